@@ -1,0 +1,58 @@
+// The optional site description (name, device labels and capacities), read from the JSON file
+// named by SITE_CONFIG_FILE. Labels and capacities are ours, not the vendor's: the vendor knows
+// device names but nothing of how many people a room holds.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const capacity = z.number().int().positive().max(1_000_000);
+
+export const siteConfigSchema = z
+  .object({
+    siteName: z.string().trim().min(1).max(120).optional(),
+    siteCapacity: capacity.optional(),
+    devices: z
+      .array(
+        z
+          .object({
+            id: z.number().int().positive(),
+            label: z.string().trim().min(1).max(80).optional(),
+            capacity: capacity.optional(),
+          })
+          .strict(),
+      )
+      .default([])
+      .refine((list) => new Set(list.map((d) => d.id)).size === list.length, 'lists a device id twice'),
+  })
+  .strict();
+
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+
+export class SiteConfigError extends Error {
+  override name = 'SiteConfigError';
+}
+
+export function parseSiteConfig(text: string, source = 'SITE_CONFIG_FILE'): SiteConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SiteConfigError(`${source} is not valid JSON: ${(error as Error).message}`);
+  }
+  const result = siteConfigSchema.safeParse(json);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.length > 0 ? i.path.join('.') : '(top level)'}: ${i.message}`);
+    throw new SiteConfigError(`${source} is not a valid site configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export function loadSiteConfig(path: string | undefined): SiteConfig {
+  if (path === undefined) return { devices: [] };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new SiteConfigError(`SITE_CONFIG_FILE cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  return parseSiteConfig(text);
+}
