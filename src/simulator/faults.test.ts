@@ -1,0 +1,166 @@
+// Every switchable fault, over real HTTP, plus the in-process variants the BFF sees in demo mode.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type TestServer, csvParams, eventually, occupancyParams, readAll, startTestServer } from './test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(() => {
+  server.sim.clearFaults();
+  server.sim.resetShape();
+});
+
+const day = { date_start: '2026-11-25', date_end: '2026-11-25', resolution: 'hour' };
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - started, value };
+}
+
+describe('latency', () => {
+  it('delays the answer by latencyMs, and only for the actions it applies to', async () => {
+    const before = await timed(() => server.get(occupancyParams()).then((r) => r.text()));
+    server.sim.setFaults({ latencyMs: 1000, actions: ['getoccupancy'] });
+    const [slow, csv] = await Promise.all([
+      timed(() => server.get(occupancyParams()).then((r) => r.text())),
+      timed(() => server.get(csvParams(day)).then((r) => r.text())),
+    ]);
+    expect(slow.ms).toBeGreaterThanOrEqual(990);
+    expect(slow.ms).toBeLessThan(before.ms + 2500);
+    expect(csv.ms).toBeLessThan(700);
+    expect(JSON.parse(slow.value)).toEqual(JSON.parse(before.value));
+  });
+});
+
+describe('error statuses', () => {
+  it.each([500, 502, 503, 504])('answers %i with a short HTML body', async (status) => {
+    server.sim.setFaults({ status });
+    for (const params of [occupancyParams(), csvParams(day)]) {
+      const res = await server.get(params);
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      const body = await res.text();
+      expect(body).toContain(String(status));
+      expect(body.length).toBeLessThan(500);
+    }
+  });
+
+  it('spares the actions not listed', async () => {
+    server.sim.setFaults({ status: 503, actions: ['downloadcsv'] });
+    expect((await server.get(occupancyParams())).status).toBe(200);
+    expect((await server.get(csvParams(day))).status).toBe(503);
+    server.sim.setFaults({ actions: [] });
+    expect((await server.get(csvParams(day))).status).toBe(200);
+  });
+});
+
+describe('connection reset', () => {
+  it('breaks the connection without an answer, and still counts the call', async () => {
+    server.sim.resetCalls();
+    server.sim.setFaults({ reset: true });
+    await expect(server.get(occupancyParams())).rejects.toThrow(TypeError);
+    await expect(server.get(csvParams(day))).rejects.toThrow(TypeError);
+    expect(server.sim.calls).toMatchObject({ getoccupancy: 1, downloadcsv: 1 });
+    server.sim.clearFaults();
+    expect((await server.get(occupancyParams())).status).toBe(200);
+  });
+
+  it('rejects the in-process fetch the way fetch rejects on a reset', async () => {
+    server.sim.setFaults({ reset: true });
+    const failure: unknown = await server.sim.fetch(server.url(occupancyParams())).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(TypeError);
+    expect((failure as TypeError).message).toBe('fetch failed');
+  });
+});
+
+describe('truncated bodies', () => {
+  it('cuts the JSON half-way after a correct status and headers', async () => {
+    const whole = await (await server.get(occupancyParams())).text();
+    server.sim.setFaults({ truncate: true });
+    const res = await server.get(occupancyParams());
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const { bytes, error } = await readAll(res);
+    expect(error).toBeInstanceOf(Error);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.length).toBeGreaterThan(0);
+    expect(text.length).toBeLessThan(whole.length);
+    expect(whole.startsWith(text)).toBe(true);
+    expect(() => JSON.parse(text) as unknown).toThrow(SyntaxError);
+    expect(await eventually(() => server.sim.streams.open === 0)).toBe(true);
+  });
+
+  it('cuts the CSV in the middle of a row', async () => {
+    const whole = await (await server.get(csvParams(day))).text();
+    server.sim.setFaults({ truncate: true });
+    const res = await server.get(csvParams(day));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const { bytes, error } = await readAll(res);
+    expect(error).toBeInstanceOf(Error);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.startsWith('device_id,device_name,period_start,IN,OUT\n')).toBe(true);
+    expect(whole.startsWith(text)).toBe(true);
+    expect(text.length).toBeLessThan(whole.length);
+    expect(text.endsWith('\n')).toBe(false);
+    expect(await eventually(() => server.sim.streams.open === 0)).toBe(true);
+  });
+
+  it('errors the body in-process too', async () => {
+    server.sim.setFaults({ truncate: true });
+    const res = await server.sim.fetch(server.url(occupancyParams()));
+    expect(res.status).toBe(200);
+    const { bytes, error } = await readAll(res);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(bytes.byteLength).toBeGreaterThan(0);
+    expect(server.sim.streams.open).toBe(0);
+  });
+});
+
+describe('non-JSON and HTML answers', () => {
+  it('answers getoccupancy with a PHP warning under a JSON content type', async () => {
+    server.sim.setFaults({ nonJson: true });
+    const res = await server.get(occupancyParams());
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const text = await res.text();
+    expect(text).toContain('mysqli_connect()');
+    expect(() => JSON.parse(text) as unknown).toThrow(SyntaxError);
+    // Not a getoccupancy fault: the CSV is unaffected.
+    expect((await server.get(csvParams(day))).headers.get('content-type')).toBe('text/csv; charset=utf-8');
+  });
+
+  it('answers the HTML error page at once, with status 200, instead of JSON or CSV', async () => {
+    server.sim.setFaults({ html: true });
+    for (const params of [occupancyParams(), csvParams(day)]) {
+      const { ms, value: res } = await timed(() => server.get(params));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await res.text()).toMatch(/^<!DOCTYPE html>/);
+      expect(ms).toBeLessThan(1000);
+    }
+  });
+
+  it('starts a normal CSV and switches to the HTML error page half-way', async () => {
+    const whole = await (await server.get(csvParams(day))).text();
+    server.sim.setFaults({ htmlMidway: true });
+    const res = await server.get(csvParams(day));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const text = await res.text();
+    const at = text.indexOf('<!DOCTYPE html>');
+    expect(at).toBeGreaterThan(0);
+    const csvPart = text.slice(0, at);
+    expect(whole.startsWith(csvPart)).toBe(true);
+    expect(csvPart.split('\n').filter((l) => l !== '')).toHaveLength(21);
+    expect(text.trimEnd().endsWith('</html>')).toBe(true);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { type Device, DEMO_DEVICES } from './accounts';
+import { DAY_MINUTES, daysFromCivil, localToUtcMinute } from './time';
+import { DoorCounter, countsForMinute, sumCounts } from './traffic';
+
+const byId = (id: number): Device => {
+  const d = DEMO_DEVICES.find((x) => x.id === id);
+  if (d === undefined) throw new Error(`no demo device ${id}`);
+  return d;
+};
+
+/** UTC minute of a local wall-clock time at the device's site. */
+const localMinute = (device: Device, y: number, m: number, d: number, hh = 0, mm = 0) =>
+  localToUtcMinute(device.timeZone, daysFromCivil(y, m, d) * DAY_MINUTES + hh * 60 + mm);
+
+/** IN/OUT per local hour of a day. */
+function hourly(device: Device, y: number, m: number, d: number, seed = 1): { in: number; out: number }[] {
+  return Array.from({ length: 24 }, (_, hh) => {
+    const a = localMinute(device, y, m, d, hh);
+    return sumCounts(device, a, a + 60, seed);
+  });
+}
+
+describe('countsForMinute', () => {
+  it('is deterministic in the seed and differs between seeds', () => {
+    const d = byId(91);
+    const start = localMinute(d, 2026, 11, 25, 10);
+    const run = (seed: number) => Array.from({ length: 240 }, (_, i) => countsForMinute(d, start + i, seed));
+    expect(run(1)).toEqual(run(1));
+    expect(run(2)).not.toEqual(run(1));
+  });
+
+  it('agrees minute by minute with the rolling DoorCounter, across a DST switch, for every door', () => {
+    for (const d of DEMO_DEVICES) {
+      const start = localMinute(d, 2026, 10, 24, 20);
+      const counter = new DoorCounter(d, 7, start);
+      for (let t = start; t < start + 12 * 60; t++) {
+        counter.count(t + 1);
+        const pure = countsForMinute(d, t, 7);
+        if (pure.in !== counter.in || pure.out !== counter.out) {
+          expect({ id: d.id, minute: t, ...pure }).toEqual({ id: d.id, minute: t, in: counter.in, out: counter.out });
+        }
+      }
+    }
+  });
+
+  it('counts nothing before the counters were installed', () => {
+    const d = byId(91);
+    const start = Date.UTC(2023, 0, 1) / 60_000;
+    expect(sumCounts(d, start, start + 365 * DAY_MINUTES, 1)).toEqual({ in: 0, out: 0 });
+  });
+});
+
+describe('the traffic looks like a real site', () => {
+  it('follows opening hours: a store is near-silent at night and busy in the afternoon', () => {
+    const store = byId(91);
+    const hours = hourly(store, 2026, 11, 25);
+    const night = hours.slice(0, 6).reduce((n, h) => n + h.in, 0);
+    const afternoon = hours.slice(12, 18).reduce((n, h) => n + h.in, 0);
+    expect(afternoon).toBeGreaterThan(500);
+    expect(night).toBeLessThan(afternoon * 0.02);
+    // Doors open at 08:00: the hour before is (almost) empty, the hour after is not.
+    expect(hours[7]?.in ?? 0).toBeLessThan(5);
+    expect(hours[8]?.in ?? 0).toBeGreaterThan(50);
+  });
+
+  it('keeps a library closed on Sunday and a 24-hour gym moving at night', () => {
+    const library = byId(94);
+    const sunday = hourly(library, 2026, 11, 29).reduce((n, h) => n + h.in, 0);
+    const wednesday = hourly(library, 2026, 11, 25).reduce((n, h) => n + h.in, 0);
+    expect(sunday).toBeLessThan(10);
+    expect(wednesday).toBeGreaterThan(300);
+
+    const gym = hourly(byId(95), 2026, 11, 25);
+    const small = gym.slice(1, 5).reduce((n, h) => n + h.in, 0);
+    const evening = gym.slice(17, 21).reduce((n, h) => n + h.in, 0);
+    expect(small).toBeGreaterThan(5);
+    expect(small).toBeLessThan(evening / 4);
+  });
+
+  it('lets people leave after they came: OUT lags IN, and a solo door empties after closing', () => {
+    const cafe = byId(93);
+    const from = localMinute(cafe, 2026, 11, 25, 4);
+    const counter = new DoorCounter(cafe, 1, from);
+    let occupancy = 0;
+    let lowest = 0;
+    let highest = 0;
+    for (let t = from; t < from + 20 * 60; t++) {
+      counter.count(t + 1);
+      occupancy += counter.in - counter.out;
+      lowest = Math.min(lowest, occupancy);
+      highest = Math.max(highest, occupancy);
+    }
+    expect(highest).toBeGreaterThan(20);
+    // Only the odd night-time straggler can make a solo door dip below zero.
+    expect(lowest).toBeGreaterThanOrEqual(-2);
+    // Closed at 19:00; by midnight everyone has left.
+    expect(Math.abs(occupancy)).toBeLessThanOrEqual(2);
+  });
+
+  it('gives a paired side door more OUT than IN while the pair as a whole balances', () => {
+    const main = byId(91);
+    const side = byId(92);
+    const from = localMinute(main, 2026, 11, 25, 4);
+    const to = from + 20 * 60;
+    const m = sumCounts(main, from, to, 1);
+    const s = sumCounts(side, from, to, 1);
+    expect(s.out).toBeGreaterThan(s.in * 2);
+    expect(m.in).toBeGreaterThan(m.out * 2);
+    // Everyone who came in by either door left by one of them.
+    expect(Math.abs(m.in + s.in - (m.out + s.out))).toBeLessThanOrEqual(3);
+    expect(m.in + s.in).toBeGreaterThan(1000);
+  });
+});
