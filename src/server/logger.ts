@@ -13,7 +13,7 @@ export interface LoggerOptions {
 
 export function secretForms(secret: string): string[] {
   if (secret === '') return [];
-  return [...new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])];
+  return [...new Set([secret, encodeURIComponent(secret), new URLSearchParams({ k: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)])];
 }
 
 export function createLogger({ level, secrets, destination = process.stdout }: LoggerOptions): Logger {

@@ -12,6 +12,18 @@ export const EXPORT_MAX_DAYS: Record<Resolution, number> = {
   month: 3660,
 };
 
+/**
+ * Longest chart range per resolution, in days: a chart needs far fewer points than a file, and
+ * the answer is held whole as JSON. Today's curve needs 5-minute data since the day start; the
+ * peak-hour heatmap four weeks of hours; visitors per day 30 days plus a week for comparison.
+ */
+export const HISTORY_MAX_DAYS: Record<Resolution, number> = {
+  '5min': 3,
+  hour: 62,
+  day: 400,
+  month: 3660,
+};
+
 export const RESOLUTION_LABELS: Record<Resolution, string> = {
   day: 'Day',
   hour: 'Hour',
@@ -97,7 +109,7 @@ export interface RangeQueryOptions {
   today: string;
 }
 
-function rangeSchema({ today }: RangeQueryOptions) {
+function rangeSchema({ today }: RangeQueryOptions, maxDays: Record<Resolution, number>, noun: string) {
   return z
     .object({
       from: dateField('Start date'),
@@ -119,12 +131,12 @@ function rangeSchema({ today }: RangeQueryOptions) {
         return;
       }
       const days = inclusiveDays(q.from, q.to);
-      const max = EXPORT_MAX_DAYS[q.resolution];
+      const max = maxDays[q.resolution];
       if (days > max) {
         ctx.addIssue({
           code: 'custom',
           path: ['to'],
-          message: `A ${RESOLUTION_ADJECTIVES[q.resolution]} export covers at most ${max} days; this range has ${days}.`,
+          message: `A ${RESOLUTION_ADJECTIVES[q.resolution]} ${noun} covers at most ${max} days; this range has ${days}.`,
         });
       }
     });
@@ -132,12 +144,12 @@ function rangeSchema({ today }: RangeQueryOptions) {
 
 /** `/api/history`: a range, a resolution and optionally some devices. */
 export function historyQuerySchema(opts: RangeQueryOptions) {
-  return rangeSchema(opts);
+  return rangeSchema(opts, HISTORY_MAX_DAYS, 'chart');
 }
 
 /** `/api/export`: the history query plus a filename, reduced to a safe one (or a default). */
 export function exportQuerySchema(opts: RangeQueryOptions) {
-  return rangeSchema(opts).and(
+  return rangeSchema(opts, EXPORT_MAX_DAYS, 'export').and(
     z.object({
       filename: z
         .string()

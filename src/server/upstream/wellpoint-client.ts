@@ -46,7 +46,11 @@ export interface WellpointClient {
 
 export function createWellpointClient(options: WellpointClientOptions): WellpointClient {
   const { baseUrl, accessKey, logger } = options;
-  const secretForms = [accessKey, encodeURIComponent(accessKey), JSON.stringify(accessKey).slice(1, -1)].filter((s) => s.length > 0);
+  // Plain, as encodeURIComponent writes it, as URLSearchParams writes it in our own URLs (`+` for a
+  // space, `%7E` for `~`), and JSON-escaped.
+  const secretForms = [accessKey, encodeURIComponent(accessKey), new URLSearchParams({ k: accessKey }).toString().slice(2), JSON.stringify(accessKey).slice(1, -1)].filter(
+    (s) => s.length > 0,
+  );
 
   const redact = (text: string) => secretForms.reduce((t, s) => t.replaceAll(s, '[REDACTED]'), text);
 
@@ -58,7 +62,7 @@ export function createWellpointClient(options: WellpointClientOptions): Wellpoin
   }
 
   /** A key-free, shortened look at an unexpected body, for the log. */
-  const sample = (text: string) => redact(text.slice(0, SAMPLE_LENGTH)).replace(/\s+/g, ' ');
+  const sample = (text: string) => redact(text).slice(0, SAMPLE_LENGTH).replace(/\s+/g, ' '); // redact first: a cut key would not match
 
   async function send(url: URL, signal: AbortSignal, action: string): Promise<Response> {
     const started = performance.now();
@@ -67,6 +71,12 @@ export function createWellpointClient(options: WellpointClientOptions): Wellpoin
       response = await options.fetch(url, { signal, headers: { accept: action === 'downloadcsv' ? 'text/csv' : 'application/json' } });
     } catch (error) {
       throw classifyTransportError(error, signal, action);
+    }
+    if (signal.aborted) {
+      // A transport that ignores the signal (the in-process simulator) can still answer after our
+      // deadline, with whatever it had by then: that answer is not one we waited for.
+      await response.body?.cancel().catch(() => undefined);
+      throw classifyTransportError(signal.reason, signal, action);
     }
     logger.debug({ action, status: response.status, ms: Math.round(performance.now() - started) }, 'vendor answered');
     if (response.status >= 500 || response.status === 429) {
@@ -103,7 +113,8 @@ export function createWellpointClient(options: WellpointClientOptions): Wellpoin
     } catch (error) {
       throw classifyTransportError(error, signal, 'getoccupancy');
     }
-    if (looksLikeHtml(text, response.headers.get('content-type'))) {
+    if (signal.aborted) throw classifyTransportError(signal.reason, signal, 'getoccupancy');
+    if (looksLikeHtmlPage(text, response.headers.get('content-type'))) {
       logger.warn({ action: 'getoccupancy', sample: sample(text) }, 'vendor answered HTML: access key not accepted');
       throw new UpstreamError('upstream_auth', 'getoccupancy: HTML answer');
     }
@@ -182,6 +193,16 @@ export function createWellpointClient(options: WellpointClientOptions): Wellpoin
 function looksLikeHtml(text: string, contentType: string | null): boolean {
   if (contentType !== null && /text\/html/i.test(contentType)) return true;
   return /^\s*</.test(text.replace(/^\uFEFF/, ''));
+}
+
+/**
+ * For a JSON answer, only a real page is the vendor's "not allowed" answer: an HTML content type or
+ * a document start. A PHP warning printed instead of JSON (`<br />\n<b>Warning</b>…`, its database
+ * down) is an unreadable answer, not a rejected key, and must not start the auth back-off.
+ */
+function looksLikeHtmlPage(text: string, contentType: string | null): boolean {
+  if (contentType !== null && /text\/html/i.test(contentType)) return true;
+  return /^\s*<(?:!doctype|html[\s>])/i.test(text.replace(/^\uFEFF/, ''));
 }
 
 function countLines(text: string): number {

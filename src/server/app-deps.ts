@@ -1,0 +1,21 @@
+// What the HTTP layer needs from the rest of the server; built by main.ts, or by tests.
+import type { Logger } from 'pino';
+import type { OccupancyService } from './occupancy-service';
+import type { SiteConfig } from './site-config';
+import type { WellpointClient } from './upstream/wellpoint-client';
+
+export interface AppDeps {
+  client: WellpointClient;
+  occupancy: OccupancyService;
+  site: SiteConfig;
+  now: () => Date;
+  logger: Logger;
+  timezone: string;
+  dayStart: string;
+  weekStartsOn: number;
+  pollIntervalMs: number;
+  demo: boolean;
+  buildId: string;
+  /** Most exports streaming at once; one more gets 429 (a large export keeps the vendor busy). */
+  exportConcurrency: number;
+}

@@ -1,0 +1,118 @@
+// Builds the whole server from a parsed environment: the vendor client (real, or the embedded
+// simulator in demo mode), the occupancy service and the HTTP app. main.ts, the end-to-end
+// setup and the benchmark all start the server through this one function.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { createSimulator, DEMO_ACCESS_KEY, type Simulator } from '@/simulator';
+import { createApp } from './app';
+import { DEMO_SITE } from './demo-site';
+import type { Env } from './env';
+import { createLogger } from './logger';
+import { createOccupancyService } from './occupancy-service';
+import { loadSiteConfig } from './site-config';
+import { createWellpointClient, type FetchLike } from './upstream/wellpoint-client';
+
+export const CLIENT_DIST = resolve(import.meta.dirname, '../../dist/client');
+
+export interface ComposeOptions {
+  /** The vendor's transport; defaults to global fetch (or the simulator in demo mode). */
+  fetch?: FetchLike;
+  now?: () => Date;
+  logDestination?: NodeJS.WritableStream;
+  /** Serve the built SPA from this folder (default dist/client); null for none. */
+  clientDist?: string | null;
+  /** Options for the embedded simulator in demo mode (tests shorten its wrong-key delay). */
+  simulator?: Parameters<typeof createSimulator>[0];
+}
+
+export interface Composed {
+  app: Hono;
+  logger: Logger;
+  demo: boolean;
+  /** The embedded simulator, in demo mode. */
+  simulator: Simulator | null;
+}
+
+/** Changes whenever the built client does: index.html names every hashed asset. */
+export function buildIdOf(clientDist: string | null): string {
+  if (clientDist === null) return 'dev';
+  const index = resolve(clientDist, 'index.html');
+  if (!existsSync(index)) return 'dev';
+  return createHash('sha256').update(readFileSync(index)).digest('hex').slice(0, 12);
+}
+
+export function compose(env: Env, options: ComposeOptions = {}): Composed {
+  const demo = env.WELLPOINT_ACCESS_KEY === undefined;
+  const accessKey = env.WELLPOINT_ACCESS_KEY ?? DEMO_ACCESS_KEY;
+  const logger = createLogger({ level: env.LOG_LEVEL, secrets: [accessKey], destination: options.logDestination });
+  const simulator = demo ? createSimulator({ control: env.SIMULATOR_CONTROL, ...options.simulator }) : null;
+  const now = options.now ?? (simulator === null ? () => new Date() : () => simulator.clock.now());
+  const fetchImpl: FetchLike = options.fetch ?? (simulator === null ? (input, init) => fetch(input, init) : (input, init) => simulator.fetch(input, init));
+  const site = loadSiteConfig(env.SITE_CONFIG_FILE);
+  const effectiveSite = demo && env.SITE_CONFIG_FILE === undefined ? DEMO_SITE : site;
+
+  const client = createWellpointClient({
+    baseUrl: demo && options.fetch === undefined ? new URL('http://wellpoint-simulator.internal/') : env.WELLPOINT_BASE_URL,
+    accessKey,
+    fetch: fetchImpl,
+    timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    exportTimeoutMs: env.EXPORT_TIMEOUT_MS,
+    logger,
+  });
+  const occupancy = createOccupancyService({
+    client,
+    now,
+    timezone: env.SITE_TIMEZONE,
+    dayStart: env.DAY_START,
+    cacheMs: env.CACHE_SECONDS * 1000,
+    staleMaxMs: env.STALE_MAX_SECONDS * 1000,
+    authBackoffMs: env.AUTH_BACKOFF_SECONDS * 1000,
+    site: effectiveSite,
+    logger,
+  });
+  const clientDist = options.clientDist === undefined ? CLIENT_DIST : options.clientDist;
+  const app = createApp({
+    client,
+    occupancy,
+    site: effectiveSite,
+    now,
+    logger,
+    timezone: env.SITE_TIMEZONE,
+    dayStart: env.DAY_START,
+    weekStartsOn: env.WEEK_STARTS_ON,
+    pollIntervalMs: env.POLL_INTERVAL_SECONDS * 1000,
+    demo,
+    buildId: buildIdOf(clientDist),
+    exportConcurrency: env.EXPORT_CONCURRENCY,
+  });
+
+  if (simulator !== null && env.SIMULATOR_CONTROL) {
+    // Tests drive the embedded simulator's clock and faults through the running server.
+    app.all('/__sim/*', (c) => simulator.app.fetch(c.req.raw));
+  }
+  if (clientDist !== null) mountClient(app, clientDist);
+  return { app, logger, demo, simulator };
+}
+
+/** The built SPA: hashed assets cached for a year, every other page path answered by index.html. */
+function mountClient(app: Hono, root: string) {
+  // Cache-Control is set on the way out: serveStatic calls onFound after it has built the response
+  // (@hono/node-server 2), so a header added there never reaches the browser.
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('/assets/*', serveStatic({ root }));
+  // A missing asset is a 404, not the SPA's page (which the line above would cache for a year).
+  app.all('/assets/*', (c) => c.text('Not found', 404));
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'no-cache');
+  });
+  app.use('*', serveStatic({ root }));
+  app.get('*', serveStatic({ root, path: 'index.html' }));
+}

@@ -1,0 +1,21 @@
+// Our JSON error shape, used by every route and by the one onError handler.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode } from '@/shared/api-schema';
+
+export class ApiHttpError extends Error {
+  override name = 'ApiHttpError';
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function errorResponse(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, field?: string) {
+  c.header('Cache-Control', 'no-store');
+  return c.json({ error: field === undefined ? { code, message } : { code, message, field } }, status);
+}

@@ -1,0 +1,21 @@
+// GET /api/config: what the UI may know about the site. Never a secret.
+import { Hono } from 'hono';
+import type { Config } from '@/shared/api-schema';
+import { EXPORT_MAX_DAYS } from '@/shared/export-query';
+import type { AppDeps } from '../app-deps';
+
+export function configRoutes(deps: AppDeps) {
+  const body: Config = {
+    siteName: deps.site.siteName ?? (deps.demo ? 'Demo site' : 'Occupancy'),
+    timezone: deps.timezone,
+    dayStart: deps.dayStart,
+    weekStartsOn: deps.weekStartsOn,
+    pollIntervalMs: deps.pollIntervalMs,
+    demo: deps.demo,
+    siteCapacity: deps.site.siteCapacity ?? null,
+    devices: deps.site.devices.map((d) => ({ id: d.id, label: d.label ?? null, capacity: d.capacity ?? null })),
+    buildId: deps.buildId,
+    exportMaxDays: EXPORT_MAX_DAYS,
+  };
+  return new Hono().get('/', (c) => c.json(body, 200));
+}

@@ -1,0 +1,31 @@
+// GET /healthz (the process answers) and GET /readyz (the vendor answered and accepted the key
+// recently). readyz goes through the occupancy service, so probes never add vendor calls.
+import { Hono } from 'hono';
+import type { Ready } from '@/shared/api-schema';
+import type { AppDeps } from '../app-deps';
+
+export function healthRoutes(deps: AppDeps) {
+  const startedAt = Date.now();
+  return new Hono()
+    .get('/healthz', (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json({ status: 'ok' as const, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) }, 200);
+    })
+    .get('/readyz', async (c) => {
+      c.header('Cache-Control', 'no-store');
+      let fresh: boolean;
+      try {
+        fresh = !(await deps.occupancy.current()).stale;
+      } catch {
+        fresh = false;
+      }
+      const health = deps.occupancy.health();
+      const body: Ready = {
+        status: fresh ? 'ready' : 'not_ready',
+        demo: deps.demo,
+        lastSuccessAt: health.lastSuccessAt?.toISOString() ?? null,
+        lastError: health.lastError === null ? null : { ...health.lastError, at: health.lastError.at.toISOString() },
+      };
+      return c.json(body, fresh ? 200 : 503);
+    });
+}

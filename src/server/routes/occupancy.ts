@@ -1,0 +1,7 @@
+// GET /api/occupancy: the current counts of every PRO device and the site total.
+import { Hono } from 'hono';
+import type { AppDeps } from '../app-deps';
+
+export function occupancyRoutes(deps: AppDeps) {
+  return new Hono().get('/', async (c) => c.json(await deps.occupancy.current(), 200));
+}
