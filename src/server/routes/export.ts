@@ -7,6 +7,7 @@ import { exportQuerySchema, fieldErrors } from '@/shared/export-query';
 import { todayIn } from '@/shared/zoned';
 import type { AppDeps } from '../app-deps';
 import { ApiHttpError } from '../http-error';
+import { UpstreamError } from '../upstream/upstream-error';
 
 /**
  * RFC 6266: a plain-ASCII `filename` for old clients and the exact UTF-8 name in `filename*`.
@@ -51,6 +52,10 @@ export function exportRoutes(deps: AppDeps) {
       download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, c.req.raw.signal);
     } catch (error) {
       release();
+      if (error instanceof UpstreamError && error.code === 'no_pro_devices' && q.devices !== null) {
+        // An empty answer for chosen devices: they are unknown or not PRO devices of this account.
+        throw new ApiHttpError(404, 'no_data', 'None of the chosen devices is a PRO-plan device of this WELLPOINT account, so there is nothing to export.', 'devices');
+      }
       throw error;
     }
     const source = download.body.getReader();

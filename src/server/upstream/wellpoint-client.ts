@@ -165,10 +165,14 @@ export function createWellpointClient(options: WellpointClientOptions): Wellpoin
       const reader = response.body.getReader();
       const head = await peek(reader, controller.signal);
       const text = new TextDecoder().decode(head.bytes);
-      if (looksLikeHtml(text, response.headers.get('content-type'))) {
+      // Over a real socket the page that follows a few rows often arrives in the same read as them:
+      // look through the whole head, not only its start, while an error can still be JSON.
+      // The vendor's rule: an answer that is not CSV means "not allowed". A JSON object or array
+      // where CSV belongs is such an answer too, not a one-line file.
+      if (looksLikeHtml(text, response.headers.get('content-type')) || containsHtmlMarker(head.bytes) || /^\s*[{[]/.test(text.replace(/^\uFEFF/, ''))) {
         await reader.cancel().catch(() => undefined);
-        logger.warn({ action: 'downloadcsv', sample: sample(text) }, 'vendor answered HTML: access key not accepted');
-        throw new UpstreamError('upstream_auth', 'downloadcsv: HTML answer');
+        logger.warn({ action: 'downloadcsv', sample: sample(text) }, 'vendor answered HTML or JSON instead of CSV: access key not accepted');
+        throw new UpstreamError('upstream_auth', 'downloadcsv: not a CSV answer');
       }
       if (text.replace(/^\uFEFF/, '').trim() === '') {
         throw new UpstreamError('no_pro_devices', 'downloadcsv: empty CSV');
@@ -176,9 +180,11 @@ export function createWellpointClient(options: WellpointClientOptions): Wellpoin
       if (head.done && countLines(text) < 2) {
         throw new UpstreamError('no_data', 'downloadcsv: header only');
       }
-      const keepAlive = () => arm(options.exportTimeoutMs);
-      keepAlive();
-      return { body: passThrough(head.bytes, head.done, reader, { keepAlive, disarm, abort: () => controller.abort() }, logger), contentType: 'text/csv; charset=utf-8' };
+      // From here the clock runs only while we wait for the vendor: a client that reads slowly
+      // (a paused browser download) is backpressure, not a silent vendor.
+      clearTimeout(timer);
+      const waiting = (on: boolean) => (on ? arm(options.exportTimeoutMs) : clearTimeout(timer));
+      return { body: passThrough(head.bytes, head.done, reader, { waiting, disarm, abort: () => controller.abort() }, logger), contentType: 'text/csv; charset=utf-8' };
     } catch (error) {
       disarm();
       controller.abort();
@@ -237,6 +243,8 @@ function concat(chunks: Uint8Array[], length: number): Uint8Array {
 }
 
 const HTML_MARKERS = ['<!DOCTYPE', '<!doctype', '<html', '<HTML'].map((m) => Buffer.from(m));
+/** Bytes kept from the previous chunk, so a marker split between two reads is still found. */
+const MARKER_OVERLAP = Math.max(...HTML_MARKERS.map((m) => m.length)) - 1;
 
 function containsHtmlMarker(chunk: Uint8Array): boolean {
   const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -252,11 +260,12 @@ function passThrough(
   head: Uint8Array,
   headIsAll: boolean,
   reader: ReadableStreamDefaultReader<Uint8Array>,
-  timers: { keepAlive: () => void; disarm: () => void; abort: () => void },
+  timers: { waiting: (on: boolean) => void; disarm: () => void; abort: () => void },
   logger: Logger,
 ): ReadableStream<Uint8Array> {
-  const { keepAlive, disarm, abort } = timers;
+  const { waiting, disarm, abort } = timers;
   let first: Uint8Array | null = head;
+  let tail = head.subarray(Math.max(0, head.length - MARKER_OVERLAP));
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -271,20 +280,24 @@ function passThrough(
           return;
         }
         try {
+          waiting(true);
           const { value, done } = await reader.read();
+          waiting(false);
           if (done) {
             disarm();
             controller.close();
             return;
           }
-          if (containsHtmlMarker(value)) {
+          const seam = value.subarray(0, MARKER_OVERLAP);
+          const split = concat([tail, seam], tail.length + seam.length);
+          tail = value.subarray(Math.max(0, value.length - MARKER_OVERLAP));
+          if (containsHtmlMarker(value) || containsHtmlMarker(split)) {
             logger.warn({ action: 'downloadcsv' }, 'vendor CSV turned into an HTML page half-way; download failed');
             disarm();
             abort();
             controller.error(new Error('vendor CSV turned into HTML half-way'));
             return;
           }
-          keepAlive();
           controller.enqueue(value);
         } catch (error) {
           disarm();

@@ -1,0 +1,225 @@
+// The BFF's HTTP surface as a whole: /api/config, the health probes, unknown routes, our JSON error
+// shape for every failure (a crash included), and the security headers on every kind of answer.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { configSchema, healthSchema, occupancySchema, readySchema } from '@/shared/api-schema';
+import { EXPORT_MAX_DAYS } from '@/shared/export-query';
+import { DEMO_DEVICES } from '@/simulator';
+import { createApp } from './app';
+import { compose } from './compose';
+import { loadEnv } from './env';
+import { createLogger } from './logger';
+import { NOW, VENDOR_URL, apiError, collectLogs, demoBff, keyedBff, newSimulator } from './test-support';
+import { createWellpointClient } from './upstream/wellpoint-client';
+
+const temp = mkdtempSync(join(tmpdir(), 'occupancy-app-test-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('GET /api/config', () => {
+  it('demo mode: the demo site, its labels and capacities, in the shared schema', async () => {
+    const res = await demoBff({ POLL_INTERVAL_SECONDS: '7', DAY_START: '04:00' }).app.request('/api/config');
+    expect(res.status).toBe(200);
+    const config = configSchema.strict().parse(await res.json());
+    expect(config).toMatchObject({
+      siteName: 'Riverside Centre (demo)',
+      timezone: 'Europe/Budapest',
+      dayStart: '04:00',
+      pollIntervalMs: 7000,
+      demo: true,
+      siteCapacity: 600,
+      buildId: 'dev',
+      exportMaxDays: EXPORT_MAX_DAYS,
+    });
+    expect(config.devices).toContainEqual({ id: 94, label: 'Reading room “Quiet”', capacity: 30 });
+  });
+
+  it('with a key and a site file: the file’s labels (also in /api/occupancy), and nothing secret', async () => {
+    const key = `test-key-${crypto.randomUUID()}`;
+    const file = join(temp, 'site.json');
+    writeFileSync(file, JSON.stringify({ siteName: 'Harbour Gym', siteCapacity: 250, devices: [{ id: 91, label: 'Front door', capacity: 80 }] }));
+    const sim = newSimulator({ accounts: [{ key, label: 'test', devices: DEMO_DEVICES }] });
+    const { app } = keyedBff(key, { sim, env: { SITE_CONFIG_FILE: file } });
+
+    const res = await app.request('/api/config');
+    const text = await res.text();
+    const config = configSchema.strict().parse(JSON.parse(text));
+    expect(config).toMatchObject({ siteName: 'Harbour Gym', demo: false, siteCapacity: 250, devices: [{ id: 91, label: 'Front door', capacity: 80 }] });
+    expect(text).not.toContain(key);
+    expect(text).not.toContain('wellpoint.test');
+    expect(text).not.toMatch(/access|secret|key/i);
+
+    const occupancy = occupancySchema.parse(await (await app.request('/api/occupancy')).json());
+    expect(occupancy.devices[0]).toMatchObject({ id: 91, name: 'Front door', capacity: 80 });
+    expect(occupancy.total.capacity).toBe(250);
+  });
+});
+
+describe('health probes', () => {
+  it('GET /healthz: 200 while the process runs, even when the vendor is down', async () => {
+    const { app, sim } = demoBff();
+    sim.setFaults({ status: 503 });
+    const res = await app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(healthSchema.parse(await res.json()).status).toBe('ok');
+    expect(sim.calls.getoccupancy).toBe(0);
+  });
+
+  it('GET /readyz: 200 with a fresh answer, without a vendor call of its own within the cache period', async () => {
+    const { app, sim } = demoBff();
+    expect((await app.request('/api/occupancy')).status).toBe(200);
+    const res = await app.request('/readyz');
+    expect(res.status).toBe(200);
+    expect(readySchema.strict().parse(await res.json())).toEqual({ status: 'ready', demo: true, lastSuccessAt: NOW.toISOString(), lastError: null });
+    expect(sim.calls.getoccupancy).toBe(1);
+  });
+
+  it('GET /readyz: 503 with the last error when the vendor fails, and while only a stale answer is left', async () => {
+    const { app, sim } = demoBff({ CACHE_SECONDS: '10' });
+    expect((await app.request('/readyz')).status).toBe(200);
+    sim.setFaults({ status: 502 });
+    sim.clock.advance(12_000);
+    expect(occupancySchema.parse(await (await app.request('/api/occupancy')).json()).stale).toBe(true);
+    const res = await app.request('/readyz');
+    expect(res.status).toBe(503);
+    expect(readySchema.strict().parse(await res.json())).toEqual({
+      status: 'not_ready',
+      demo: true,
+      lastSuccessAt: NOW.toISOString(),
+      lastError: { code: 'upstream_unavailable', message: 'The WELLPOINT cloud is not answering right now.', at: new Date(NOW.getTime() + 12_000).toISOString() },
+    });
+  });
+
+  it('GET /readyz: 503 upstream_auth for a wrong key, with no success ever', async () => {
+    const res = await keyedBff('not-a-key').app.request('/readyz');
+    expect(res.status).toBe(503);
+    expect(readySchema.parse(await res.json())).toMatchObject({ status: 'not_ready', demo: false, lastSuccessAt: null, lastError: { code: 'upstream_auth' } });
+  });
+});
+
+describe('unknown routes and crashes', () => {
+  it.each([
+    ['GET', '/api/nope'],
+    ['GET', '/api/occupancy/extra'],
+    ['POST', '/api/occupancy'],
+    ['DELETE', '/api/config'],
+    ['GET', '/api/'],
+  ])('%s %s: 404 in our JSON shape', async (method, path) => {
+    const res = await demoBff().app.request(path, { method });
+    expect(res.status).toBe(404);
+    expect((await apiError(res)).code).toBe('not_found');
+  });
+
+  it('an unexpected error: 500 internal in our JSON shape, no stack, the key redacted in the log', async () => {
+    const key = `test-key-${crypto.randomUUID()}`;
+    const logs = collectLogs();
+    const logger = createLogger({ level: 'info', secrets: [key], destination: logs.destination });
+    const client = createWellpointClient({ baseUrl: new URL(VENDOR_URL), accessKey: key, fetch: () => Promise.reject(new Error('unused')), timeoutMs: 1000, exportTimeoutMs: 1000, logger });
+    const app = createApp({
+      client,
+      occupancy: {
+        current: () => Promise.reject(new TypeError(`Cannot read properties of undefined (url ${VENDOR_URL}?user_access_key=${key})`)),
+        health: () => ({ lastSuccessAt: null, lastError: null }),
+      },
+      site: { devices: [] },
+      now: () => NOW,
+      logger,
+      timezone: 'Europe/Budapest',
+      dayStart: '00:00',
+      weekStartsOn: 1,
+      pollIntervalMs: 10_000,
+      demo: false,
+      buildId: 'dev',
+      exportConcurrency: 4,
+    });
+    const res = await app.request('/api/occupancy');
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: 'Something went wrong on the server. Try again in a moment.' } });
+    expectSecurityHeaders(res, true);
+    await new Promise((r) => setImmediate(r));
+    expect(logs.text()).toContain('unexpected error');
+    expect(logs.text()).toContain('Cannot read properties of undefined');
+    expect(logs.text()).not.toContain(key);
+  });
+});
+
+function expectSecurityHeaders(res: Response, api: boolean) {
+  const csp = res.headers.get('content-security-policy') ?? '';
+  const directives = new Map(
+    csp.split(';').map((d) => {
+      const [name = '', ...values] = d.trim().split(/\s+/);
+      return [name, values.join(' ')];
+    }),
+  );
+  expect(directives.get('frame-ancestors')).toBe("'none'");
+  expect(directives.get('default-src')).toBe("'self'");
+  expect(directives.get('script-src')).toBe("'self'");
+  expect(directives.get('object-src')).toBe("'none'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toContain('unsafe-eval');
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  expect(res.headers.get('x-frame-options')).toBe('DENY');
+  if (api) expect(res.headers.get('cache-control')).toBe('no-store');
+}
+
+describe('security headers on every answer', () => {
+  const { app, sim } = demoBff({ UPSTREAM_TIMEOUT_MS: '1000' });
+  const failing = demoBff();
+  failing.sim.setFaults({ status: 503 });
+  const wrongKey = keyedBff('not-a-key');
+
+  it.each([
+    ['occupancy 200', () => app.request('/api/occupancy'), 200],
+    ['occupancy 503', () => failing.app.request('/api/occupancy'), 503],
+    ['occupancy 502 (wrong key)', () => wrongKey.app.request('/api/occupancy'), 502],
+    ['export 200 (CSV)', () => app.request('/api/export?from=2026-11-25&to=2026-11-26'), 200],
+    ['export 400', () => app.request('/api/export?from=2026-02-30&to=2026-03-01'), 400],
+    ['export 503', () => failing.app.request('/api/export?from=2026-11-25&to=2026-11-26'), 503],
+    ['config 200', () => app.request('/api/config'), 200],
+    ['unknown API route 404', () => app.request('/api/nope'), 404],
+    ['readyz 200', () => app.request('/readyz'), 200],
+    ['readyz 503', () => failing.app.request('/readyz'), 503],
+    ['healthz 200', () => app.request('/healthz'), 200],
+  ] as const)('%s', async (_label, send, status) => {
+    const res = await send();
+    expect(res.status).toBe(status);
+    expectSecurityHeaders(res, true);
+    await res.body?.cancel();
+  });
+
+  it('on the SPA’s page and on a missing page', async () => {
+    const dist = join(temp, 'dist');
+    mkdirSync(join(dist, 'assets'), { recursive: true });
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Occupancy Live</title><div id="root"></div>');
+    writeFileSync(join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
+    const withClient = compose(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'silent' }), { clientDist: dist, simulator: { clock: sim.clock } }).app;
+
+    for (const path of ['/', '/kiosk', '/assets/app-1234.js']) {
+      const res = await withClient.request(path);
+      expect(res.status).toBe(200);
+      expectSecurityHeaders(res, false);
+    }
+    // Pages are revalidated (a kiosk that reloads for a new build must get the new page); hashed
+    // assets are cached for good; a missing asset is a 404, not the page.
+    const page = await withClient.request('/kiosk');
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect((await withClient.request('/')).headers.get('cache-control')).toBe('no-cache');
+    expect((await withClient.request('/assets/app-1234.js')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const missingAsset = await withClient.request('/assets/app-0000.js');
+    expect(missingAsset.status).toBe(404);
+    expect(missingAsset.headers.get('cache-control')).toBeNull();
+    expectSecurityHeaders(missingAsset, false);
+    const missingApi = await withClient.request('/api/nope');
+    expect(missingApi.status).toBe(404);
+    expect((await apiError(missingApi)).code).toBe('not_found');
+    const missing = await app.request('/no-such-page');
+    expect(missing.status).toBe(404);
+    expectSecurityHeaders(missing, false);
+    expect(sim.calls.getoccupancy).toBeGreaterThan(0); // the embedded simulator really was the vendor
+  });
+
+});

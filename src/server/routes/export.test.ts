@@ -1,0 +1,339 @@
+// GET /api/export through app.request(), against the WELLPOINT simulator: strict validation before
+// the vendor is asked, RFC 6266 filenames, vendor failures as JSON errors before any byte, a
+// failure half-way as a failed download, and the vendor's bytes passed through unchanged.
+import { describe, expect, it } from 'vitest';
+import { DEMO_ACCESS_KEY, LARGE_ACCESS_KEY, NO_PRO_ACCESS_KEY, SINGLE_ACCESS_KEY, type Simulator } from '@/simulator';
+import { safeFilename } from '@/shared/export-query';
+import { VENDOR_URL, apiError, demoBff, keyedBff, newSimulator, readAll } from '../test-support';
+
+const decoder = new TextDecoder();
+
+/** The simulator's own bytes for these downloadcsv parameters. */
+async function vendorBytes(sim: Simulator, params: Record<string, string>, key = DEMO_ACCESS_KEY): Promise<Uint8Array> {
+  const url = new URL(VENDOR_URL);
+  for (const [k, v] of Object.entries({ action: 'downloadcsv', user_access_key: key, ...params })) url.searchParams.set(k, v);
+  const res = await sim.fetch(url);
+  expect(res.status).toBe(200);
+  const { bytes, error } = await readAll(res);
+  expect(error).toBeNull();
+  return bytes;
+}
+
+describe('GET /api/export: validation before the vendor is asked', () => {
+  // Today in Budapest is 2026-11-26.
+  const cases: [string, string, string, string][] = [
+    ['no parameters', '', 'from', 'Start date is required (YYYY-MM-DD).'],
+    ['no end date', 'from=2026-11-01', 'to', 'End date is required (YYYY-MM-DD).'],
+    ['an empty start date', 'from=&to=2026-11-02', 'from', 'Start date is required (YYYY-MM-DD).'],
+    ['a word for a date', 'from=yesterday&to=2026-11-02', 'from', 'Start date must be a real date written as YYYY-MM-DD.'],
+    ['a European date', 'from=01.11.2026&to=2026-11-02', 'from', 'Start date must be a real date written as YYYY-MM-DD.'],
+    ['a date with a time', 'from=2026-11-01T00:00&to=2026-11-02', 'from', 'Start date must be a real date written as YYYY-MM-DD.'],
+    ['30 February', 'from=2026-02-30&to=2026-03-02', 'from', 'Start date must be a real date written as YYYY-MM-DD.'],
+    ['31 November', 'from=2026-11-01&to=2026-11-31', 'to', 'End date must be a real date written as YYYY-MM-DD.'],
+    ['month 13', 'from=2026-13-01&to=2026-11-02', 'from', 'Start date must be a real date written as YYYY-MM-DD.'],
+    ['from after to', 'from=2026-11-20&to=2026-11-10', 'to', 'End date is before the start date.'],
+    ['a start in the future', 'from=2026-11-27&to=2026-11-28', 'from', 'Start date is in the future (today is 2026-11-26).'],
+    ['367 days of 5-minute rows', 'from=2025-11-25&to=2026-11-26&resolution=5min', 'to', 'A 5-minute export covers at most 366 days; this range has 367.'],
+    ['1097 days of hourly rows', 'from=2023-11-25&to=2026-11-25&resolution=hour', 'to', 'A hourly export covers at most 1096 days; this range has 1097.'],
+    ['an unknown resolution', 'from=2026-11-01&to=2026-11-02&resolution=week', 'resolution', 'Resolution must be one of day, hour, 5min or month.'],
+    ['a resolution in capitals', 'from=2026-11-01&to=2026-11-02&resolution=DAY', 'resolution', 'Resolution must be one of day, hour, 5min or month.'],
+    ['a device name', 'from=2026-11-01&to=2026-11-02&devices=abc', 'devices', 'Device ids must be positive whole numbers separated by commas; "abc" is not one.'],
+    ['device id zero', 'from=2026-11-01&to=2026-11-02&devices=91,0', 'devices', '"0" is not one.'],
+    ['a negative device id', 'from=2026-11-01&to=2026-11-02&devices=-91', 'devices', '"-91" is not one.'],
+    ['a fractional device id', 'from=2026-11-01&to=2026-11-02&devices=91.5', 'devices', '"91.5" is not one.'],
+    ['an empty item in the list', 'from=2026-11-01&to=2026-11-02&devices=91,,92', 'devices', '"" is not one.'],
+    ['another separator', 'from=2026-11-01&to=2026-11-02&devices=91;92', 'devices', '"91;92" is not one.'],
+    ['a ten-digit id', 'from=2026-11-01&to=2026-11-02&devices=1234567890', 'devices', '"1234567890" is not one.'],
+    ['501 devices', `from=2026-11-01&to=2026-11-02&devices=${Array.from({ length: 501 }, (_, i) => i + 1).join(',')}`, 'devices', 'At most 500 devices can be exported at once.'],
+  ];
+
+  const { app, sim } = demoBff();
+
+  it.each(cases)('%s: 400 bad_request naming the field, the vendor not asked', async (_label, query, field, message) => {
+    const before = { ...sim.calls };
+    const res = await app.request(`/api/export?${query}`);
+    expect(res.status).toBe(400);
+    const error = await apiError(res);
+    expect(error).toMatchObject({ code: 'bad_request', field });
+    expect(error.message).toContain(message);
+    expect(res.headers.get('content-disposition')).toBeNull();
+    expect(sim.calls).toEqual(before);
+  });
+
+  it('never asked the vendor for any of them', () => {
+    expect(sim.calls.downloadcsv).toBe(0);
+  });
+
+  it.each([
+    ['366 days of 5-minute rows', 'from=2025-11-26&to=2026-11-26&resolution=5min'],
+    ['1096 days of hourly rows', 'from=2023-11-26&to=2026-11-25&resolution=hour'],
+    ['a range ending in the future', 'from=2026-11-26&to=2026-12-31'],
+  ])('accepts %s', async (_label, query) => {
+    const res = await app.request(`/api/export?${query}`);
+    expect(res.status).toBe(200);
+    await res.body?.cancel();
+  });
+});
+
+/**
+ * RFC 6266 as we produce it: `attachment; filename="<printable ASCII, no quote or backslash>"`,
+ * optionally `; filename*=UTF-8''<RFC 5987 attr-chars and %XX>`. Returns the name a browser saves.
+ */
+function parseAttachment(header: string | null): { fallback: string; name: string } {
+  expect(header).not.toBeNull();
+  const m = /^attachment; filename="([\x20\x21\x23-\x5b\x5d-\x7e]*)"(?:; filename\*=UTF-8''((?:[A-Za-z0-9!#$&+.^_`|~-]|%[0-9A-F]{2})+))?$/.exec(header ?? '');
+  if (m === null) throw new Error(`malformed Content-Disposition: ${JSON.stringify(header)}`);
+  const fallback = m[1] ?? '';
+  return { fallback, name: m[2] === undefined ? fallback : decodeURIComponent(m[2]) };
+}
+
+/** A name no file system or browser can read as a path, a second parameter or a hidden file. */
+function expectSafe(name: string) {
+  expect(name).toMatch(/^[\p{L}\p{N}(][\p{L}\p{N} ._()-]*\.csv$/u);
+  expect(Array.from(name).length).toBeLessThanOrEqual(100);
+}
+
+/** The plain-ASCII fallback for old clients: the same safe set, non-ASCII letters as `_`. */
+function expectSafeFallback(name: string) {
+  expect(name).toMatch(/^[A-Za-z0-9_(][A-Za-z0-9 ._()-]*\.csv$/);
+  expect(name.length).toBeLessThanOrEqual(100);
+}
+
+describe('GET /api/export: the download filename (RFC 6266)', () => {
+  const { app } = demoBff();
+  const download = async (filename: string | null) => {
+    const query = `from=2026-11-25&to=2026-11-26${filename === null ? '' : `&filename=${encodeURIComponent(filename)}`}`;
+    const res = await app.request(`/api/export?${query}`);
+    expect(res.status).toBe(200);
+    await res.body?.cancel();
+    return parseAttachment(res.headers.get('content-disposition'));
+  };
+
+  it('a plain name is used as it is, with no filename*', async () => {
+    const plain = await app.request('/api/export?from=2026-11-25&to=2026-11-26&filename=november.csv');
+    await plain.body?.cancel();
+    expect(plain.headers.get('content-disposition')).toBe('attachment; filename="november.csv"');
+    expect(await download('Occupancy report (November)')).toEqual({ fallback: 'Occupancy report (November).csv', name: 'Occupancy report (November).csv' });
+  });
+
+  it('without a name: the site, the range and the resolution', async () => {
+    expect(await download(null)).toEqual({ fallback: 'riverside-centre-demo_2026-11-25_2026-11-26_day.csv', name: 'riverside-centre-demo_2026-11-25_2026-11-26_day.csv' });
+  });
+
+  it.each([
+    ['Résumé é', 'Resume e.csv', 'Résumé é.csv'],
+    ['日本語レポート', '_______.csv', '日本語レポート.csv'],
+    ['Zürich 2026 – Q4', 'Zurich 2026 _ Q4.csv', 'Zürich 2026 _ Q4.csv'],
+  ])('non-ASCII %j: an ASCII fallback and the exact name in filename*', async (wish, fallback, name) => {
+    const got = await download(wish);
+    expect(got).toEqual({ fallback, name });
+    expectSafe(got.name);
+    expectSafeFallback(got.fallback);
+  });
+
+  it.each([
+    ['quotes', 'my "best" report'],
+    ['a second parameter', 'x.csv"; filename="evil.exe'],
+    ['a semicolon', 'a;b'],
+    ['CR/LF and a header', 'report\r\nSet-Cookie: session=1'],
+    ['a Unix path', '../../etc/passwd'],
+    ['a Windows path', '..\\..\\Windows\\win.ini'],
+    ['an absolute path', '/var/log/x.csv'],
+    ['only dots', '..'],
+    ['a hidden file', '.bashrc'],
+    ['percent escapes', '%2e%2e%2fetc%2fpasswd'],
+    ['a right-to-left override', 'invoice\u202Efdp.exe'],
+    ['NUL and control characters', 'a\u0000b\u0007c\u001b[31m'],
+    ['a very long name', 'x'.repeat(5000)],
+    ['a very long non-ASCII name', '日'.repeat(300)],
+    ['an emoji', '📊 report'],
+    ['HTML', '<script>alert(1)</script>'],
+  ])('hostile (%s): a well-formed header and a safe name', async (_label, wish) => {
+    const got = await download(wish);
+    expectSafe(got.name);
+    expectSafeFallback(got.fallback);
+    expect(got.name).toBe(safeFilename(wish) ?? 'riverside-centre-demo_2026-11-25_2026-11-26_day.csv');
+    expect(got.name).not.toMatch(/[/\\"';\p{Cc}\p{Cf}]/u);
+  });
+});
+
+describe('GET /api/export: vendor failures before the first byte', () => {
+  const query = '/api/export?from=2026-11-01&to=2026-11-26';
+
+  it('a wrong key: 502 upstream_auth', async () => {
+    const { app, sim } = keyedBff('not-a-key');
+    const res = await app.request(query);
+    expect(res.status).toBe(502);
+    expect((await apiError(res)).code).toBe('upstream_auth');
+    expect(res.headers.get('content-disposition')).toBeNull();
+    expect(sim.calls).toMatchObject({ downloadcsv: 1, auth_failures: 1 });
+  });
+
+  it.each([500, 502, 503])('vendor HTTP %i: 503 upstream_unavailable', async (status) => {
+    const { app, sim } = demoBff();
+    sim.setFaults({ status });
+    const res = await app.request(query);
+    expect(res.status).toBe(503);
+    expect((await apiError(res)).code).toBe('upstream_unavailable');
+  });
+
+  it('a reset: 503 upstream_unavailable', async () => {
+    const { app, sim } = demoBff();
+    sim.setFaults({ reset: true });
+    const res = await app.request(query);
+    expect(res.status).toBe(503);
+    expect((await apiError(res)).code).toBe('upstream_unavailable');
+  });
+
+  it('the vendor’s HTML page instead of CSV: 502 upstream_auth, no file', async () => {
+    const { app, sim } = demoBff();
+    sim.setFaults({ html: true });
+    const res = await app.request(query);
+    expect(res.status).toBe(502);
+    expect((await apiError(res)).code).toBe('upstream_auth');
+    expect(res.headers.get('content-disposition')).toBeNull();
+  });
+
+  it('no first byte within UPSTREAM_TIMEOUT_MS: 504 upstream_timeout', async () => {
+    const { app, sim } = demoBff({ UPSTREAM_TIMEOUT_MS: '1000' });
+    sim.setFaults({ latencyMs: 1500 });
+    const started = performance.now();
+    const res = await app.request(query);
+    expect(res.status).toBe(504);
+    expect((await apiError(res)).code).toBe('upstream_timeout');
+    expect(performance.now() - started).toBeLessThan(1450);
+  });
+
+  it('an account without PRO devices (an empty CSV): 404 no_pro_devices', async () => {
+    const { app, sim } = keyedBff(NO_PRO_ACCESS_KEY);
+    expect((await vendorBytes(sim, { date_start: '2026-11-01', date_end: '2026-11-26' }, NO_PRO_ACCESS_KEY)).length).toBe(0);
+    const res = await app.request(query);
+    expect(res.status).toBe(404);
+    expect(await apiError(res)).toEqual({
+      code: 'no_pro_devices',
+      message: 'The WELLPOINT account has no PRO-plan devices; only PRO devices are available through the WELLPOINT API.',
+    });
+  });
+
+  it('chosen devices that are not PRO devices of the account: 404 no_data about the devices, not the plan of the account', async () => {
+    const { app, sim } = demoBff();
+    // 96 is a LITE device of the demo account, 999 unknown: the vendor drops both and answers an empty CSV.
+    expect((await vendorBytes(sim, { date_start: '2026-11-01', date_end: '2026-11-26', devicelist: '96,999' })).length).toBe(0);
+    const res = await app.request(`${query}&devices=96,999`);
+    expect(res.status).toBe(404);
+    expect(await apiError(res)).toEqual({
+      code: 'no_data',
+      field: 'devices',
+      message: 'None of the chosen devices is a PRO-plan device of this WELLPOINT account, so there is nothing to export.',
+    });
+  });
+
+  it('a JSON answer where CSV belongs: 502 upstream_auth (the vendor: anything but CSV means not allowed)', async () => {
+    const json = (body: string) => () => Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+    for (const body of ['{"error":"no access"}', '[]', '\uFEFF {"status":0}']) {
+      const { app } = keyedBff('k', { fetch: json(body) });
+      const res = await app.request(query);
+      expect(res.status).toBe(502);
+      expect((await apiError(res)).code).toBe('upstream_auth');
+    }
+  });
+
+  it('a range with no rows yet (only the header): 404 no_data', async () => {
+    // 01:30 in Budapest is 19:30 of the day before in New York: the New York store has no
+    // period of "today" yet, so the vendor answers the header row only.
+    const sim = newSimulator();
+    sim.clock.setFixed(new Date('2026-11-26T00:30:00Z'));
+    const { app } = keyedBff(SINGLE_ACCESS_KEY, { sim });
+    const header = decoder.decode(await vendorBytes(sim, { date_start: '2026-11-26', date_end: '2026-11-26' }, SINGLE_ACCESS_KEY));
+    expect(header).toBe('device_id,device_name,period_start,IN,OUT\n');
+    const res = await app.request('/api/export?from=2026-11-26&to=2026-11-26');
+    expect(res.status).toBe(404);
+    expect((await apiError(res)).code).toBe('no_data');
+  });
+});
+
+describe('GET /api/export: failures half-way fail the download', () => {
+  it('an HTML page half-way: the body errors, and what arrived holds no HTML', async () => {
+    const { app, sim } = demoBff();
+    sim.setFaults({ htmlMidway: true });
+    const res = await app.request('/api/export?from=2026-11-01&to=2026-11-26&resolution=hour');
+    expect(res.status).toBe(200);
+    const { bytes, error } = await readAll(res);
+    expect(error).toBeInstanceOf(Error);
+    const text = decoder.decode(bytes);
+    expect(text.startsWith('device_id,device_name,period_start,IN,OUT\n')).toBe(true);
+    expect(text).not.toMatch(/<!doctype|<html/i);
+    expect(sim.streams.open).toBe(0);
+  });
+
+  it('a connection cut half-way: the body errors instead of ending as a short file', async () => {
+    const { app, sim } = demoBff();
+    sim.setFaults({ truncate: true });
+    const res = await app.request('/api/export?from=2026-11-01&to=2026-11-26&resolution=hour');
+    expect(res.status).toBe(200);
+    const { error } = await readAll(res);
+    expect(error).toBeInstanceOf(Error);
+  });
+});
+
+describe('GET /api/export: the vendor’s bytes, unchanged', () => {
+  it.each([
+    ['daily, all devices', 'from=2026-10-01&to=2026-11-26', { date_start: '2026-10-01', date_end: '2026-11-26', resolution: 'day' }],
+    ['hourly, two devices', 'from=2026-10-20&to=2026-11-26&resolution=hour&devices=92,91', { date_start: '2026-10-20', date_end: '2026-11-26', resolution: 'hour', devicelist: '91,92' }],
+    ['monthly', 'from=2026-08-01&to=2026-11-26&resolution=month', { date_start: '2026-08-01', date_end: '2026-11-26', resolution: 'month' }],
+    ['5-minute, across the DST end', 'from=2026-10-24&to=2026-10-26&resolution=5min', { date_start: '2026-10-24', date_end: '2026-10-26', resolution: '5min' }],
+  ])('%s: byte for byte what the simulator sends', async (_label, query, params) => {
+    const { app, sim } = demoBff();
+    const res = await app.request(`/api/export?${query}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const { bytes, error } = await readAll(res);
+    expect(error).toBeNull();
+    const expected = await vendorBytes(sim, params);
+    expect(expected.length).toBeGreaterThan(1000);
+    expect(Buffer.from(bytes).equals(Buffer.from(expected))).toBe(true);
+    expect(sim.calls.downloadcsv).toBe(2);
+  });
+
+  it('a BOM, semicolons, CRLF and quotes pass through untouched', async () => {
+    const { app, sim } = demoBff();
+    sim.setShape({ csv: { bom: true, delimiter: ';', crlf: true, quoteAll: true, headerCase: 'upper', splitDateTime: true } });
+    const res = await app.request('/api/export?from=2026-11-20&to=2026-11-26&resolution=hour');
+    const { bytes } = await readAll(res);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(Buffer.from(bytes).equals(Buffer.from(await vendorBytes(sim, { date_start: '2026-11-20', date_end: '2026-11-26', resolution: 'hour' })))).toBe(true);
+  });
+});
+
+describe('GET /api/export: concurrency', () => {
+  it('refuses one export more than EXPORT_CONCURRENCY with 429, and frees the slot when a download ends, fails or is cancelled', async () => {
+    const { app, sim } = keyedBff(LARGE_ACCESS_KEY, { env: { EXPORT_CONCURRENCY: '1' } });
+    const query = '/api/export?from=2026-11-01&to=2026-11-26&resolution=hour';
+
+    const first = await app.request(query);
+    expect(first.status).toBe(200);
+    const busy = await app.request(query);
+    expect(busy.status).toBe(429);
+    expect((await apiError(busy)).code).toBe('rate_limited');
+    expect(sim.calls.downloadcsv).toBe(1);
+
+    await first.body?.cancel(); // the user gave up
+    const second = await app.request(query);
+    expect(second.status).toBe(200);
+    expect((await readAll(second)).error).toBeNull(); // read to the end
+
+    sim.setFaults({ truncate: true });
+    const third = await app.request(query);
+    expect((await readAll(third)).error).toBeInstanceOf(Error);
+    sim.clearFaults();
+
+    sim.setFaults({ status: 503 });
+    expect((await app.request(query)).status).toBe(503);
+    sim.clearFaults();
+
+    const fourth = await app.request(query);
+    expect(fourth.status).toBe(200);
+    await fourth.body?.cancel();
+  });
+});

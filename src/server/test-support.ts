@@ -1,0 +1,157 @@
+// Test support for the BFF's route tests: the whole server composed against the WELLPOINT
+// simulator (embedded in demo mode, or in-process behind a real key), its log lines collected,
+// a pinned clock, a loopback listener for the tests where a real socket matters, and readers.
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { type ServerType, serve } from '@hono/node-server';
+import { expect } from 'vitest';
+import { type ApiError, apiErrorSchema } from '@/shared/api-schema';
+import { createClock, createSimulator, type Simulator, type SimulatorOptions } from '@/simulator';
+import { type ComposeOptions, compose } from './compose';
+import { loadEnv } from './env';
+
+/** Thursday 26 November 2026, 11:15:03 in Budapest (UTC+1): a busy winter morning. */
+export const NOW = new Date('2026-11-26T10:15:03Z');
+/** Any http URL will do: the in-process simulator ignores the host. */
+export const VENDOR_URL = 'http://wellpoint.test/';
+
+export interface LogCollector {
+  destination: Writable;
+  lines: string[];
+  text(): string;
+  /** Parsed JSON lines. */
+  entries(): Record<string, unknown>[];
+}
+
+export function collectLogs(): LogCollector {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer | string, _encoding, callback) {
+      lines.push(chunk.toString());
+      callback();
+    },
+  });
+  return {
+    destination,
+    lines,
+    text: () => lines.join(''),
+    entries: () =>
+      lines
+        .join('')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+}
+
+/** A simulator on the pinned clock that answers a wrong key after 5 ms instead of 3 s. */
+export function newSimulator(options: SimulatorOptions = {}): Simulator {
+  const clock = options.clock ?? createClock();
+  if (options.clock === undefined) clock.setFixed(NOW);
+  return createSimulator({ authDelayMs: 5, ...options, clock });
+}
+
+export interface Bff {
+  app: ReturnType<typeof compose>['app'];
+  sim: Simulator;
+  logs: LogCollector;
+}
+
+const BASE_ENV = { SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'debug' };
+
+/** Demo mode: no key, the embedded simulator (pinned clock) as the vendor. */
+export function demoBff(env: Record<string, string> = {}, simulator: SimulatorOptions = {}): Bff {
+  const clock = createClock();
+  clock.setFixed(NOW);
+  const logs = collectLogs();
+  const composed = compose(loadEnv({ ...BASE_ENV, ...env }), {
+    clientDist: null,
+    simulator: { authDelayMs: 5, clock, ...simulator },
+    logDestination: logs.destination,
+  });
+  if (composed.simulator === null) throw new Error('demo mode without a simulator');
+  return { app: composed.app, sim: composed.simulator, logs };
+}
+
+export interface KeyedOptions {
+  env?: Record<string, string>;
+  /** The vendor; a fresh simulator on the pinned clock by default. */
+  sim?: Simulator;
+  /** The vendor's transport; the simulator's in-process fetch by default. */
+  fetch?: ComposeOptions['fetch'];
+}
+
+/** A configured key: the BFF talks to `sim` (in-process unless `fetch` says otherwise), on its clock. */
+export function keyedBff(key: string, options: KeyedOptions = {}): Bff {
+  const sim = options.sim ?? newSimulator();
+  const logs = collectLogs();
+  const composed = compose(loadEnv({ ...BASE_ENV, WELLPOINT_ACCESS_KEY: key, WELLPOINT_BASE_URL: VENDOR_URL, ...options.env }), {
+    clientDist: null,
+    fetch: options.fetch ?? ((input, init) => sim.fetch(input, init)),
+    now: () => sim.clock.now(),
+    logDestination: logs.destination,
+  });
+  return { app: composed.app, sim, logs };
+}
+
+export interface Listening {
+  base: string;
+  close(): Promise<void>;
+}
+
+/** Serves `fetch` on a free loopback port. */
+export async function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<Listening> {
+  let server: ServerType | undefined;
+  const port = await new Promise<number>((resolve) => {
+    server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(info.port));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (server === undefined) return resolve();
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The URL a FetchLike was called with. */
+export function urlOf(input: URL | Request | string): URL {
+  return new URL(input instanceof Request ? input.url : input);
+}
+
+/** Our JSON error body, checked against the shared schema. */
+export async function apiError(res: Response): Promise<ApiError['error']> {
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  return apiErrorSchema.strict().parse(await res.json()).error;
+}
+
+/** Reads a body until it ends or fails: what arrived, and the failure if any. */
+export async function readAll(res: Response): Promise<{ bytes: Uint8Array; error: unknown }> {
+  const chunks: Uint8Array[] = [];
+  let error: unknown = null;
+  const reader = res.body?.getReader();
+  if (reader !== undefined) {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+      }
+    } catch (e) {
+      error = e;
+    }
+  }
+  return { bytes: Buffer.concat(chunks), error };
+}
+
+/** Polls `condition` every 10 ms until it holds or `ms` pass; returns whether it held. */
+export async function eventually(condition: () => boolean, ms = 3000): Promise<boolean> {
+  const until = performance.now() + ms;
+  while (!condition()) {
+    if (performance.now() > until) return false;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return true;
+}
