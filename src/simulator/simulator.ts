@@ -209,10 +209,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       calls.auth_failures = 0;
     },
     fetch(input, init) {
-      return Promise.resolve().then(() => {
-        const request = input instanceof Request ? new Request(input, init) : new Request(new URL(String(input), IN_PROCESS_BASE), init);
-        return app.fetch(request);
-      });
+      const request = input instanceof Request ? new Request(input, init) : new Request(new URL(String(input), IN_PROCESS_BASE), init);
+      return abortable(request.signal, () => app.fetch(request));
     },
   };
 
@@ -228,6 +226,53 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     return html(statusPage(500), 500);
   });
   return sim;
+}
+
+/**
+ * Like fetch: an abort rejects a pending request and errors a body being read, so a caller's
+ * timeout or cancellation behaves in-process as it does over a socket.
+ */
+function abortable(signal: AbortSignal, run: () => Response | Promise<Response>): Promise<Response> {
+  return new Promise<Response>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve()
+      .then(run)
+      .then((response) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted || response.body === null) return resolve(response);
+        const reader = response.body.getReader();
+        const body = new ReadableStream<Uint8Array>(
+          {
+            start(controller) {
+              signal.addEventListener(
+                'abort',
+                () => {
+                  controller.error(signal.reason);
+                  reader.cancel(signal.reason).catch(() => undefined);
+                },
+                { once: true },
+              );
+            },
+            async pull(controller) {
+              try {
+                const { value, done } = await reader.read();
+                if (done) controller.close();
+                else controller.enqueue(value);
+              } catch (error) {
+                controller.error(error);
+              }
+            },
+            cancel(reason) {
+              return reader.cancel(reason);
+            },
+          },
+          { highWaterMark: 0 },
+        );
+        resolve(new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }));
+      }, reject);
+  });
 }
 
 /** The first piece cut in half (mid-row for a CSV), then a broken connection. */
