@@ -28,11 +28,11 @@ describe('GET /api/config', () => {
       dayStart: '04:00',
       pollIntervalMs: 7000,
       demo: true,
-      siteCapacity: 600,
+      siteCapacity: 1400,
       buildId: 'dev',
       exportMaxDays: EXPORT_MAX_DAYS,
     });
-    expect(config.devices).toContainEqual({ id: 94, label: 'Reading room “Quiet”', capacity: 30 });
+    expect(config.devices).toContainEqual({ id: 94, label: 'Reading room “Quiet”', capacity: 180 });
   });
 
   it('with a key and a site file: the file’s labels (also in /api/occupancy), and nothing secret', async () => {

@@ -1,18 +1,25 @@
 // The site description used in demo mode when no SITE_CONFIG_FILE is given: a name and the
-// capacities of the simulator's demo rooms, so the demo shows gauges and capacity states.
+// capacities of the simulator's demo rooms, so the demo shows gauges and capacity states. The
+// capacities sit just around each room's busiest moment of a weekday, so a day of demo data
+// passes through "Space available", "Nearly full" and, for a few rooms, "Full". Every demo device
+// is listed (most keep the vendor's name), so the first-load placeholder has the right number of cards.
 import type { SiteConfig } from './site-config';
 
 export const DEMO_SITE: SiteConfig = {
   siteName: 'Riverside Centre (demo)',
-  siteCapacity: 600,
+  siteCapacity: 1400,
   devices: [
-    { id: 93, capacity: 40 },
-    { id: 94, label: 'Reading room “Quiet”', capacity: 30 },
-    { id: 95, capacity: 60 },
-    { id: 101, capacity: 120 },
-    { id: 103, label: 'Garage ramp (spaces)', capacity: 150 },
-    { id: 105, capacity: 45 },
-    { id: 108, capacity: 80 },
-    { id: 110, capacity: 35 },
+    { id: 91 },
+    { id: 92 },
+    { id: 93, capacity: 100 },
+    { id: 94, label: 'Reading room “Quiet”', capacity: 180 },
+    { id: 95, capacity: 220 },
+    { id: 97 },
+    { id: 98 },
+    { id: 101, capacity: 150 },
+    { id: 103, label: 'Garage ramp (spaces)', capacity: 260 },
+    { id: 105, capacity: 80 },
+    { id: 108, capacity: 130 },
+    { id: 110, capacity: 70 },
   ],
 };

@@ -49,13 +49,13 @@ describe('GET /api/occupancy (demo mode)', () => {
     );
     const sumIn = vendor.data.reduce((n, r) => n + r.IN, 0);
     const sumOut = vendor.data.reduce((n, r) => n + r.OUT, 0);
-    expect(body.total).toEqual({ in: sumIn, out: sumOut, occupancy: Math.max(0, sumIn - sumOut), capacity: 600 });
+    expect(body.total).toEqual({ in: sumIn, out: sumOut, occupancy: Math.max(0, sumIn - sumOut), capacity: 1400 });
     // Some doors count more OUT than IN: Σ corrected would overcount the people inside.
     expect(body.devices.some((d) => d.occupancy < 0)).toBe(true);
     expect(body.total.occupancy).toBeLessThan(body.devices.reduce((n, d) => n + d.corrected, 0));
 
     // Labels and capacities from the demo site config; the vendor's names elsewhere.
-    expect(body.devices.find((d) => d.id === 94)).toMatchObject({ name: 'Reading room “Quiet”', capacity: 30 });
+    expect(body.devices.find((d) => d.id === 94)).toMatchObject({ name: 'Reading room “Quiet”', capacity: 180 });
     expect(body.devices.find((d) => d.id === 91)).toMatchObject({ name: 'Main entrance', capacity: null });
 
     expect(body.dayStart).toEqual({ utc: '2026-11-25T23:00:00.000Z', local: '2026-11-26T00:00:00+01:00', timezone: 'Europe/Budapest' });
