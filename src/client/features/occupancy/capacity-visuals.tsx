@@ -1,0 +1,108 @@
+// The visual pieces of a capacity state: the pill (icon + word, colour as a third cue), the
+// arc gauge and the bar. Stale numbers turn them grey: an old state must not look current.
+import type { ComponentType, SVGProps } from 'react';
+import { AlertTriangleIcon, CheckCircleIcon, NoEntryIcon } from '@/client/components/ui/icons';
+import { type CapacityState, capacityStateWords, NEARLY_FULL_RATIO } from './capacity-state';
+
+const stateIcon: Record<CapacityState, ComponentType<SVGProps<SVGSVGElement>>> = {
+  available: CheckCircleIcon,
+  nearly_full: AlertTriangleIcon,
+  full: NoEntryIcon,
+};
+
+const pillTone: Record<CapacityState, string> = {
+  available: 'bg-ok-soft text-ok-ink',
+  nearly_full: 'bg-warn-soft text-warn-ink',
+  full: 'bg-full-soft text-full-ink',
+};
+
+const arcTone: Record<CapacityState, string> = {
+  available: 'stroke-ok-arc',
+  nearly_full: 'stroke-warn-arc',
+  full: 'stroke-full-arc',
+};
+
+const barTone: Record<CapacityState, string> = {
+  available: 'bg-ok-arc',
+  nearly_full: 'bg-warn-arc',
+  full: 'bg-full-arc',
+};
+
+export function CapacityPill({ state, stale = false, className = '' }: { state: CapacityState; stale?: boolean; className?: string }) {
+  const Icon = stateIcon[state];
+  return (
+    <span
+      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 font-medium whitespace-nowrap ${stale ? 'bg-sunken text-muted' : pillTone[state]} ${className}`}
+    >
+      <Icon className="size-[1.1em] shrink-0" />
+      {capacityStateWords[state]}
+    </span>
+  );
+}
+
+// A 270° arc open at the bottom, drawn with pathLength=100 so the filled share is a dash length.
+const CX = 60;
+const CY = 60;
+const R = 48;
+const START_DEG = 135;
+const SWEEP_DEG = 270;
+
+function pointAt(share: number, radius: number): [number, number] {
+  const rad = ((START_DEG + SWEEP_DEG * share) * Math.PI) / 180;
+  return [CX + radius * Math.cos(rad), CY + radius * Math.sin(rad)];
+}
+
+const [sx, sy] = pointAt(0, R);
+const [ex, ey] = pointAt(1, R);
+const ARC_PATH = `M ${sx.toFixed(2)} ${sy.toFixed(2)} A ${R} ${R} 0 1 1 ${ex.toFixed(2)} ${ey.toFixed(2)}`;
+const [n1x, n1y] = pointAt(NEARLY_FULL_RATIO, R - 8);
+const [n2x, n2y] = pointAt(NEARLY_FULL_RATIO, R + 8);
+
+interface ArcProps {
+  ratio: number;
+  state: CapacityState;
+  stale?: boolean;
+  className?: string;
+  /** The text equivalent; without it the arc is decorative. */
+  label?: string;
+}
+
+export function CapacityArc({ ratio, state, stale = false, className = '', label }: ArcProps) {
+  const share = Math.min(1, Math.max(0, ratio)) * 100;
+  return (
+    <svg
+      viewBox="0 0 120 106"
+      className={`overflow-visible ${className}`}
+      {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}
+      focusable="false"
+    >
+      <path d={ARC_PATH} fill="none" strokeWidth={11} strokeLinecap="round" className="stroke-sunken" />
+      <path
+        d={ARC_PATH}
+        pathLength={100}
+        fill="none"
+        strokeWidth={11}
+        strokeLinecap="round"
+        strokeDasharray={`${share} 100`}
+        // A zero-length dash still paints a round cap: hide it at 0 %.
+        strokeOpacity={share === 0 ? 0 : 1}
+        className={`${stale ? 'stroke-stale-arc' : arcTone[state]} motion-safe:transition-[stroke-dasharray] motion-safe:duration-700 motion-safe:ease-out`}
+      />
+      {/* A notch where "nearly full" begins. */}
+      <line x1={n1x} y1={n1y} x2={n2x} y2={n2y} strokeWidth={2.5} className="stroke-surface" />
+    </svg>
+  );
+}
+
+export function CapacityBar({ ratio, state, stale = false }: { ratio: number; state: CapacityState; stale?: boolean }) {
+  const share = Math.min(1, Math.max(0, ratio)) * 100;
+  return (
+    <div aria-hidden="true" className="relative h-2.5 w-full overflow-hidden rounded-full bg-sunken">
+      <div
+        className={`h-full origin-left rounded-full ${stale ? 'bg-stale-arc' : barTone[state]} motion-safe:transition-transform motion-safe:duration-700 motion-safe:ease-out`}
+        style={{ transform: `scaleX(${share / 100})` }}
+      />
+      <div className="absolute inset-y-0 w-0.5 bg-surface" style={{ left: `${NEARLY_FULL_RATIO * 100}%` }} />
+    </div>
+  );
+}

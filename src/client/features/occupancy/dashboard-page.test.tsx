@@ -1,0 +1,185 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiError, makeConfig, makeOccupancy } from '@/client/test/fixtures';
+import { fakeBff, json, pending, renderApp, unreachable } from '@/client/test/render-app';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+const live = () => json(makeOccupancy());
+const config = (overrides = {}) => () => json(makeConfig(overrides));
+
+async function findMainGauge() {
+  return screen.findByRole('img', { name: /^Main entrance: 14 people inside of 40, 35\s?%, space available$/ });
+}
+
+describe('dashboard states', () => {
+  it('shows skeletons, not a blank page, until the first numbers arrive', async () => {
+    const bff = fakeBff({ '/api/config': config(), '/api/occupancy': pending });
+    renderApp();
+
+    const main = screen.getByRole('main');
+    expect(main).toHaveAttribute('aria-busy', 'true');
+    expect(within(main).getByText('Loading the live numbers…')).toBeInTheDocument();
+    // Config arrives: the site name replaces its skeleton; the numbers are still loading.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Riverside Library' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /Doors/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('img')).not.toBeInTheDocument();
+    expect(bff.calls).toContain('/api/occupancy');
+  });
+
+  it('shows the live numbers: site total, today, and a gauge per device', async () => {
+    fakeBff({ '/api/config': config(), '/api/occupancy': live });
+    renderApp();
+
+    await findMainGauge();
+    expect(screen.getByRole('main')).toHaveAttribute('aria-busy', 'false');
+    const total = screen.getByRole('region', { name: 'Inside now · whole site' });
+    expect(within(total).getByText(/^37 people inside of 120, 30\s?%, space available\.$/)).toBeInTheDocument();
+    expect(within(total).getByText('1,204')).toBeInTheDocument();
+    expect(within(total).getByText('1,167')).toBeInTheDocument();
+    expect(within(total).getByText(/^Counted since /)).toBeInTheDocument();
+    expect(within(total).getByText('Live')).toBeInTheDocument();
+    expect(within(total).getByText('2 s ago')).toBeInTheDocument();
+
+    expect(screen.getByRole('img', { name: /^Side entrance: 35 people inside of 40, 87\s?%, nearly full$/ })).toBeInTheDocument();
+    const garden = screen.getByRole('article', { name: 'Garden door' });
+    expect(within(garden).getByText(/more people left than entered by this door today/i)).toHaveTextContent('-12');
+    expect(screen.queryByText('Demo data')).not.toBeInTheDocument();
+    expect(document.title).toBe('Riverside Library · Occupancy Live');
+  });
+
+  it('keeps the numbers, dims them and explains when the BFF serves a stale answer', async () => {
+    fakeBff({
+      '/api/config': config(),
+      '/api/occupancy': () =>
+        json(
+          makeOccupancy({
+            stale: true,
+            ageSeconds: 125,
+            staleReason: { code: 'upstream_unavailable', message: 'WELLPOINT answered 503' },
+          }),
+        ),
+    });
+    renderApp();
+
+    expect(
+      await screen.findByRole('heading', { name: 'The WELLPOINT cloud is not answering. Showing the numbers from 2 min ago' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /^Main entrance: 14 people inside of 40, 35\s?%, space available, not live$/ })).toBeInTheDocument();
+    const total = screen.getByRole('region', { name: 'Inside now · whole site' });
+    expect(within(total).getByText('Not live')).toBeInTheDocument();
+    expect(within(total).queryByText('Live')).not.toBeInTheDocument();
+    expect(within(total).getByText('2 min ago')).toBeInTheDocument();
+    expect(screen.getByRole('article', { name: 'Main entrance' })).toHaveAttribute('data-stale', 'true');
+  });
+
+  it('explains a rejected WELLPOINT key without leaking anything', async () => {
+    fakeBff({
+      '/api/config': config({ demo: true }),
+      '/api/occupancy': () => json(apiError('upstream_auth', 'WELLPOINT rejected the access key'), 502),
+    });
+    renderApp();
+
+    expect(await screen.findByRole('heading', { name: "The server's WELLPOINT access key is not accepted." })).toBeInTheDocument();
+    expect(screen.getByText('Ask your administrator to check WELLPOINT_ACCESS_KEY.')).toBeInTheDocument();
+    expect(screen.getByText('Live count unavailable')).toBeInTheDocument();
+    expect(screen.getByText('Demo data')).toBeInTheDocument();
+    expect(screen.queryByRole('img')).not.toBeInTheDocument();
+  });
+
+  it('says the WELLPOINT cloud is down when there are no numbers at all, and retries on request', async () => {
+    const bff = fakeBff({
+      '/api/config': config({ pollIntervalMs: 60_000 }),
+      '/api/occupancy': () => json(apiError('upstream_unavailable', 'WELLPOINT answered 503'), 503),
+    });
+    renderApp();
+
+    expect(await screen.findByRole('heading', { name: 'The WELLPOINT cloud is not answering.' })).toBeInTheDocument();
+    expect(screen.getByText(/tries again every 1 min/)).toBeInTheDocument();
+    const before = bff.calls.filter((p) => p === '/api/occupancy').length;
+    bff.set('/api/occupancy', live);
+    await userEvent.click(screen.getByRole('button', { name: 'Try now' }));
+    await findMainGauge();
+    expect(bff.calls.filter((p) => p === '/api/occupancy').length).toBe(before + 1);
+  });
+
+  it('explains that only PRO devices are available when the account has none', async () => {
+    fakeBff({
+      '/api/config': config({ devices: [], siteCapacity: null }),
+      '/api/occupancy': () =>
+        json(makeOccupancy({ devices: [], notice: 'no_pro_devices', total: { in: 0, out: 0, occupancy: 0, capacity: null } })),
+    });
+    renderApp();
+
+    const heading = await screen.findByRole('heading', { name: 'No PRO devices on this account' });
+    const panel = heading.closest('section');
+    expect(panel).toHaveTextContent(/only reports people counters on the PRO plan/);
+    expect(screen.queryByRole('region', { name: 'Inside now · whole site' })).not.toBeInTheDocument();
+  });
+
+  it('says the server is unreachable when nothing ever arrived', async () => {
+    fakeBff({ '/api/config': unreachable, '/api/occupancy': unreachable });
+    renderApp();
+
+    expect(await screen.findByRole('heading', { name: 'This screen cannot reach the Occupancy Live server.' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Occupancy Live' })).toBeInTheDocument();
+  });
+
+  it('keeps the last numbers, marked stale, when the BFF becomes unreachable, and recovers without a reload', async () => {
+    const bff = fakeBff({ '/api/config': config(), '/api/occupancy': live });
+    renderApp();
+    await findMainGauge();
+
+    bff.set('/api/occupancy', unreachable);
+    const banner = await screen.findByRole('heading', { name: /^This screen cannot reach the Occupancy Live server\. Showing the numbers from/ });
+    expect(banner).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /^Main entrance: 14 people inside of 40, 35\s?%, space available, not live$/ })).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Inside now · whole site' })).getByText('Not live')).toBeInTheDocument();
+
+    bff.set('/api/occupancy', () =>
+      json(
+        makeOccupancy({
+          total: { in: 1210, out: 1168, occupancy: 42 },
+          devices: [{ id: 91, name: 'Main entrance', in: 418, out: 398, occupancy: 20, corrected: 20, capacity: 40 }],
+        }),
+      ),
+    );
+    expect(await screen.findByRole('img', { name: /^Main entrance: 20 people inside of 40, 50\s?%, space available$/ })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /cannot reach/ })).not.toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Inside now · whole site' })).getByText('Live')).toBeInTheDocument();
+  });
+
+  it('recovers from an error screen to live numbers by itself, at the next poll', async () => {
+    const bff = fakeBff({
+      '/api/config': config(),
+      '/api/occupancy': () => json(apiError('upstream_timeout', 'WELLPOINT took longer than 10 s'), 504),
+    });
+    renderApp();
+    expect(await screen.findByRole('heading', { name: 'The WELLPOINT cloud is answering too slowly.' })).toBeInTheDocument();
+
+    bff.set('/api/occupancy', live);
+    await findMainGauge();
+    expect(screen.queryByText('Live count unavailable')).not.toBeInTheDocument();
+  });
+
+  it('labels demo data on the live screen', async () => {
+    fakeBff({ '/api/config': config({ demo: true }), '/api/occupancy': live });
+    renderApp();
+    await findMainGauge();
+    expect(screen.getByText('Demo data')).toBeInTheDocument();
+  });
+
+  it('measures the age from the moment of receipt, whatever the client clock says', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, now: new Date('2001-01-01T00:00:00Z') });
+    fakeBff({ '/api/config': config({ pollIntervalMs: 600_000 }), '/api/occupancy': () => json(makeOccupancy({ ageSeconds: 8 })) });
+    renderApp();
+    const total = await screen.findByRole('region', { name: 'Inside now · whole site' });
+    expect(within(total).getByText('8 s ago')).toBeInTheDocument();
+    await vi.advanceTimersByTimeAsync(3_000);
+    await waitFor(() => expect(within(total).getByText('11 s ago')).toBeInTheDocument());
+  });
+});

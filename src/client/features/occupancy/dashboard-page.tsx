@@ -1,0 +1,190 @@
+// The live dashboard: the site total first, then every door; every state designed (first load,
+// live, stale, vendor key rejected, no PRO devices, server unreachable) and recovering by itself.
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
+import type { DataAgeInput } from '@/client/components/ui/data-age';
+import { DemoBadge } from '@/client/components/ui/demo-badge';
+import { ErrorBoundary } from '@/client/components/ui/error-boundary';
+import { Skeleton } from '@/client/components/ui/skeleton';
+import { formatCount, formatPercent } from '@/client/lib/format';
+import type { Config, Occupancy } from '@/shared/api-schema';
+import { capacityStateWords, readCapacity } from './capacity-state';
+import { DashboardSkeleton } from './dashboard-skeleton';
+import { type DashboardStatus, deriveStatus, describeProblem } from './dashboard-status';
+import { DeviceSection } from './device-section';
+import { toDeviceViews } from './device-view';
+import { LiveAnnouncer } from './live-announcer';
+import { NoProDevicesPanel, UnavailablePanel } from './notice-panels';
+import { DEFAULT_POLL_INTERVAL_MS, occupancyQueryOptions } from './occupancy-queries';
+import { peopleInside } from './occupancy-gauge';
+import { SiteTotal } from './site-total';
+import { StaleBanner } from './status-banner';
+
+const SKELETON_DEVICES = 6;
+
+interface DashboardPageProps {
+  /** /api/config; undefined while loading or when it failed (the dashboard then uses fallbacks). */
+  config: Config | undefined;
+  configPending: boolean;
+  /** A spot in the header for page actions (a later task adds the CSV export there). */
+  actions?: ReactNode;
+}
+
+export function DashboardPage({ config, configPending, actions }: DashboardPageProps) {
+  const pollIntervalMs = config?.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  const query = useQuery(occupancyQueryOptions(pollIntervalMs));
+  const waitingForConfig = configPending && !query.error && !query.failureReason;
+  // Without data, say what is wrong at the first failure (retries go on behind the panel); with
+  // data, only once the retries are spent, so a single blip does not flash a stale banner.
+  const error = query.error ?? (query.data ? null : query.failureReason);
+  const status: DashboardStatus = waitingForConfig ? { kind: 'loading' } : deriveStatus({ data: query.data, error });
+  const data = status.kind === 'live' || status.kind === 'stale' ? status.data : undefined;
+  const timeZone = config?.timezone ?? data?.dayStart.timezone;
+  const siteName = config?.siteName;
+
+  useEffect(() => {
+    document.title = siteName ? `${siteName} · Occupancy Live` : 'Occupancy Live';
+  }, [siteName]);
+
+  const age: DataAgeInput | undefined = data ? { receivedAt: query.dataUpdatedAt, ageAtReceipt: data.ageSeconds } : undefined;
+  const announcement = announce(status, config);
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded-lg focus:bg-surface focus:px-4 focus:py-2"
+      >
+        Skip to the numbers
+      </a>
+      <header className="border-b border-line bg-surface">
+        {/* Phone: the badge beside the product name, the site name on a full-width line of its own.
+            Wider: the badge and page actions at the right. Rows have fixed heights either way, so
+            nothing moves when the config (site name, demo flag) arrives. */}
+        <div className="mx-auto grid max-w-screen-2xl grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 px-4 py-3 sm:px-6 lg:px-8">
+          <p
+            aria-hidden={siteName || configPending ? undefined : true}
+            className={`col-start-1 row-start-1 flex min-h-6 items-center text-xs font-semibold tracking-wider text-accent-ink uppercase sm:min-h-0 ${siteName || configPending ? '' : 'invisible'}`}
+          >
+            Occupancy Live
+          </p>
+          <h1 className="col-span-2 col-start-1 row-start-2 truncate text-xl font-semibold text-ink sm:col-span-1 sm:text-2xl" title={siteName}>
+            {siteName ?? (configPending ? (
+              <>
+                <span className="sr-only">Loading the site…</span>
+                <Skeleton className="inline-block h-6 w-48 align-middle" />
+              </>
+            ) : (
+              'Occupancy Live'
+            ))}
+          </h1>
+          <div className="col-start-2 row-start-1 flex items-center gap-3 justify-self-end sm:row-span-2">
+            {config?.demo ? <DemoBadge /> : null}
+            {actions}
+          </div>
+        </div>
+      </header>
+
+      <main
+        id="main"
+        tabIndex={-1}
+        aria-busy={status.kind === 'loading'}
+        className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col px-4 py-5 outline-none sm:px-6 sm:py-8 lg:px-8"
+      >
+        <LiveAnnouncer state={announcement.state} message={announcement.message} />
+
+        {status.kind === 'loading' ? (
+          <>
+            <p className="sr-only">Loading the live numbers…</p>
+            <DashboardSkeleton
+              deviceCount={config?.devices.length || SKELETON_DEVICES}
+              siteHasCapacity={config ? config.siteCapacity != null : true}
+            />
+          </>
+        ) : null}
+
+        {status.kind === 'unavailable' ? (
+          <UnavailablePanel
+            problem={status.problem}
+            pollIntervalMs={pollIntervalMs}
+            lastAttemptAt={query.errorUpdatedAt}
+            timeZone={timeZone}
+            isFetching={query.isFetching}
+            onRetry={() => void query.refetch()}
+          />
+        ) : null}
+
+        {data && age && timeZone ? (
+          <>
+            {status.kind === 'stale' ? <StaleBanner problem={status.problem} age={age} pollIntervalMs={pollIntervalMs} /> : null}
+            <LiveContent
+              data={data}
+              config={config}
+              timeZone={timeZone}
+              age={age}
+              stale={status.kind === 'stale'}
+              isFetching={query.isFetching}
+            />
+          </>
+        ) : null}
+      </main>
+
+      <footer className="border-t border-line">
+        <div className="mx-auto max-w-screen-2xl px-4 py-4 text-sm text-muted sm:px-6 lg:px-8">
+          {timeZone ? <>Times are the site’s ({timeZone}). </> : null}
+          {config?.demo ? <>Demo data from the built-in WELLPOINT simulator, not from real door counters.</> : null}
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+interface LiveContentProps {
+  data: Occupancy;
+  config: Config | undefined;
+  timeZone: string;
+  age: DataAgeInput;
+  stale: boolean;
+  isFetching: boolean;
+}
+
+function LiveContent({ data, config, timeZone, age, stale, isFetching }: LiveContentProps) {
+  if (data.notice === 'no_pro_devices' || data.devices.length === 0) return <NoProDevicesPanel />;
+  return (
+    <>
+      <ErrorBoundary name="The site total">
+        <SiteTotal data={data} siteCapacity={config?.siteCapacity} timeZone={timeZone} age={age} stale={stale} isFetching={isFetching} />
+      </ErrorBoundary>
+      <ErrorBoundary name="The door gauges">
+        <DeviceSection devices={toDeviceViews(data, config)} stale={stale} age={age} />
+      </ErrorBoundary>
+    </>
+  );
+}
+
+/** What the live region says: the state coarse enough that a change is news, the total in words. */
+function announce(status: DashboardStatus, config: Config | undefined): { state: string; message: string } {
+  switch (status.kind) {
+    case 'loading':
+      return { state: 'loading', message: '' };
+    case 'unavailable':
+      return { state: `unavailable:${status.problem.code}`, message: `Live count unavailable. ${describeProblem(status.problem).title}` };
+    case 'stale':
+      return {
+        state: `stale:${status.problem.code}`,
+        message: `Live updates stopped. ${describeProblem(status.problem).title} The numbers shown are older.`,
+      };
+    case 'live': {
+      const { data } = status;
+      if (data.notice === 'no_pro_devices' || data.devices.length === 0) {
+        return { state: 'no_devices', message: 'No PRO devices on this account.' };
+      }
+      const capacity = data.total.capacity ?? config?.siteCapacity ?? null;
+      const reading = readCapacity(data.total.occupancy, capacity);
+      const total = reading
+        ? `${peopleInside(data.total.occupancy)} of ${formatCount(capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWords[reading.state].toLowerCase()}.`
+        : `${peopleInside(data.total.occupancy)}.`;
+      return { state: `live:${reading?.state ?? ''}`, message: `Live: ${total}` };
+    }
+  }
+}

@@ -1,0 +1,123 @@
+// The hero: how many people are inside the whole site now, against the site capacity, with
+// today's IN and OUT, since when "today" counts, and how fresh the numbers are.
+import { useId } from 'react';
+import { DataAge, type DataAgeInput } from '@/client/components/ui/data-age';
+import { ClockIcon } from '@/client/components/ui/icons';
+import { formatClockTime, formatCount, formatPercent, formatWeekday, localDateKey } from '@/client/lib/format';
+import type { Occupancy } from '@/shared/api-schema';
+import { capacityStateWords, readCapacity } from './capacity-state';
+import { CapacityBar, CapacityPill } from './capacity-visuals';
+import { peopleInside } from './occupancy-gauge';
+
+interface SiteTotalProps {
+  data: Occupancy;
+  /** The site capacity from /api/config, used when the answer carries none. */
+  siteCapacity: number | null | undefined;
+  timeZone: string;
+  age: DataAgeInput;
+  stale: boolean;
+  isFetching: boolean;
+}
+
+export function SiteTotal({ data, siteCapacity, timeZone, age, stale, isFetching }: SiteTotalProps) {
+  const headingId = useId();
+  const { total } = data;
+  const capacity = total.capacity ?? siteCapacity ?? null;
+  const reading = readCapacity(total.occupancy, capacity);
+  // Reserve the width of the largest likely number, so the unit beside it never moves.
+  const reserveDigits = Math.max(2, String(capacity ?? total.occupancy).length);
+  const numberTone = stale ? 'text-muted' : 'text-ink';
+
+  const dayStartTime = formatClockTime(data.dayStart.utc, timeZone, { seconds: false });
+  const dayStartIsToday = localDateKey(data.dayStart.utc, timeZone) === localDateKey(data.fetchedAt, timeZone);
+  const since = dayStartIsToday ? dayStartTime : `${formatWeekday(data.dayStart.utc, timeZone)} ${dayStartTime}`;
+
+  const summary = reading
+    ? `${peopleInside(total.occupancy)} of ${formatCount(capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWords[reading.state].toLowerCase()}.`
+    : `${peopleInside(total.occupancy)}.`;
+
+  return (
+    <section
+      aria-labelledby={headingId}
+      data-stale={stale || undefined}
+      className={`rounded-2xl border bg-surface p-5 sm:p-7 ${stale ? 'border-dashed border-line' : 'border-line'}`}
+    >
+      <div className="grid gap-x-10 gap-y-5 md:grid-cols-[minmax(0,1fr)_20rem] lg:grid-cols-[minmax(0,1fr)_20rem_18rem] lg:items-end">
+        <div>
+          <h2 id={headingId} className="text-sm font-medium text-muted">
+            Inside now · whole site
+          </h2>
+          <p className="sr-only">{summary}</p>
+          <div aria-hidden="true" className="mt-2 flex items-end gap-3">
+            <span
+              className={`text-right text-6xl leading-[0.85] font-semibold tracking-tight tabular-nums sm:text-8xl ${numberTone}`}
+              style={{ minWidth: `${reserveDigits}ch` }}
+            >
+              {formatCount(total.occupancy)}
+            </span>
+            <span className="pb-1 text-base leading-tight text-muted sm:text-lg">
+              {total.occupancy === 1 ? 'person' : 'people'} inside
+              {capacity != null ? (
+                <>
+                  <br />
+                  of {formatCount(capacity)}
+                </>
+              ) : null}
+            </span>
+          </div>
+          {reading ? (
+            <p aria-hidden="true" className="mt-4 flex items-center gap-3 text-sm sm:text-base">
+              <CapacityPill state={reading.state} stale={stale} />
+              <span className={`font-semibold tabular-nums ${numberTone}`}>{formatPercent(reading.ratio)}</span>
+            </p>
+          ) : null}
+        </div>
+
+        <div>
+          <dl className="grid grid-cols-2 gap-x-8">
+            <div>
+              <dt className="text-sm text-muted">In today</dt>
+              <dd className={`text-2xl font-semibold tabular-nums sm:text-3xl ${numberTone}`}>{formatCount(total.in)}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-muted">Out today</dt>
+              <dd className={`text-2xl font-semibold tabular-nums sm:text-3xl ${numberTone}`}>{formatCount(total.out)}</dd>
+            </div>
+          </dl>
+          <p className="mt-1 text-sm text-muted">Counted since {since}</p>
+        </div>
+
+        <div className="text-sm md:col-span-2 lg:col-span-1">
+          <p className={`flex items-center gap-1.5 font-semibold ${stale ? 'text-muted' : 'text-accent-ink'}`}>
+            <span aria-hidden="true" className="relative grid size-4 place-items-center">
+              {stale ? <ClockIcon className="size-4" /> : <span className="size-2 rounded-full bg-accent" />}
+              <FetchingIndicator active={isFetching} />
+            </span>
+            {stale ? 'Not live' : 'Live'}
+          </p>
+          {/* One fact per line, unwrapped: the ticking age can never re-wrap its neighbours. */}
+          <p className="mt-1 whitespace-nowrap text-ink">
+            Updated <DataAge {...age} />
+          </p>
+          <p className="whitespace-nowrap text-muted">at {formatClockTime(data.fetchedAt, timeZone)}</p>
+        </div>
+      </div>
+
+      {reading ? (
+        <div className="mt-5">
+          <CapacityBar ratio={reading.ratio} state={reading.state} stale={stale} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** A ring around the status dot while a request is in flight: never a spinner over the numbers,
+ *  and absolutely placed, so it cannot move anything. */
+function FetchingIndicator({ active }: { active: boolean }) {
+  return (
+    <span
+      className={`absolute -inset-0.5 rounded-full border-2 border-accent transition-opacity duration-300 ${active ? 'opacity-60 motion-safe:animate-ping' : 'opacity-0'}`}
+    />
+  );
+}

@@ -1,0 +1,98 @@
+// The one way the SPA talks to its BFF: fetch a JSON path, parse it with the shared zod schema,
+// and turn every kind of failure into an ApiRequestError the UI can explain in plain words.
+import type { z } from 'zod';
+import { apiErrorSchema, type ErrorCode } from '@/shared/api-schema';
+
+/**
+ * `network`: the BFF could not be reached (or a gateway in front of it said so).
+ * `invalid_response`: the BFF answered, but not in the shape this build of the page expects.
+ */
+export type ClientErrorCode = 'network' | 'invalid_response';
+export type RequestErrorCode = ErrorCode | ClientErrorCode;
+
+export class ApiRequestError extends Error {
+  override readonly name = 'ApiRequestError';
+  /** HTTP status; 0 when no answer arrived at all. */
+  readonly status: number;
+  readonly code: RequestErrorCode;
+  /** The query parameter a `bad_request` is about. */
+  readonly field: string | undefined;
+
+  constructor({ status, code, message, field }: { status: number; code: RequestErrorCode; message: string; field?: string }) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+export interface FetchJsonOptions {
+  signal?: AbortSignal;
+  /** A hanging request must not freeze a wall screen on an old number. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+// A gateway (dev proxy, load balancer) answering these without our JSON means the BFF behind it
+// is down or unreachable, which the user should hear as "cannot reach the server".
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+
+export async function fetchJson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  { signal, timeoutMs = DEFAULT_TIMEOUT_MS }: FetchJsonOptions = {},
+): Promise<z.output<S>> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      headers: { accept: 'application/json' },
+      cache: 'no-store',
+    });
+  } catch (error) {
+    // A cancelled query (unmount, key change) is not a failure: let TanStack Query see the abort.
+    if (signal?.aborted) throw error;
+    throw new ApiRequestError({
+      status: 0,
+      code: 'network',
+      message: timeout.aborted
+        ? `The server did not answer within ${Math.round(timeoutMs / 1000)} s.`
+        : 'The server could not be reached.',
+    });
+  }
+
+  const body = await readJson(response);
+
+  if (!response.ok) {
+    const parsed = apiErrorSchema.safeParse(body);
+    if (parsed.success) {
+      throw new ApiRequestError({ status: response.status, ...parsed.data.error });
+    }
+    throw new ApiRequestError({
+      status: response.status,
+      code: GATEWAY_STATUSES.has(response.status) ? 'network' : 'invalid_response',
+      message: `The server answered ${path} with HTTP ${response.status} and no readable explanation.`,
+    });
+  }
+
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? ` (${first.path.join('.') || 'body'}: ${first.message})` : '';
+    throw new ApiRequestError({
+      status: response.status,
+      code: 'invalid_response',
+      message: `The server's answer to ${path} does not have the expected shape${where}.`,
+    });
+  }
+  return parsed.data;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,49 @@
+// Realistic API bodies for client tests. Every fixture is parsed with the shared schema, so a
+// test can never pass on a shape the real BFF would not send.
+import { type Config, configSchema, type Occupancy, occupancySchema } from '@/shared/api-schema';
+
+export function makeConfig(overrides: Partial<Config> = {}): Config {
+  return configSchema.parse({
+    siteName: 'Riverside Library',
+    timezone: 'Europe/Budapest',
+    dayStart: '00:00',
+    weekStartsOn: 1,
+    pollIntervalMs: 100,
+    demo: false,
+    siteCapacity: 120,
+    devices: [
+      { id: 91, label: 'Main entrance', capacity: 40 },
+      { id: 92, label: null, capacity: null },
+      { id: 93, label: 'Side entrance', capacity: 40 },
+    ],
+    buildId: 'test-build',
+    exportMaxDays: { day: 366, month: 1096, hour: 31, '5min': 7 },
+    ...overrides,
+  });
+}
+
+type OccupancyOverrides = Partial<Omit<Occupancy, 'total'>> & { total?: Partial<Occupancy['total']> };
+
+export function makeOccupancy(overrides: OccupancyOverrides = {}): Occupancy {
+  const { total, ...rest } = overrides;
+  return occupancySchema.parse({
+    generatedUtc: '2026-11-26T10:15:03Z',
+    fetchedAt: '2026-11-26T10:15:03Z',
+    ageSeconds: 2,
+    stale: false,
+    staleReason: null,
+    dayStart: { utc: '2026-11-25T23:00:00Z', local: '2026-11-26T00:00:00+01:00', timezone: 'Europe/Budapest' },
+    total: { in: 1204, out: 1167, occupancy: 37, capacity: 120, ...total },
+    devices: [
+      { id: 91, name: 'Main entrance', in: 412, out: 398, occupancy: 14, corrected: 14, capacity: 40 },
+      { id: 92, name: 'Garden door', in: 88, out: 100, occupancy: -12, corrected: 0, capacity: null },
+      { id: 93, name: 'Side entrance', in: 704, out: 669, occupancy: 35, corrected: 35, capacity: 40 },
+    ],
+    notice: null,
+    ...rest,
+  });
+}
+
+export function apiError(code: string, message: string) {
+  return { error: { code, message } };
+}
