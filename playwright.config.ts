@@ -1,0 +1,68 @@
+// End-to-end tests: the real server (built SPA + BFF) in demo mode on the embedded simulator,
+// driven through the simulator's control routes, plus BFFs with a rejected key and a key without
+// PRO devices against the standalone simulator. One worker: tests share the simulators' clocks
+// and faults. Dashboard specs run at three viewports; journey specs set their own.
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './e2e/browser';
+import { PORTS } from './e2e/support/ports';
+
+const browser = findChromium();
+const DASHBOARD = /dashboard.*\.spec\.ts/;
+
+const bff = (port: number, env: Record<string, string>) => ({
+  command: 'node --import tsx src/server/main.ts',
+  url: `http://127.0.0.1:${port}/healthz`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+  env: {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SITE_TIMEZONE: 'Europe/Budapest',
+    CACHE_SECONDS: '5',
+    POLL_INTERVAL_SECONDS: '2',
+    AUTH_BACKOFF_SECONDS: '30',
+    LOG_LEVEL: 'warn',
+    ...env,
+  },
+});
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${PORTS.demo}`,
+    launchOptions: { executablePath: browser?.path, args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    locale: 'en-GB',
+    timezoneId: 'Europe/Budapest',
+  },
+  projects: [
+    { name: 'desktop', testMatch: DASHBOARD, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+    { name: 'phone', testMatch: DASHBOARD, use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, defaultBrowserType: 'chromium' } },
+    { name: 'wall', testMatch: DASHBOARD, use: { ...devices['Desktop Chrome'], viewport: { width: 1920, height: 1080 } } },
+    { name: 'journeys', testIgnore: DASHBOARD, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+  ],
+  webServer: [
+    bff(PORTS.demo, { SIMULATOR_CONTROL: 'true' }),
+    {
+      command: 'node --import tsx src/simulator/main.ts',
+      url: `http://127.0.0.1:${PORTS.simulator}/__sim/state`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { SIMULATOR_PORT: String(PORTS.simulator), SIMULATOR_HOST: '127.0.0.1', SIMULATOR_AUTH_DELAY_MS: '300' },
+    },
+    bff(PORTS.wrongKey, { WELLPOINT_BASE_URL: `http://127.0.0.1:${PORTS.simulator}/`, WELLPOINT_ACCESS_KEY: 'e2e-key-the-vendor-rejects' }),
+    bff(PORTS.noPro, { WELLPOINT_BASE_URL: `http://127.0.0.1:${PORTS.simulator}/`, WELLPOINT_ACCESS_KEY: 'sim-nopro-key' }),
+  ],
+});
