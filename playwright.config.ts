@@ -24,6 +24,8 @@ const bff = (port: number, env: Record<string, string>) => ({
     POLL_INTERVAL_SECONDS: '2',
     AUTH_BACKOFF_SECONDS: '30',
     LOG_LEVEL: 'warn',
+    // E2E_CLIENT_DIST serves a build from elsewhere than dist/client (parallel runs on one machine).
+    ...(process.env.E2E_CLIENT_DIST ? { CLIENT_DIST_DIR: process.env.E2E_CLIENT_DIST } : {}),
     ...env,
   },
 });

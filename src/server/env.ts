@@ -89,6 +89,7 @@ const envSchema = z.object({
     .transform((v) => (v === undefined || v === '' ? 'info' : v))
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' })),
   SITE_CONFIG_FILE: optionalText,
+  CLIENT_DIST_DIR: optionalText,
   SIMULATOR_CONTROL: booleanFlag,
 });
 

@@ -2,6 +2,7 @@
 // runs in demo mode against the embedded simulator.
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CLIENT_DIST, compose } from './compose';
 import { EnvError, loadEnv } from './env';
 import { SiteConfigError } from './site-config';
@@ -9,9 +10,11 @@ import { SiteConfigError } from './site-config';
 function start() {
   let composed;
   let env;
+  let clientDist;
   try {
     env = loadEnv();
-    composed = compose(env);
+    clientDist = env.CLIENT_DIST_DIR === undefined ? CLIENT_DIST : resolve(env.CLIENT_DIST_DIR);
+    composed = compose(env, { clientDist });
   } catch (error) {
     if (error instanceof EnvError || error instanceof SiteConfigError) {
       console.error(error.message);
@@ -20,8 +23,8 @@ function start() {
     throw error;
   }
   const { app, logger, demo } = composed;
-  if (!existsSync(CLIENT_DIST)) {
-    logger.warn('dist/client is missing: the API runs, but the dashboard needs `npm run build` first');
+  if (!existsSync(clientDist)) {
+    logger.warn({ clientDist }, 'the built client is missing: the API runs, but the dashboard needs `npm run build` first');
   }
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
