@@ -120,6 +120,7 @@ describe('unknown routes and crashes', () => {
       client,
       occupancy: {
         current: () => Promise.reject(new TypeError(`Cannot read properties of undefined (url ${VENDOR_URL}?user_access_key=${key})`)),
+        answer: () => Promise.reject(new TypeError(`Cannot read properties of undefined (url ${VENDOR_URL}?user_access_key=${key})`)),
         health: () => ({ lastSuccessAt: null, lastError: null }),
       },
       site: { devices: [] },

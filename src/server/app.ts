@@ -49,8 +49,9 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use('/api/*', async (c, next) => {
-    await next();
+    // Set before the handler: a header added after it would rebuild the finished response.
     c.header('Cache-Control', 'no-store');
+    await next();
   });
 
   const routes = app

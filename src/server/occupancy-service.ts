@@ -28,6 +28,14 @@ interface Snapshot {
   key: string;
   fetchedAtMs: number;
   body: Omit<Occupancy, 'ageSeconds' | 'stale' | 'staleReason'>;
+  /** `body` serialized once: every screen gets these same bytes until the next vendor answer. */
+  json: string;
+}
+
+/** An answer for this moment, with its JSON text ready for the wire. */
+export interface OccupancyAnswer {
+  body: Occupancy;
+  json: string;
 }
 
 export interface ServiceHealth {
@@ -38,8 +46,16 @@ export interface ServiceHealth {
 export interface OccupancyService {
   /** The answer for this moment: fresh, or stale with a reason; throws an UpstreamError when neither. */
   current(): Promise<Occupancy>;
+  /** The same, with its JSON text, for the route (the hot path of every polling screen). */
+  answer(): Promise<OccupancyAnswer>;
   health(): ServiceHealth;
 }
+
+/**
+ * How long a computed day-start plan is reused. Planning reads the zone rules through Intl several
+ * times; every polling screen would otherwise pay for it. A day rolls over at most this late.
+ */
+const PLAN_REUSE_MS = 1000;
 
 export function createOccupancyService(options: OccupancyServiceOptions): OccupancyService {
   const { client, now, logger } = options;
@@ -49,13 +65,25 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
   const health: ServiceHealth = { lastSuccessAt: null, lastError: null };
   const labels = new Map(options.site.devices.map((d) => [d.id, d]));
 
-  function respond(snapshot: Snapshot, nowMs: number, failure: UpstreamError | null): Occupancy {
-    return {
-      ...snapshot.body,
+  function respond(snapshot: Snapshot, nowMs: number, failure: UpstreamError | null): OccupancyAnswer {
+    const head = {
       ageSeconds: Math.max(0, Math.round((nowMs - snapshot.fetchedAtMs) / 100) / 10),
       stale: failure !== null,
       staleReason: failure === null ? null : { code: failure.code, message: failure.message },
     };
+    // Splice the per-request fields in front of the serialized snapshot instead of serializing
+    // the whole answer again for every screen.
+    const json = `${JSON.stringify(head).slice(0, -1)},${snapshot.json.slice(1)}`;
+    return { body: { ...snapshot.body, ...head }, json };
+  }
+
+  let plan: { atMs: number; value: ReturnType<typeof planDayStart> } | null = null;
+  function planFor(nowDate: Date) {
+    const nowMs = nowDate.getTime();
+    if (plan === null || nowMs < plan.atMs || nowMs - plan.atMs >= PLAN_REUSE_MS) {
+      plan = { atMs: nowMs, value: planDayStart(nowDate, options.timezone, options.dayStart) };
+    }
+    return plan.value;
   }
 
   function toBody(vendor: VendorOccupancy, plan: ReturnType<typeof planDayStart>, fetchedAt: Date): Snapshot['body'] {
@@ -90,7 +118,8 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
       logger.warn({ expected: plan.utc.toISOString(), vendor: vendor.datetimeStart.toISOString() }, 'vendor start differs from the planned day start');
     }
     const fetchedAt = now();
-    return { key, fetchedAtMs: fetchedAt.getTime(), body: toBody(vendor, plan, fetchedAt) };
+    const body = toBody(vendor, plan, fetchedAt);
+    return { key, fetchedAtMs: fetchedAt.getTime(), body, json: JSON.stringify(body) };
   }
 
   function recordFailure(error: UpstreamError, nowMs: number) {
@@ -103,10 +132,10 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
     }
   }
 
-  async function current(): Promise<Occupancy> {
+  async function answer(): Promise<OccupancyAnswer> {
     const nowDate = now();
     const nowMs = nowDate.getTime();
-    const plan = planDayStart(nowDate, options.timezone, options.dayStart);
+    const plan = planFor(nowDate);
     // The start instant is part of the key: shift-only params look the same on every day.
     const key = JSON.stringify([plan.utc.getTime(), plan.vendorParams]);
 
@@ -114,7 +143,7 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
       return respond(latest, nowMs, null);
     }
 
-    const fallback = (error: UpstreamError): Occupancy => {
+    const fallback = (error: UpstreamError): OccupancyAnswer => {
       if (latest !== null && nowMs - latest.fetchedAtMs <= options.staleMaxMs) return respond(latest, now().getTime(), error);
       throw error;
     };
@@ -149,5 +178,5 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
     }
   }
 
-  return { current, health: () => ({ ...health }) };
+  return { answer, current: async () => (await answer()).body, health: () => ({ ...health }) };
 }

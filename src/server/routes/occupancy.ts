@@ -3,5 +3,8 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps';
 
 export function occupancyRoutes(deps: AppDeps) {
-  return new Hono().get('/', async (c) => c.json(await deps.occupancy.current(), 200));
+  return new Hono().get('/', async (c) => {
+    const { json } = await deps.occupancy.answer();
+    return c.body(json, 200, { 'Content-Type': 'application/json' });
+  });
 }
