@@ -32,7 +32,8 @@ const bff = (port: number, env: Record<string, string>) => ({
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  // E2E_OUTPUT_DIR keeps parallel runs on one machine from clearing each other's results.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   fullyParallel: false,
   workers: 1,
   retries: 0,

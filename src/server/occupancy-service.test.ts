@@ -106,6 +106,14 @@ describe('occupancy service', () => {
     expect(client.getOccupancy).toHaveBeenCalledTimes(2);
   });
 
+  it('does not serve an answer from the future when the clock steps back', async () => {
+    const { service, client, advance } = setup(() => Promise.resolve(answer()));
+    await service.current();
+    advance(-3_000);
+    await service.current();
+    expect(client.getOccupancy).toHaveBeenCalledTimes(2);
+  });
+
   it('reports the PRO-plan notice for an empty answer', async () => {
     const { service } = setup(() => Promise.resolve({ datetimeStart: null, generatedUtc: null, devices: [] }));
     const body = await service.current();

@@ -139,7 +139,7 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
     // The start instant is part of the key: shift-only params look the same on every day.
     const key = JSON.stringify([plan.utc.getTime(), plan.vendorParams]);
 
-    if (latest !== null && latest.key === key && nowMs - latest.fetchedAtMs < options.cacheMs) {
+    if (latest !== null && latest.key === key && nowMs >= latest.fetchedAtMs && nowMs - latest.fetchedAtMs < options.cacheMs) {
       return respond(latest, nowMs, null);
     }
 
