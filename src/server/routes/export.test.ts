@@ -1,10 +1,11 @@
 // GET /api/export through app.request(), against the WELLPOINT simulator: strict validation before
 // the vendor is asked, RFC 6266 filenames, vendor failures as JSON errors before any byte, a
 // failure half-way as a failed download, and the vendor's bytes passed through unchanged.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEMO_ACCESS_KEY, LARGE_ACCESS_KEY, NO_PRO_ACCESS_KEY, SINGLE_ACCESS_KEY, type Simulator } from '@/simulator';
 import { safeFilename } from '@/shared/export-query';
 import { VENDOR_URL, apiError, demoBff, keyedBff, newSimulator, readAll } from '../test-support';
+import { HANDOFF_TTL_MS } from './export';
 
 const decoder = new TextDecoder();
 
@@ -335,5 +336,69 @@ describe('GET /api/export: concurrency', () => {
     const fourth = await app.request(query);
     expect(fourth.status).toBe(200);
     await fourth.body?.cancel();
+  });
+});
+
+describe('GET /api/export?handoff=1: a checked export handed to the browser as a one-time link', () => {
+  const query = '/api/export?from=2026-11-20&to=2026-11-26&resolution=hour&devices=91,93&handoff=1';
+
+  it('asks the vendor once: the link streams the same bytes the vendor sent, once', async () => {
+    const { app, sim } = demoBff();
+    const res = await app.request(query);
+    expect(res.status).toBe(200);
+    const { download, filename } = (await res.json()) as { download: string; filename: string };
+    expect(download).toMatch(/^\/api\/export\/file\/[0-9a-f-]{36}$/);
+    expect(filename).toBe('riverside-centre-demo_2026-11-20_2026-11-26_hour.csv');
+    const file = await app.request(download);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${filename}"`);
+    const { bytes, error } = await readAll(file);
+    expect(error).toBeNull();
+    expect(decoder.decode(bytes)).toBe(decoder.decode(await vendorBytes(sim, { date_start: '2026-11-20', date_end: '2026-11-26', resolution: 'hour', devicelist: '91,93' })));
+    expect(sim.calls.downloadcsv).toBe(2); // ours, and vendorBytes' own
+    const again = await app.request(download);
+    expect(again.status).toBe(404);
+    expect((await apiError(again)).code).toBe('not_found');
+  });
+
+  it('answers errors as JSON before any link exists', async () => {
+    const { app, sim } = demoBff();
+    sim.setFaults({ status: 503 });
+    const res = await app.request(query);
+    expect(res.status).toBe(503);
+    expect((await apiError(res)).code).toBe('upstream_unavailable');
+  });
+
+  it('drops a link nobody fetched: the vendor stream ends and the export slot is free again', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { app, sim } = demoBff({ EXPORT_CONCURRENCY: '1' });
+      const first = await app.request(query);
+      expect(first.status).toBe(200);
+      expect((await app.request(query)).status).toBe(429);
+      vi.advanceTimersByTime(HANDOFF_TTL_MS + 1);
+      await vi.waitFor(() => expect(sim.streams.open).toBe(0));
+      const { download } = (await first.json()) as { download: string };
+      expect((await app.request(download)).status).toBe(404);
+      const next = await app.request(query);
+      expect(next.status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('HEAD /api/export', () => {
+  it('is refused without opening a vendor stream or taking an export slot', async () => {
+    const { app, sim } = demoBff({ EXPORT_CONCURRENCY: '2' });
+    for (let i = 0; i < 5; i++) {
+      const res = await app.request('/api/export?from=2026-11-20&to=2026-11-26', { method: 'HEAD' });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET');
+    }
+    expect(sim.calls.downloadcsv).toBe(0);
+    const res = await app.request('/api/export?from=2026-11-20&to=2026-11-26');
+    expect(res.status).toBe(200);
+    await res.body?.cancel();
   });
 });

@@ -2,7 +2,7 @@
 // Nothing is sent before the vendor's first bytes have been checked, so a rejected key, an empty
 // account or an empty range becomes a JSON error the form can show, never a saved error file.
 import contentDisposition from 'content-disposition';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { exportQuerySchema, fieldErrors } from '@/shared/export-query';
 import { todayIn } from '@/shared/zoned';
 import type { AppDeps } from '../app-deps';
@@ -26,66 +26,117 @@ export function defaultExportFilename(siteName: string, from: string, to: string
   return `${site}_${from}_${to}_${resolution}.csv`;
 }
 
+/** How long a prepared download waits for the browser to fetch it before the vendor stream is dropped. */
+export const HANDOFF_TTL_MS = 30_000;
+
+interface Prepared {
+  body: ReadableStream<Uint8Array>;
+  headers: Record<string, string>;
+  timer: NodeJS.Timeout;
+}
+
 export function exportRoutes(deps: AppDeps) {
   let running = 0;
-  return new Hono().get('/', async (c) => {
-    const parsed = exportQuerySchema({ today: todayIn(deps.timezone, deps.now()) }).safeParse(c.req.query());
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error);
-      const [field, message] = Object.entries(errors)[0] ?? ['form', 'The export request is not valid.'];
-      throw new ApiHttpError(400, 'bad_request', message, field);
-    }
-    const q = parsed.data;
-    if (running >= deps.exportConcurrency) {
-      throw new ApiHttpError(429, 'rate_limited', `${deps.exportConcurrency} exports are already running; try again when one has finished.`);
-    }
-    running += 1;
-    let released = false;
-    const release = () => {
-      if (!released) {
-        released = true;
-        running -= 1;
-      }
-    };
-    let download;
-    try {
-      download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, c.req.raw.signal);
-    } catch (error) {
-      release();
-      if (error instanceof UpstreamError && error.code === 'no_pro_devices' && q.devices !== null) {
-        // An empty answer for chosen devices: they are unknown or not PRO devices of this account.
-        throw new ApiHttpError(404, 'no_data', 'None of the chosen devices is a PRO-plan device of this WELLPOINT account, so there is nothing to export.', 'devices');
-      }
-      throw error;
-    }
-    const source = download.body.getReader();
-    const body = new ReadableStream<Uint8Array>(
-      {
-        async pull(controller) {
-          try {
-            const { value, done } = await source.read();
-            if (done) {
-              release();
-              controller.close();
-            } else controller.enqueue(value);
-          } catch (error) {
-            release();
-            controller.error(error);
+  const prepared = new Map<string, Prepared>();
+
+  // Hono answers HEAD by running the GET handler and dropping its body uncancelled, which would
+  // keep a vendor stream and an export slot taken for good: refuse it in the handlers.
+  const isHead = (c: Context) => c.req.method === 'HEAD';
+  const refuseHead = (c: Context) => c.body(null, 405, { Allow: 'GET' });
+
+  return (
+    new Hono()
+      .get('/', async (c) => {
+        if (isHead(c)) return refuseHead(c);
+        const parsed = exportQuerySchema({ today: todayIn(deps.timezone, deps.now()) }).safeParse(c.req.query());
+        if (!parsed.success) {
+          const errors = fieldErrors(parsed.error);
+          const [field, message] = Object.entries(errors)[0] ?? ['form', 'The export request is not valid.'];
+          throw new ApiHttpError(400, 'bad_request', message, field);
+        }
+        const q = parsed.data;
+        // `handoff=1` (the export form): check and open the vendor's CSV now, answer with a one-time
+        // link, and let the browser's own download manager fetch that link. The vendor is asked once,
+        // errors arrive as JSON the form can show, and the file never passes through page script.
+        const handoff = c.req.query('handoff') === '1';
+        if (running >= deps.exportConcurrency) {
+          throw new ApiHttpError(429, 'rate_limited', `${deps.exportConcurrency} exports are already running; try again when one has finished.`);
+        }
+        running += 1;
+        let released = false;
+        const release = () => {
+          if (!released) {
+            released = true;
+            running -= 1;
           }
-        },
-        async cancel(reason) {
+        };
+        // A handed-off download outlives this request, so only a direct one ends with its client.
+        const vendorSignal = handoff ? new AbortController().signal : c.req.raw.signal;
+        let download;
+        try {
+          download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, vendorSignal);
+        } catch (error) {
           release();
-          await source.cancel(reason);
-        },
+          if (error instanceof UpstreamError && error.code === 'no_pro_devices' && q.devices !== null) {
+            // An empty answer for chosen devices: they are unknown or not PRO devices of this account.
+            throw new ApiHttpError(404, 'no_data', 'None of the chosen devices is a PRO-plan device of this WELLPOINT account, so there is nothing to export.', 'devices');
+          }
+          throw error;
+        }
+        const body = releasingOnEnd(download.body, release);
+        const filename = q.filename ?? defaultExportFilename(deps.site.siteName ?? 'occupancy', q.from, q.to, q.resolution);
+        const headers = {
+          'Content-Type': download.contentType,
+          'Content-Disposition': attachmentHeader(filename),
+          'Cache-Control': 'no-store',
+        };
+        deps.logger.info({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices?.length ?? 'all', handoff }, 'export started');
+        if (!handoff) return c.body(body, 200, headers);
+
+        const token = crypto.randomUUID();
+        const timer = setTimeout(() => {
+          // Never fetched: free the slot and end the vendor request.
+          if (prepared.delete(token)) void body.cancel('download link expired').catch(() => undefined);
+        }, HANDOFF_TTL_MS);
+        timer.unref();
+        prepared.set(token, { body, headers, timer });
+        return c.json({ download: `/api/export/file/${token}`, filename }, 200);
+      })
+      .get('/file/:token', (c) => {
+        if (isHead(c)) return refuseHead(c);
+        const entry = prepared.get(c.req.param('token'));
+        if (entry === undefined) {
+          throw new ApiHttpError(404, 'not_found', 'This download link has expired or was already used. Start the export again.');
+        }
+        prepared.delete(c.req.param('token'));
+        clearTimeout(entry.timer);
+        return c.body(entry.body, 200, entry.headers);
+      })
+  );
+}
+
+/** The vendor's stream, passed on as it is read; the export slot is freed when it ends, fails or is cancelled. */
+function releasingOnEnd(source: ReadableStream<Uint8Array>, release: () => void): ReadableStream<Uint8Array> {
+  const reader = source.getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { value, done } = await reader.read();
+          if (done) {
+            release();
+            controller.close();
+          } else controller.enqueue(value);
+        } catch (error) {
+          release();
+          controller.error(error);
+        }
       },
-      { highWaterMark: 0 },
-    );
-    const filename = q.filename ?? defaultExportFilename(deps.site.siteName ?? 'occupancy', q.from, q.to, q.resolution);
-    deps.logger.info({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices?.length ?? 'all' }, 'export started');
-    return c.body(body, 200, {
-      'Content-Type': download.contentType,
-      'Content-Disposition': attachmentHeader(filename),
-      'Cache-Control': 'no-store',
-    });
-  });
+      async cancel(reason) {
+        release();
+        await reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }
