@@ -19,7 +19,7 @@ export const DEMO_SITE: SiteConfig = {
     { id: 101, capacity: 150 },
     { id: 103, label: 'Garage ramp (spaces)', capacity: 260 },
     { id: 105, capacity: 80 },
-    { id: 108, capacity: 130 },
-    { id: 110, capacity: 70 },
+    { id: 108, capacity: 130, timezone: 'Europe/London' },
+    { id: 110, capacity: 70, timezone: 'Europe/London' },
   ],
 };

@@ -3,6 +3,7 @@
 // device names but nothing of how many people a room holds.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { isValidTimeZone } from '@/shared/day-start';
 
 const capacity = z.number().int().positive().max(1_000_000);
 
@@ -17,6 +18,8 @@ export const siteConfigSchema = z
             id: z.number().int().positive(),
             label: z.string().trim().min(1).max(80).optional(),
             capacity: capacity.optional(),
+            /** The device's own zone when it is not the site's: the vendor's CSV periods are device-local. */
+            timezone: z.string().refine(isValidTimeZone, 'is not an IANA time zone such as Europe/London').optional(),
           })
           .strict(),
       )

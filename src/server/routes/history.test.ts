@@ -43,6 +43,15 @@ describe('GET /api/history', () => {
     expect(sumsOf(body)).toEqual(await vendorSums(sim, { date_start: '2026-11-25', date_end: '2026-11-26', resolution: 'hour' }));
   });
 
+  it('reads the London doors of the demo in their own zone (the site configuration says so)', async () => {
+    const { app } = demoBff();
+    const body = await history(app, 'from=2026-11-25&to=2026-11-25&resolution=hour&devices=93,108');
+    expect(body.series.map((s) => [s.id, s.points[0]?.start])).toEqual([
+      [93, '2026-11-25T00:00:00+01:00'],
+      [108, '2026-11-25T01:00:00+01:00'],
+    ]);
+  });
+
   it('keeps a 25-hour day as 25 hourly points, the repeated hour as two instants', async () => {
     const { app } = demoBff();
     const body = await history(app, 'from=2026-10-25&to=2026-10-25&resolution=hour&devices=93');

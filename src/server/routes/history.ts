@@ -16,13 +16,14 @@ const MAX_ENTRIES = 64;
 
 export function historyRoutes(deps: AppDeps) {
   const cache = new Map<string, { expiresMs: number; body: History }>();
+  const zones = new Map(deps.site.devices.flatMap((d) => (d.timezone === undefined ? [] : [[d.id, d.timezone] as const])));
   const inFlight = new Map<string, Promise<History>>();
 
   async function load(q: HistoryQuery): Promise<History> {
     const controller = new AbortController();
     try {
       const download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, controller.signal);
-      const series = await parseHistoryCsv(download.body, { timezone: deps.timezone, resolution: q.resolution });
+      const series = await parseHistoryCsv(download.body, { timezone: deps.timezone, resolution: q.resolution, zoneOf: (id) => zones.get(id) ?? deps.timezone });
       const labels = new Map(deps.site.devices.map((d) => [d.id, d.label]));
       return {
         resolution: q.resolution,

@@ -105,3 +105,14 @@ describe('parsePeriod', () => {
     expect(parsePeriod(text)).toEqual(result);
   });
 });
+
+describe('parseHistoryCsv with devices in other zones', () => {
+  it('reads each device’s periods in its own zone and writes every start in the site’s', async () => {
+    const csv = 'device_id,device_name,period_start,IN,OUT\n91,Budapest door,2026-11-25 14:00,1,1\n108,London shop,2026-11-25 14:00,2,2\n';
+    const series = await parseHistoryCsv(streamOf(csv), { timezone: TZ, resolution: 'hour', zoneOf: (id) => (id === 108 ? 'Europe/London' : TZ) });
+    expect(series.map((s) => [s.id, s.points[0]?.start])).toEqual([
+      [91, '2026-11-25T14:00:00+01:00'],
+      [108, '2026-11-25T15:00:00+01:00'],
+    ]);
+  });
+});

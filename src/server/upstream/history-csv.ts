@@ -90,12 +90,21 @@ export function delimiterOf(headerLine: string): ',' | ';' {
 
 /**
  * Parses the CSV stream into series. Periods are local times of the device; the vendor does not
- * say which zone a device is in, so the site's zone is used. In the repeated hour at the end of
+ * say which zone a device is in, so the site configuration may (`zoneOf`), and the site's zone is
+ * used otherwise. In the repeated hour at the end of
  * DST a local label occurs twice for a device: the second occurrence is the later instant.
  */
 export async function parseHistoryCsv(
   body: ReadableStream<Uint8Array>,
-  { timezone }: { timezone: string; resolution: Resolution },
+  {
+    timezone,
+    zoneOf = () => timezone,
+  }: {
+    /** The site's zone: periods are read in it unless `zoneOf` names the device's own, and every start is written in it. */
+    timezone: string;
+    resolution: Resolution;
+    zoneOf?: (deviceId: number) => string;
+  },
 ): Promise<HistorySeries[]> {
   const reader = body.getReader();
   const { head, headerLine } = await readHeaderLine(reader);
@@ -144,16 +153,17 @@ export async function parseHistoryCsv(
         entry = { id, name: name === '' ? `Device ${id}` : name, points: [], lastMs: -Infinity };
         series.set(id, entry);
       }
+      const zone = zoneOf(id);
       let instant: Date;
       try {
-        instant = localTimeToUtc(date, time, timezone);
+        instant = localTimeToUtc(date, time, zone);
       } catch {
         return fail('the period is not a real date');
       }
       if (instant.getTime() <= entry.lastMs) {
         // The second pass through a repeated hour: the same wall time, one offset later.
         const later = new Date(instant.getTime() + 3_600_000);
-        if (formatInZone(later, timezone, 'yyyy-MM-dd HH:mm') === `${date} ${time}`) instant = later;
+        if (formatInZone(later, zone, 'yyyy-MM-dd HH:mm') === `${date} ${time}`) instant = later;
       }
       entry.lastMs = instant.getTime();
       entry.points.push({ start: zonedIso(instant, timezone), in: Number(inText), out: Number(outText) });
