@@ -2,7 +2,7 @@
 // arc gauge and the bar. Stale numbers turn them grey: an old state must not look current.
 import type { ComponentType, SVGProps } from 'react';
 import { AlertTriangleIcon, CheckCircleIcon, NoEntryIcon } from '@/client/components/ui/icons';
-import { type CapacityState, capacityStateWords, NEARLY_FULL_RATIO } from './capacity-state';
+import { type CapacityState, capacityStateWords, NEARLY_FULL_RATIO } from '@/client/lib/capacity-state';
 
 const stateIcon: Record<CapacityState, ComponentType<SVGProps<SVGSVGElement>>> = {
   available: CheckCircleIcon,

@@ -1,24 +1,29 @@
 // The live dashboard: the site total first, then every door; every state designed (first load,
 // live, stale, vendor key rejected, no PRO devices, server unreachable) and recovering by itself.
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { useMediaQuery } from '@/client/lib/use-media-query';
 import type { DataAgeInput } from '@/client/components/ui/data-age';
 import { DemoBadge } from '@/client/components/ui/demo-badge';
 import { ErrorBoundary } from '@/client/components/ui/error-boundary';
 import { Skeleton } from '@/client/components/ui/skeleton';
 import { formatCount, formatPercent } from '@/client/lib/format';
 import type { Config, Occupancy } from '@/shared/api-schema';
-import { capacityStateWords, readCapacity } from './capacity-state';
+import { capacityStateWords, readCapacity } from '@/client/lib/capacity-state';
 import { DashboardSkeleton } from './dashboard-skeleton';
 import { type DashboardStatus, deriveStatus, describeProblem } from './dashboard-status';
 import { DeviceSection } from './device-section';
 import { toDeviceViews } from './device-view';
 import { LiveAnnouncer } from './live-announcer';
 import { NoProDevicesPanel, UnavailablePanel } from './notice-panels';
-import { DEFAULT_POLL_INTERVAL_MS, occupancyQueryOptions } from './occupancy-queries';
+import { DEFAULT_POLL_INTERVAL_MS, occupancyQueryOptions } from '@/client/lib/occupancy-queries';
 import { peopleInside } from './occupancy-gauge';
 import { SiteTotal } from './site-total';
 import { StaleBanner } from './status-banner';
+import { TodaySkeleton } from '@/client/features/history/today-frame';
+
+// Today's curve brings the chart library: it loads after the live numbers, not with them.
+const TodaySection = lazy(() => import('@/client/features/history/today-section').then((m) => ({ default: m.TodaySection })));
 
 const SKELETON_DEVICES = 6;
 
@@ -53,7 +58,7 @@ export function DashboardPage({ config, configPending, actions }: DashboardPageP
     <div className="flex min-h-dvh flex-col">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded-lg focus:bg-surface focus:px-4 focus:py-2"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded-lg focus:bg-surface focus:px-4 focus:py-2.5"
       >
         Skip to the numbers
       </a>
@@ -149,15 +154,31 @@ interface LiveContentProps {
 }
 
 function LiveContent({ data, config, timeZone, age, stale, isFetching }: LiveContentProps) {
+  // On a phone the doors come right after the site total (a thumb's reach), the curve after them;
+  // on a wider screen the curve tells the total's story right below it. DOM order follows.
+  const wide = useMediaQuery('(min-width: 40rem)');
   if (data.notice === 'no_pro_devices' || data.devices.length === 0) return <NoProDevicesPanel />;
+  const today = (
+    <ErrorBoundary key="today" name="Today’s curve">
+      {/* A stale curve loses its colour with the numbers it ends in. */}
+      <div data-stale={stale || undefined} className={stale ? 'grayscale' : undefined}>
+        <Suspense fallback={<TodaySkeleton />}>
+          <TodaySection occupancy={data} config={config} timeZone={timeZone} />
+        </Suspense>
+      </div>
+    </ErrorBoundary>
+  );
+  const doors = (
+    <ErrorBoundary key="doors" name="The door gauges">
+      <DeviceSection devices={toDeviceViews(data, config)} stale={stale} age={age} />
+    </ErrorBoundary>
+  );
   return (
     <>
       <ErrorBoundary name="The site total">
         <SiteTotal data={data} siteCapacity={config?.siteCapacity} timeZone={timeZone} age={age} stale={stale} isFetching={isFetching} />
       </ErrorBoundary>
-      <ErrorBoundary name="The door gauges">
-        <DeviceSection devices={toDeviceViews(data, config)} stale={stale} age={age} />
-      </ErrorBoundary>
+      {wide ? [today, doors] : [doors, today]}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { DataAge, type DataAgeInput } from '@/client/components/ui/data-age';
 import { ClockIcon, PersonIcon } from '@/client/components/ui/icons';
 import { formatCount, formatPercent, formatSigned } from '@/client/lib/format';
-import { capacityStateWords, readCapacity } from './capacity-state';
+import { capacityStateWords, readCapacity } from '@/client/lib/capacity-state';
 import { CapacityArc, CapacityPill } from './capacity-visuals';
 import type { DeviceView } from './device-view';
 
@@ -40,7 +40,7 @@ export function OccupancyGauge({ device, stale = false, age }: OccupancyGaugePro
       data-stale={stale || undefined}
       className={`device-card h-full rounded-2xl border bg-surface px-4 py-3 sm:px-5 sm:py-4 ${stale ? 'border-dashed border-line' : 'border-line'}`}
     >
-      <h3 id={headingId} className="area-label truncate text-base font-semibold text-ink" title={device.label}>
+      <h3 id={headingId} className="area-label line-clamp-2 text-base font-semibold break-words text-ink sm:line-clamp-1" title={device.label}>
         {device.label}
       </h3>
 

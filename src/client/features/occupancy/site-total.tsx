@@ -5,7 +5,7 @@ import { DataAge, type DataAgeInput } from '@/client/components/ui/data-age';
 import { ClockIcon } from '@/client/components/ui/icons';
 import { formatClockTime, formatCount, formatPercent, formatWeekday, localDateKey } from '@/client/lib/format';
 import type { Occupancy } from '@/shared/api-schema';
-import { capacityStateWords, readCapacity } from './capacity-state';
+import { capacityStateWords, readCapacity } from '@/client/lib/capacity-state';
 import { CapacityBar, CapacityPill } from './capacity-visuals';
 import { peopleInside } from './occupancy-gauge';
 

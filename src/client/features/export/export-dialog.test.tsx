@@ -1,0 +1,94 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '@/client/lib/query-client';
+import { apiError, makeConfig, makeOccupancy } from '@/client/test/fixtures';
+import { fakeBff, json } from '@/client/test/render-app';
+import { ExportButton } from './export-dialog';
+
+// jsdom has <dialog> but not its methods; these do what the browser does for the parts tested
+// here (the real modal behaviour, Escape included, is covered by e2e/export.spec.ts).
+beforeAll(() => {
+  const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
+  proto.showModal ??= function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  proto.close ??= function (this: HTMLDialogElement) {
+    if (!this.hasAttribute('open')) return;
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
+
+function renderButton(config = makeConfig()) {
+  const queryClient = createQueryClient();
+  queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
+  return render(
+    <QueryClientProvider client={queryClient}>
+      <ExportButton config={config} download={vi.fn()} />
+    </QueryClientProvider>,
+  );
+}
+
+describe('ExportButton', () => {
+  it('opens the export form in a dialog named by its title, with focus on the title', async () => {
+    fakeBff({ '/api/occupancy': () => json(makeOccupancy()) });
+    const user = userEvent.setup();
+    renderButton();
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+
+    const dialog = screen.getByRole('dialog', { name: 'Export CSV' });
+    expect(screen.getByRole('heading', { name: 'Export CSV' })).toHaveFocus();
+    // The devices come from the live answer, named with the config's labels, in label order.
+    await user.click(await within(dialog).findByRole('radio', { name: 'Only the devices I tick' }));
+    const list = within(dialog).getByRole('list', { name: 'Devices to export' });
+    expect(within(list).getAllByRole('checkbox').map((c) => c.closest('label')?.textContent)).toEqual(['Garden door', 'Main entrance', 'Side entrance']);
+  });
+
+  it('Close and Escape close it and give focus back to the button', async () => {
+    fakeBff({ '/api/occupancy': () => json(makeOccupancy()) });
+    const user = userEvent.setup();
+    renderButton();
+    const button = screen.getByRole('button', { name: 'Export CSV' });
+
+    await user.click(button);
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(button).toHaveFocus();
+
+    await user.click(button);
+    // What the browser does on Escape: it closes the dialog, which fires `close`.
+    fireEvent(screen.getByRole('dialog'), new Event('close'));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(button).toHaveFocus();
+  });
+
+  it('when the live data cannot be loaded, the form still offers all PRO devices', async () => {
+    fakeBff({ '/api/occupancy': () => json(apiError('upstream_auth', 'The key was rejected.'), 502) });
+    const user = userEvent.setup();
+    renderButton();
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(await screen.findByText(/device list can’t be loaded right now/)).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'All PRO devices' })).toBeChecked();
+  });
+
+  it('waits for the config before it opens', async () => {
+    const user = userEvent.setup();
+    const queryClient = createQueryClient();
+    render(
+      <QueryClientProvider client={queryClient}>
+        <ExportButton config={undefined} />
+      </QueryClientProvider>,
+    );
+    const button = screen.getByRole('button', { name: 'Export CSV' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    await user.click(button);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+});
