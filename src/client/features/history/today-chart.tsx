@@ -1,0 +1,108 @@
+// The drawing of today's curve (recharts, loaded lazily with the section). The x axis is time by
+// instant, from the day start to the next one, so a 25-hour day is drawn 25 hours wide; ticks sit
+// where the site's wall clock showed a whole hour. Decorative for assistive technology: the
+// section names it and offers the same numbers as a table.
+import { useMemo } from 'react';
+import { Area, AreaChart, CartesianGrid, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatCount } from '@/client/lib/format';
+import type { CurvePoint } from '@/shared/occupancy-curve';
+import { formatTimeOfDay } from './chart-format';
+import { countTicks, hourTicks, tickHoursFor } from './time-axis';
+import { useElementSize } from './use-element-size';
+
+interface TodayChartProps {
+  curve: readonly CurvePoint[];
+  startMs: number;
+  endMs: number;
+  timeZone: string;
+  capacity: number | null;
+  /** Add the zone's name to times (on a day with a clock change, 02:30 happens twice). */
+  withZoneName: boolean;
+}
+
+const AXIS_TICK = { fill: 'var(--muted)', fontSize: 12 };
+
+export function TodayChart({ curve, startMs, endMs, timeZone, capacity, withZoneName }: TodayChartProps) {
+  const [ref, { width, height }] = useElementSize<HTMLDivElement>({ width: 640, height: 256 });
+  const ticks = useMemo(() => hourTicks(startMs, endMs, timeZone, tickHoursFor(width)), [startMs, endMs, timeZone, width]);
+  const last = curve.at(-1);
+  const peak = curve.reduce((m, p) => Math.max(m, p.occupancy), 0);
+  // Room for the capacity line (and its label) above the day's peak.
+  const yTicks = countTicks(Math.max(peak, capacity ?? 0, 4), height < 240 ? 3 : 4);
+
+  return (
+    <div ref={ref} className="absolute inset-0">
+      <AreaChart
+        width={width}
+        height={height}
+        data={curve}
+        margin={{ top: 12, right: 16, bottom: 4, left: 0 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid vertical={false} stroke="var(--line)" />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={[startMs, endMs]}
+          ticks={ticks}
+          tickFormatter={(t: number) => formatTimeOfDay(t, timeZone)}
+          tick={AXIS_TICK}
+          stroke="var(--line)"
+          tickLine={false}
+          interval={0}
+        />
+        <YAxis
+          allowDecimals={false}
+          domain={[0, yTicks.at(-1) ?? 'auto']}
+          ticks={yTicks}
+          interval={0}
+          tickFormatter={(v: number) => formatCount(v)}
+          tick={AXIS_TICK}
+          axisLine={false}
+          tickLine={false}
+          width={48}
+        />
+        {capacity != null ? (
+          <ReferenceLine
+            y={capacity}
+            stroke="var(--muted)"
+            strokeDasharray="5 4"
+            label={{ value: `Capacity ${formatCount(capacity)}`, position: 'insideTopLeft', fill: 'var(--muted)', fontSize: 12, dy: -2 }}
+          />
+        ) : null}
+        <Tooltip
+          cursor={{ stroke: 'var(--muted)', strokeDasharray: '3 3' }}
+          isAnimationActive={false}
+          content={({ active, payload }) => {
+            const point = active ? (payload?.[0]?.payload as CurvePoint | undefined) : undefined;
+            if (!point) return null;
+            return (
+              <div className="rounded-lg border border-line bg-surface px-3 py-2 text-sm shadow-md">
+                <p className="text-muted">
+                  {formatTimeOfDay(point.t, timeZone, { zoneName: withZoneName })}
+                  {point.live ? ' · now' : ''}
+                </p>
+                <p className="font-semibold text-ink tabular-nums">
+                  {formatCount(point.occupancy)} {point.occupancy === 1 ? 'person' : 'people'} inside
+                </p>
+              </div>
+            );
+          }}
+        />
+        <Area
+          type="linear"
+          dataKey="occupancy"
+          stroke="var(--accent)"
+          strokeWidth={2}
+          fill="var(--accent)"
+          fillOpacity={0.14}
+          dot={false}
+          activeDot={{ r: 4, fill: 'var(--accent)', stroke: 'var(--surface)', strokeWidth: 2 }}
+          isAnimationActive={false}
+        />
+        {last ? <ReferenceDot x={last.t} y={last.occupancy} r={5} fill="var(--accent)" stroke="var(--surface)" strokeWidth={2} /> : null}
+      </AreaChart>
+    </div>
+  );
+}

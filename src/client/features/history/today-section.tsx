@@ -1,0 +1,259 @@
+// The dashboard's "Today" section: people inside through the day for the whole site or one door,
+// from 5-minute counts since the day start, ending at the live number; the same numbers as a
+// table; and the way into the history view. Loaded lazily (it brings recharts); the dashboard
+// passes the live answer in, so this feature never reaches into the occupancy feature.
+import { useQuery } from '@tanstack/react-query';
+import { lazy, type ReactNode, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
+import { ErrorBoundary } from '@/client/components/ui/error-boundary';
+import { Skeleton } from '@/client/components/ui/skeleton';
+import { formatCount } from '@/client/lib/format';
+import type { Config, Occupancy } from '@/shared/api-schema';
+import type { CurvePoint } from '@/shared/occupancy-curve';
+import { formatTimeOfDay } from './chart-format';
+import { isEmptyDay, type LiveCounts, type SeriesChoice, todayCurve } from './history-data';
+import { todayHistoryQueryOptions } from './history-queries';
+import { todayRange } from './history-ranges';
+import { HistoryIcon } from './history-icon';
+import { describeHistoryError } from './request-error';
+import { TableAlternative, tdClass, thClass } from './table-alternative';
+import { TodayChart } from './today-chart';
+import { TODAY_CHART_BOX, TodayFrame } from './today-frame';
+import { clockChange } from './time-axis';
+
+const HistoryDialog = lazy(() => import('./history-dialog').then((m) => ({ default: m.HistoryDialog })));
+
+/** The URL fragment that opens the history view, so it can be linked to and survives a reload. */
+export const HISTORY_HASH = '#history';
+
+interface TodaySectionProps {
+  /** The live answer shown on the dashboard: its day start, its time and its counts. */
+  occupancy: Occupancy;
+  config: Config | undefined;
+  timeZone: string;
+}
+
+interface DeviceOption {
+  id: number;
+  label: string;
+  corrected: number;
+  capacity: number | null;
+}
+
+export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps) {
+  const headingId = useId();
+  const selectId = useId();
+  const range = todayRange(occupancy.dayStart, occupancy.generatedUtc, timeZone, config?.dayStart);
+  const query = useQuery(todayHistoryQueryOptions(range));
+  const [choice, setChoice] = useState<SeriesChoice>('site');
+
+  const devices = useMemo<DeviceOption[]>(() => {
+    const labels = new Map(config?.devices.map((d) => [d.id, d]) ?? []);
+    return occupancy.devices
+      .map((d) => ({
+        id: d.id,
+        label: labels.get(d.id)?.label ?? d.name,
+        corrected: d.corrected,
+        capacity: d.capacity ?? labels.get(d.id)?.capacity ?? null,
+      }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+  }, [occupancy.devices, config?.devices]);
+
+  // A door that disappears from the account falls back to the whole site.
+  const device = choice === 'site' ? undefined : devices.find((d) => d.id === choice);
+  const shown: SeriesChoice = device ? device.id : 'site';
+  const name = device ? device.label : 'Whole site';
+  const capacity = device ? device.capacity : (occupancy.total.capacity ?? config?.siteCapacity ?? null);
+
+  // Cheap enough to redo at every poll: a few hundred periods per door.
+  const live: LiveCounts = {
+    t: Date.parse(occupancy.generatedUtc),
+    site: occupancy.total.occupancy,
+    devices: new Map(devices.map((d) => [d.id, d.corrected])),
+  };
+  const curve = todayCurve(query.data, { dayStartMs: range.startMs, live, choice: shown });
+
+  const change = clockChange(range.startMs, range.endMs, timeZone);
+  const since = formatTimeOfDay(range.startMs, timeZone);
+  const subtitle = change
+    ? `People inside since ${since}. Clocks went ${change.direction} an hour at ${change.at}: a ${change.dayHours}-hour day.`
+    : `People inside since ${since}, every 5 minutes`;
+
+  const [historyOpen, setHistoryOpen] = useState(() => typeof location !== 'undefined' && location.hash === HISTORY_HASH);
+  const historyButton = useRef<HTMLButtonElement>(null);
+  const openHistory = () => {
+    setHistoryOpen(true);
+    history.replaceState(history.state, '', HISTORY_HASH);
+  };
+  const closeHistory = useCallback(() => {
+    setHistoryOpen(false);
+    if (location.hash === HISTORY_HASH) history.replaceState(history.state, '', location.pathname + location.search);
+    historyButton.current?.focus();
+  }, []);
+
+  const empty = query.data !== undefined && isEmptyDay(curve, query.data);
+  const summary = describeCurve(curve, name, timeZone);
+
+  return (
+    <>
+      <TodayFrame
+        headingId={headingId}
+        heading="Today"
+        subtitle={subtitle}
+        controls={
+          <>
+            <div className="flex min-w-0 flex-1 flex-col gap-1 sm:w-56 sm:flex-none">
+              <label htmlFor={selectId} className="text-sm font-medium text-muted">
+                Show
+              </label>
+              <select
+                id={selectId}
+                value={String(shown)}
+                onChange={(event) => setChoice(event.target.value === 'site' ? 'site' : Number(event.target.value))}
+                className="min-h-11 w-full rounded-lg border border-line bg-surface px-3 text-base text-ink"
+              >
+                <option value="site">Whole site</option>
+                <optgroup label="One door">
+                  {devices.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.label}
+                    </option>
+                  ))}
+                </optgroup>
+              </select>
+            </div>
+            <button
+              ref={historyButton}
+              type="button"
+              onClick={openHistory}
+              aria-haspopup="dialog"
+              className="inline-flex min-h-11 shrink-0 items-center gap-2 rounded-lg border border-line bg-surface px-4 font-medium text-accent-ink hover:bg-accent-soft"
+            >
+              <HistoryIcon className="size-5" />
+              History
+            </button>
+          </>
+        }
+        caption={
+          <figcaption className="mb-3 min-h-6 text-sm text-ink sm:text-base">
+            {query.data && !empty ? summary.caption : <span className="text-muted">{name}</span>}
+          </figcaption>
+        }
+        chart={
+          <div className={TODAY_CHART_BOX}>
+            {query.isPending ? (
+              <>
+                <p className="sr-only">Loading today’s curve…</p>
+                <Skeleton className="absolute inset-0" />
+              </>
+            ) : query.data === undefined ? (
+              <ChartMessage>
+                <p className="font-medium text-ink">Today’s curve could not be loaded.</p>
+                <p className="mt-1 text-muted">{describeHistoryError(query.error)}</p>
+                <button
+                  type="button"
+                  onClick={() => void query.refetch()}
+                  disabled={query.isFetching}
+                  className="mt-3 inline-flex min-h-11 items-center rounded-lg border border-line bg-surface px-4 font-medium text-accent-ink hover:bg-accent-soft disabled:opacity-60"
+                >
+                  {query.isFetching ? 'Trying…' : 'Try again'}
+                </button>
+              </ChartMessage>
+            ) : empty ? (
+              <ChartMessage>
+                <p className="font-medium text-ink">Nobody has been counted yet today.</p>
+                <p className="mt-1 text-muted">The curve starts with the first person through a door.</p>
+              </ChartMessage>
+            ) : (
+              <div role="img" aria-label={summary.label} className="absolute inset-0">
+                <TodayChart
+                  curve={curve}
+                  startMs={range.startMs}
+                  endMs={range.endMs}
+                  timeZone={timeZone}
+                  capacity={capacity}
+                  withZoneName={change !== null}
+                />
+              </div>
+            )}
+          </div>
+        }
+        footer={
+          <div className="flex flex-wrap items-center justify-between gap-x-4">
+            {query.data && !empty ? (
+              <CurveTable curve={curve} name={name} timeZone={timeZone} withZoneName={change !== null} />
+            ) : (
+              <span />
+            )}
+            {query.data && query.isError ? (
+              <p className="text-sm text-muted">Not refreshed: {describeHistoryError(query.error)}</p>
+            ) : null}
+          </div>
+        }
+      />
+      {historyOpen ? (
+        <ErrorBoundary name="The history view">
+          <Suspense fallback={<p className="sr-only">Loading the history…</p>}>
+            <HistoryDialog
+              onClose={closeHistory}
+              timeZone={timeZone}
+              nowIso={occupancy.generatedUtc}
+              weekStartsOn={config?.weekStartsOn ?? 1}
+              siteName={config?.siteName}
+            />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
+    </>
+  );
+}
+
+function ChartMessage({ children }: { children: ReactNode }) {
+  return (
+    <div role="status" className="absolute inset-0 grid place-content-center rounded-xl border border-dashed border-line p-4 text-center text-sm sm:text-base">
+      <div>{children}</div>
+    </div>
+  );
+}
+
+/** The caption under the heading, and the chart's accessible name: now, and the day's peak. */
+function describeCurve(curve: readonly CurvePoint[], name: string, timeZone: string): { caption: string; label: string } {
+  const last = curve.at(-1);
+  const peak = curve.reduce<CurvePoint | undefined>((best, p) => (best === undefined || p.occupancy > best.occupancy ? p : best), undefined);
+  if (!last || !peak) return { caption: name, label: `People inside today, ${name}: no counts yet.` };
+  const now = `${formatCount(last.occupancy)} inside now`;
+  const peakText = peak.occupancy > 0 ? `peak ${formatCount(peak.occupancy)} at ${formatTimeOfDay(peak.t, timeZone)}` : 'nobody inside so far today';
+  const first = curve[0]!;
+  return {
+    // The select above says which series; the caption stays one short line on a phone.
+    caption: `${now} · ${peakText}`,
+    label: `People inside today, ${name}, from ${formatTimeOfDay(first.t, timeZone)} to ${formatTimeOfDay(last.t, timeZone)}: ${now}, ${peakText}.`,
+  };
+}
+
+function CurveTable({ curve, name, timeZone, withZoneName }: { curve: readonly CurvePoint[]; name: string; timeZone: string; withZoneName: boolean }) {
+  return (
+    <TableAlternative caption={`People inside today, ${name}, every 5 minutes`} scroll>
+      <thead>
+        <tr>
+          <th scope="col" className={thClass}>
+            Time
+          </th>
+          <th scope="col" className={`${thClass} text-right`}>
+            People inside
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {curve.map((p) => (
+          <tr key={p.t}>
+            <th scope="row" className={`${tdClass} font-normal whitespace-nowrap`}>
+              {formatTimeOfDay(p.t, timeZone, { zoneName: withZoneName })}
+              {p.live ? ' (now)' : ''}
+            </th>
+            <td className={`${tdClass} text-right`}>{formatCount(p.occupancy)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </TableAlternative>
+  );
+}
