@@ -1,0 +1,317 @@
+// The kiosk at /kiosk on wall-screen viewports (1920×1080 and 1080×1920), against the demo BFF
+// and its embedded simulator: every door is paged through with a visible indicator, the site
+// total's digits are at least a quarter of the screen tall, an old count is marked stale and
+// then neutral after the configured outage and recovers without a reload, a deploy causes
+// exactly one reload, and a server that is down causes none. Time is driven, not waited for:
+// the simulator's clock (the BFF's `ageSeconds` follows it) and Playwright's page.clock for the
+// browser's timers. Screenshots go to test-results/kiosk-screens/ to be looked at.
+import { expect, type Page, test } from '@playwright/test';
+import { SimControl } from './support/simulator';
+import {
+  count,
+  countLoads,
+  currentOccupancy,
+  expectSameWindow,
+  LIVE_SIGN,
+  markWindow,
+  type Orientation,
+  saveScreen,
+  UNAVAILABLE,
+  VIEWPORTS,
+} from './support/kiosk';
+
+const ORIENTATIONS = Object.keys(VIEWPORTS) as Orientation[];
+/** Thursday mornings in January 2027: a day no other spec uses, so the BFF's cache is fresh. */
+const MORNING = new Date('2027-01-14T09:30:00Z'); // 10:30 in Budapest
+const AFTERNOON = new Date('2027-01-14T13:00:00Z'); // over a thousand people inside
+
+let sim: SimControl;
+
+test.beforeEach(async ({ request }) => {
+  sim = new SimControl(request);
+  await sim.reset();
+});
+
+test.afterEach(async () => {
+  await sim.reset();
+});
+
+const sign = (page: Page) => page.getByRole('region', { name: 'Entrance sign' });
+const doors = (page: Page) => page.getByRole('list', { name: /^Doors/ });
+
+async function expectWallScreen(page: Page) {
+  const screen = await page.evaluate(() => {
+    const root = document.documentElement;
+    const kiosk = document.querySelector('.kiosk');
+    return {
+      scrollsX: root.scrollWidth > window.innerWidth,
+      scrollsY: root.scrollHeight > window.innerHeight,
+      cursor: kiosk ? getComputedStyle(kiosk).cursor : null,
+      focusable: document.querySelectorAll('a[href], button, input, select, textarea, [tabindex], [contenteditable]').length,
+    };
+  });
+  expect(screen).toEqual({ scrollsX: false, scrollsY: false, cursor: 'none', focusable: 0 });
+}
+
+for (const orientation of ORIENTATIONS) {
+  test.describe(`${orientation} ${VIEWPORTS[orientation].width}×${VIEWPORTS[orientation].height}`, () => {
+    test.use({ viewport: VIEWPORTS[orientation] });
+
+    test('pages through every demo door with a visible page indicator', async ({ page, request }) => {
+      await sim.setClock(MORNING);
+      const answer = await currentOccupancy(request);
+      const allDoors = answer.devices.map((d) => d.name).sort();
+      expect(allDoors).toHaveLength(12);
+
+      await page.goto('/kiosk?rotate=3');
+      await expect(sign(page)).toContainText(LIVE_SIGN);
+      await expect(page.getByText('Demo data', { exact: true })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Riverside Centre (demo)');
+      await expect(page.getByText(/^Page 1 of \d$/)).toBeVisible();
+      const pages = Number((await doors(page).getAttribute('aria-label'))?.match(/of (\d+)/)?.[1]);
+      expect(pages).toBeGreaterThan(1);
+
+      const seen = new Set<string>();
+      for (let p = 1; p <= pages; p++) {
+        const list = page.getByRole('list', { name: `Doors, page ${p} of ${pages}` });
+        await expect(list).toBeVisible({ timeout: 8_000 });
+        await expect(page.getByText(`Page ${p} of ${pages}`, { exact: true })).toBeVisible();
+        for (const name of await list.getByRole('heading', { level: 3 }).allTextContents()) seen.add(name);
+        if (p === 1) await saveScreen(page, `${orientation}-doors-live`);
+      }
+      expect([...seen].sort()).toEqual(allDoors);
+      // …and round again.
+      await expect(page.getByRole('list', { name: `Doors, page 1 of ${pages}` })).toBeVisible({ timeout: 8_000 });
+      await expectWallScreen(page);
+    });
+
+    test("site-total mode: the number's digits are at least a quarter of the screen tall", async ({ page, request }) => {
+      await sim.setClock(MORNING);
+      const { total } = await currentOccupancy(request);
+      // Three digits: a portrait screen's width holds them at a quarter of its height (four do not).
+      expect(total.occupancy).toBeLessThan(1000);
+
+      await page.goto('/kiosk?mode=total');
+      const number = page.getByRole('region', { name: 'Inside now' }).getByText(count(total.occupancy), { exact: true });
+      await expect(number).toBeVisible();
+      await expect(sign(page)).toContainText(LIVE_SIGN);
+      const box = await number.boundingBox();
+      expect(box?.height ?? 0).toBeGreaterThanOrEqual(0.25 * VIEWPORTS[orientation].height);
+      // Nothing cut off: the number fits inside the screen.
+      expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= VIEWPORTS[orientation].width).toBe(true);
+      await expect(page.getByText(/^\d{1,2}:\d{2}$/)).toBeVisible(); // the clock
+      await expect(page.getByText(/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} \w+$/)).toBeVisible();
+      await expectWallScreen(page);
+      await saveScreen(page, `${orientation}-total-live`);
+    });
+  });
+}
+
+test.describe('landscape, four digits', () => {
+  test.use({ viewport: VIEWPORTS.landscape });
+
+  test('a four-digit site total still meets the size rule on a landscape screen', async ({ page, request }) => {
+    await sim.setClock(AFTERNOON);
+    const { total } = await currentOccupancy(request);
+    expect(total.occupancy).toBeGreaterThanOrEqual(1000);
+    await page.goto('/kiosk?mode=total&theme=light');
+    const number = page.getByRole('region', { name: 'Inside now' }).getByText(count(total.occupancy), { exact: true });
+    await expect(number).toBeVisible();
+    expect((await number.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(0.25 * VIEWPORTS.landscape.height);
+    await saveScreen(page, 'landscape-total-light-4-digits');
+  });
+});
+
+test.describe('never lies', () => {
+  test('vendor outage: stale with its age, then the neutral sign after the outage limit, then back without a reload (portrait, site total)', async ({
+    page,
+  }) => {
+    await page.setViewportSize(VIEWPORTS.portrait);
+    const start = new Date('2027-01-21T09:30:00Z');
+    await sim.setClock(start);
+    const loads = countLoads(page);
+    await page.goto('/kiosk?mode=total&outage=60');
+    await expect(sign(page)).toContainText(LIVE_SIGN);
+    await markWindow(page);
+
+    // The vendor fails; 30 s later on the server's clock its last good answer is 30 s old.
+    await sim.setFaults({ status: 503 });
+    await sim.advance(30_000);
+    const inside = page.getByRole('region', { name: 'Inside now' });
+    await expect(inside).toHaveAttribute('data-stale', 'true');
+    await expect(inside.getByText(/^Not live · 3\d s old$/)).toBeVisible();
+    await expect(sign(page)).toContainText(LIVE_SIGN); // still within the outage limit
+    await saveScreen(page, 'portrait-total-stale');
+
+    // 75 s without a confirmed count: past the 60 s limit the sign goes neutral.
+    await sim.advance(45_000);
+    await expect(sign(page)).toContainText(UNAVAILABLE);
+    await expect(sign(page)).not.toContainText(LIVE_SIGN);
+    await expect(sign(page)).toContainText(/Last count 1 min ago/);
+    await saveScreen(page, 'portrait-total-unavailable');
+
+    // The vendor answers again: live by itself, on the same page.
+    await sim.setFaults({ status: null });
+    await expect(sign(page)).toContainText(LIVE_SIGN);
+    await expect(inside).not.toHaveAttribute('data-stale');
+    await expect(page.getByText('Live', { exact: true })).toBeVisible();
+    await expectSameWindow(page);
+    expect(loads.value).toBe(1);
+  });
+
+  test('dropped network: stale, then neutral, then back without a reload, on the browser clock (landscape, doors)', async ({ page }) => {
+    await page.setViewportSize(VIEWPORTS.landscape);
+    await sim.setClock(new Date('2027-01-28T09:30:00Z'));
+    await page.clock.install();
+    const loads = countLoads(page);
+    await page.goto('/kiosk?outage=90&rotate=3600');
+    await expect(sign(page)).toContainText(LIVE_SIGN);
+    await markWindow(page);
+
+    let blocked = 0;
+    await page.route('**/api/**', (route) => {
+      blocked += 1;
+      return route.abort('internetdisconnected');
+    });
+    await page.clock.fastForward(20_000);
+    await expect(page.getByText(/^Not live · last count 2\d s ago$/)).toBeVisible();
+    await expect(doors(page).locator('article[data-stale]').first()).toBeVisible();
+    await expect(sign(page)).toContainText(LIVE_SIGN);
+    await saveScreen(page, 'landscape-doors-stale');
+
+    for (let i = 0; i < 3; i++) await page.clock.fastForward(31_000);
+    await expect(sign(page)).toContainText(UNAVAILABLE);
+    await expect(doors(page).getByText(/^1 min old$/).first()).toBeVisible();
+    await saveScreen(page, 'landscape-doors-unavailable');
+    expect(blocked).toBeGreaterThan(1); // it kept trying
+
+    await page.unroute('**/api/**');
+    await page.clock.fastForward(31_000); // the longest back-off
+    await expect(sign(page)).toContainText(LIVE_SIGN);
+    await expect(page.getByText('Live', { exact: true })).toBeVisible();
+    await expect(doors(page).locator('article[data-stale]')).toHaveCount(0);
+    await expectSameWindow(page);
+    expect(loads.value).toBe(1);
+  });
+});
+
+test.describe('runs unattended', () => {
+  test.use({ viewport: VIEWPORTS.landscape });
+
+  test('a new build on the server reloads the page exactly once, even while two builds answer in turn', async ({ page }) => {
+    await page.clock.install();
+    const loads = countLoads(page);
+    let deployed = false;
+    let configCalls = 0;
+    await page.route('**/api/config', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { buildId: string };
+      configCalls += 1;
+      // After the deploy, a rolling restart: old and new servers answer in turn.
+      const buildId = deployed && configCalls % 2 === 0 ? 'next-build' : body.buildId;
+      await route.fulfill({ response, json: { ...body, buildId } });
+    });
+
+    await page.goto('/kiosk');
+    await expect(sign(page)).toContainText(LIVE_SIGN);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Riverside Centre (demo)'); // the config is in
+    expect(loads.value).toBe(1);
+
+    // The build check runs a minute after its last answer, and the page may take a moment to
+    // handle that answer, so move the clock half a minute at a time until the next check arrives.
+    const minute = async () => {
+      const before = configCalls;
+      await expect
+        .poll(async () => {
+          await page.clock.fastForward(30_000).catch(() => undefined); // fails while the page reloads
+          return configCalls;
+        })
+        .toBeGreaterThan(before);
+    };
+    deployed = true;
+    await minute();
+    await expect.poll(() => loads.value).toBe(2);
+    await expect(sign(page)).toContainText(LIVE_SIGN);
+    const handled = await page.evaluate(() => sessionStorage.getItem('occupancy-live:kiosk:reloaded-for-builds'));
+    expect(JSON.parse(handled ?? '[]')).toContain('next-build');
+
+    // Ten more checks with old and new answering in turn: no second reload.
+    for (let i = 0; i < 10; i++) await minute();
+    expect(loads.value).toBe(2);
+  });
+
+  test('a server that is down causes no reload, only patient retries, and the page recovers by itself', async ({ page }) => {
+    await page.clock.install();
+    const loads = countLoads(page);
+    await page.goto('/kiosk?outage=60');
+    await expect(sign(page)).toContainText(LIVE_SIGN);
+    await markWindow(page);
+
+    let attempts = 0;
+    await page.route('**/*', (route) => {
+      attempts += 1;
+      return route.abort('connectionrefused');
+    });
+    // Half an hour of outage, a minute at a time: config checks and polls all fail.
+    for (let i = 0; i < 30; i++) await page.clock.fastForward(61_000);
+    await expect(sign(page)).toContainText(UNAVAILABLE);
+    expect(loads.value).toBe(1);
+    // Bounded back-off: it never stopped trying, and did not hammer either.
+    expect(attempts).toBeGreaterThan(30);
+    expect(attempts).toBeLessThan(400);
+
+    await page.unroute('**/*');
+    await page.clock.fastForward(31_000);
+    await expect(sign(page)).toContainText(LIVE_SIGN);
+    await expectSameWindow(page);
+    expect(loads.value).toBe(1);
+  });
+
+  test('the daily reload happens at the quiet hour, not while the server is down, and once it is back', async ({ page }) => {
+    // 03:29 in Budapest (UTC+1 in January).
+    await page.clock.install({ time: new Date('2027-01-15T02:29:00Z') });
+    const loads = countLoads(page);
+    await page.goto('/kiosk?reload=03:30');
+    await expect(sign(page)).toContainText(LIVE_SIGN);
+
+    // Down across 03:30: no reload into an error page.
+    await page.route('**/*', (route) => route.abort('connectionrefused'));
+    for (let i = 0; i < 4; i++) await page.clock.fastForward(61_000);
+    expect(loads.value).toBe(1);
+
+    // Back: the missed reload happens once, as soon as the count is live again.
+    await page.unroute('**/*');
+    await page.clock.fastForward(31_000);
+    await expect.poll(() => loads.value).toBe(2);
+    await expect(sign(page)).toContainText(LIVE_SIGN);
+    for (let i = 0; i < 3; i++) await page.clock.fastForward(61_000);
+    expect(loads.value).toBe(2);
+  });
+});
+
+test.describe('set up by the link', () => {
+  test.use({ viewport: VIEWPORTS.landscape });
+
+  test('a mistyped link shows what to fix, in large type, with nothing to click', async ({ page }) => {
+    await page.goto('/kiosk?devcies=91&rotate=1');
+    await expect(page.getByRole('heading', { name: 'This kiosk link needs a fix' })).toBeVisible();
+    await expect(page.getByText(/“devcies” is not a kiosk setting/)).toBeVisible();
+    await expect(page.getByText(/rotate=1: use a whole number of seconds from 2 to 3600/)).toBeVisible();
+    await expectWallScreen(page);
+    await saveScreen(page, 'landscape-bad-link');
+  });
+
+  test('chosen doors in the chosen order, light theme; an unknown door number is named', async ({ page }) => {
+    await sim.setClock(MORNING);
+    await page.goto('/kiosk?devices=93,91&theme=light');
+    await expect(doors(page).getByRole('heading', { level: 3 })).toHaveCount(2);
+    const names = await doors(page).getByRole('heading', { level: 3 }).allTextContents();
+    expect(names).toHaveLength(2);
+    await expect(page.getByText(/^Page \d of \d$/)).toHaveCount(0);
+    await saveScreen(page, 'landscape-two-doors-light');
+
+    await page.goto('/kiosk?devices=91,999');
+    await expect(page.getByRole('heading', { name: 'This kiosk link needs a fix' })).toBeVisible();
+    await expect(page.getByText(/Device 999 is not among this site's people counters/)).toBeVisible();
+  });
+});

@@ -1,0 +1,34 @@
+// A full-screen message for a kiosk that cannot show its numbers because of how it was set up
+// (a mistyped link, a door number the site does not have). Large and calm, readable across the
+// room by whoever installs the screen; nothing to click.
+import { InfoIcon } from '@/client/components/ui/icons';
+
+interface KioskMessageProps {
+  title: string;
+  lines: readonly string[];
+  hint?: string;
+}
+
+export function KioskMessage({ title, lines, hint }: KioskMessageProps) {
+  return (
+    <section aria-labelledby="kiosk-message-title" className="flex min-h-0 flex-1 items-center justify-center">
+      <div className="max-w-[min(90vw,160vmin)]">
+        <h2 id="kiosk-message-title" className="flex items-center gap-[2.4vmin] text-[6vmin] leading-tight font-bold">
+          <InfoIcon className="size-[1em] shrink-0 text-notice" />
+          {title}
+        </h2>
+        <ul className="mt-[3.5vmin] space-y-[1.8vmin] text-[3.6vmin] leading-snug">
+          {lines.map((line) => (
+            <li key={line} className="border-l-[0.6vmin] border-notice pl-[2.4vmin]">
+              {line}
+            </li>
+          ))}
+        </ul>
+        {hint ? <p className="mt-[4vmin] text-[2.8vmin] text-muted">{hint}</p> : null}
+      </div>
+    </section>
+  );
+}
+
+export const LINK_HINT =
+  'Example: /kiosk?devices=91,93&theme=dark&rotate=15&outage=120&reload=03:30 · or /kiosk?mode=total for the whole site on one sign.';

@@ -1,0 +1,107 @@
+// The entrance sign: the site total against the site capacity as a traffic light with words,
+// "Come in" or "Please wait", in the dashboard's colour-blind-safe colours with an icon each. When
+// the count can no longer be trusted it turns a neutral grey "Live count unavailable": an old
+// green or red could send people the wrong way.
+import type { ComponentType, SVGProps } from 'react';
+import { AlertTriangleIcon, CheckCircleIcon, CloudOffIcon, NoEntryIcon } from '@/client/components/ui/icons';
+import { type CapacityReading, type CapacityState, capacityStateWords } from '@/client/lib/capacity-state';
+import { formatCount, formatDuration } from '@/client/lib/format';
+import type { Freshness } from './kiosk-freshness';
+
+export const signWords: Record<CapacityState, string> = {
+  available: 'Come in',
+  nearly_full: 'Come in',
+  full: 'Please wait',
+};
+
+const signIcon: Record<CapacityState, ComponentType<SVGProps<SVGSVGElement>>> = {
+  available: CheckCircleIcon,
+  nearly_full: AlertTriangleIcon,
+  full: NoEntryIcon,
+};
+
+const signFill: Record<CapacityState, string> = {
+  available: 'bg-ok-arc',
+  nearly_full: 'bg-warn-arc',
+  full: 'bg-full-arc',
+};
+
+export const UNAVAILABLE_WORDS = 'Live count unavailable';
+
+interface KioskSignProps {
+  /** The site total against the site capacity; null when the site has no capacity. */
+  reading: CapacityReading | null;
+  occupancy: number | undefined;
+  capacity: number | null;
+  freshness: Freshness;
+  /**
+   * `hero`: the big sign of the site-total screen, sized from its own box (a size container);
+   * `band`: the strip above the door tiles.
+   */
+  variant: 'hero' | 'band';
+}
+
+export function KioskSign({ reading, occupancy, capacity, freshness, variant }: KioskSignProps) {
+  const hero = variant === 'hero';
+  const unavailable = freshness.kind === 'connecting' || freshness.kind === 'unavailable';
+  const state = unavailable ? (freshness.kind === 'connecting' ? 'connecting' : 'unavailable') : (reading?.state ?? 'no-capacity');
+
+  let Icon: ComponentType<SVGProps<SVGSVGElement>> | null;
+  let words: string;
+  let detail: string;
+  let tone: string;
+  if (freshness.kind === 'connecting') {
+    Icon = null;
+    words = 'Connecting…';
+    detail = '';
+    tone = 'bg-[var(--neutral-sign)] text-[var(--neutral-sign-ink)]';
+  } else if (freshness.kind === 'unavailable') {
+    Icon = CloudOffIcon;
+    words = UNAVAILABLE_WORDS;
+    detail = freshness.ageSeconds === null ? 'Waiting for the server to answer' : `Last count ${formatDuration(freshness.ageSeconds)} ago`;
+    tone = 'bg-[var(--neutral-sign)] text-[var(--neutral-sign-ink)]';
+  } else if (reading === null) {
+    // No site capacity configured: no traffic light, only the count.
+    Icon = null;
+    words = occupancy === undefined ? '' : `${formatCount(occupancy)} inside`;
+    detail = 'The whole site';
+    tone = 'border-[0.3vmin] border-line bg-surface text-ink';
+  } else {
+    Icon = signIcon[reading.state];
+    words = signWords[reading.state];
+    detail = capacityStateWords[reading.state];
+    tone = `text-[var(--sign-ink)] ${signFill[reading.state]}`;
+  }
+  const count = !unavailable && reading !== null && occupancy !== undefined ? `${formatCount(occupancy)} of ${formatCount(capacity ?? 0)} inside` : null;
+
+  if (hero) {
+    return (
+      <section
+        aria-label="Entrance sign"
+        data-state={state}
+        className={`flex h-full flex-col items-center justify-center gap-[3cqh] rounded-[3vmin] px-[6cqw] text-center ${tone}`}
+      >
+        {Icon ? <Icon aria-hidden="true" className="size-[min(22cqh,26cqw)] shrink-0" strokeWidth={2.2} /> : null}
+        <p
+          className={`leading-[0.95] font-bold tracking-tight text-balance ${
+            unavailable ? 'text-[min(13cqh,11cqw)]' : 'text-[min(19cqh,17cqw)]'
+          }`}
+        >
+          {words}
+        </p>
+        {detail ? <p className="text-[min(8cqh,7cqw)] leading-tight font-medium opacity-90">{detail}</p> : null}
+      </section>
+    );
+  }
+
+  return (
+    <section aria-label="Entrance sign" data-state={state} className={`flex h-full items-center gap-[2.4vmin] rounded-[2vmin] px-[3vmin] ${tone}`}>
+      {Icon ? <Icon aria-hidden="true" className="size-[6.4vmin] shrink-0" strokeWidth={2.2} /> : null}
+      <p className={`min-w-0 flex-1 truncate leading-none font-bold tracking-tight ${unavailable ? 'text-[5vmin]' : 'text-[6.4vmin]'}`}>{words}</p>
+      <p className="shrink-0 text-right leading-tight">
+        {count ? <span className="block text-[3.6vmin] font-semibold tabular-nums">{count}</span> : null}
+        {detail ? <span className="block text-[2.8vmin] font-medium opacity-90">{detail}</span> : null}
+      </p>
+    </section>
+  );
+}
