@@ -8,6 +8,8 @@ import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
+import { DEMO_SITE } from '@/server/demo-site';
+import { formatInZone, localTimeToUtc } from '@/shared/zoned';
 import { createClock, createSimulator, DEMO_ACCESS_KEY } from '@/simulator';
 import { PORTS, urlOf } from './support/ports';
 import { SimControl, vendorOccupancy } from './support/simulator';
@@ -44,7 +46,14 @@ async function vendorRows(at: Date, from: string, to: string, resolution: 'day' 
   const params = new URLSearchParams({ action: 'downloadcsv', user_access_key: DEMO_ACCESS_KEY, date_start: from, date_end: to, resolution });
   const res = await sim.fetch(`/?${params.toString()}`);
   const records = parse<Record<string, string>>(await res.text(), { columns: true, skip_empty_lines: true });
-  return records.map((r) => ({ date: r.period_start!.slice(0, 10), hour: Number(r.period_start!.slice(11, 13) || 0), in: Number(r.IN) }));
+  // Each door's periods are its own local times; the demo site says which doors are in London.
+  const zones = new Map(DEMO_SITE.devices.flatMap((d) => (d.timezone === undefined ? [] : [[d.id, d.timezone] as const])));
+  return records.map((r) => {
+    const [date = '', time = '00:00'] = r.period_start!.split(' ');
+    const instant = localTimeToUtc(date.length === 7 ? `${date}-01` : date, time, zones.get(Number(r.device_id)) ?? SITE_TZ);
+    const site = formatInZone(instant, SITE_TZ, 'yyyy-MM-dd HH');
+    return { date: site.slice(0, 10), hour: Number(site.slice(11, 13)), in: Number(r.IN) };
+  });
 }
 
 /** A table alternative's body rows, as the text of each cell, after opening its disclosure. */
