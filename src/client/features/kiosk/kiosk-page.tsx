@@ -11,7 +11,7 @@ import type { Config, Occupancy } from '@/shared/api-schema';
 import { KioskBoundary } from './kiosk-boundary';
 import { type KioskDoor, KioskDoors } from './kiosk-doors';
 import { FreshnessLine, KioskHeader } from './kiosk-frame';
-import { judgeFreshness, staleAfterSeconds } from './kiosk-freshness';
+import { type Freshness, judgeFreshness, staleAfterSeconds } from './kiosk-freshness';
 import { KioskMessage, LINK_HINT } from './kiosk-message';
 import { type KioskSettings, type KioskTheme, parseKioskParams } from './kiosk-params';
 import { kioskConfigQueryOptions, kioskOccupancyQueryOptions } from './kiosk-queries';
@@ -110,7 +110,7 @@ interface KioskBodyProps {
   settings: KioskSettings;
   config: Config | undefined;
   data: Occupancy | undefined;
-  freshness: ReturnType<typeof judgeFreshness>;
+  freshness: Freshness;
 }
 
 function KioskBody({ settings, config, data, freshness }: KioskBodyProps) {
