@@ -14,7 +14,7 @@ import { CloseIcon, DownloadIcon } from './history-icon';
 import { historyQueryOptions } from './history-queries';
 import { type DateRange, exportHref, PEAK_HOUR_DAYS, peakHoursRange, VISITOR_SPANS, type VisitorSpan, visitorsRange } from './history-ranges';
 import { HeatLegend, hourSpan, PeakHoursGrid } from './peak-hours-grid';
-import { describeHistoryError } from './request-error';
+import { LoadFailed } from './load-failed';
 import { TableAlternative, tdClass, thClass } from './table-alternative';
 import { VisitorsChart } from './visitors-chart';
 
@@ -298,18 +298,7 @@ function QueryState({ query, what, skeleton, children }: { query: QueryLike; wha
   if (query.data === undefined) {
     return (
       <div role="status" className="absolute inset-0 grid place-content-center rounded-xl border border-dashed border-line p-4 text-center text-sm sm:text-base">
-        <p className="font-medium text-ink">{what} could not be loaded.</p>
-        <p className="mt-1 text-muted">{describeHistoryError(query.error)}</p>
-        <p>
-          <button
-            type="button"
-            onClick={() => void query.refetch()}
-            disabled={query.isFetching}
-            className="mt-3 inline-flex min-h-11 items-center rounded-lg border border-line bg-surface px-4 font-medium text-accent-ink hover:bg-accent-soft disabled:opacity-60"
-          >
-            {query.isFetching ? 'Trying…' : 'Try again'}
-          </button>
-        </p>
+        <LoadFailed what={what} error={query.error} retrying={query.isFetching} onRetry={() => void query.refetch()} />
       </div>
     );
   }

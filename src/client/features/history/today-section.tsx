@@ -14,6 +14,7 @@ import { isEmptyDay, type LiveCounts, type SeriesChoice, todayCurve } from './hi
 import { todayHistoryQueryOptions } from './history-queries';
 import { todayRange } from './history-ranges';
 import { HistoryIcon } from './history-icon';
+import { LoadFailed } from './load-failed';
 import { describeHistoryError } from './request-error';
 import { TableAlternative, tdClass, thClass } from './table-alternative';
 import { TodayChart } from './today-chart';
@@ -147,16 +148,7 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
               </>
             ) : query.data === undefined ? (
               <ChartMessage>
-                <p className="font-medium text-ink">Today’s curve could not be loaded.</p>
-                <p className="mt-1 text-muted">{describeHistoryError(query.error)}</p>
-                <button
-                  type="button"
-                  onClick={() => void query.refetch()}
-                  disabled={query.isFetching}
-                  className="mt-3 inline-flex min-h-11 items-center rounded-lg border border-line bg-surface px-4 font-medium text-accent-ink hover:bg-accent-soft disabled:opacity-60"
-                >
-                  {query.isFetching ? 'Trying…' : 'Try again'}
-                </button>
+                <LoadFailed what="Today’s curve" error={query.error} retrying={query.isFetching} onRetry={() => void query.refetch()} />
               </ChartMessage>
             ) : empty ? (
               <ChartMessage>
