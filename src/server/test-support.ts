@@ -127,24 +127,8 @@ export async function apiError(res: Response): Promise<ApiError['error']> {
   return apiErrorSchema.strict().parse(await res.json()).error;
 }
 
-/** Reads a body until it ends or fails: what arrived, and the failure if any. */
-export async function readAll(res: Response): Promise<{ bytes: Uint8Array; error: unknown }> {
-  const chunks: Uint8Array[] = [];
-  let error: unknown = null;
-  const reader = res.body?.getReader();
-  if (reader !== undefined) {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        chunks.push(value);
-      }
-    } catch (e) {
-      error = e;
-    }
-  }
-  return { bytes: Buffer.concat(chunks), error };
-}
+/** Reads a body until it ends or fails: the simulator's tests have the same need. */
+export { readAll } from '@/simulator/test-server';
 
 /** Polls `condition` every 10 ms until it holds or `ms` pass; returns whether it held. */
 export async function eventually(condition: () => boolean, ms = 3000): Promise<boolean> {
