@@ -15,7 +15,8 @@ export interface Device {
   relation: Relation;
   /** IANA zone of the site: CSV periods are this zone's local days and hours. */
   timeZone: string;
-  traffic: DoorTraffic;
+  /** The groups of visitors passing this door. */
+  traffic: readonly DoorTraffic[];
 }
 
 export interface Account {
@@ -57,7 +58,7 @@ function device(spec: DeviceSpec): Device {
     planActive: spec.planActive ?? true,
     relation: spec.relation ?? 'root',
     timeZone: spec.timeZone ?? 'Europe/Budapest',
-    traffic: { group: spec.group, inSlice: spec.inSlice ?? WHOLE, outSlice: spec.outSlice ?? WHOLE },
+    traffic: [{ group: spec.group, inSlice: spec.inSlice ?? WHOLE, outSlice: spec.outSlice ?? WHOLE }],
   };
 }
 

@@ -112,3 +112,42 @@ describe('the traffic looks like a real site', () => {
     expect(m.in + s.in).toBeGreaterThan(1000);
   });
 });
+
+describe('doors that carry several groups, and devices mounted the other way round', () => {
+  const cafe = byId(93);
+  const store = byId(91);
+  const both = { timeZone: 'Europe/Budapest', traffic: [...store.traffic, ...cafe.traffic] };
+  const from = localMinute(store, 2026, 11, 25, 6);
+
+  it('counts the sum of its groups, minute by minute and over a day', () => {
+    for (let t = from; t < from + 600; t += 7) {
+      const a = countsForMinute(store, t, 3);
+      const b = countsForMinute(cafe, t, 3);
+      expect(countsForMinute(both, t, 3)).toEqual({ in: a.in + b.in, out: a.out + b.out });
+    }
+    const a = sumCounts(store, from, from + DAY_MINUTES, 3);
+    const b = sumCounts(cafe, from, from + DAY_MINUTES, 3);
+    expect(sumCounts(both, from, from + DAY_MINUTES, 3)).toEqual({ in: a.in + b.in, out: a.out + b.out });
+  });
+
+  it('swaps IN and OUT for a group the device faces the wrong way', () => {
+    const turned = { timeZone: cafe.timeZone, traffic: cafe.traffic.map((f) => ({ ...f, reversed: true })) };
+    const straight = sumCounts(cafe, from, from + 900, 5);
+    expect(straight.in).toBeGreaterThan(50);
+    expect(sumCounts(turned, from, from + 900, 5)).toEqual({ in: straight.out, out: straight.in });
+    for (let t = from; t < from + 300; t += 11) {
+      const c = countsForMinute(cafe, t, 5);
+      expect(countsForMinute(turned, t, 5)).toEqual({ in: c.out, out: c.in });
+    }
+  });
+
+  it('agrees minute by minute with the rolling DoorCounter', () => {
+    const mixed = { timeZone: 'Europe/Budapest', traffic: [store.traffic[0]!, { ...cafe.traffic[0]!, reversed: true }] };
+    const counter = new DoorCounter(mixed, 9, from);
+    for (let t = from; t < from + 8 * 60; t++) {
+      counter.count(t + 1);
+      const pure = countsForMinute(mixed, t, 9);
+      expect([t, counter.in, counter.out]).toEqual([t, pure.in, pure.out]);
+    }
+  });
+});

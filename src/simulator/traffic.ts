@@ -7,7 +7,9 @@
 // (opening hours, morning and lunch peaks, quiet nights). Every arrival leaves again after one of
 // five stay lengths, so the group's occupancy returns exactly to zero once everyone has left;
 // each minute's arrivals and departures are split between the group's doors by fixed shares,
-// which is how a side door ends up counting more OUT than IN.
+// which is how a side door ends up counting more OUT than IN. A door may carry several groups
+// (a building's entrance also counts the café's guests on their way in), and a device mounted the
+// other way round counts a group's arrivals as OUT.
 import { DAY_MINUTES, hourOffset, parseVendorDate, weekdayOfDay, zoneOffset } from './time';
 
 export type VenueKind = 'store' | 'cafe' | 'library' | 'office' | 'garage' | 'leisure' | 'gym24' | 'hospital24';
@@ -30,12 +32,14 @@ export interface DoorTraffic {
   inSlice: readonly [number, number];
   /** This door's share of the group's departures, likewise. */
   outSlice: readonly [number, number];
+  /** Mounted the other way round: the device counts this group's arrivals as OUT and departures as IN. */
+  reversed?: boolean;
 }
 
-/** What the model needs to know about a device. Doors of one group must share a zone. */
+/** What the model needs to know about a device: the groups passing its door. Doors of one group must share a zone. */
 export interface TrafficSubject {
   timeZone: string;
-  traffic: DoorTraffic;
+  traffic: readonly DoorTraffic[];
 }
 
 export interface MinuteCounts {
@@ -327,8 +331,19 @@ const firstBin = (lanes: Int32Array, minute: number) => finish(mix(lanes[LANE_ST
  * Pure: the same (device traffic, minute, seed) always gives the same counts.
  */
 export function countsForMinute(device: TrafficSubject, minuteIndex: number, seed: number): MinuteCounts {
-  const { group, inSlice, outSlice } = device.traffic;
-  const model = groupModel(group, device.timeZone);
+  let sumIn = 0;
+  let sumOut = 0;
+  for (const flow of device.traffic) {
+    const c = flowCountsForMinute(flow, device.timeZone, minuteIndex, seed);
+    sumIn += flow.reversed === true ? c.out : c.in;
+    sumOut += flow.reversed === true ? c.in : c.out;
+  }
+  return { in: sumIn, out: sumOut };
+}
+
+function flowCountsForMinute(flow: DoorTraffic, timeZone: string, minuteIndex: number, seed: number): MinuteCounts {
+  const { group, inSlice, outSlice } = flow;
+  const model = groupModel(group, timeZone);
   const lanes = laneSeeds(seed, model.salt);
   const arrived = arrivalsAt(model, lanes, minuteIndex, zoneOffset(model.zone, minuteIndex));
   let leaving = 0;
@@ -353,6 +368,35 @@ export class DoorCounter {
   position: number;
   in = 0;
   out = 0;
+  private readonly flows: { counter: FlowCounter; reversed: boolean }[];
+
+  constructor(device: TrafficSubject, seed: number, startMinute: number) {
+    this.flows = device.traffic.map((flow) => ({ counter: new FlowCounter(flow, device.timeZone, seed, startMinute), reversed: flow.reversed === true }));
+    this.position = startMinute;
+  }
+
+  /** Counts the minutes [position, end) into `in` and `out` (both reset first); returns this. */
+  count(end: number): this {
+    let sumIn = 0;
+    let sumOut = 0;
+    for (const { counter, reversed } of this.flows) {
+      counter.count(end);
+      sumIn += reversed ? counter.out : counter.in;
+      sumOut += reversed ? counter.in : counter.out;
+    }
+    if (end > this.position) this.position = end;
+    this.in = sumIn;
+    this.out = sumOut;
+    return this;
+  }
+}
+
+/** One group's share of a door, counted over consecutive minutes. */
+class FlowCounter {
+  /** The next minute to be counted. */
+  position: number;
+  in = 0;
+  out = 0;
   private readonly model: GroupModel;
   private readonly lanes: Int32Array;
   private readonly inSlice: readonly [number, number];
@@ -367,11 +411,11 @@ export class DoorCounter {
   private offsetValidUntil = Number.NEGATIVE_INFINITY;
   private rateBase = 0;
 
-  constructor(device: TrafficSubject, seed: number, startMinute: number) {
-    this.model = groupModel(device.traffic.group, device.timeZone);
+  constructor(flow: DoorTraffic, timeZone: string, seed: number, startMinute: number) {
+    this.model = groupModel(flow.group, timeZone);
     this.lanes = laneSeeds(seed, this.model.salt);
-    this.inSlice = device.traffic.inSlice;
-    this.outSlice = device.traffic.outSlice;
+    this.inSlice = flow.inSlice;
+    this.outSlice = flow.outSlice;
     this.wholeIn = this.inSlice[0] === 0 && this.inSlice[1] === 1;
     this.wholeOut = this.outSlice[0] === 0 && this.outSlice[1] === 1;
     let size = 1;
