@@ -1,9 +1,10 @@
-// The optional site description (name, device labels and capacities), read from the JSON file
-// named by SITE_CONFIG_FILE. Labels and capacities are ours, not the vendor's: the vendor knows
-// device names but nothing of how many people a room holds.
+// The optional site description (name, device labels, spaces and capacities), read from the JSON
+// file named by SITE_CONFIG_FILE. Labels and capacities are ours, not the vendor's: the vendor knows
+// device names but nothing of rooms, their doors or how many people a room holds.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { isValidTimeZone } from '@/shared/day-start';
+import { spacesSchema } from '@/shared/spaces';
 
 const capacity = z.number().int().positive().max(1_000_000);
 
@@ -25,8 +26,22 @@ export const siteConfigSchema = z
       )
       .default([])
       .refine((list) => new Set(list.map((d) => d.id)).size === list.length, 'lists a device id twice'),
+    /** Spaces bounded by doors; without them the site is every device, and each device a space of its own. */
+    spaces: spacesSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((site, ctx) => {
+    if (site.spaces === undefined) return;
+    // With spaces, capacities belong to spaces: a door has no people inside.
+    if (site.siteCapacity !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['siteCapacity'], message: 'is not used with spaces: give the root space a capacity instead' });
+    }
+    site.devices.forEach((d, i) => {
+      if (d.capacity !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['devices', i, 'capacity'], message: 'is not used with spaces (a door has no people inside): give the space a capacity instead' });
+      }
+    });
+  });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
 
