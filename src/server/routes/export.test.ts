@@ -3,9 +3,9 @@
 // failure half-way as a failed download, and the vendor's bytes passed through unchanged.
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_ACCESS_KEY, LARGE_ACCESS_KEY, NO_PRO_ACCESS_KEY, SINGLE_ACCESS_KEY, type Simulator } from '@/simulator';
-import { safeFilename } from '@/shared/export-query';
+import { MAX_FILENAME_INPUT, safeFilename } from '@/shared/export-query';
 import { VENDOR_URL, apiError, demoBff, keyedBff, newSimulator, readAll } from '../test-support';
-import { HANDOFF_TTL_MS } from './export';
+import { HANDOFF_TTL_MS, defaultExportFilename } from './export';
 
 const decoder = new TextDecoder();
 
@@ -145,8 +145,9 @@ describe('GET /api/export: the download filename (RFC 6266)', () => {
     ['percent escapes', '%2e%2e%2fetc%2fpasswd'],
     ['a right-to-left override', 'invoice\u202Efdp.exe'],
     ['NUL and control characters', 'a\u0000b\u0007c\u001b[31m'],
-    ['a very long name', 'x'.repeat(5000)],
-    ['a very long non-ASCII name', '日'.repeat(300)],
+    ['a long name (the longest accepted)', 'x'.repeat(MAX_FILENAME_INPUT)],
+    ['a long non-ASCII name', '日'.repeat(MAX_FILENAME_INPUT)],
+    ['a long run of dots between letters', `a${'.'.repeat(MAX_FILENAME_INPUT - 2)}b`],
     ['an emoji', '📊 report'],
     ['HTML', '<script>alert(1)</script>'],
   ])('hostile (%s): a well-formed header and a safe name', async (_label, wish) => {
@@ -155,6 +156,47 @@ describe('GET /api/export: the download filename (RFC 6266)', () => {
     expectSafeFallback(got.fallback);
     expect(got.name).toBe(safeFilename(wish) ?? 'riverside-centre-demo_2026-11-25_2026-11-26_day.csv');
     expect(got.name).not.toMatch(/[/\\"';\p{Cc}\p{Cf}]/u);
+  });
+});
+
+describe('defaultExportFilename', () => {
+  it.each([
+    ['Riverside Centre (demo)', 'riverside-centre-demo'],
+    ['  --Zürich -- Nord--  ', 'zürich-nord'],
+    ['!!!', 'occupancy'],
+    [`a${'-'.repeat(5000)}b`, 'a-b'],
+  ])('%j → %j', (site, slug) => {
+    expect(defaultExportFilename(site, '2026-11-01', '2026-11-02', 'day')).toBe(`${slug}_2026-11-01_2026-11-02_day.csv`);
+  });
+});
+
+describe('GET /api/export: an over-long filename is refused before any work on it', () => {
+  const { app, sim } = demoBff();
+  const run = (n: number, unit: string) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+  // 16 KB in the shapes that made a trimming regular expression backtrack: a run of characters
+  // trimmed at the end with a letter on either side (see export-query.test.ts).
+  const hostile: [string, string][] = [
+    ['dots', `a${run(16_000, '.')}b`],
+    ['spaces', `a${run(16_000, ' ')}b`],
+    ['a -_. mix', `a${run(16_000, '-_.')}b`],
+    ['dots and spaces', `a${run(16_000, '. ')}b`],
+    ['combining marks', `a${run(16_000, '\u0301')}b`],
+    ['marks between dots', `a${run(16_000, '.\u0301')}b`],
+    ['one character over the limit', 'x'.repeat(MAX_FILENAME_INPUT + 1)],
+  ];
+
+  it.each(hostile)('%s: 400 bad_request on filename, naming the limit, the vendor not asked', async (_label, name) => {
+    const res = await app.request(`/api/export?from=2026-11-20&to=2026-11-26&filename=${encodeURIComponent(name)}`);
+    expect(res.status).toBe(400);
+    expect(await apiError(res)).toEqual({ code: 'bad_request', field: 'filename', message: `A file name may be at most ${MAX_FILENAME_INPUT} characters long.` });
+    expect(res.headers.get('content-disposition')).toBeNull();
+    expect(sim.calls.downloadcsv).toBe(0);
+  });
+
+  it('the dates are checked first: a bad date is the answer, whatever the name', async () => {
+    const res = await app.request(`/api/export?from=2026-02-30&to=2026-11-26&filename=a${'.'.repeat(16_000)}b`);
+    expect(res.status).toBe(400);
+    expect(await apiError(res)).toMatchObject({ code: 'bad_request', field: 'from' });
   });
 });
 

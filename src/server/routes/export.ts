@@ -11,7 +11,8 @@ import { UpstreamError } from '../upstream/upstream-error';
 
 /**
  * RFC 6266: a plain-ASCII `filename` for old clients and the exact UTF-8 name in `filename*`.
- * safeFilename already removed quotes, separators and control characters.
+ * safeFilename already removed quotes, separators and control characters and cut the name to 100
+ * characters; both expressions here match single characters or unanchored runs (linear).
  */
 export function attachmentHeader(filename: string): string {
   const ascii = filename
@@ -22,7 +23,8 @@ export function attachmentHeader(filename: string): string {
 }
 
 export function defaultExportFilename(siteName: string, from: string, to: string, resolution: string): string {
-  const site = siteName.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'occupancy';
+  // Runs become one space, trimmed, then dashes: no anchored run for a regex to backtrack over.
+  const site = siteName.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replaceAll(' ', '-').toLowerCase() || 'occupancy';
   return `${site}_${from}_${to}_${resolution}.csv`;
 }
 
