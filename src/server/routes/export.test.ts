@@ -1,11 +1,12 @@
 // GET /api/export through app.request(), against the WELLPOINT simulator: strict validation before
 // the vendor is asked, RFC 6266 filenames, vendor failures as JSON errors before any byte, a
 // failure half-way as a failed download, and the vendor's bytes passed through unchanged.
+import { get as httpGet } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_ACCESS_KEY, LARGE_ACCESS_KEY, NO_PRO_ACCESS_KEY, SINGLE_ACCESS_KEY, type Simulator } from '@/simulator';
 import { MAX_FILENAME_INPUT, safeFilename } from '@/shared/export-query';
-import { VENDOR_URL, apiError, demoBff, keyedBff, newSimulator, readAll } from '../test-support';
-import { HANDOFF_TTL_MS, defaultExportFilename } from './export';
+import { VENDOR_URL, apiError, demoBff, keyedBff, listen, newSimulator, readAll } from '../test-support';
+import { HANDOFF_TTL_MS, MAX_UNCLAIMED_PER_CLIENT, defaultExportFilename } from './export';
 
 const decoder = new TextDecoder();
 
@@ -411,15 +412,21 @@ describe('GET /api/export?handoff=1: a checked export handed to the browser as a
     expect((await apiError(res)).code).toBe('upstream_unavailable');
   });
 
-  it('drops a link nobody fetched: the vendor stream ends and the export slot is free again', async () => {
+  it('drops a link nobody fetched within 10 s: the vendor stream ends and the export slot is free again', async () => {
+    expect(HANDOFF_TTL_MS).toBeLessThanOrEqual(10_000);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      const { app, sim } = demoBff({ EXPORT_CONCURRENCY: '1' });
+      const { app, sim, logs } = demoBff({ EXPORT_CONCURRENCY: '1' });
+      // All devices: more than the first read, so the vendor stream stays open until dropped.
+      const query = '/api/export?from=2026-11-20&to=2026-11-26&resolution=hour&handoff=1';
       const first = await app.request(query);
       expect(first.status).toBe(200);
       expect((await app.request(query)).status).toBe(429);
-      vi.advanceTimersByTime(HANDOFF_TTL_MS + 1);
+      vi.advanceTimersByTime(HANDOFF_TTL_MS - 1);
+      expect(sim.streams.open).toBe(1); // still waiting for the browser
+      vi.advanceTimersByTime(1);
       await vi.waitFor(() => expect(sim.streams.open).toBe(0));
+      await vi.waitFor(() => expect(logs.entries().filter((e) => e.msg === 'download link lapsed unfetched; vendor stream closed')).toHaveLength(1));
       const { download } = (await first.json()) as { download: string };
       expect((await app.request(download)).status).toBe(404);
       const next = await app.request(query);
@@ -429,6 +436,95 @@ describe('GET /api/export?handoff=1: a checked export handed to the browser as a
     }
   });
 });
+
+describe('GET /api/export?handoff=1: one client cannot hold every export slot', () => {
+  const query = '/api/export?from=2026-11-20&to=2026-11-26&resolution=hour&handoff=1';
+
+  it(`refuses a client a link beyond ${MAX_UNCLAIMED_PER_CLIENT} unfetched ones (429, Retry-After), and gives it one again once a link is fetched or lapses`, async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { app, sim } = demoBff({ EXPORT_CONCURRENCY: '4' });
+      const links: string[] = [];
+      for (let i = 0; i < MAX_UNCLAIMED_PER_CLIENT; i++) {
+        const res = await app.request(query);
+        expect(res.status).toBe(200);
+        links.push(((await res.json()) as { download: string }).download);
+      }
+      const refused = await app.request(query);
+      expect(refused.status).toBe(429);
+      expect(await apiError(refused)).toMatchObject({ code: 'rate_limited' });
+      const retry = Number(refused.headers.get('retry-after'));
+      expect(retry).toBeGreaterThanOrEqual(1);
+      expect(retry).toBeLessThanOrEqual(Math.ceil(HANDOFF_TTL_MS / 1000));
+      expect(sim.calls.downloadcsv).toBe(MAX_UNCLAIMED_PER_CLIENT); // the vendor was not asked
+      expect(sim.streams.open).toBe(MAX_UNCLAIMED_PER_CLIENT);
+
+      // Fetching a link frees its place at once.
+      const file = await app.request(links[0]!);
+      expect((await readAll(file)).error).toBeNull();
+      const again = await app.request(query);
+      expect(again.status).toBe(200);
+      expect((await app.request(query)).status).toBe(429);
+
+      // So does a link that lapses.
+      vi.advanceTimersByTime(HANDOFF_TTL_MS);
+      await vi.waitFor(() => expect(sim.streams.open).toBe(0));
+      const afterLapse = await app.request(query);
+      expect(afterLapse.status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('counts links being prepared: parallel requests cannot slip past the limit', async () => {
+    const { app, sim } = demoBff({ EXPORT_CONCURRENCY: '4' });
+    const answers = await Promise.all(Array.from({ length: 4 }, async () => app.request(query)));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 429, 429]);
+    expect(sim.calls.downloadcsv).toBe(MAX_UNCLAIMED_PER_CLIENT);
+  });
+
+  it('a failed preparation gives its place back', async () => {
+    const { app, sim } = demoBff({ EXPORT_CONCURRENCY: '4' });
+    sim.setFaults({ status: 503 });
+    for (let i = 0; i < 3; i++) expect((await app.request(query)).status).toBe(503);
+    sim.clearFaults();
+    expect((await app.request(query)).status).toBe(200);
+  });
+
+  it('does not limit direct downloads or other clients (by socket address)', async () => {
+    const { app } = demoBff({ EXPORT_CONCURRENCY: '4' });
+    const bff = await listen(app.fetch);
+    const from = (address: string) => getFrom(`${bff.base}${query}`, address);
+    try {
+      expect((await from('127.0.0.1')).status).toBe(200);
+      expect((await from('127.0.0.1')).status).toBe(200);
+      const third = await from('127.0.0.1');
+      expect(third.status).toBe(429);
+      expect(third.headers['retry-after']).toMatch(/^\d+$/);
+      expect(JSON.parse(third.body)).toMatchObject({ error: { code: 'rate_limited' } });
+      expect((await from('127.0.0.2')).status).toBe(200); // another client still gets one
+      // A direct download is not a held link.
+      const direct = await app.request('/api/export?from=2026-11-25&to=2026-11-26');
+      expect(direct.status).toBe(200);
+      await direct.body?.cancel();
+    } finally {
+      await bff.close();
+    }
+  });
+});
+
+/** A GET from a chosen loopback address (Linux routes all of 127.0.0.0/8 to lo). */
+function getFrom(url: string, localAddress: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(url, { localAddress, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+  });
+}
 
 describe('HEAD /api/export', () => {
   it('is refused without opening a vendor stream or taking an export slot', async () => {

@@ -6,7 +6,8 @@ import { type Context, Hono } from 'hono';
 import { exportQuerySchema, fieldErrors } from '@/shared/export-query';
 import { todayIn } from '@/shared/zoned';
 import type { AppDeps } from '../app-deps';
-import { ApiHttpError } from '../http-error';
+import { type ClientIdOf, socketAddress } from '../client-address';
+import { ApiHttpError, errorResponse } from '../http-error';
 import { UpstreamError } from '../upstream/upstream-error';
 
 /**
@@ -28,18 +29,46 @@ export function defaultExportFilename(siteName: string, from: string, to: string
   return `${site}_${from}_${to}_${resolution}.csv`;
 }
 
-/** How long a prepared download waits for the browser to fetch it before the vendor stream is dropped. */
-export const HANDOFF_TTL_MS = 30_000;
+/**
+ * How long a prepared download waits for the browser to fetch it before the vendor stream is
+ * dropped and its export slot freed. The form's browser fetches it at once; a link nobody fetches
+ * must not hold a slot for long (issue 10: at most 10 s).
+ */
+export const HANDOFF_TTL_MS = 8_000;
+/** Links one client may hold unfetched at once; one more is refused with 429. */
+export const MAX_UNCLAIMED_PER_CLIENT = 2;
 
 interface Prepared {
   body: ReadableStream<Uint8Array>;
   headers: Record<string, string>;
   timer: NodeJS.Timeout;
+  client: string;
+  /** performance.now() when the link lapses. */
+  expiresAt: number;
 }
 
-export function exportRoutes(deps: AppDeps) {
+export interface ExportRouteOptions {
+  /** Who a request comes from, for the per-client limit on unfetched links. */
+  clientId?: ClientIdOf;
+}
+
+export function exportRoutes(deps: AppDeps, { clientId = socketAddress }: ExportRouteOptions = {}) {
   let running = 0;
   const prepared = new Map<string, Prepared>();
+  // Unfetched links per client, counted from the moment one is asked for (so parallel requests
+  // cannot slip past the limit while the vendor is being asked).
+  const unclaimed = new Map<string, number>();
+  const claim = (client: string, delta: number) => {
+    const n = (unclaimed.get(client) ?? 0) + delta;
+    if (n > 0) unclaimed.set(client, n);
+    else unclaimed.delete(client);
+  };
+  /** Whole seconds until one of this client's links lapses. */
+  const retryAfter = (client: string) => {
+    const soonest = Math.min(...[...prepared.values()].filter((p) => p.client === client).map((p) => p.expiresAt));
+    const ms = Number.isFinite(soonest) ? soonest - performance.now() : HANDOFF_TTL_MS;
+    return Math.max(1, Math.ceil(ms / 1000));
+  };
 
   // Hono answers HEAD by running the GET handler and dropping its body uncancelled, which would
   // keep a vendor stream and an export slot taken for good: refuse it in the handlers.
@@ -61,10 +90,21 @@ export function exportRoutes(deps: AppDeps) {
         // link, and let the browser's own download manager fetch that link. The vendor is asked once,
         // errors arrive as JSON the form can show, and the file never passes through page script.
         const handoff = c.req.query('handoff') === '1';
+        const client = clientId(c);
+        if (handoff && (unclaimed.get(client) ?? 0) >= MAX_UNCLAIMED_PER_CLIENT) {
+          c.header('Retry-After', String(retryAfter(client)));
+          return errorResponse(
+            c,
+            429,
+            'rate_limited',
+            `${MAX_UNCLAIMED_PER_CLIENT} prepared downloads are already waiting to be fetched; try again when one has started or lapsed.`,
+          );
+        }
         if (running >= deps.exportConcurrency) {
           throw new ApiHttpError(429, 'rate_limited', `${deps.exportConcurrency} exports are already running; try again when one has finished.`);
         }
         running += 1;
+        if (handoff) claim(client, +1);
         let released = false;
         const release = () => {
           if (!released) {
@@ -79,6 +119,7 @@ export function exportRoutes(deps: AppDeps) {
           download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, vendorSignal);
         } catch (error) {
           release();
+          if (handoff) claim(client, -1);
           if (error instanceof UpstreamError && error.code === 'no_pro_devices' && q.devices !== null) {
             // An empty answer for chosen devices: they are unknown or not PRO devices of this account.
             throw new ApiHttpError(404, 'no_data', 'None of the chosen devices is a PRO-plan device of this WELLPOINT account, so there is nothing to export.', 'devices');
@@ -98,10 +139,14 @@ export function exportRoutes(deps: AppDeps) {
         const token = crypto.randomUUID();
         const timer = setTimeout(() => {
           // Never fetched: free the slot and end the vendor request.
-          if (prepared.delete(token)) void body.cancel('download link expired').catch(() => undefined);
+          if (prepared.delete(token)) {
+            claim(client, -1);
+            deps.logger.info({ handoff: true }, 'download link lapsed unfetched; vendor stream closed');
+            void body.cancel('download link expired').catch(() => undefined);
+          }
         }, HANDOFF_TTL_MS);
         timer.unref();
-        prepared.set(token, { body, headers, timer });
+        prepared.set(token, { body, headers, timer, client, expiresAt: performance.now() + HANDOFF_TTL_MS });
         return c.json({ download: `/api/export/file/${token}`, filename }, 200);
       })
       .get('/file/:token', (c) => {
@@ -111,6 +156,7 @@ export function exportRoutes(deps: AppDeps) {
           throw new ApiHttpError(404, 'not_found', 'This download link has expired or was already used. Start the export again.');
         }
         prepared.delete(c.req.param('token'));
+        claim(entry.client, -1);
         clearTimeout(entry.timer);
         return c.body(entry.body, 200, entry.headers);
       })
