@@ -3,6 +3,7 @@
 // account or an empty range becomes a JSON error the form can show, never a saved error file.
 import contentDisposition from 'content-disposition';
 import { type Context, Hono } from 'hono';
+import type { Logger } from 'pino';
 import { exportQuerySchema, fieldErrors } from '@/shared/export-query';
 import { todayIn } from '@/shared/zoned';
 import type { AppDeps } from '../app-deps';
@@ -112,11 +113,15 @@ export function exportRoutes(deps: AppDeps, { clientId = socketAddress }: Export
             running -= 1;
           }
         };
-        // A handed-off download outlives this request, so only a direct one ends with its client.
-        const vendorSignal = handoff ? new AbortController().signal : c.req.raw.signal;
+        // A client gone while the vendor is asked ends the request. Once the body is handed over, its
+        // cancellation ends the vendor stream instead (so a closed download reads as one, not as a
+        // vendor failure); a handed-off download outlives this request altogether.
+        const vendor = new AbortController();
+        const clientGone = () => vendor.abort(c.req.raw.signal.reason);
+        if (!handoff) c.req.raw.signal.addEventListener('abort', clientGone, { once: true });
         let download;
         try {
-          download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, vendorSignal);
+          download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, vendor.signal);
         } catch (error) {
           release();
           if (handoff) claim(client, -1);
@@ -125,8 +130,10 @@ export function exportRoutes(deps: AppDeps, { clientId = socketAddress }: Export
             throw new ApiHttpError(404, 'no_data', 'None of the chosen devices is a PRO-plan device of this WELLPOINT account, so there is nothing to export.', 'devices');
           }
           throw error;
+        } finally {
+          c.req.raw.signal.removeEventListener('abort', clientGone);
         }
-        const body = releasingOnEnd(download.body, release);
+        const body = releasingOnEnd(download.body, release, deps.logger);
         const filename = q.filename ?? defaultExportFilename(deps.site.siteName ?? 'occupancy', q.from, q.to, q.resolution);
         const headers = {
           'Content-Type': download.contentType,
@@ -134,7 +141,7 @@ export function exportRoutes(deps: AppDeps, { clientId = socketAddress }: Export
           'Cache-Control': 'no-store',
         };
         deps.logger.info({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices?.length ?? 'all', handoff }, 'export started');
-        if (!handoff) return c.body(body, 200, headers);
+        if (!handoff) return c.body(served(c, body), 200, headers);
 
         const token = crypto.randomUUID();
         const timer = setTimeout(() => {
@@ -142,7 +149,7 @@ export function exportRoutes(deps: AppDeps, { clientId = socketAddress }: Export
           if (prepared.delete(token)) {
             claim(client, -1);
             deps.logger.info({ handoff: true }, 'download link lapsed unfetched; vendor stream closed');
-            void body.cancel('download link expired').catch(() => undefined);
+            void body.cancel(LAPSED).catch(() => undefined);
           }
         }, HANDOFF_TTL_MS);
         timer.unref();
@@ -158,14 +165,21 @@ export function exportRoutes(deps: AppDeps, { clientId = socketAddress }: Export
         prepared.delete(c.req.param('token'));
         claim(entry.client, -1);
         clearTimeout(entry.timer);
-        return c.body(entry.body, 200, entry.headers);
+        return c.body(served(c, entry.body), 200, entry.headers);
       })
   );
 }
 
-/** The vendor's stream, passed on as it is read; the export slot is freed when it ends, fails or is cancelled. */
-function releasingOnEnd(source: ReadableStream<Uint8Array>, release: () => void): ReadableStream<Uint8Array> {
+/** The cancel reason of a hand-off link nobody fetched (logged where it lapses). */
+const LAPSED = Symbol('download link lapsed');
+
+/**
+ * The vendor's stream, passed on as it is read; the export slot is freed when it ends, fails or is
+ * cancelled. The vendor client logs a failure; a cancel by our client is logged here.
+ */
+function releasingOnEnd(source: ReadableStream<Uint8Array>, release: () => void, logger: Logger): ReadableStream<Uint8Array> {
   const reader = source.getReader();
+  let failed = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -176,13 +190,57 @@ function releasingOnEnd(source: ReadableStream<Uint8Array>, release: () => void)
             controller.close();
           } else controller.enqueue(value);
         } catch (error) {
+          failed = true;
           release();
           controller.error(error);
         }
       },
       async cancel(reason) {
         release();
-        await reader.cancel(reason);
+        if (reason !== LAPSED && !failed) logger.info({ action: 'downloadcsv' }, 'client closed the download');
+        await reader.cancel(reason).catch(() => undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+interface NodeOutgoing {
+  destroy(): void;
+}
+
+/** The Node response being written, when @hono/node-server serves the request (not app.request). */
+function nodeOutgoing(c: Context): NodeOutgoing | null {
+  const outgoing = (c.env as { outgoing?: Partial<NodeOutgoing> } | undefined)?.outgoing;
+  return typeof outgoing?.destroy === 'function' ? (outgoing as NodeOutgoing) : null;
+}
+
+/**
+ * The body as handed to the server. A stream that errors makes @hono/node-server print the error's
+ * stack with console.error, past the logger and its scrubber. So over Node a failure (already
+ * logged by the vendor client) closes the connection instead: the download still fails, since the
+ * chunked answer never ends, and the server's own cancel on close ends the stream quietly.
+ */
+function served(c: Context, body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  const outgoing = nodeOutgoing(c);
+  if (outgoing === null) return body;
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let chunk;
+        try {
+          chunk = await reader.read();
+        } catch {
+          outgoing.destroy();
+          // Wait for the server's cancel (it follows the close) rather than end the file cleanly.
+          return new Promise<void>(() => undefined);
+        }
+        if (chunk.done) controller.close();
+        else controller.enqueue(chunk.value);
+      },
+      cancel(reason) {
+        return reader.cancel(reason).catch(() => undefined);
       },
     },
     { highWaterMark: 0 },
