@@ -118,7 +118,10 @@ export function exportRoutes(deps: AppDeps, { clientId = socketAddress }: Export
         // vendor failure); a handed-off download outlives this request altogether.
         const vendor = new AbortController();
         const clientGone = () => vendor.abort(c.req.raw.signal.reason);
-        if (!handoff) c.req.raw.signal.addEventListener('abort', clientGone, { once: true });
+        if (!handoff) {
+          if (c.req.raw.signal.aborted) clientGone();
+          else c.req.raw.signal.addEventListener('abort', clientGone, { once: true });
+        }
         let download;
         try {
           download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, vendor.signal);
