@@ -452,8 +452,8 @@ describe('GET /api/export?handoff=1: one client cannot hold every export slot', 
       }
       const refused = await app.request(query);
       expect(refused.status).toBe(429);
-      expect(await apiError(refused)).toMatchObject({ code: 'rate_limited' });
       const retry = Number(refused.headers.get('retry-after'));
+      expect(await apiError(refused)).toEqual({ code: 'rate_limited', message: `2 downloads prepared from this address have not started yet; try again in ${retry} s.` });
       expect(retry).toBeGreaterThanOrEqual(1);
       expect(retry).toBeLessThanOrEqual(Math.ceil(HANDOFF_TTL_MS / 1000));
       expect(sim.calls.downloadcsv).toBe(MAX_UNCLAIMED_PER_CLIENT); // the vendor was not asked

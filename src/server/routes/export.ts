@@ -93,12 +93,13 @@ export function exportRoutes(deps: AppDeps, { clientId = socketAddress }: Export
         const handoff = c.req.query('handoff') === '1';
         const client = clientId(c);
         if (handoff && (unclaimed.get(client) ?? 0) >= MAX_UNCLAIMED_PER_CLIENT) {
-          c.header('Retry-After', String(retryAfter(client)));
+          const seconds = retryAfter(client);
+          c.header('Retry-After', String(seconds));
           return errorResponse(
             c,
             429,
             'rate_limited',
-            `${MAX_UNCLAIMED_PER_CLIENT} prepared downloads are already waiting to be fetched; try again when one has started or lapsed.`,
+            `${MAX_UNCLAIMED_PER_CLIENT} downloads prepared from this address have not started yet; try again in ${seconds} s.`,
           );
         }
         if (running >= deps.exportConcurrency) {
