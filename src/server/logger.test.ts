@@ -1,6 +1,7 @@
+import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
-import { createLogger, createRedactor } from './logger';
+import { describe, expect, it, vi } from 'vitest';
+import { createLogger, createRedactor, logProcessErrors } from './logger';
 
 function collect() {
   const lines: string[] = [];
@@ -76,5 +77,34 @@ describe('logger', () => {
   it('leaves text without the key alone, and an empty key redacts nothing', () => {
     expect(createRedactor([KEY])('a b c/d %2F é 😀')).toBe('a b c/d %2F é 😀');
     expect(createRedactor([''])('anything')).toBe('anything');
+  });
+});
+
+describe('logProcessErrors', () => {
+  it.each([
+    ['uncaughtException', 'uncaught exception; exiting'],
+    ['unhandledRejection', 'unhandled promise rejection; exiting'],
+  ] as const)('%s: one fatal line through the scrubber, nothing on stderr, exit code 1', async (event, msg) => {
+    const key = 'k3y/with+odd"chars';
+    const { lines, destination } = collect();
+    const logger = createLogger({ level: 'info', secrets: [key], destination });
+    const proc = new EventEmitter() as EventEmitter & { exit: (code?: number) => never };
+    const exit = vi.fn();
+    proc.exit = exit as never;
+    const stderr = vi.spyOn(process.stderr, 'write');
+    try {
+      logProcessErrors(logger, proc as unknown as Parameters<typeof logProcessErrors>[1]);
+      proc.emit(event, new TypeError(`terminated (key ${encodeURIComponent(key).toLowerCase()})`));
+      await new Promise((r) => setImmediate(r));
+      expect(stderr).not.toHaveBeenCalled();
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0]!) as { level: number; msg: string; err: { type: string; message: string; stack: string } };
+    expect(entry).toMatchObject({ level: 60, msg, err: { type: 'TypeError', message: 'terminated (key [REDACTED])' } });
+    expect(entry.err.stack).toContain('[REDACTED]');
+    expect(lines[0]).not.toMatch(/k3y/i);
   });
 });

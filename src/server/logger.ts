@@ -92,3 +92,20 @@ export function createLogger({ level, secrets, destination = process.stdout }: L
     pattern !== null ? scrubbed : destination,
   );
 }
+
+type ProcessLike = Pick<NodeJS.Process, 'on' | 'exit'>;
+
+/**
+ * Sends the process's last-resort errors through the logger (and so its scrubber) instead of
+ * Node's stack print on stderr. Like Node's default, either one ends the process (exit code 1):
+ * its state is unknown, and the process manager starts it again. For main.ts, once at start.
+ */
+export function logProcessErrors(logger: Logger, proc: ProcessLike = process): void {
+  const die = (msg: string) => (error: unknown) => {
+    logger.fatal({ err: error }, msg);
+    logger.flush();
+    proc.exit(1);
+  };
+  proc.on('uncaughtException', die('uncaught exception; exiting'));
+  proc.on('unhandledRejection', die('unhandled promise rejection; exiting'));
+}
