@@ -20,8 +20,10 @@ function leaks(text: string): string[] {
   const forms = new Set<string>();
   for (const key of [KEY, NO_PRO_KEY]) {
     forms.add(key);
-    forms.add(encodeURIComponent(key));
-    forms.add(new URLSearchParams({ k: key }).toString().slice(2));
+    for (const encoded of [encodeURIComponent(key), new URLSearchParams({ k: key }).toString().slice(2)]) {
+      forms.add(encoded);
+      forms.add(encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())); // the same in lower-case hex
+    }
     forms.add(JSON.stringify(key).slice(1, -1));
   }
   forms.add(RANDOM.slice(0, 12));

@@ -56,22 +56,37 @@ export function inclusiveDays(from: string, to: string): number {
 }
 
 const MAX_FILENAME_LENGTH = 100;
+/** Longest wished-for name accepted at all; longer is refused before any work is done on it. */
+export const MAX_FILENAME_INPUT = 255;
+export const FILENAME_TOO_LONG = `A file name may be at most ${MAX_FILENAME_INPUT} characters long.`;
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Kept as they are besides letters and digits. */
+const KEPT = new Set([' ', '.', '_', '(', ')', '-']);
+/** Trimmed from both ends. */
+const EDGE = new Set([' ', '.', '_', '-']);
 
 /**
  * Reduces a wished-for filename to a safe one: letters and digits of any script, space, `-`, `_`,
  * `.`, `(`, `)`; no path, no control or quote characters; at most 100 characters; ending in `.csv`.
- * Returns null when nothing usable is left.
+ * Returns null when nothing usable is left. One pass over the characters: a regular expression
+ * trimming a run at the end backtracks quadratically on a long run (issue 10).
  */
 export function safeFilename(wish: string): string | null {
-  let name = wish
-    .normalize('NFC')
-    .replace(/[^\p{L}\p{N} ._()-]+/gu, '_')
-    .replace(/_+/g, '_')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s._-]+|[\s._-]+$/g, '');
-  name = name.replace(/\.csv$/i, '');
-  if (name === '') return null;
-  name = Array.from(name).slice(0, MAX_FILENAME_LENGTH - 4).join('').trim();
+  const out: string[] = [];
+  for (const ch of wish.normalize('NFC')) {
+    // Anything else becomes `_`; runs of `_` and of spaces become one.
+    const c = KEPT.has(ch) || LETTER_OR_DIGIT.test(ch) ? ch : '_';
+    if ((c === '_' || c === ' ') && out[out.length - 1] === c) continue;
+    out.push(c);
+  }
+  let start = 0;
+  let end = out.length;
+  while (start < end && EDGE.has(out[start]!)) start += 1;
+  while (end > start && EDGE.has(out[end - 1]!)) end -= 1;
+  if (end - start >= 4 && out.slice(end - 4, end).join('').toLowerCase() === '.csv') end -= 4;
+  if (start === end) return null;
+  const name = out.slice(start, Math.min(end, start + MAX_FILENAME_LENGTH - 4)).join('').trim();
   return `${name}.csv`;
 }
 
@@ -109,54 +124,54 @@ export interface RangeQueryOptions {
   today: string;
 }
 
-function rangeSchema({ today }: RangeQueryOptions, maxDays: Record<Resolution, number>, noun: string) {
-  return z
-    .object({
-      from: dateField('Start date'),
-      to: dateField('End date'),
-      resolution: z
-        .string()
-        .optional()
-        .transform((v) => v ?? 'day')
-        .pipe(z.enum(resolutions, { error: 'Resolution must be one of day, hour, 5min or month.' })),
-      devices: devicesField,
-    })
-    .superRefine((q, ctx) => {
-      if (!isCalendarDate(q.from) || !isCalendarDate(q.to)) return;
-      if (q.from > today) {
-        ctx.addIssue({ code: 'custom', path: ['from'], message: `Start date is in the future (today is ${today}).` });
-      }
-      if (q.to < q.from) {
-        ctx.addIssue({ code: 'custom', path: ['to'], message: 'End date is before the start date.' });
-        return;
-      }
-      const days = inclusiveDays(q.from, q.to);
-      const max = maxDays[q.resolution];
-      if (days > max) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['to'],
-          message: `A ${RESOLUTION_ADJECTIVES[q.resolution]} ${noun} covers at most ${max} days; this range has ${days}.`,
-        });
-      }
-    });
+const rangeShape = {
+  from: dateField('Start date'),
+  to: dateField('End date'),
+  resolution: z
+    .string()
+    .optional()
+    .transform((v) => v ?? 'day')
+    .pipe(z.enum(resolutions, { error: 'Resolution must be one of day, hour, 5min or month.' })),
+  devices: devicesField,
+};
+
+function rangeChecks({ today }: RangeQueryOptions, maxDays: Record<Resolution, number>, noun: string) {
+  return (q: { from: string; to: string; resolution: Resolution }, ctx: z.RefinementCtx) => {
+    if (!isCalendarDate(q.from) || !isCalendarDate(q.to)) return;
+    if (q.from > today) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: `Start date is in the future (today is ${today}).` });
+    }
+    if (q.to < q.from) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'End date is before the start date.' });
+      return;
+    }
+    const days = inclusiveDays(q.from, q.to);
+    const max = maxDays[q.resolution];
+    if (days > max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `A ${RESOLUTION_ADJECTIVES[q.resolution]} ${noun} covers at most ${max} days; this range has ${days}.`,
+      });
+    }
+  };
 }
 
 /** `/api/history`: a range, a resolution and optionally some devices. */
 export function historyQuerySchema(opts: RangeQueryOptions) {
-  return rangeSchema(opts, HISTORY_MAX_DAYS, 'chart');
+  return z.object(rangeShape).superRefine(rangeChecks(opts, HISTORY_MAX_DAYS, 'chart'));
 }
 
-/** `/api/export`: the history query plus a filename, reduced to a safe one (or a default). */
+/**
+ * `/api/export`: the history query plus a filename, reduced to a safe one (or a default). The
+ * name's length is checked first (cheap), and it is cleaned only once everything else is valid.
+ */
 export function exportQuerySchema(opts: RangeQueryOptions) {
-  return rangeSchema(opts, EXPORT_MAX_DAYS, 'export').and(
-    z.object({
-      filename: z
-        .string()
-        .optional()
-        .transform((v) => (v === undefined ? null : safeFilename(v))),
-    }),
-  );
+  return z
+    // The filename after the dates: a 400 names the first field in this order.
+    .object({ ...rangeShape, filename: z.string().max(MAX_FILENAME_INPUT, FILENAME_TOO_LONG).optional() })
+    .superRefine(rangeChecks(opts, EXPORT_MAX_DAYS, 'export'))
+    .transform(({ filename, ...q }) => ({ ...q, filename: filename === undefined ? null : safeFilename(filename) }));
 }
 
 export type ExportQuery = z.output<ReturnType<typeof exportQuerySchema>>;

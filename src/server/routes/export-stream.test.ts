@@ -4,7 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LARGE_ACCESS_KEY } from '@/simulator';
 import { type Listening, VENDOR_URL, apiError, eventually, keyedBff, listen, newSimulator, readAll } from '../test-support';
 import type { FetchLike } from '../upstream/wellpoint-client';
@@ -170,5 +170,103 @@ describe('GET /api/export: failures half-way, vendor over a real socket', () => 
     } finally {
       await vendor.close();
     }
+  });
+});
+
+describe('GET /api/export: every failure goes through the logger', () => {
+  /** Runs `fn` with stderr and console.error watched; returns what they were given. */
+  async function watchingStderr(fn: () => Promise<void>): Promise<string[]> {
+    const written: string[] = [];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const consoleError = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      written.push(args.map(String).join(' '));
+    });
+    const consoleInfo = vi.spyOn(console, 'info').mockImplementation((...args: unknown[]) => {
+      written.push(args.map(String).join(' '));
+    });
+    try {
+      await fn();
+      await sleep(100); // anything printed late (after the socket closes) is caught too
+    } finally {
+      stderr.mockRestore();
+      consoleError.mockRestore();
+      consoleInfo.mockRestore();
+    }
+    return written;
+  }
+
+  const warnings = (bff: { logs: { entries(): Record<string, unknown>[] } }) => bff.logs.entries().filter((e) => (e.level as number) >= 40);
+
+  it.each(['direct', 'handoff'] as const)('a vendor CSV cut half-way (%s): the client’s download fails, one warning in the log, nothing on stderr', async (mode) => {
+    const sim = newSimulator();
+    const vendor = await listen(sim.app.fetch);
+    const composed = keyedBff(LARGE_ACCESS_KEY, { sim, fetch: (input, init) => fetch(input, init), env: { WELLPOINT_BASE_URL: `${vendor.base}/` } });
+    const bff = await listen(composed.app.fetch);
+    try {
+      const printed = await watchingStderr(async () => {
+        sim.setFaults({ truncate: true });
+        let url = `${bff.base}${LARGE_EXPORT}`;
+        if (mode === 'handoff') {
+          const prepared = await fetch(`${url}&handoff=1`);
+          expect(prepared.status).toBe(200);
+          url = `${bff.base}${((await prepared.json()) as { download: string }).download}`;
+        }
+        const res = await fetch(url);
+        expect(res.status).toBe(200);
+        const { error } = await readAll(res);
+        expect(error).toBeInstanceOf(Error); // a failed download, not a short file
+        expect(await eventually(() => sim.streams.open === 0)).toBe(true);
+        expect(await eventually(() => warnings(composed).length > 0)).toBe(true);
+      });
+      expect(printed).toEqual([]);
+      expect(warnings(composed).map((e) => e.msg)).toEqual(['vendor CSV stream failed half-way']);
+    } finally {
+      await bff.close();
+      await vendor.close();
+    }
+  });
+
+  it('a browser that cancels the download: "client closed the download" at info, no warning, nothing on stderr', async () => {
+    const sim = newSimulator();
+    const composed = keyedBff(LARGE_ACCESS_KEY, { sim });
+    const bff = await listen(composed.app.fetch);
+    try {
+      const printed = await watchingStderr(async () => {
+        const client = new AbortController();
+        const res = await fetch(`${bff.base}${LARGE_EXPORT}`, { signal: client.signal });
+        const reader = res.body!.getReader();
+        let got = 0;
+        while (got < 1_000_000) got += (await reader.read()).value?.byteLength ?? 0;
+        client.abort();
+        expect(await eventually(() => sim.streams.open === 0)).toBe(true);
+        expect(await eventually(() => composed.logs.entries().some((e) => e.msg === 'client closed the download'))).toBe(true);
+      });
+      expect(printed).toEqual([]);
+      expect(warnings(composed)).toEqual([]);
+      expect(composed.logs.entries().filter((e) => e.msg === 'client closed the download').map((e) => e.level)).toEqual([30]);
+    } finally {
+      await bff.close();
+    }
+  });
+
+  it('in process: a cancelled body is logged as closed by the client, a vendor failure as a warning', async () => {
+    const cancelled = keyedBff(LARGE_ACCESS_KEY);
+    const res = await cancelled.app.request(LARGE_EXPORT);
+    const reader = res.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    expect(await eventually(() => cancelled.logs.entries().some((e) => e.msg === 'client closed the download'))).toBe(true);
+    expect(warnings(cancelled)).toEqual([]);
+
+    const failed = keyedBff(LARGE_ACCESS_KEY);
+    failed.sim.setFaults({ truncate: true });
+    const broken = await failed.app.request(LARGE_EXPORT);
+    expect((await readAll(broken)).error).toBeInstanceOf(Error);
+    expect(await eventually(() => warnings(failed).length > 0)).toBe(true);
+    expect(warnings(failed).map((e) => e.msg)).toEqual(['vendor CSV stream failed half-way']);
+    expect(failed.logs.entries().some((e) => e.msg === 'client closed the download')).toBe(false);
   });
 });

@@ -1,11 +1,12 @@
 // GET /api/export through app.request(), against the WELLPOINT simulator: strict validation before
 // the vendor is asked, RFC 6266 filenames, vendor failures as JSON errors before any byte, a
 // failure half-way as a failed download, and the vendor's bytes passed through unchanged.
+import { get as httpGet } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_ACCESS_KEY, LARGE_ACCESS_KEY, NO_PRO_ACCESS_KEY, SINGLE_ACCESS_KEY, type Simulator } from '@/simulator';
-import { safeFilename } from '@/shared/export-query';
-import { VENDOR_URL, apiError, demoBff, keyedBff, newSimulator, readAll } from '../test-support';
-import { HANDOFF_TTL_MS } from './export';
+import { MAX_FILENAME_INPUT, safeFilename } from '@/shared/export-query';
+import { VENDOR_URL, apiError, demoBff, keyedBff, listen, newSimulator, readAll } from '../test-support';
+import { HANDOFF_TTL_MS, MAX_UNCLAIMED_PER_CLIENT, defaultExportFilename } from './export';
 
 const decoder = new TextDecoder();
 
@@ -145,8 +146,9 @@ describe('GET /api/export: the download filename (RFC 6266)', () => {
     ['percent escapes', '%2e%2e%2fetc%2fpasswd'],
     ['a right-to-left override', 'invoice\u202Efdp.exe'],
     ['NUL and control characters', 'a\u0000b\u0007c\u001b[31m'],
-    ['a very long name', 'x'.repeat(5000)],
-    ['a very long non-ASCII name', '日'.repeat(300)],
+    ['a long name (the longest accepted)', 'x'.repeat(MAX_FILENAME_INPUT)],
+    ['a long non-ASCII name', '日'.repeat(MAX_FILENAME_INPUT)],
+    ['a long run of dots between letters', `a${'.'.repeat(MAX_FILENAME_INPUT - 2)}b`],
     ['an emoji', '📊 report'],
     ['HTML', '<script>alert(1)</script>'],
   ])('hostile (%s): a well-formed header and a safe name', async (_label, wish) => {
@@ -155,6 +157,47 @@ describe('GET /api/export: the download filename (RFC 6266)', () => {
     expectSafeFallback(got.fallback);
     expect(got.name).toBe(safeFilename(wish) ?? 'riverside-centre-demo_2026-11-25_2026-11-26_day.csv');
     expect(got.name).not.toMatch(/[/\\"';\p{Cc}\p{Cf}]/u);
+  });
+});
+
+describe('defaultExportFilename', () => {
+  it.each([
+    ['Riverside Centre (demo)', 'riverside-centre-demo'],
+    ['  --Zürich -- Nord--  ', 'zürich-nord'],
+    ['!!!', 'occupancy'],
+    [`a${'-'.repeat(5000)}b`, 'a-b'],
+  ])('%j → %j', (site, slug) => {
+    expect(defaultExportFilename(site, '2026-11-01', '2026-11-02', 'day')).toBe(`${slug}_2026-11-01_2026-11-02_day.csv`);
+  });
+});
+
+describe('GET /api/export: an over-long filename is refused before any work on it', () => {
+  const { app, sim } = demoBff();
+  const run = (n: number, unit: string) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+  // 16 KB in the shapes that made a trimming regular expression backtrack: a run of characters
+  // trimmed at the end with a letter on either side (see export-query.test.ts).
+  const hostile: [string, string][] = [
+    ['dots', `a${run(16_000, '.')}b`],
+    ['spaces', `a${run(16_000, ' ')}b`],
+    ['a -_. mix', `a${run(16_000, '-_.')}b`],
+    ['dots and spaces', `a${run(16_000, '. ')}b`],
+    ['combining marks', `a${run(16_000, '\u0301')}b`],
+    ['marks between dots', `a${run(16_000, '.\u0301')}b`],
+    ['one character over the limit', 'x'.repeat(MAX_FILENAME_INPUT + 1)],
+  ];
+
+  it.each(hostile)('%s: 400 bad_request on filename, naming the limit, the vendor not asked', async (_label, name) => {
+    const res = await app.request(`/api/export?from=2026-11-20&to=2026-11-26&filename=${encodeURIComponent(name)}`);
+    expect(res.status).toBe(400);
+    expect(await apiError(res)).toEqual({ code: 'bad_request', field: 'filename', message: `A file name may be at most ${MAX_FILENAME_INPUT} characters long.` });
+    expect(res.headers.get('content-disposition')).toBeNull();
+    expect(sim.calls.downloadcsv).toBe(0);
+  });
+
+  it('the dates are checked first: a bad date is the answer, whatever the name', async () => {
+    const res = await app.request(`/api/export?from=2026-02-30&to=2026-11-26&filename=a${'.'.repeat(16_000)}b`);
+    expect(res.status).toBe(400);
+    expect(await apiError(res)).toMatchObject({ code: 'bad_request', field: 'from' });
   });
 });
 
@@ -369,15 +412,21 @@ describe('GET /api/export?handoff=1: a checked export handed to the browser as a
     expect((await apiError(res)).code).toBe('upstream_unavailable');
   });
 
-  it('drops a link nobody fetched: the vendor stream ends and the export slot is free again', async () => {
+  it('drops a link nobody fetched within 10 s: the vendor stream ends and the export slot is free again', async () => {
+    expect(HANDOFF_TTL_MS).toBeLessThanOrEqual(10_000);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      const { app, sim } = demoBff({ EXPORT_CONCURRENCY: '1' });
+      const { app, sim, logs } = demoBff({ EXPORT_CONCURRENCY: '1' });
+      // All devices: more than the first read, so the vendor stream stays open until dropped.
+      const query = '/api/export?from=2026-11-20&to=2026-11-26&resolution=hour&handoff=1';
       const first = await app.request(query);
       expect(first.status).toBe(200);
       expect((await app.request(query)).status).toBe(429);
-      vi.advanceTimersByTime(HANDOFF_TTL_MS + 1);
+      vi.advanceTimersByTime(HANDOFF_TTL_MS - 1);
+      expect(sim.streams.open).toBe(1); // still waiting for the browser
+      vi.advanceTimersByTime(1);
       await vi.waitFor(() => expect(sim.streams.open).toBe(0));
+      await vi.waitFor(() => expect(logs.entries().filter((e) => e.msg === 'download link lapsed unfetched; vendor stream closed')).toHaveLength(1));
       const { download } = (await first.json()) as { download: string };
       expect((await app.request(download)).status).toBe(404);
       const next = await app.request(query);
@@ -387,6 +436,95 @@ describe('GET /api/export?handoff=1: a checked export handed to the browser as a
     }
   });
 });
+
+describe('GET /api/export?handoff=1: one client cannot hold every export slot', () => {
+  const query = '/api/export?from=2026-11-20&to=2026-11-26&resolution=hour&handoff=1';
+
+  it(`refuses a client a link beyond ${MAX_UNCLAIMED_PER_CLIENT} unfetched ones (429, Retry-After), and gives it one again once a link is fetched or lapses`, async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { app, sim } = demoBff({ EXPORT_CONCURRENCY: '4' });
+      const links: string[] = [];
+      for (let i = 0; i < MAX_UNCLAIMED_PER_CLIENT; i++) {
+        const res = await app.request(query);
+        expect(res.status).toBe(200);
+        links.push(((await res.json()) as { download: string }).download);
+      }
+      const refused = await app.request(query);
+      expect(refused.status).toBe(429);
+      const retry = Number(refused.headers.get('retry-after'));
+      expect(await apiError(refused)).toEqual({ code: 'rate_limited', message: `2 downloads prepared from this address have not started yet; try again in ${retry} s.` });
+      expect(retry).toBeGreaterThanOrEqual(1);
+      expect(retry).toBeLessThanOrEqual(Math.ceil(HANDOFF_TTL_MS / 1000));
+      expect(sim.calls.downloadcsv).toBe(MAX_UNCLAIMED_PER_CLIENT); // the vendor was not asked
+      expect(sim.streams.open).toBe(MAX_UNCLAIMED_PER_CLIENT);
+
+      // Fetching a link frees its place at once.
+      const file = await app.request(links[0]!);
+      expect((await readAll(file)).error).toBeNull();
+      const again = await app.request(query);
+      expect(again.status).toBe(200);
+      expect((await app.request(query)).status).toBe(429);
+
+      // So does a link that lapses.
+      vi.advanceTimersByTime(HANDOFF_TTL_MS);
+      await vi.waitFor(() => expect(sim.streams.open).toBe(0));
+      const afterLapse = await app.request(query);
+      expect(afterLapse.status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('counts links being prepared: parallel requests cannot slip past the limit', async () => {
+    const { app, sim } = demoBff({ EXPORT_CONCURRENCY: '4' });
+    const answers = await Promise.all(Array.from({ length: 4 }, async () => app.request(query)));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 429, 429]);
+    expect(sim.calls.downloadcsv).toBe(MAX_UNCLAIMED_PER_CLIENT);
+  });
+
+  it('a failed preparation gives its place back', async () => {
+    const { app, sim } = demoBff({ EXPORT_CONCURRENCY: '4' });
+    sim.setFaults({ status: 503 });
+    for (let i = 0; i < 3; i++) expect((await app.request(query)).status).toBe(503);
+    sim.clearFaults();
+    expect((await app.request(query)).status).toBe(200);
+  });
+
+  it('does not limit direct downloads or other clients (by socket address)', async () => {
+    const { app } = demoBff({ EXPORT_CONCURRENCY: '4' });
+    const bff = await listen(app.fetch);
+    const from = (address: string) => getFrom(`${bff.base}${query}`, address);
+    try {
+      expect((await from('127.0.0.1')).status).toBe(200);
+      expect((await from('127.0.0.1')).status).toBe(200);
+      const third = await from('127.0.0.1');
+      expect(third.status).toBe(429);
+      expect(third.headers['retry-after']).toMatch(/^\d+$/);
+      expect(JSON.parse(third.body)).toMatchObject({ error: { code: 'rate_limited' } });
+      expect((await from('127.0.0.2')).status).toBe(200); // another client still gets one
+      // A direct download is not a held link.
+      const direct = await app.request('/api/export?from=2026-11-25&to=2026-11-26');
+      expect(direct.status).toBe(200);
+      await direct.body?.cancel();
+    } finally {
+      await bff.close();
+    }
+  });
+});
+
+/** A GET from a chosen loopback address (Linux routes all of 127.0.0.0/8 to lo). */
+function getFrom(url: string, localAddress: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(url, { localAddress, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+  });
+}
 
 describe('HEAD /api/export', () => {
   it('is refused without opening a vendor stream or taking an export slot', async () => {

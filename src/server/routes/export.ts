@@ -3,15 +3,18 @@
 // account or an empty range becomes a JSON error the form can show, never a saved error file.
 import contentDisposition from 'content-disposition';
 import { type Context, Hono } from 'hono';
+import type { Logger } from 'pino';
 import { exportQuerySchema, fieldErrors } from '@/shared/export-query';
 import { todayIn } from '@/shared/zoned';
 import type { AppDeps } from '../app-deps';
-import { ApiHttpError } from '../http-error';
+import { type ClientIdOf, socketAddress } from '../client-address';
+import { ApiHttpError, errorResponse } from '../http-error';
 import { UpstreamError } from '../upstream/upstream-error';
 
 /**
  * RFC 6266: a plain-ASCII `filename` for old clients and the exact UTF-8 name in `filename*`.
- * safeFilename already removed quotes, separators and control characters.
+ * safeFilename already removed quotes, separators and control characters and cut the name to 100
+ * characters; both expressions here match single characters or unanchored runs (linear).
  */
 export function attachmentHeader(filename: string): string {
   const ascii = filename
@@ -22,22 +25,51 @@ export function attachmentHeader(filename: string): string {
 }
 
 export function defaultExportFilename(siteName: string, from: string, to: string, resolution: string): string {
-  const site = siteName.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'occupancy';
+  // Runs become one space, trimmed, then dashes: no anchored run for a regex to backtrack over.
+  const site = siteName.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replaceAll(' ', '-').toLowerCase() || 'occupancy';
   return `${site}_${from}_${to}_${resolution}.csv`;
 }
 
-/** How long a prepared download waits for the browser to fetch it before the vendor stream is dropped. */
-export const HANDOFF_TTL_MS = 30_000;
+/**
+ * How long a prepared download waits for the browser to fetch it before the vendor stream is
+ * dropped and its export slot freed. The form's browser fetches it at once; a link nobody fetches
+ * must not hold a slot for long (issue 10: at most 10 s).
+ */
+export const HANDOFF_TTL_MS = 8_000;
+/** Links one client may hold unfetched at once; one more is refused with 429. */
+export const MAX_UNCLAIMED_PER_CLIENT = 2;
 
 interface Prepared {
   body: ReadableStream<Uint8Array>;
   headers: Record<string, string>;
   timer: NodeJS.Timeout;
+  client: string;
+  /** performance.now() when the link lapses. */
+  expiresAt: number;
 }
 
-export function exportRoutes(deps: AppDeps) {
+export interface ExportRouteOptions {
+  /** Who a request comes from, for the per-client limit on unfetched links. */
+  clientId?: ClientIdOf;
+}
+
+export function exportRoutes(deps: AppDeps, { clientId = socketAddress }: ExportRouteOptions = {}) {
   let running = 0;
   const prepared = new Map<string, Prepared>();
+  // Unfetched links per client, counted from the moment one is asked for (so parallel requests
+  // cannot slip past the limit while the vendor is being asked).
+  const unclaimed = new Map<string, number>();
+  const claim = (client: string, delta: number) => {
+    const n = (unclaimed.get(client) ?? 0) + delta;
+    if (n > 0) unclaimed.set(client, n);
+    else unclaimed.delete(client);
+  };
+  /** Whole seconds until one of this client's links lapses. */
+  const retryAfter = (client: string) => {
+    const soonest = Math.min(...[...prepared.values()].filter((p) => p.client === client).map((p) => p.expiresAt));
+    const ms = Number.isFinite(soonest) ? soonest - performance.now() : HANDOFF_TTL_MS;
+    return Math.max(1, Math.ceil(ms / 1000));
+  };
 
   // Hono answers HEAD by running the GET handler and dropping its body uncancelled, which would
   // keep a vendor stream and an export slot taken for good: refuse it in the handlers.
@@ -59,10 +91,22 @@ export function exportRoutes(deps: AppDeps) {
         // link, and let the browser's own download manager fetch that link. The vendor is asked once,
         // errors arrive as JSON the form can show, and the file never passes through page script.
         const handoff = c.req.query('handoff') === '1';
+        const client = clientId(c);
+        if (handoff && (unclaimed.get(client) ?? 0) >= MAX_UNCLAIMED_PER_CLIENT) {
+          const seconds = retryAfter(client);
+          c.header('Retry-After', String(seconds));
+          return errorResponse(
+            c,
+            429,
+            'rate_limited',
+            `${MAX_UNCLAIMED_PER_CLIENT} downloads prepared from this address have not started yet; try again in ${seconds} s.`,
+          );
+        }
         if (running >= deps.exportConcurrency) {
           throw new ApiHttpError(429, 'rate_limited', `${deps.exportConcurrency} exports are already running; try again when one has finished.`);
         }
         running += 1;
+        if (handoff) claim(client, +1);
         let released = false;
         const release = () => {
           if (!released) {
@@ -70,20 +114,30 @@ export function exportRoutes(deps: AppDeps) {
             running -= 1;
           }
         };
-        // A handed-off download outlives this request, so only a direct one ends with its client.
-        const vendorSignal = handoff ? new AbortController().signal : c.req.raw.signal;
+        // A client gone while the vendor is asked ends the request. Once the body is handed over, its
+        // cancellation ends the vendor stream instead (so a closed download reads as one, not as a
+        // vendor failure); a handed-off download outlives this request altogether.
+        const vendor = new AbortController();
+        const clientGone = () => vendor.abort(c.req.raw.signal.reason);
+        if (!handoff) {
+          if (c.req.raw.signal.aborted) clientGone();
+          else c.req.raw.signal.addEventListener('abort', clientGone, { once: true });
+        }
         let download;
         try {
-          download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, vendorSignal);
+          download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, vendor.signal);
         } catch (error) {
           release();
+          if (handoff) claim(client, -1);
           if (error instanceof UpstreamError && error.code === 'no_pro_devices' && q.devices !== null) {
             // An empty answer for chosen devices: they are unknown or not PRO devices of this account.
             throw new ApiHttpError(404, 'no_data', 'None of the chosen devices is a PRO-plan device of this WELLPOINT account, so there is nothing to export.', 'devices');
           }
           throw error;
+        } finally {
+          c.req.raw.signal.removeEventListener('abort', clientGone);
         }
-        const body = releasingOnEnd(download.body, release);
+        const body = releasingOnEnd(download.body, release, deps.logger);
         const filename = q.filename ?? defaultExportFilename(deps.site.siteName ?? 'occupancy', q.from, q.to, q.resolution);
         const headers = {
           'Content-Type': download.contentType,
@@ -91,15 +145,19 @@ export function exportRoutes(deps: AppDeps) {
           'Cache-Control': 'no-store',
         };
         deps.logger.info({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices?.length ?? 'all', handoff }, 'export started');
-        if (!handoff) return c.body(body, 200, headers);
+        if (!handoff) return c.body(served(c, body), 200, headers);
 
         const token = crypto.randomUUID();
         const timer = setTimeout(() => {
           // Never fetched: free the slot and end the vendor request.
-          if (prepared.delete(token)) void body.cancel('download link expired').catch(() => undefined);
+          if (prepared.delete(token)) {
+            claim(client, -1);
+            deps.logger.info({ handoff: true }, 'download link lapsed unfetched; vendor stream closed');
+            void body.cancel(LAPSED).catch(() => undefined);
+          }
         }, HANDOFF_TTL_MS);
         timer.unref();
-        prepared.set(token, { body, headers, timer });
+        prepared.set(token, { body, headers, timer, client, expiresAt: performance.now() + HANDOFF_TTL_MS });
         return c.json({ download: `/api/export/file/${token}`, filename }, 200);
       })
       .get('/file/:token', (c) => {
@@ -109,15 +167,23 @@ export function exportRoutes(deps: AppDeps) {
           throw new ApiHttpError(404, 'not_found', 'This download link has expired or was already used. Start the export again.');
         }
         prepared.delete(c.req.param('token'));
+        claim(entry.client, -1);
         clearTimeout(entry.timer);
-        return c.body(entry.body, 200, entry.headers);
+        return c.body(served(c, entry.body), 200, entry.headers);
       })
   );
 }
 
-/** The vendor's stream, passed on as it is read; the export slot is freed when it ends, fails or is cancelled. */
-function releasingOnEnd(source: ReadableStream<Uint8Array>, release: () => void): ReadableStream<Uint8Array> {
+/** The cancel reason of a hand-off link nobody fetched (logged where it lapses). */
+const LAPSED = Symbol('download link lapsed');
+
+/**
+ * The vendor's stream, passed on as it is read; the export slot is freed when it ends, fails or is
+ * cancelled. The vendor client logs a failure; a cancel by our client is logged here.
+ */
+function releasingOnEnd(source: ReadableStream<Uint8Array>, release: () => void, logger: Logger): ReadableStream<Uint8Array> {
   const reader = source.getReader();
+  let failed = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -128,13 +194,57 @@ function releasingOnEnd(source: ReadableStream<Uint8Array>, release: () => void)
             controller.close();
           } else controller.enqueue(value);
         } catch (error) {
+          failed = true;
           release();
           controller.error(error);
         }
       },
       async cancel(reason) {
         release();
-        await reader.cancel(reason);
+        if (reason !== LAPSED && !failed) logger.info({ action: 'downloadcsv' }, 'client closed the download');
+        await reader.cancel(reason).catch(() => undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+interface NodeOutgoing {
+  destroy(): void;
+}
+
+/** The Node response being written, when @hono/node-server serves the request (not app.request). */
+function nodeOutgoing(c: Context): NodeOutgoing | null {
+  const outgoing = (c.env as { outgoing?: Partial<NodeOutgoing> } | undefined)?.outgoing;
+  return typeof outgoing?.destroy === 'function' ? (outgoing as NodeOutgoing) : null;
+}
+
+/**
+ * The body as handed to the server. A stream that errors makes @hono/node-server print the error's
+ * stack with console.error, past the logger and its scrubber. So over Node a failure (already
+ * logged by the vendor client) closes the connection instead: the download still fails, since the
+ * chunked answer never ends, and the server's own cancel on close ends the stream quietly.
+ */
+function served(c: Context, body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  const outgoing = nodeOutgoing(c);
+  if (outgoing === null) return body;
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let chunk;
+        try {
+          chunk = await reader.read();
+        } catch {
+          outgoing.destroy();
+          // Wait for the server's cancel (it follows the close) rather than end the file cleanly.
+          return new Promise<void>(() => undefined);
+        }
+        if (chunk.done) controller.close();
+        else controller.enqueue(chunk.value);
+      },
+      cancel(reason) {
+        return reader.cancel(reason).catch(() => undefined);
       },
     },
     { highWaterMark: 0 },

@@ -265,6 +265,7 @@ function passThrough(
 ): ReadableStream<Uint8Array> {
   const { waiting, disarm, abort } = timers;
   let first: Uint8Array | null = head;
+  let cancelled = false;
   let tail = head.subarray(Math.max(0, head.length - MARKER_OVERLAP));
   return new ReadableStream<Uint8Array>(
     {
@@ -301,11 +302,13 @@ function passThrough(
           controller.enqueue(value);
         } catch (error) {
           disarm();
-          logger.warn({ action: 'downloadcsv', error: (error as Error).name }, 'vendor CSV stream failed half-way');
+          // A read cut short by our own cancel is not a vendor failure (the route logs the cancel).
+          if (!cancelled) logger.warn({ action: 'downloadcsv', error: (error as Error).name }, 'vendor CSV stream failed half-way');
           controller.error(error);
         }
       },
       async cancel(reason) {
+        cancelled = true;
         disarm();
         abort();
         await reader.cancel(reason).catch(() => undefined);
