@@ -171,14 +171,18 @@ export function attachmentName(o: Observed): string {
   if (m === null) fail(o, 'a download without a well-formed Content-Disposition');
   const fallback = m[1] ?? '';
   const name = m[2] === undefined ? fallback : decodeURIComponent(m[2]);
-  if (!/^[A-Za-z0-9_(][A-Za-z0-9 ._()-]*\.csv$/.test(fallback)) fail(o, `an unsafe ASCII file name ${JSON.stringify(fallback)}`);
+  if (!/^[A-Za-z0-9_()][A-Za-z0-9 ._()-]*\.csv$/.test(fallback)) fail(o, `an unsafe ASCII file name ${JSON.stringify(fallback)}`);
   checkFilename(o, name);
   return name;
 }
 
-/** A name no file system or browser can read as a path, a second parameter or a hidden file. */
+/**
+ * A name no file system or browser can read as a path, a second parameter or a hidden file: the
+ * characters safeFilename keeps, never a dot, space, dash or underscore first (a leading `)` is
+ * harmless, and safeFilename keeps it).
+ */
 function checkFilename(o: Observed, name: string) {
-  if (!/^[\p{L}\p{N}(][\p{L}\p{N} ._()-]*\.csv$/u.test(name) || Array.from(name).length > 100) fail(o, `an unsafe file name ${JSON.stringify(name)}`);
+  if (!/^[\p{L}\p{N}()][\p{L}\p{N} ._()-]*\.csv$/u.test(name) || Array.from(name).length > 100) fail(o, `an unsafe file name ${JSON.stringify(name)}`);
 }
 
 const DOWNLOAD_LINK = /^\/api\/export\/file\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
