@@ -11,6 +11,9 @@ import { FUZZ_KEY, KEY_FORMS, recordingVendor } from './vendor-stub';
 
 afterAll(reportCounts);
 
+/** A healthy vendor is never too slow, however busy the machine: only a failing one may time out. */
+const HEALTHY_LIMITS = { UPSTREAM_TIMEOUT_MS: '60000', EXPORT_TIMEOUT_MS: '60000' };
+
 describe('fuzz: the vendor is asked only what passed validation', () => {
   it(
     'a 400 asks the vendor nothing; every vendor URL is well-formed and carries exactly the validated values',
@@ -19,7 +22,7 @@ describe('fuzz: the vendor is asked only what passed validation', () => {
       await fc.assert(
         fc.asyncProperty(endpoint, fc.oneof({ weight: 4, arbitrary: rangeQuery }, { weight: 1, arbitrary: anyQuery }), headers, async (p, q, h) => {
           counted('vendorParams');
-          const bff = recordingVendor(() => ({ kind: 'healthy' }));
+          const bff = recordingVendor(() => ({ kind: 'healthy' }), HEALTHY_LIMITS);
           const path = withQuery(p, q);
           const o = await send(bff.app, path, { headers: h });
           checkAnswer(o, routeOf(path), { vendorFailing: false });
@@ -50,7 +53,7 @@ describe('fuzz: the vendor is asked only what passed validation', () => {
       await fc.assert(
         fc.asyncProperty(fc.constantFrom('/api/history', '/api/export'), rangeQuery, async (p, q) => {
           counted('headNoVendor');
-          const bff = recordingVendor(() => ({ kind: 'healthy' }));
+          const bff = recordingVendor(() => ({ kind: 'healthy' }), HEALTHY_LIMITS);
           const path = withQuery(p, q);
           const o = await send(bff.app, path, { method: 'HEAD' });
           checkAnswer(o, routeOf(path), { vendorFailing: false });
