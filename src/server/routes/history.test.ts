@@ -209,6 +209,7 @@ describe('GET /api/history: rate-limited like the rest', () => {
     const { app, sim } = demoBff();
     expect((await app.request(`/api/history?${hourly('2026-11-01', '2026-11-20')}`, { method: 'HEAD' })).status).toBe(200);
     expect((await app.request('/api/history?from=2026-02-30&to=2026-03-01', { method: 'HEAD' })).status).toBe(400);
+    expect(sim.calls.downloadcsv).toBe(0);
     await history(app, hourly('2026-11-01', '2026-11-20'));
     const cached = await app.request(`/api/history?${hourly('2026-11-01', '2026-11-20')}`, { method: 'HEAD' });
     expect(cached.status).toBe(200);
