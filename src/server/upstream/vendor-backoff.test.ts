@@ -73,4 +73,13 @@ describe('vendor back-off', () => {
     expect(backoff.failed('downloadcsv', new UpstreamError('no_pro_devices', 'empty'))).toBe(0);
     expect(backoff.blocked('downloadcsv')).toBeNull();
   });
+
+  it('a clock that steps back before the failure ends the block instead of stretching it', () => {
+    const { backoff, set } = setup();
+    backoff.failed('getoccupancy', unavailable());
+    backoff.failed('downloadcsv', new UpstreamError('upstream_auth', 'HTML answer'));
+    set(T0 - 3_600_000);
+    expect(backoff.blocked('getoccupancy')).toBeNull();
+    expect(backoff.blocked('downloadcsv')).toBeNull();
+  });
 });

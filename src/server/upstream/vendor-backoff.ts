@@ -19,6 +19,8 @@ export interface VendorBackoffOptions {
 }
 
 export interface VendorBlock {
+  /** When the failure happened: a clock that stepped back before it ends the block (it would otherwise last for the step). */
+  sinceMs: number;
   untilMs: number;
   error: UpstreamError;
 }
@@ -60,7 +62,7 @@ export function createVendorBackoff(options: VendorBackoffOptions): VendorBackof
   return {
     blocked(action, at = nowMs()) {
       const lane = lanes.get(action);
-      const candidates = [auth, lane?.block].filter((b): b is VendorBlock => b !== null && b !== undefined && at < b.untilMs);
+      const candidates = [auth, lane?.block].filter((b): b is VendorBlock => b !== null && b !== undefined && at >= b.sinceMs && at < b.untilMs);
       if (candidates.length === 0) return null;
       return candidates.reduce((a, b) => (b.untilMs > a.untilMs ? b : a));
     },
@@ -70,13 +72,13 @@ export function createVendorBackoff(options: VendorBackoffOptions): VendorBackof
     failed(action, error, at = nowMs()) {
       if (NOT_FAILURES.has(error.code)) return 0;
       if (error.code === 'upstream_auth') {
-        auth = { untilMs: at + options.authMs, error };
-        lanes.set(action, { failures: lanes.get(action)?.failures ?? 0, block: { untilMs: at, error } });
+        auth = { sinceMs: at, untilMs: at + options.authMs, error };
+        lanes.set(action, { failures: lanes.get(action)?.failures ?? 0, block: { sinceMs: at, untilMs: at, error } });
         return options.authMs;
       }
       const failures = (lanes.get(action)?.failures ?? 0) + 1;
       const wait = waitMs(failures, error.retryAfterMs);
-      lanes.set(action, { failures, block: { untilMs: at + wait, error } });
+      lanes.set(action, { failures, block: { sinceMs: at, untilMs: at + wait, error } });
       return wait;
     },
     succeeded(action) {
