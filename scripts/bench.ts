@@ -45,6 +45,10 @@ const MAX_RSS_GROWTH = 50e6;
 const RSS_SAMPLE_MS = 100;
 const FIRST_LOAD_BUDGET = 150e3;
 const SITE_TIMEZONE = 'Europe/Budapest';
+/** Failing vendor: clients requesting back to back (a real screen polls every 10 s: this is the worst case). */
+const FV_CLIENTS = 20;
+const FV_SECONDS = 30;
+const FV_RETRY_AFTER_SECONDS = 30;
 
 // ---- output ----
 const started = performance.now();
@@ -309,6 +313,104 @@ async function slowCall(sim: Server): Promise<void> {
   } finally {
     await bff?.child.stop();
     await clearFaults(sim).catch(() => undefined);
+  }
+}
+
+// ---- 1b. a failing vendor ----
+interface VendorCase {
+  name: string;
+  faults: Record<string, unknown> | null;
+}
+
+interface FailingFigures {
+  requests: number;
+  live: number;
+  stale: number;
+  errors: Map<string, number>;
+  p50: number;
+  p99: number;
+  calls: number;
+}
+
+async function failingVendor(sim: Server): Promise<void> {
+  const cases: VendorCase[] = [
+    { name: 'healthy', faults: null },
+    { name: '503 at once', faults: { status: 503, actions: ['getoccupancy'] } },
+    { name: `429 + Retry-After: ${FV_RETRY_AFTER_SECONDS}`, faults: { status: 429, retryAfterSeconds: FV_RETRY_AFTER_SECONDS, actions: ['getoccupancy'] } },
+  ];
+  section(`Failing vendor: ${FV_CLIENTS} clients requesting /api/occupancy back to back for ${FV_SECONDS} s, after one good answer (CACHE_SECONDS=${CACHE_SECONDS})`);
+  const what = `Vendor calls: ${FV_CLIENTS} clients back to back for ${FV_SECONDS} s, vendor ${cases.map((c) => c.name).join(' / ')}`;
+  const results: { name: string; figures: FailingFigures }[] = [];
+  try {
+    for (const vendor of cases) {
+      let bff: Server | null = null;
+      const agent = new Agent({ keepAlive: true, maxSockets: FV_CLIENTS });
+      try {
+        await clearFaults(sim);
+        bff = await startBff(`BFF (failing vendor: ${vendor.name})`, { WELLPOINT_BASE_URL: `${sim.url}/`, WELLPOINT_ACCESS_KEY: DEMO_ACCESS_KEY, CACHE_SECONDS: String(CACHE_SECONDS) });
+        const url = `${bff.url}/api/occupancy`;
+        const first = await request(url, { agent });
+        if (first.status !== 200) throw new Error(`the first answer was HTTP ${first.status}`);
+        if (vendor.faults !== null) await setFaults(sim, vendor.faults);
+        await resetCalls(sim);
+        const figures: FailingFigures = { requests: 0, live: 0, stale: 0, errors: new Map(), p50: 0, p99: 0, calls: 0 };
+        const latencies: number[] = [];
+        const end = performance.now() + FV_SECONDS * 1000;
+        const client = async () => {
+          while (performance.now() < end) {
+            figures.requests++;
+            try {
+              const res = await request(url, { agent, timeoutMs: 20_000 });
+              latencies.push(res.ms);
+              if (res.status === 200) {
+                if ((JSON.parse(res.body.toString('utf8')) as { stale?: boolean }).stale === true) figures.stale++;
+                else figures.live++;
+              } else {
+                const code = (JSON.parse(res.body.toString('utf8')) as { error?: { code?: string } }).error?.code ?? '?';
+                const key = `HTTP ${res.status} ${code}`;
+                figures.errors.set(key, (figures.errors.get(key) ?? 0) + 1);
+              }
+            } catch (error) {
+              const key = errorText(error);
+              figures.errors.set(key, (figures.errors.get(key) ?? 0) + 1);
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: FV_CLIENTS }, client));
+        figures.calls = (await simCalls(sim)).getoccupancy;
+        latencies.sort((a, b) => a - b);
+        figures.p50 = percentile(latencies, 50);
+        figures.p99 = percentile(latencies, 99);
+        results.push({ name: vendor.name, figures });
+        log(`${vendor.name}: ${fmtInt(figures.requests)} requests, ${figures.calls} vendor calls`);
+      } finally {
+        agent.destroy();
+        await bff?.child.stop();
+        await clearFaults(sim).catch(() => undefined);
+      }
+    }
+    console.log(
+      table(
+        ['vendor', 'requests', '200 live', '200 stale', 'errors', 'p50', 'p99', 'vendor calls'],
+        results.map(({ name, figures: f }) => [
+          name,
+          fmtInt(f.requests),
+          fmtInt(f.live),
+          fmtInt(f.stale),
+          [...f.errors].map(([k, n]) => `${fmtInt(n)} × ${k}`).join(', ') || '0',
+          fmtMs(f.p50),
+          fmtMs(f.p99),
+          String(f.calls),
+        ]),
+        [1, 2, 3, 5, 6, 7],
+      ),
+    );
+    console.log('  each vendor behind a fresh BFF that had one good answer before the fault was switched on; vendor calls = getoccupancy calls the simulator counted during the run');
+    const healthy = results[0]?.figures.calls ?? 0;
+    const failing = results.slice(1).map((r) => r.figures.calls);
+    row(what, results.map((r) => `${r.figures.calls}`).join(' / '), 'failing ≤ healthy', failing.every((c) => c <= healthy));
+  } catch (error) {
+    notMeasured(what, 'failing ≤ healthy', error);
   }
 }
 
@@ -618,7 +720,7 @@ async function main(): Promise<number> {
   console.log(`Occupancy Live bench — ${new Date().toISOString()}\n${machine}; load average at start ${loadStart.toFixed(2)}`);
 
   // `npm run bench -- throughput csv` runs only the phases named; no names runs them all.
-  const phases = ['first-load', 'coalescing', 'single-flight', 'throughput', 'csv'];
+  const phases = ['first-load', 'coalescing', 'single-flight', 'failing-vendor', 'throughput', 'csv'];
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((w) => !phases.includes(w));
   if (unknown.length > 0) {
@@ -634,6 +736,7 @@ async function main(): Promise<number> {
     sim = await startSimulator();
     if (runs('coalescing')) await coalescing(sim);
     if (runs('single-flight')) await slowCall(sim);
+    if (runs('failing-vendor')) await failingVendor(sim);
     if (runs('throughput')) await throughput(sim);
     if (runs('csv')) await csvExport(sim);
   } catch (error) {

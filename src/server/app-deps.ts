@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { OccupancyService } from './occupancy-service';
 import type { SiteConfig } from './site-config';
+import type { VendorBackoff } from './upstream/vendor-backoff';
 import type { WellpointClient } from './upstream/wellpoint-client';
 
 export interface AppDeps {
@@ -18,4 +19,10 @@ export interface AppDeps {
   buildId: string;
   /** Most exports streaming at once; one more gets 429 (a large export keeps the vendor busy). */
   exportConcurrency: number;
+  /** When the vendor may be called again after a failure; shared by every route that calls it. */
+  backoff: VendorBackoff;
+  /** Most history CSV downloads from the vendor at once; one more gets 429. */
+  historyConcurrency: number;
+  /** Bytes of serialized history answers kept in the cache. */
+  historyCacheBytes: number;
 }

@@ -3,16 +3,18 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { configSchema, healthSchema, occupancySchema, readySchema } from '@/shared/api-schema';
 import { EXPORT_MAX_DAYS } from '@/shared/export-query';
-import { DEMO_DEVICES } from '@/simulator';
+import { DEMO_ACCESS_KEY, DEMO_DEVICES } from '@/simulator';
 import { createApp } from './app';
 import { compose } from './compose';
 import { loadEnv } from './env';
 import { createLogger } from './logger';
+import { READY_WAIT_MS } from './routes/health';
 import { NOW, VENDOR_URL, apiError, collectLogs, demoBff, keyedBff, newSimulator } from './test-support';
-import { createWellpointClient } from './upstream/wellpoint-client';
+import { createVendorBackoff } from './upstream/vendor-backoff';
+import { type FetchLike, createWellpointClient } from './upstream/wellpoint-client';
 
 const temp = mkdtempSync(join(tmpdir(), 'occupancy-app-test-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -80,7 +82,8 @@ describe('health probes', () => {
     expect((await app.request('/readyz')).status).toBe(200);
     sim.setFaults({ status: 502 });
     sim.clock.advance(12_000);
-    expect(occupancySchema.parse(await (await app.request('/api/occupancy')).json()).stale).toBe(true);
+    // The first request past the cache period is answered at once; the refresh fails behind it.
+    await vi.waitFor(async () => expect(occupancySchema.parse(await (await app.request('/api/occupancy')).json()).stale).toBe(true));
     const res = await app.request('/readyz');
     expect(res.status).toBe(503);
     expect(readySchema.strict().parse(await res.json())).toEqual({
@@ -133,6 +136,9 @@ describe('unknown routes and crashes', () => {
       demo: false,
       buildId: 'dev',
       exportConcurrency: 4,
+      backoff: createVendorBackoff({ now: () => NOW, baseMs: 10_000, maxMs: 300_000, authMs: 60_000 }),
+      historyConcurrency: 2,
+      historyCacheBytes: 1_000_000,
     });
     const res = await app.request('/api/occupancy');
     expect(res.status).toBe(500);
@@ -223,4 +229,49 @@ describe('security headers on every answer', () => {
     expect(sim.calls.getoccupancy).toBeGreaterThan(0); // the embedded simulator really was the vendor
   });
 
+});
+
+describe('GET /readyz while the vendor hangs', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it(`answers 503 not_ready after ${READY_WAIT_MS} ms at most, with no good answer yet`, async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let calls = 0;
+    const hang: FetchLike = (_input, init) => {
+      calls++;
+      return new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error)));
+    };
+    const { app } = keyedBff('test-key-hang', { fetch: hang });
+    let res: Response | null = null;
+    void Promise.resolve(app.request('/readyz')).then((r) => (res = r));
+    await vi.advanceTimersByTimeAsync(READY_WAIT_MS - 1);
+    expect(res).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(res).not.toBeNull();
+    expect(res!.status).toBe(503);
+    expect(readySchema.parse(await res!.json())).toMatchObject({ status: 'not_ready', lastSuccessAt: null });
+    // A second probe joins the call under way instead of starting another.
+    void app.request('/readyz');
+    await vi.advanceTimersByTimeAsync(READY_WAIT_MS);
+    expect(calls).toBe(1);
+  });
+
+  it('answers at once from the last good answer while a refresh hangs', async () => {
+    let hanging = false;
+    const sim = newSimulator();
+    const vendor: FetchLike = (input, init) => (hanging ? new Promise<Response>(() => undefined) : sim.fetch(input, init));
+    const { app } = keyedBff(DEMO_ACCESS_KEY, { sim, fetch: vendor, env: { CACHE_SECONDS: '10' } });
+    expect((await app.request('/readyz')).status).toBe(200);
+    hanging = true;
+    sim.clock.advance(11_000);
+    // No timers are faked here: the answer cannot be waiting for the 750 ms fallback, it must come from the service at once.
+    const waited = Symbol('waited');
+    const res = await Promise.race([app.request('/readyz'), new Promise((r) => setImmediate(r)).then(() => waited)]);
+    expect(res).not.toBe(waited);
+    expect((res as Response).status).toBe(200);
+    sim.clock.advance(3_000); // the refresh is overdue: the answer is no longer live
+    expect((await app.request('/readyz')).status).toBe(503);
+  });
 });

@@ -11,6 +11,7 @@ import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { UpstreamError } from './upstream/upstream-error';
+import { upstreamErrorResponse } from './upstream-error-response';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
@@ -82,7 +83,7 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof ApiHttpError) return errorResponse(c, error.status, error.code, error.message, error.field);
-    if (error instanceof UpstreamError) return errorResponse(c, error.status, error.code, error.message);
+    if (error instanceof UpstreamError) return upstreamErrorResponse(c, error);
     if (error instanceof HTTPException && error.status < 500) {
       return errorResponse(c, error.status, 'bad_request', error.message || 'The request is not valid.');
     }

@@ -14,6 +14,7 @@ import type { Env } from './env';
 import { createLogger } from './logger';
 import { createOccupancyService } from './occupancy-service';
 import { loadSiteConfig } from './site-config';
+import { createVendorBackoff } from './upstream/vendor-backoff';
 import { createWellpointClient, type FetchLike } from './upstream/wellpoint-client';
 
 export const CLIENT_DIST = resolve(import.meta.dirname, '../../dist/client');
@@ -62,7 +63,9 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     timeoutMs: env.UPSTREAM_TIMEOUT_MS,
     exportTimeoutMs: env.EXPORT_TIMEOUT_MS,
     logger,
+    now,
   });
+  const backoff = createVendorBackoff({ now, baseMs: env.CACHE_SECONDS * 1000, maxMs: env.BACKOFF_MAX_SECONDS * 1000, authMs: env.AUTH_BACKOFF_SECONDS * 1000 });
   const occupancy = createOccupancyService({
     client,
     now,
@@ -70,7 +73,7 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     dayStart: env.DAY_START,
     cacheMs: env.CACHE_SECONDS * 1000,
     staleMaxMs: env.STALE_MAX_SECONDS * 1000,
-    authBackoffMs: env.AUTH_BACKOFF_SECONDS * 1000,
+    backoff,
     site: effectiveSite,
     logger,
   });
@@ -88,6 +91,9 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     demo,
     buildId: buildIdOf(clientDist),
     exportConcurrency: env.EXPORT_CONCURRENCY,
+    backoff,
+    historyConcurrency: env.HISTORY_CONCURRENCY,
+    historyCacheBytes: env.HISTORY_CACHE_MB * 1024 * 1024,
   });
 
   if (simulator !== null && env.SIMULATOR_CONTROL) {

@@ -4,6 +4,7 @@ import { createLogger } from './logger';
 import { createOccupancyService, type OccupancyServiceOptions } from './occupancy-service';
 import type { VendorOccupancy } from './upstream/occupancy-adapter';
 import { UpstreamError } from './upstream/upstream-error';
+import { createVendorBackoff } from './upstream/vendor-backoff';
 
 const silent = createLogger({ level: 'silent', secrets: [], destination: new Writable({ write: (_c, _e, cb) => cb() }) });
 
@@ -16,23 +17,28 @@ const answer = (extra = 0): VendorOccupancy => ({
   ],
 });
 
-function setup(getOccupancy: OccupancyServiceOptions['client']['getOccupancy'], overrides: Partial<OccupancyServiceOptions> = {}) {
+function setup(getOccupancy: OccupancyServiceOptions['client']['getOccupancy'], overrides: Partial<OccupancyServiceOptions> = {}, random = () => 0.5) {
   let nowMs = Date.parse('2026-11-26T10:15:03Z');
   const client = { getOccupancy: vi.fn(getOccupancy) };
+  const now = () => new Date(nowMs);
+  const backoff = createVendorBackoff({ now, baseMs: 10_000, maxMs: 300_000, authMs: 30_000, random });
   const service = createOccupancyService({
     client,
-    now: () => new Date(nowMs),
+    now,
     timezone: 'Europe/Budapest',
     dayStart: '00:00',
     cacheMs: 10_000,
     staleMaxMs: 60_000,
-    authBackoffMs: 30_000,
+    backoff,
     site: { siteName: 'Test', siteCapacity: 80, devices: [{ id: 91, label: 'Front door', capacity: 50 }] },
     logger: silent,
     ...overrides,
   });
-  return { service, client, advance: (ms: number) => (nowMs += ms) };
+  return { service, client, backoff, advance: (ms: number) => (nowMs += ms) };
 }
+
+/** Lets settled vendor calls run their callbacks. */
+const flush = () => new Promise<void>((r) => setImmediate(r));
 
 describe('occupancy service', () => {
   it('normalizes the answer: labels and capacities from config, total = max(0, ΣIN − ΣOUT), day start', async () => {
@@ -76,14 +82,18 @@ describe('occupancy service', () => {
     await service.current();
     fail = true;
     advance(15_000);
+    // Answered at once from the last good answer while the refresh runs (and fails) behind it.
+    await service.current();
+    await flush();
     const stale = await service.current();
     expect(stale.stale).toBe(true);
     expect(stale.ageSeconds).toBe(15);
-    expect(stale.staleReason?.code).toBe('upstream_unavailable');
+    expect(stale.staleReason).toMatchObject({ code: 'upstream_unavailable', retryInSeconds: 10 });
     expect(stale.total.occupancy).toBe(40);
     advance(46_000);
     await expect(service.current()).rejects.toMatchObject({ code: 'upstream_unavailable', status: 503 });
     fail = false;
+    advance(300_000); // past any back-off
     const back = await service.current();
     expect(back.stale).toBe(false);
     expect(back.ageSeconds).toBe(0);
@@ -129,5 +139,114 @@ describe('occupancy service', () => {
     const body = await service.current();
     expect(client.getOccupancy).toHaveBeenCalledTimes(2);
     expect(body.dayStart.local).toBe('2026-11-27T00:00:00+01:00');
+  });
+
+  describe('back-off on every vendor failure', () => {
+    /** 20 screens polling twice a second for `minutes` simulated minutes: vendor calls made. */
+    async function poll(getOccupancy: OccupancyServiceOptions['client']['getOccupancy'], minutes: number, random?: () => number) {
+      const { service, client, advance } = setup(getOccupancy, {}, random);
+      for (let t = 0; t < minutes * 60_000; t += 500) {
+        await Promise.all(Array.from({ length: 20 }, () => service.current().catch(() => null)));
+        await flush();
+        advance(500);
+      }
+      return client.getOccupancy.mock.calls.length;
+    }
+
+    const healthy = () => Promise.resolve(answer());
+    const failing = (status: number, retryAfterMs: number | null = null) => () =>
+      Promise.reject(new UpstreamError('upstream_unavailable', `HTTP ${status}`, { retryAfterMs }));
+
+    it.each([
+      ['503 at once', failing(503)],
+      ['429 at once', failing(429)],
+      ['a timeout', () => Promise.reject(new UpstreamError('upstream_timeout', 'no answer'))],
+      ['a network error', () => Promise.reject(new UpstreamError('upstream_unavailable', 'connection failed'))],
+      ['an unreadable answer', () => Promise.reject(new UpstreamError('upstream_format', 'not JSON'))],
+      ['a thrown non-vendor error', () => Promise.reject(new TypeError('boom'))],
+    ])('%s: the vendor sees no more calls over 5 minutes than a healthy one, whatever the jitter', async (_label, vendor) => {
+      const healthyCalls = await poll(healthy, 5);
+      expect(healthyCalls).toBe(30);
+      for (const r of [0, 0.5, 0.999]) {
+        const calls = await poll(vendor, 5, () => r);
+        expect(calls).toBeLessThanOrEqual(healthyCalls);
+        // Exponential: 10, 20, 40, 80, 160 s: a handful of calls, not one per cache period.
+        expect(calls).toBeLessThanOrEqual(6);
+      }
+    });
+
+    it('a vendor failing after a good answer: every screen gets the last good answer, stale, saying when the server tries again', async () => {
+      let fail = false;
+      const { service, client, advance } = setup(() => (fail ? failing(503)() : Promise.resolve(answer())));
+      await service.current();
+      fail = true;
+      advance(10_000);
+      await service.current();
+      await flush();
+      expect(client.getOccupancy).toHaveBeenCalledTimes(2);
+      // Back-off of 10 s (random 0.5: no jitter) from the failure.
+      for (let s = 0; s < 10; s++) {
+        const body = await service.current();
+        expect(body).toMatchObject({ stale: true, staleReason: { code: 'upstream_unavailable', retryInSeconds: 10 - s } });
+        advance(1_000);
+      }
+      expect(client.getOccupancy).toHaveBeenCalledTimes(2);
+      // The retry goes out; the answer still says stale (the last call failed) and that a call is under way.
+      expect(await service.current()).toMatchObject({ stale: true, staleReason: { retryInSeconds: 0 } });
+      await flush();
+      expect(client.getOccupancy).toHaveBeenCalledTimes(3);
+      // Second failure in a row: 20 s.
+      expect((await service.current()).staleReason?.retryInSeconds).toBe(20);
+      fail = false;
+      advance(20_000);
+      await service.current();
+      await flush();
+      expect(await service.current()).toMatchObject({ stale: false, staleReason: null, ageSeconds: 0 });
+    });
+
+    it('with no good answer yet: the remembered error, with retryInSeconds, and no vendor call', async () => {
+      const { service, client, advance } = setup(failing(503));
+      await expect(service.current()).rejects.toMatchObject({ code: 'upstream_unavailable', retryInSeconds: 10 });
+      advance(4_000);
+      await expect(service.current()).rejects.toMatchObject({ code: 'upstream_unavailable', retryInSeconds: 6 });
+      expect(client.getOccupancy).toHaveBeenCalledTimes(1);
+    });
+
+    it("honours the vendor's Retry-After when it asks for longer than the back-off", async () => {
+      const { service, client, advance } = setup(failing(429, 120_000));
+      await expect(service.current()).rejects.toMatchObject({ retryInSeconds: 120 });
+      advance(119_999);
+      await expect(service.current()).rejects.toMatchObject({ retryInSeconds: 1 });
+      expect(client.getOccupancy).toHaveBeenCalledTimes(1);
+      advance(1);
+      await expect(service.current()).rejects.toMatchObject({ code: 'upstream_unavailable' });
+      expect(client.getOccupancy).toHaveBeenCalledTimes(2);
+    });
+  });
+
+  describe('never waits on a slow vendor when there is an answer to give', () => {
+    it('answers at once from the last good answer while the refresh hangs, live at first, stale once the refresh is overdue', async () => {
+      const vendor = { hang: false, release: (_v: VendorOccupancy) => undefined as void };
+      const { service, client, advance } = setup(() =>
+        vendor.hang ? new Promise<VendorOccupancy>((resolve) => (vendor.release = resolve)) : Promise.resolve(answer()),
+      );
+      await service.current();
+      vendor.hang = true;
+      advance(10_000);
+      const waited = Symbol('waited');
+      // A resolved answer wins the race against a macrotask; awaiting the vendor would lose it.
+      const first = await Promise.race([service.current(), flush().then(() => waited)]);
+      expect(first).not.toBe(waited);
+      expect(first).toMatchObject({ stale: false, ageSeconds: 10 });
+      expect(client.getOccupancy).toHaveBeenCalledTimes(2);
+      advance(2_999);
+      expect(await service.current()).toMatchObject({ stale: false, ageSeconds: 13 });
+      advance(1);
+      expect(await service.current()).toMatchObject({ stale: true, ageSeconds: 13, staleReason: { code: 'upstream_timeout', retryInSeconds: 0 } });
+      expect(client.getOccupancy).toHaveBeenCalledTimes(2);
+      vendor.release(answer(1));
+      await flush();
+      expect(await service.current()).toMatchObject({ stale: false, ageSeconds: 0, total: { out: 71 } });
+    });
   });
 });

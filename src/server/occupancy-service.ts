@@ -1,8 +1,9 @@
 // Current occupancy for every screen at once. However many browsers poll, the vendor is asked at
-// most once per cache period per distinct query (single-flight + a short cache). When the vendor
-// fails, the last good answer is served for a bounded time, marked stale with its age and the
-// reason. A rejected key is never cached as data, and after one the vendor is left alone for a
-// while: each wrong-key call costs the vendor (and us) about three seconds.
+// most once per cache period per distinct query (single-flight + a short cache). Once a good
+// answer exists, screens never wait for the vendor: past the cache period they get it at once
+// while one background call refreshes it (stale-while-revalidate). Every failure starts a back-off
+// (vendor-backoff.ts) during which the vendor is left alone and screens get the last good answer,
+// marked stale with its age, the reason and when the server tries again (or the remembered error).
 import type { Logger } from 'pino';
 import type { DeviceOccupancy, Occupancy } from '@/shared/api-schema';
 import { planDayStart } from '@/shared/day-start';
@@ -10,6 +11,7 @@ import { totalOccupancy } from '@/shared/occupancy-math';
 import type { SiteConfig } from './site-config';
 import type { VendorOccupancy } from './upstream/occupancy-adapter';
 import { UpstreamError } from './upstream/upstream-error';
+import { blockedError, secondsUntil, type VendorBackoff } from './upstream/vendor-backoff';
 import type { WellpointClient } from './upstream/wellpoint-client';
 
 export interface OccupancyServiceOptions {
@@ -19,7 +21,8 @@ export interface OccupancyServiceOptions {
   dayStart: string;
   cacheMs: number;
   staleMaxMs: number;
-  authBackoffMs: number;
+  /** Shared with the history route: a rejected key blocks both. */
+  backoff: VendorBackoff;
   site: SiteConfig;
   logger: Logger;
 }
@@ -57,19 +60,38 @@ export interface OccupancyService {
  */
 const PLAN_REUSE_MS = 1000;
 
+/**
+ * How long a background refresh may take before the answer it is replacing is marked stale. A
+ * healthy vendor answers well within it; a hanging one would otherwise show a frozen number as
+ * live for the whole UPSTREAM_TIMEOUT_MS.
+ */
+export const SLOW_REFRESH_MS = 3000;
+
+interface Flight {
+  /** Never rejects: a failure resolves to its UpstreamError (nobody may be awaiting a background call). */
+  result: Promise<Snapshot | UpstreamError>;
+  startedMs: number;
+}
+
+/** Why an answer is stale, and in how many seconds the server tries the vendor again (0: under way). */
+interface Failure {
+  error: UpstreamError;
+  retryInSeconds: number | null;
+}
+
 export function createOccupancyService(options: OccupancyServiceOptions): OccupancyService {
-  const { client, now, logger } = options;
-  const inFlight = new Map<string, Promise<Snapshot>>();
+  const { client, now, logger, backoff } = options;
+  const inFlight = new Map<string, Flight>();
   let latest: Snapshot | null = null;
-  let authBlock: { untilMs: number; error: UpstreamError } | null = null;
   const health: ServiceHealth = { lastSuccessAt: null, lastError: null };
   const labels = new Map(options.site.devices.map((d) => [d.id, d]));
+  const slow = new UpstreamError('upstream_timeout', 'getoccupancy: background refresh overdue');
 
-  function respond(snapshot: Snapshot, nowMs: number, failure: UpstreamError | null): OccupancyAnswer {
+  function respond(snapshot: Snapshot, nowMs: number, failure: Failure | null): OccupancyAnswer {
     const head = {
       ageSeconds: Math.max(0, Math.round((nowMs - snapshot.fetchedAtMs) / 100) / 10),
       stale: failure !== null,
-      staleReason: failure === null ? null : { code: failure.code, message: failure.message },
+      staleReason: failure === null ? null : { code: failure.error.code, message: failure.error.message, retryInSeconds: failure.retryInSeconds },
     };
     // Splice the per-request fields in front of the serialized snapshot instead of serializing
     // the whole answer again for every screen.
@@ -124,12 +146,38 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
 
   function recordFailure(error: UpstreamError, nowMs: number) {
     health.lastError = { code: error.code, message: error.message, at: new Date(nowMs) };
+    const waitMs = backoff.failed('getoccupancy', error, nowMs);
+    const retryInSeconds = Math.round(waitMs / 1000);
     if (error.code === 'upstream_auth') {
-      authBlock = { untilMs: nowMs + options.authBackoffMs, error };
-      logger.error({ code: error.code, retryInSeconds: options.authBackoffMs / 1000 }, 'vendor rejected the access key; pausing vendor calls');
+      logger.error({ code: error.code, retryInSeconds }, 'vendor rejected the access key; pausing vendor calls');
     } else {
-      logger.warn({ code: error.code, detail: error.detail }, 'vendor call failed');
+      logger.warn({ code: error.code, detail: error.detail, retryInSeconds }, 'vendor call failed; pausing vendor calls');
     }
+  }
+
+  /** The one vendor call for `key`, started now unless one is under way. */
+  function flightFor(key: string, plan: ReturnType<typeof planDayStart>, nowMs: number): Flight {
+    const running = inFlight.get(key);
+    if (running !== undefined) return running;
+    const result = fetchSnapshot(key, plan)
+      .then(
+        (snapshot): Snapshot => {
+          latest = snapshot;
+          health.lastSuccessAt = new Date(snapshot.fetchedAtMs);
+          health.lastError = null;
+          backoff.succeeded('getoccupancy');
+          return snapshot;
+        },
+        (error: unknown): UpstreamError => {
+          const upstream = error instanceof UpstreamError ? error : new UpstreamError('upstream_format', (error as Error).message);
+          recordFailure(upstream, now().getTime());
+          return upstream;
+        },
+      )
+      .finally(() => inFlight.delete(key));
+    const flight = { result, startedMs: nowMs };
+    inFlight.set(key, flight);
+    return flight;
   }
 
   async function answer(): Promise<OccupancyAnswer> {
@@ -138,44 +186,39 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
     const plan = planFor(nowDate);
     // The start instant is part of the key: shift-only params look the same on every day.
     const key = JSON.stringify([plan.utc.getTime(), plan.vendorParams]);
+    const ageMs = latest === null ? Number.NaN : nowMs - latest.fetchedAtMs;
 
-    if (latest !== null && latest.key === key && nowMs >= latest.fetchedAtMs && nowMs - latest.fetchedAtMs < options.cacheMs) {
-      return respond(latest, nowMs, null);
+    // The hot path: a fresh answer (never one from the future, when the clock stepped back).
+    if (latest !== null && latest.key === key && ageMs >= 0 && ageMs < options.cacheMs) return respond(latest, nowMs, null);
+
+    // What may still be shown, marked stale: the last good answer for a bounded time (yesterday's
+    // too, just after the day rolled over, when the vendor fails).
+    const kept = latest !== null && ageMs >= 0 && ageMs <= options.staleMaxMs ? latest : null;
+
+    const block = backoff.blocked('getoccupancy', nowMs);
+    if (block !== null) {
+      if (kept !== null) return respond(kept, nowMs, { error: block.error, retryInSeconds: secondsUntil(block.untilMs, nowMs) });
+      throw blockedError(block, nowMs);
     }
 
-    const fallback = (error: UpstreamError): OccupancyAnswer => {
-      if (latest !== null && nowMs - latest.fetchedAtMs <= options.staleMaxMs) return respond(latest, now().getTime(), error);
-      throw error;
-    };
-
-    if (authBlock !== null) {
-      if (nowMs < authBlock.untilMs) return fallback(authBlock.error);
-      authBlock = null;
+    const flight = flightFor(key, plan, nowMs);
+    if (kept !== null && kept.key === key) {
+      // Stale-while-revalidate: answer now. Live while the refresh is young; stale once a failure
+      // is remembered (the back-off is over and this is the retry) or the refresh is overdue.
+      const failure = backoff.lastFailure('getoccupancy');
+      if (failure !== null) return respond(kept, nowMs, { error: failure, retryInSeconds: 0 });
+      if (nowMs - flight.startedMs >= SLOW_REFRESH_MS) return respond(kept, nowMs, { error: slow, retryInSeconds: 0 });
+      return respond(kept, nowMs, null);
     }
 
-    let flight = inFlight.get(key);
-    if (flight === undefined) {
-      flight = fetchSnapshot(key, plan)
-        .then((snapshot) => {
-          latest = snapshot;
-          health.lastSuccessAt = new Date(snapshot.fetchedAtMs);
-          health.lastError = null;
-          return snapshot;
-        })
-        .catch((error: unknown) => {
-          const upstream = error instanceof UpstreamError ? error : new UpstreamError('upstream_format', (error as Error).message);
-          recordFailure(upstream, now().getTime());
-          throw upstream;
-        })
-        .finally(() => inFlight.delete(key));
-      inFlight.set(key, flight);
-    }
-
-    try {
-      return respond(await flight, now().getTime(), null);
-    } catch (error) {
-      return fallback(error as UpstreamError);
-    }
+    // Nothing to give for this day yet: wait for the vendor.
+    const result = await flight.result;
+    const doneMs = now().getTime();
+    if (!(result instanceof UpstreamError)) return respond(result, doneMs, null);
+    const after = backoff.blocked('getoccupancy', doneMs);
+    const failure = { error: result, retryInSeconds: after === null ? null : secondsUntil(after.untilMs, doneMs) };
+    if (kept !== null) return respond(kept, doneMs, failure);
+    throw result.withRetryIn(failure.retryInSeconds);
   }
 
   return { answer, current: async () => (await answer()).body, health: () => ({ ...health }) };

@@ -24,6 +24,8 @@ export const apiErrorSchema = z.object({
     message: z.string(),
     /** The query parameter or form field a `bad_request` is about. */
     field: z.string().optional(),
+    /** A vendor failure during the server's back-off: seconds until the server asks the vendor again. */
+    retryInSeconds: z.number().int().nonnegative().optional(),
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
@@ -54,8 +56,11 @@ export const occupancySchema = z.object({
   ageSeconds: z.number().nonnegative(),
   /** True when the vendor failed and this is the last good answer kept for a while. */
   stale: z.boolean(),
-  /** Why the answer is stale: the error of the failed vendor call. */
-  staleReason: z.object({ code: errorCodeSchema, message: z.string() }).nullable(),
+  /**
+   * Why the answer is stale: the error of the failed (or overdue) vendor call, and in how many
+   * seconds the server asks the vendor again (0: a call is under way; null or absent: unknown).
+   */
+  staleReason: z.object({ code: errorCodeSchema, message: z.string(), retryInSeconds: z.number().int().nonnegative().nullable().optional() }).nullable(),
   dayStart: z.object({
     utc: isoInstant,
     /** The same instant in the site's zone, ISO-8601 with its offset. */

@@ -50,6 +50,16 @@ describe('error statuses', () => {
     }
   });
 
+  it('a rate-limiting vendor: 429 with Retry-After in seconds, only when asked for', async () => {
+    server.sim.setFaults({ status: 429, retryAfterSeconds: 30, actions: ['getoccupancy'] });
+    const limited = await server.get(occupancyParams());
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('30');
+    server.sim.setFaults({ retryAfterSeconds: null });
+    expect((await server.get(occupancyParams())).headers.get('retry-after')).toBeNull();
+    server.sim.clearFaults();
+  });
+
   it('spares the actions not listed', async () => {
     server.sim.setFaults({ status: 503, actions: ['downloadcsv'] });
     expect((await server.get(occupancyParams())).status).toBe(200);

@@ -10,6 +10,8 @@ export interface Faults {
   latencyMs: number;
   /** Answer with this HTTP status (e.g. 500, 502, 503) and a short HTML body. */
   status: number | null;
+  /** With `status`: a Retry-After header of this many seconds (a rate-limiting vendor). */
+  retryAfterSeconds: number | null;
   /** Destroy the connection without an answer. */
   reset: boolean;
   /** Correct status and headers, then the body stops half-way and the connection breaks. */
@@ -49,7 +51,7 @@ export interface Shape {
 export type ShapePatch = Partial<Omit<Shape, 'csv'>> & { csv?: Partial<Shape['csv']> };
 
 export function defaultFaults(): Faults {
-  return { latencyMs: 0, status: null, reset: false, truncate: false, nonJson: false, html: false, htmlMidway: false, actions: [...VENDOR_ACTIONS] };
+  return { latencyMs: 0, status: null, retryAfterSeconds: null, reset: false, truncate: false, nonJson: false, html: false, htmlMidway: false, actions: [...VENDOR_ACTIONS] };
 }
 
 export function defaultShape(): Shape {
@@ -79,6 +81,7 @@ export const faultsPatchSchema = z
     latencyMs: z.number().int().min(0).max(600_000),
     // Any error status a proxy or PHP could answer; 200 would not be a fault.
     status: z.number().int().min(400).max(599).nullable(),
+    retryAfterSeconds: z.number().int().min(0).max(86_400).nullable(),
     reset: z.boolean(),
     truncate: z.boolean(),
     nonJson: z.boolean(),

@@ -141,7 +141,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         socket.destroy();
         return new Response(null, { status: 204 });
       }
-      if (fault.status !== null) return html(statusPage(fault.status), fault.status);
+      if (fault.status !== null) {
+        const page = html(statusPage(fault.status), fault.status);
+        if (fault.retryAfterSeconds !== null) page.headers.set('retry-after', String(fault.retryAfterSeconds));
+        return page;
+      }
       if (fault.html) return html(GENERIC_ERROR_PAGE);
     }
 

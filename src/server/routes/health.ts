@@ -1,8 +1,12 @@
 // GET /healthz (the process answers) and GET /readyz (the vendor answered and accepted the key
-// recently). readyz goes through the occupancy service, so probes never add vendor calls.
+// recently). readyz goes through the occupancy service, so probes never add vendor calls, and
+// answers within a second whatever the vendor does (not_ready while the vendor is still silent).
 import { Hono } from 'hono';
 import type { Ready } from '@/shared/api-schema';
 import type { AppDeps } from '../app-deps';
+
+/** Longest a readiness probe waits for a vendor call under way (probes time out after about a second). */
+export const READY_WAIT_MS = 750;
 
 export function healthRoutes(deps: AppDeps) {
   const startedAt = Date.now();
@@ -13,12 +17,15 @@ export function healthRoutes(deps: AppDeps) {
     })
     .get('/readyz', async (c) => {
       c.header('Cache-Control', 'no-store');
-      let fresh: boolean;
-      try {
-        fresh = !(await deps.occupancy.current()).stale;
-      } catch {
-        fresh = false;
-      }
+      let timer: NodeJS.Timeout | undefined;
+      const fresh = await Promise.race([
+        deps.occupancy.current().then(
+          (body) => !body.stale,
+          () => false,
+        ),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), READY_WAIT_MS))),
+      ]);
+      clearTimeout(timer);
       const health = deps.occupancy.health();
       const body: Ready = {
         status: fresh ? 'ready' : 'not_ready',

@@ -1,10 +1,12 @@
 // GET /api/history through app.request(), against the simulator: the vendor's CSV as series per
 // device in the site's zone, strict validation before the vendor is asked, one vendor call for
 // many askers, a cache that keeps past ranges, and every CSV variant read into the same numbers.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type History, historySchema } from '@/shared/api-schema';
 import { DEMO_ACCESS_KEY, type Simulator } from '@/simulator';
-import { VENDOR_URL, apiError, demoBff, keyedBff } from '../test-support';
+import { VENDOR_URL, apiError, demoBff, keyedBff, newSimulator } from '../test-support';
+import type { FetchLike } from '../upstream/wellpoint-client';
+import { HISTORY_BUSY_RETRY_SECONDS } from './history';
 
 async function history(app: ReturnType<typeof demoBff>['app'], query: string): Promise<History> {
   const res = await app.request(`/api/history?${query}`);
@@ -134,7 +136,102 @@ describe('GET /api/history', () => {
     expect(res.status).toBe(status);
     expect((await apiError(res)).code).toBe(code);
     sim.clearFaults();
+    sim.clock.advance(12_000); // past the first back-off (the cache period, up to 20 % more)
     await history(app, 'from=2026-11-01&to=2026-11-25&resolution=hour');
     expect(sim.calls.downloadcsv).toBe(2);
+  });
+});
+
+describe('GET /api/history: rate-limited like the rest', () => {
+  const hourly = (from: string, to: string) => `from=${from}&to=${to}&resolution=hour`;
+
+  it('a failing vendor is left alone during the back-off: the error with retryInSeconds and Retry-After, no vendor call', async () => {
+    const { app, sim } = demoBff();
+    sim.setFaults({ status: 503 });
+    const first = await app.request(`/api/history?${hourly('2026-11-01', '2026-11-20')}`);
+    expect(first.status).toBe(503);
+    const retry = Number(first.headers.get('retry-after'));
+    expect(retry).toBeGreaterThanOrEqual(10);
+    expect(retry).toBeLessThanOrEqual(12);
+    expect(await apiError(first)).toMatchObject({ code: 'upstream_unavailable', retryInSeconds: retry });
+    const others = await Promise.all(Array.from({ length: 20 }, async (_, i) => app.request(`/api/history?${hourly(`2026-10-${String(i + 1).padStart(2, '0')}`, '2026-11-20')}`)));
+    expect(others.map((r) => r.status)).toEqual(Array.from({ length: 20 }, () => 503));
+    expect(sim.calls.downloadcsv).toBe(1);
+  });
+
+  it('shares the rejected-key back-off with the live screens, both ways', async () => {
+    const sim = newSimulator();
+    const state = { accepted: true };
+    const fetchImpl: FetchLike = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      url.searchParams.set('user_access_key', state.accepted ? DEMO_ACCESS_KEY : 'revoked');
+      return sim.fetch(url, init);
+    };
+    const { app } = keyedBff('test-key-shared', { sim, fetch: fetchImpl, env: { AUTH_BACKOFF_SECONDS: '30' } });
+    state.accepted = false;
+    expect((await app.request('/api/occupancy')).status).toBe(502);
+    const answers = await Promise.all(Array.from({ length: 20 }, async () => app.request(`/api/history?${hourly('2026-11-01', '2026-11-20')}`)));
+    expect(answers.map((r) => r.status)).toEqual(Array.from({ length: 20 }, () => 502));
+    expect(await apiError(answers[0]!)).toMatchObject({ code: 'upstream_auth', retryInSeconds: 30 });
+    expect(answers[0]!.headers.get('retry-after')).toBe('30');
+    expect(sim.calls).toMatchObject({ getoccupancy: 1, downloadcsv: 0 });
+
+    sim.clock.advance(30_000);
+    expect((await app.request(`/api/history?${hourly('2026-11-01', '2026-11-20')}`)).status).toBe(502);
+    expect(sim.calls).toMatchObject({ getoccupancy: 1, downloadcsv: 1 });
+    expect(await apiError(await app.request('/api/occupancy'))).toMatchObject({ code: 'upstream_auth', retryInSeconds: 30 });
+    expect(sim.calls).toMatchObject({ getoccupancy: 1, downloadcsv: 1 });
+  });
+
+  it('caps distinct vendor downloads: one more gets 429 rate_limited with Retry-After; a request for a running download joins it', async () => {
+    const sim = newSimulator();
+    const held: (() => void)[] = [];
+    const fetchImpl: FetchLike = (input, init) => new Promise((resolve) => held.push(() => resolve(sim.fetch(input, init))));
+    const { app } = keyedBff(DEMO_ACCESS_KEY, { sim, fetch: fetchImpl, env: { HISTORY_CONCURRENCY: '2' } });
+    const a = app.request(`/api/history?${hourly('2026-11-01', '2026-11-20')}`);
+    const b = app.request(`/api/history?${hourly('2026-11-02', '2026-11-20')}`);
+    const sameAsA = app.request(`/api/history?${hourly('2026-11-01', '2026-11-20')}`);
+    const c = await app.request(`/api/history?${hourly('2026-11-03', '2026-11-20')}`);
+    expect(c.status).toBe(429);
+    expect(c.headers.get('retry-after')).toBe(String(HISTORY_BUSY_RETRY_SECONDS));
+    expect(await apiError(c)).toMatchObject({ code: 'rate_limited' });
+    expect(held).toHaveLength(2);
+    for (const release of held.splice(0)) release();
+    expect((await Promise.all([a, b, sameAsA])).map((r) => r.status)).toEqual([200, 200, 200]);
+    // The slots are free again.
+    const later = app.request(`/api/history?${hourly('2026-11-03', '2026-11-20')}`);
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+    held[0]!();
+    expect((await later).status).toBe(200);
+  });
+
+  it('HEAD: validated, answered without a vendor call', async () => {
+    const { app, sim } = demoBff();
+    expect((await app.request(`/api/history?${hourly('2026-11-01', '2026-11-20')}`, { method: 'HEAD' })).status).toBe(200);
+    expect((await app.request('/api/history?from=2026-02-30&to=2026-03-01', { method: 'HEAD' })).status).toBe(400);
+    expect(sim.calls.downloadcsv).toBe(0);
+    await history(app, hourly('2026-11-01', '2026-11-20'));
+    const cached = await app.request(`/api/history?${hourly('2026-11-01', '2026-11-20')}`, { method: 'HEAD' });
+    expect(cached.status).toBe(200);
+    expect(cached.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await cached.text()).toBe('');
+    expect(sim.calls.downloadcsv).toBe(1);
+  });
+
+  it('the cache is bounded by bytes: large answers evict the least recently used', async () => {
+    const ranges = [hourly('2026-10-01', '2026-10-25'), hourly('2026-10-02', '2026-10-26'), hourly('2026-10-03', '2026-10-27')];
+    const size = (await (await demoBff().app.request(`/api/history?${ranges[0]}`)).text()).length;
+    // Each answer is a few hundred kB: two fit in 1 MB, three do not.
+    expect(size).toBeGreaterThan(350 * 1024);
+    expect(size).toBeLessThan(500 * 1024);
+    const small = demoBff({ HISTORY_CACHE_MB: '1' });
+    const large = demoBff();
+    for (const { app } of [small, large]) for (const q of [...ranges, ranges[0]!]) await history(app, q);
+    expect(large.sim.calls.downloadcsv).toBe(3);
+    expect(small.sim.calls.downloadcsv).toBe(4);
+    // The most recently used two are kept.
+    await history(small.app, ranges[2]!);
+    await history(small.app, ranges[0]!);
+    expect(small.sim.calls.downloadcsv).toBe(4);
   });
 });

@@ -1,42 +1,55 @@
 // GET /api/history: the vendor's CSV for a range, parsed into a compact series per device for
-// charts. Answers are cached per query: ranges that end before today never change, so they are
-// kept for hours; a range that includes today for a minute. Concurrent askers share one call.
+// charts. Answers are cached per query as JSON text, within a byte budget: ranges that end before
+// today never change, so they are kept for hours; a range that includes today for a minute.
+// Concurrent askers share one call; distinct vendor downloads are capped (429 beyond), and the
+// vendor back-off shared with the live screens is honoured. HEAD never calls the vendor.
 import { Hono } from 'hono';
 import type { History } from '@/shared/api-schema';
 import { fieldErrors, historyQuerySchema, type HistoryQuery } from '@/shared/export-query';
 import { todayIn } from '@/shared/zoned';
 import type { AppDeps } from '../app-deps';
+import { createByteCache } from '../byte-cache';
 import { ApiHttpError } from '../http-error';
 import { parseHistoryCsv } from '../upstream/history-csv';
 import { UpstreamError } from '../upstream/upstream-error';
+import { blockedError } from '../upstream/vendor-backoff';
 
 const PAST_TTL_MS = 6 * 60 * 60_000;
 const TODAY_TTL_MS = 60_000;
-const MAX_ENTRIES = 64;
+/** What a client over the download cap is told to wait: a history download takes seconds. */
+export const HISTORY_BUSY_RETRY_SECONDS = 5;
 
 export function historyRoutes(deps: AppDeps) {
-  const cache = new Map<string, { expiresMs: number; body: History }>();
+  const cache = createByteCache(deps.historyCacheBytes);
   const zones = new Map(deps.site.devices.flatMap((d) => (d.timezone === undefined ? [] : [[d.id, d.timezone] as const])));
-  const inFlight = new Map<string, Promise<History>>();
+  const inFlight = new Map<string, Promise<string>>();
+  let downloads = 0;
 
-  async function load(q: HistoryQuery): Promise<History> {
+  async function load(q: HistoryQuery): Promise<string> {
     const controller = new AbortController();
     try {
       const download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, controller.signal);
       const series = await parseHistoryCsv(download.body, { timezone: deps.timezone, resolution: q.resolution, zoneOf: (id) => zones.get(id) ?? deps.timezone });
       const labels = new Map(deps.site.devices.map((d) => [d.id, d.label]));
-      return {
+      deps.backoff.succeeded('downloadcsv');
+      const body: History = {
         resolution: q.resolution,
         timezone: deps.timezone,
         from: q.from,
         to: q.to,
         series: series.map((s) => ({ ...s, name: labels.get(s.id) ?? s.name })),
       };
+      return JSON.stringify(body);
     } catch (error) {
       // A range with no rows is an empty chart, not a failure.
-      if (error instanceof UpstreamError && error.code === 'no_data') return { resolution: q.resolution, timezone: deps.timezone, from: q.from, to: q.to, series: [] };
-      if (error instanceof UpstreamError && error.code === 'upstream_format') deps.logger.warn({ detail: error.detail }, 'history CSV not readable');
-      throw error;
+      if (error instanceof UpstreamError && error.code === 'no_data') {
+        deps.backoff.succeeded('downloadcsv');
+        return JSON.stringify({ resolution: q.resolution, timezone: deps.timezone, from: q.from, to: q.to, series: [] } satisfies History);
+      }
+      if (!(error instanceof UpstreamError)) throw error;
+      if (error.code === 'upstream_format') deps.logger.warn({ detail: error.detail }, 'history CSV not readable');
+      const waitMs = deps.backoff.failed('downloadcsv', error);
+      throw error.withRetryIn(waitMs > 0 ? Math.ceil(waitMs / 1000) : null);
     } finally {
       controller.abort();
     }
@@ -52,18 +65,31 @@ export function historyRoutes(deps: AppDeps) {
     }
     const q = parsed.data;
     const key = JSON.stringify([q.from, q.to, q.resolution, q.devices]);
-    const cached = cache.get(key);
-    if (cached !== undefined && cached.expiresMs > now.getTime()) return c.json(cached.body, 200);
+    const cached = cache.get(key, now.getTime());
+    const jsonHeaders = { 'content-type': 'application/json' };
+    if (cached !== undefined) return c.body(cached, 200, jsonHeaders);
 
     let flight = inFlight.get(key);
     if (flight === undefined) {
-      flight = load(q).finally(() => inFlight.delete(key));
+      const block = deps.backoff.blocked('downloadcsv', now.getTime());
+      if (block !== null) throw blockedError(block, now.getTime());
+      // HEAD (Hono routes it here as a GET) says what a GET would get, without a vendor call.
+      if (c.req.method === 'HEAD') return c.body(null, 200, jsonHeaders);
+      if (downloads >= deps.historyConcurrency) {
+        c.header('Retry-After', String(HISTORY_BUSY_RETRY_SECONDS));
+        throw new ApiHttpError(429, 'rate_limited', `${deps.historyConcurrency} history downloads are already running; try again in a few seconds.`);
+      }
+      downloads++;
+      flight = load(q).finally(() => {
+        downloads--;
+        inFlight.delete(key);
+      });
       inFlight.set(key, flight);
+    } else if (c.req.method === 'HEAD') {
+      return c.body(null, 200, jsonHeaders);
     }
-    const body = await flight;
-    cache.delete(key);
-    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-    cache.set(key, { expiresMs: deps.now().getTime() + (q.to < today ? PAST_TTL_MS : TODAY_TTL_MS), body });
-    return c.json(body, 200);
+    const text = await flight;
+    cache.set(key, text, deps.now().getTime() + (q.to < today ? PAST_TTL_MS : TODAY_TTL_MS));
+    return c.body(text, 200, jsonHeaders);
   });
 }

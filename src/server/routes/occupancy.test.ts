@@ -1,7 +1,7 @@
 // GET /api/occupancy through app.request(), with the BFF composed against the WELLPOINT simulator:
 // the normalized answer, every vendor failure as our error shape, every answer shape the
 // simulator can serve, stale-if-error, the auth back-off and single-flight, counted in vendor calls.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Occupancy, occupancySchema } from '@/shared/api-schema';
 import { DEMO_ACCESS_KEY, NO_PRO_ACCESS_KEY, type ShapePatch, type Simulator } from '@/simulator';
 import { loadEnv } from '../env';
@@ -134,11 +134,15 @@ describe('GET /api/occupancy: vendor failures with no good answer to fall back o
     expect(sim.calls).toEqual({ getoccupancy: 1, downloadcsv: 0, auth_failures: 1 });
   });
 
-  it.each([500, 502, 503, 504, 429])('vendor HTTP %i: 503 upstream_unavailable', async (status) => {
+  it.each([500, 502, 503, 504, 429])('vendor HTTP %i: 503 upstream_unavailable, saying when the server asks again (the cache period)', async (status) => {
     const { app } = fresh({ status });
     const res = await app.request('/api/occupancy');
     expect(res.status).toBe(503);
-    expect(await apiError(res)).toEqual({ code: 'upstream_unavailable', message: 'The WELLPOINT cloud is not answering right now.' });
+    // The first back-off is the cache period (10 s) plus up to 20 % jitter.
+    const retry = Number(res.headers.get('retry-after'));
+    expect(retry).toBeGreaterThanOrEqual(10);
+    expect(retry).toBeLessThanOrEqual(12);
+    expect(await apiError(res)).toEqual({ code: 'upstream_unavailable', message: 'The WELLPOINT cloud is not answering right now.', retryInSeconds: retry });
   });
 
   it.each([401, 403])('vendor HTTP %i: 502 upstream_auth', async (status) => {
@@ -165,7 +169,7 @@ describe('GET /api/occupancy: vendor failures with no good answer to fall back o
     const res = await app.request('/api/occupancy');
     const elapsed = performance.now() - started;
     expect(res.status).toBe(504);
-    expect(await apiError(res)).toEqual({ code: 'upstream_timeout', message: 'The WELLPOINT cloud took too long to answer.' });
+    expect(await apiError(res)).toEqual({ code: 'upstream_timeout', message: 'The WELLPOINT cloud took too long to answer.', retryInSeconds: Number(res.headers.get('retry-after')) });
     expect(elapsed).toBeGreaterThanOrEqual(950);
     expect(elapsed).toBeLessThan(1450);
   });
@@ -176,7 +180,8 @@ describe('GET /api/occupancy: vendor failures with no good answer to fall back o
     expect(res.status).toBe(502);
     expect((await apiError(res)).code).toBe('upstream_format');
     sim.clearFaults();
-    sim.clock.advance(1000);
+    // The back-off of any failure (the cache period, up to 20 % more), not the longer one of a rejected key.
+    sim.clock.advance(12_000);
     expect((await occupancy(app)).stale).toBe(false);
     expect(sim.calls.getoccupancy).toBe(2);
   });
@@ -244,6 +249,9 @@ describe('GET /api/occupancy: stale-if-error', () => {
     sim.setFaults(faults);
 
     sim.clock.advance(15_000);
+    // Answered at once from the last good answer while the refresh fails behind it.
+    expect(await occupancy(app)).toMatchObject({ stale: false, ageSeconds: 15 });
+    await vi.waitFor(async () => expect((await occupancy(app)).stale).toBe(true));
     const stale = await occupancy(app);
     expect(sim.calls.getoccupancy).toBe(2);
     expect(stale).toMatchObject({ stale: true, ageSeconds: 15, staleReason: { code } });
@@ -313,14 +321,17 @@ describe('GET /api/occupancy: a rejected key', () => {
     const good = await occupancy(app);
     state.accepted = false;
     sim.clock.advance(10_000);
-    expect(await occupancy(app)).toMatchObject({ stale: true, ageSeconds: 10, staleReason: { code: 'upstream_auth' }, total: good.total });
+    await occupancy(app); // at once, while the refresh is rejected behind it
+    await vi.waitFor(async () => expect(await occupancy(app)).toMatchObject({ stale: true, ageSeconds: 10, staleReason: { code: 'upstream_auth', retryInSeconds: 30 }, total: good.total }));
     expect(sim.calls).toMatchObject({ getoccupancy: 2, auth_failures: 1 });
     state.accepted = true;
     sim.clock.advance(29_000);
-    expect(await occupancy(app)).toMatchObject({ stale: true, ageSeconds: 39, staleReason: { code: 'upstream_auth' } });
+    expect(await occupancy(app)).toMatchObject({ stale: true, ageSeconds: 39, staleReason: { code: 'upstream_auth', retryInSeconds: 1 } });
     expect(sim.calls.getoccupancy).toBe(2);
     sim.clock.advance(1_000);
-    expect(await occupancy(app)).toMatchObject({ stale: false, ageSeconds: 0 });
+    // The retry goes out; until it answers, the last good answer stays marked stale.
+    expect(await occupancy(app)).toMatchObject({ stale: true, ageSeconds: 40, staleReason: { code: 'upstream_auth', retryInSeconds: 0 } });
+    await vi.waitFor(async () => expect(await occupancy(app)).toMatchObject({ stale: false, ageSeconds: 0 }));
     expect(sim.calls).toMatchObject({ getoccupancy: 3, auth_failures: 1 });
   });
 

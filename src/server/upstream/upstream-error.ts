@@ -22,16 +22,33 @@ export const UPSTREAM_MESSAGES: Record<UpstreamErrorCode, string> = {
   no_data: 'The WELLPOINT cloud has no counts for this range and these devices.',
 };
 
+export interface UpstreamErrorExtras {
+  /** The vendor's Retry-After, in ms from its answer (null when it sent none or an unreadable one). */
+  retryAfterMs?: number | null;
+  /** For our answer: seconds until this server asks the vendor again (set during a back-off). */
+  retryInSeconds?: number | null;
+}
+
 export class UpstreamError extends Error {
   override name = 'UpstreamError';
   readonly status: 404 | 502 | 503 | 504;
+  readonly retryAfterMs: number | null;
+  readonly retryInSeconds: number | null;
 
   constructor(
     readonly code: UpstreamErrorCode,
     /** Internal detail for the log (key-free); the public message is UPSTREAM_MESSAGES[code]. */
     readonly detail: string,
+    extras: UpstreamErrorExtras = {},
   ) {
     super(UPSTREAM_MESSAGES[code]);
     this.status = STATUS[code];
+    this.retryAfterMs = extras.retryAfterMs ?? null;
+    this.retryInSeconds = extras.retryInSeconds ?? null;
+  }
+
+  /** The same failure, saying when the server will next try the vendor (errors are shared: never mutated). */
+  withRetryIn(seconds: number | null): UpstreamError {
+    return new UpstreamError(this.code, this.detail, { retryAfterMs: this.retryAfterMs, retryInSeconds: seconds });
   }
 }

@@ -247,3 +247,39 @@ describe('an HTML page inside a CSV download', () => {
     expect(chunks.join('')).not.toContain('<html');
   });
 });
+
+describe("the vendor's Retry-After", () => {
+  const status = (code: number, headers: Record<string, string>): FetchLike => () => Promise.resolve(new Response('busy', { status: code, headers }));
+  const params = { timezoneshift_start: '1' } as const;
+
+  it.each([
+    ['seconds, on a 429', 429, { 'retry-after': '120' }, 120_000],
+    ['seconds, on a 503', 503, { 'retry-after': ' 7 ' }, 7_000],
+    ['an HTTP-date, against the answer’s Date header', 503, { 'retry-after': 'Thu, 26 Nov 2026 10:17:03 GMT', date: 'Thu, 26 Nov 2026 10:16:03 GMT' }, 60_000],
+    ['a date in the past', 429, { 'retry-after': 'Thu, 26 Nov 2026 09:00:00 GMT', date: 'Thu, 26 Nov 2026 10:16:03 GMT' }, 0],
+    ['none', 429, {}, null],
+    ['unreadable', 503, { 'retry-after': 'soon' }, null],
+    ['negative', 503, { 'retry-after': '-5' }, null],
+  ] as const)('%s: carried on the UpstreamError', async (_label, code, headers, expected) => {
+    const { client: c } = client(status(code, headers));
+    await expect(c.getOccupancy(params)).rejects.toMatchObject({ code: 'upstream_unavailable', retryAfterMs: expected });
+  });
+
+  it('an HTTP-date without a Date header is measured against our clock; downloadcsv carries it too', async () => {
+    const logs = collectLogs();
+    const c = createWellpointClient({
+      baseUrl: new URL(VENDOR_URL),
+      accessKey: KEY,
+      fetch: status(503, { 'retry-after': 'Thu, 26 Nov 2026 10:20:00 GMT' }),
+      timeoutMs: 1000,
+      exportTimeoutMs: 1000,
+      logger: createLogger({ level: 'silent', secrets: [], destination: logs.destination }),
+      now: () => new Date('2026-11-26T10:15:00Z'),
+    });
+    await expect(c.getOccupancy(params)).rejects.toMatchObject({ retryAfterMs: 300_000 });
+    await expect(c.openCsv({ from: '2026-11-25', to: '2026-11-25', resolution: 'hour', devices: null }, new AbortController().signal)).rejects.toMatchObject({
+      code: 'upstream_unavailable',
+      retryAfterMs: 300_000,
+    });
+  });
+});

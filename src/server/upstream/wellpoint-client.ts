@@ -18,6 +18,8 @@ export interface WellpointClientOptions {
   /** Longest silence while a CSV streams before the download is given up. */
   exportTimeoutMs: number;
   logger: Logger;
+  /** Our clock, for a Retry-After given as a date when the answer has no Date header; default the system clock. */
+  now?: () => Date;
 }
 
 export interface CsvRequest {
@@ -81,7 +83,8 @@ export function createWellpointClient(options: WellpointClientOptions): Wellpoin
     logger.debug({ action, status: response.status, ms: Math.round(performance.now() - started) }, 'vendor answered');
     if (response.status >= 500 || response.status === 429) {
       await response.body?.cancel().catch(() => undefined);
-      throw new UpstreamError('upstream_unavailable', `${action}: HTTP ${response.status}`);
+      const retryAfterMs = parseRetryAfter(response.headers, options.now?.() ?? new Date());
+      throw new UpstreamError('upstream_unavailable', `${action}: HTTP ${response.status}`, { retryAfterMs });
     }
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel().catch(() => undefined);
@@ -194,6 +197,21 @@ export function createWellpointClient(options: WellpointClientOptions): Wellpoin
   }
 
   return { getOccupancy, openCsv, redact };
+}
+
+/**
+ * The vendor's Retry-After (RFC 9110: whole seconds, or an HTTP-date) in ms from now; null when
+ * absent or unreadable. A date is measured against the answer's own Date header when it has one,
+ * so a skewed clock on either side does not stretch or cut the wait.
+ */
+export function parseRetryAfter(headers: Headers, now: Date): number | null {
+  const value = headers.get('retry-after')?.trim();
+  if (value === undefined || value === '') return null;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  if (Number.isNaN(at) || !/[a-z]/i.test(value)) return null;
+  const sent = Date.parse(headers.get('date') ?? '');
+  return Math.max(0, at - (Number.isNaN(sent) ? now.getTime() : sent));
 }
 
 function looksLikeHtml(text: string, contentType: string | null): boolean {
