@@ -107,7 +107,9 @@ const devicesField = z
     const ids: number[] = [];
     for (const p of parts) {
       if (!/^\d{1,9}$/.test(p) || Number(p) === 0) {
-        ctx.addIssue({ code: 'custom', message: `Device ids must be positive whole numbers separated by commas; "${p.slice(0, 20)}" is not one.` });
+        // Quote the item only when it is plain text: markup, quotes, control and direction marks are never echoed.
+        const item = /^[\p{L}\p{N} .,;:_+#()-]{0,20}$/u.test(p) ? `"${p}"` : 'one of the items';
+        ctx.addIssue({ code: 'custom', message: `Device ids must be positive whole numbers separated by commas; ${item} is not one.` });
         return z.NEVER;
       }
       ids.push(Number(p));

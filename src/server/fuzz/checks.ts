@@ -154,8 +154,13 @@ export function errorOf(o: Observed): { code: KnownErrorCode; message: string; f
   if (typeof parsed !== 'object' || parsed === null || Object.keys(parsed).join() !== 'error' || typeof error !== 'object' || error === null) {
     fail(o, 'an error body not of the form { error: { code, message } }');
   }
-  const { code, message, field, ...rest } = error as Record<string, unknown>;
+  const { code, message, field, retryInSeconds, ...rest } = error as Record<string, unknown>;
   if (Object.keys(rest).length > 0) fail(o, `unexpected fields in the error: ${Object.keys(rest).join(', ')}`);
+  if (retryInSeconds !== undefined) {
+    // When the server will ask the vendor again: a whole number of seconds, and the same in Retry-After.
+    if (typeof retryInSeconds !== 'number' || !Number.isInteger(retryInSeconds) || retryInSeconds < 0) fail(o, 'a retryInSeconds that is not a whole number of seconds');
+    if (header(o, 'retry-after') !== String(retryInSeconds)) fail(o, 'a retryInSeconds without the same Retry-After header');
+  }
   if (typeof code !== 'string' || !(code in KNOWN_ERRORS)) fail(o, `an unknown error code ${JSON.stringify(code)}`);
   if (typeof message !== 'string' || message === '') fail(o, 'an error without a message');
   if (field !== undefined && typeof field !== 'string') fail(o, 'an error field that is not a string');

@@ -213,6 +213,36 @@ describe('GET /api/export: vendor failures before the first byte', () => {
     expect(sim.calls).toMatchObject({ downloadcsv: 1, auth_failures: 1 });
   });
 
+  it('a wrong key is not asked again during the back-off, by an export or the history, and says when it will be', async () => {
+    const { app, sim } = keyedBff('not-a-key');
+    expect((await app.request(query)).status).toBe(502);
+    const again = await app.request(query);
+    expect(again.status).toBe(502);
+    expect(await apiError(again)).toMatchObject({ code: 'upstream_auth', retryInSeconds: 60 });
+    expect(again.headers.get('retry-after')).toBe('60');
+    expect((await app.request('/api/history?from=2026-11-20&to=2026-11-26')).status).toBe(502);
+    expect(sim.calls).toMatchObject({ downloadcsv: 1, auth_failures: 1 });
+    sim.clock.setFixed(new Date(sim.clock.now().getTime() + 61_000));
+    expect((await app.request(query)).status).toBe(502);
+    expect(sim.calls).toMatchObject({ downloadcsv: 2 });
+  });
+
+  it('a failing vendor is left alone for its back-off, then asked again and the export goes through', async () => {
+    const { app, sim } = demoBff();
+    sim.setFaults({ status: 503 });
+    expect((await app.request(query)).status).toBe(503);
+    const blocked = await app.request(query);
+    expect(blocked.status).toBe(503);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(sim.calls.downloadcsv).toBe(1);
+    sim.setFaults({ status: null });
+    sim.clock.setFixed(new Date(sim.clock.now().getTime() + 5 * 60_000));
+    const res = await app.request(query);
+    expect(res.status).toBe(200);
+    await res.body?.cancel();
+    expect(sim.calls.downloadcsv).toBe(2);
+  });
+
   it.each([500, 502, 503])('vendor HTTP %i: 503 upstream_unavailable', async (status) => {
     const { app, sim } = demoBff();
     sim.setFaults({ status });
@@ -375,6 +405,8 @@ describe('GET /api/export: concurrency', () => {
     sim.setFaults({ status: 503 });
     expect((await app.request(query)).status).toBe(503);
     sim.clearFaults();
+    // Past the vendor's back-off, so the next export asks the vendor again.
+    sim.clock.setFixed(new Date(sim.clock.now().getTime() + 5 * 60_000));
 
     const fourth = await app.request(query);
     expect(fourth.status).toBe(200);
@@ -484,10 +516,13 @@ describe('GET /api/export?handoff=1: one client cannot hold every export slot', 
   });
 
   it('a failed preparation gives its place back', async () => {
-    const { app, sim } = demoBff({ EXPORT_CONCURRENCY: '4' });
+    const { app, sim } = demoBff({ EXPORT_CONCURRENCY: '1' });
     sim.setFaults({ status: 503 });
-    for (let i = 0; i < 3; i++) expect((await app.request(query)).status).toBe(503);
+    expect((await app.request(query)).status).toBe(503);
+    expect(sim.calls.downloadcsv).toBe(1);
     sim.clearFaults();
+    // Past the vendor's back-off: the one slot must be free again.
+    sim.clock.setFixed(new Date(sim.clock.now().getTime() + 5 * 60_000));
     expect((await app.request(query)).status).toBe(200);
   });
 

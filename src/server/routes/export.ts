@@ -10,6 +10,7 @@ import type { AppDeps } from '../app-deps';
 import { type ClientIdOf, socketAddress } from '../client-address';
 import { ApiHttpError, errorResponse } from '../http-error';
 import { UpstreamError } from '../upstream/upstream-error';
+import { blockedError } from '../upstream/vendor-backoff';
 
 /**
  * RFC 6266: a plain-ASCII `filename` for old clients and the exact UTF-8 name in `filename*`.
@@ -102,6 +103,9 @@ export function exportRoutes(deps: AppDeps, { clientId = socketAddress }: Export
             `${MAX_UNCLAIMED_PER_CLIENT} downloads prepared from this address have not started yet; try again in ${seconds} s.`,
           );
         }
+        // The vendor's back-off holds for exports too: a rejected key or a failing downloadcsv is not asked again meanwhile.
+        const block = deps.backoff.blocked('downloadcsv', deps.now().getTime());
+        if (block !== null) throw blockedError(block, deps.now().getTime());
         if (running >= deps.exportConcurrency) {
           throw new ApiHttpError(429, 'rate_limited', `${deps.exportConcurrency} exports are already running; try again when one has finished.`);
         }
@@ -126,12 +130,18 @@ export function exportRoutes(deps: AppDeps, { clientId = socketAddress }: Export
         let download;
         try {
           download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, vendor.signal);
+          deps.backoff.succeeded('downloadcsv');
         } catch (error) {
           release();
           if (handoff) claim(client, -1);
           if (error instanceof UpstreamError && error.code === 'no_pro_devices' && q.devices !== null) {
             // An empty answer for chosen devices: they are unknown or not PRO devices of this account.
             throw new ApiHttpError(404, 'no_data', 'None of the chosen devices is a PRO-plan device of this WELLPOINT account, so there is nothing to export.', 'devices');
+          }
+          // A client that went away is not a vendor failure.
+          if (error instanceof UpstreamError && !vendor.signal.aborted) {
+            const waitMs = deps.backoff.failed('downloadcsv', error);
+            throw error.withRetryIn(waitMs > 0 ? Math.ceil(waitMs / 1000) : null);
           }
           throw error;
         } finally {

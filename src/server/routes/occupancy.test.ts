@@ -69,6 +69,9 @@ describe('GET /api/occupancy (demo mode)', () => {
     const { app, sim, logs } = demoBff({ CACHE_SECONDS: '10' });
     for (let second = 0; second < 60; second++) {
       await Promise.all(Array.from({ length: 10 }, () => occupancy(app)));
+      // A refresh runs in the background: let it land before the clock moves on, as it would on a
+      // vendor answering within a second (on a busy machine it may take several real seconds).
+      await vi.waitFor(async () => expect((await occupancy(app)).ageSeconds).toBeLessThan(10), { timeout: 30_000 });
       sim.clock.advance(1000);
     }
     expect(sim.calls.getoccupancy).toBe(6);

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Resolution } from '@/shared/api-schema';
 import type { VendorStartParams } from '@/shared/day-start';
 import { describeFormatIssue, type VendorOccupancy, vendorOccupancySchema } from './occupancy-adapter';
+import { createRedactor } from '../logger';
 import { UpstreamError } from './upstream-error';
 
 export type FetchLike = (input: URL | Request | string, init?: RequestInit) => Promise<Response>;
@@ -48,13 +49,8 @@ export interface WellpointClient {
 
 export function createWellpointClient(options: WellpointClientOptions): WellpointClient {
   const { baseUrl, accessKey, logger } = options;
-  // Plain, as encodeURIComponent writes it, as URLSearchParams writes it in our own URLs (`+` for a
-  // space, `%7E` for `~`), and JSON-escaped.
-  const secretForms = [accessKey, encodeURIComponent(accessKey), new URLSearchParams({ k: accessKey }).toString().slice(2), JSON.stringify(accessKey).slice(1, -1)].filter(
-    (s) => s.length > 0,
-  );
-
-  const redact = (text: string) => secretForms.reduce((t, s) => t.replaceAll(s, '[REDACTED]'), text);
+  // Every form of the key the log scrubber knows (percent-encoded in either case, `+` for space, JSON-escaped).
+  const redact = createRedactor([accessKey]);
 
   function buildUrl(params: Record<string, string | undefined>): URL {
     const url = new URL(baseUrl);
