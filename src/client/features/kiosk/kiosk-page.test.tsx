@@ -135,6 +135,33 @@ describe('KioskPage, site total', () => {
 });
 
 describe('KioskPage, unattended', () => {
+  it('is live again within one poll of the server answering, however long the outage was', async () => {
+    vi.useFakeTimers();
+    try {
+      const POLL_MS = 5_000;
+      const { bff } = renderKiosk('?mode=total', {
+        '/api/config': () => json(makeConfig({ pollIntervalMs: POLL_MS })),
+        '/api/occupancy': () => json(makeOccupancy({ ageSeconds: 0 })),
+      });
+      await act(() => vi.advanceTimersByTimeAsync(100));
+      expect(screen.getByText('Live')).toBeInTheDocument();
+
+      // The server goes away for ten minutes: the wall says so.
+      bff.set('/api/occupancy', unreachable);
+      await act(() => vi.advanceTimersByTimeAsync(10 * 60_000));
+      expect(within(sign()).getByText('Live count unavailable')).toBeInTheDocument();
+      expect(screen.queryByText('Live')).not.toBeInTheDocument();
+
+      // It answers again: one poll interval later the wall is live.
+      bff.set('/api/occupancy', () => json(makeOccupancy({ ageSeconds: 0 })));
+      await act(() => vi.advanceTimersByTimeAsync(POLL_MS));
+      expect(screen.getByText('Live')).toBeInTheDocument();
+      expect(within(sign()).getByText('Come in')).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reloads once when the server reports a new build', async () => {
     const { queryClient, reload } = renderKiosk('');
     await within(sign()).findByText('Come in');
