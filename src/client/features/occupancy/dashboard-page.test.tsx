@@ -79,7 +79,7 @@ describe('dashboard states', () => {
 
   it('explains a rejected WELLPOINT key without leaking anything', async () => {
     fakeBff({
-      '/api/config': config({ demo: true }),
+      '/api/config': config({ demo: true, authBackoffSeconds: 90 }),
       '/api/occupancy': () => json(apiError('upstream_auth', 'WELLPOINT rejected the access key'), 502),
     });
     renderApp();
@@ -89,6 +89,24 @@ describe('dashboard states', () => {
     expect(screen.getByText('Live count unavailable')).toBeInTheDocument();
     expect(screen.getByText('Demo data')).toBeInTheDocument();
     expect(screen.queryByRole('img')).not.toBeInTheDocument();
+    // The page polls every 100 ms, but the server asks the vendor again only after its back-off.
+    const panel = screen.getByRole('region', { name: "The server's WELLPOINT access key is not accepted." });
+    expect(panel).toHaveTextContent('The server tries again in about 1 min.');
+    expect(panel).not.toHaveTextContent(/every/);
+  });
+
+  it('says the server’s back-off in the stale banner when the key is rejected after numbers arrived', async () => {
+    fakeBff({
+      '/api/config': config({ authBackoffSeconds: 45 }),
+      '/api/occupancy': () =>
+        json(makeOccupancy({ stale: true, ageSeconds: 70, staleReason: { code: 'upstream_auth', message: 'WELLPOINT rejected the access key' } })),
+    });
+    renderApp();
+
+    const heading = await screen.findByRole('heading', { name: /^The server's WELLPOINT access key is not accepted\. Showing the numbers from/ });
+    const banner = heading.closest('section');
+    expect(banner).toHaveTextContent('The server tries again in about 45 s.');
+    expect(banner).not.toHaveTextContent(/Trying again every/);
   });
 
   it('says the WELLPOINT cloud is down when there are no numbers at all, and retries on request', async () => {

@@ -112,6 +112,7 @@ export function DashboardPage({ config, configPending, actions }: DashboardPageP
           <UnavailablePanel
             problem={status.problem}
             pollIntervalMs={pollIntervalMs}
+            authBackoffSeconds={config?.authBackoffSeconds}
             lastAttemptAt={query.errorUpdatedAt}
             timeZone={timeZone}
             isFetching={query.isFetching}
@@ -121,7 +122,9 @@ export function DashboardPage({ config, configPending, actions }: DashboardPageP
 
         {data && age && timeZone ? (
           <>
-            {status.kind === 'stale' ? <StaleBanner problem={status.problem} age={age} pollIntervalMs={pollIntervalMs} /> : null}
+            {status.kind === 'stale' ? (
+              <StaleBanner problem={status.problem} age={age} pollIntervalMs={pollIntervalMs} authBackoffSeconds={config?.authBackoffSeconds} />
+            ) : null}
             <LiveContent
               data={data}
               config={config}
