@@ -1,7 +1,8 @@
 // The dashboard's layout at every width a visitor may bring: the hero card's texts never print
 // over each other and the page never scrolls sideways (320–1920 px in 40 px steps, plus every
 // width of 1024–1039 where the card once overlapped itself); the outage banner takes its own
-// place in the flow and never covers the content below it.
+// place in the flow and never covers the content below it; a wall kiosk's small print reads
+// from 5 m.
 import { expect, type Page, test } from '@playwright/test';
 import { freezeAt, siteTotal } from './support/dashboard';
 import { SimControl } from './support/simulator';
@@ -143,6 +144,54 @@ test.describe('the dashboard’s layout', () => {
       const totalBox = await siteTotal(page).boundingBox();
       expect(await banner.evaluate((el) => getComputedStyle(el).position)).toBe('static');
       expect(bannerBox && totalBox && bannerBox.y + bannerBox.height <= totalBox.y + 0.5, 'the banner ends above the site total').toBe(true);
+    });
+  }
+});
+
+/** Font size and contrast (WCAG) of an element's text against the first opaque background behind it. */
+async function legibility(page: Page, selector: string, text: RegExp) {
+  return page.locator(selector, { hasText: text }).first().evaluate((el) => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r = 0, g = 0, b = 0]: number[]) => {
+      const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    let bg = 'rgb(0, 0, 0)';
+    let opacity = 1;
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      opacity *= Number(getComputedStyle(e).opacity);
+    }
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const c = getComputedStyle(e).backgroundColor;
+      const alpha = rgb(c)[3];
+      if (c !== 'transparent' && (alpha === undefined || alpha === 1)) {
+        bg = c;
+        break;
+      }
+    }
+    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(bg))].sort((x, y) => y - x) as [number, number];
+    return { fontPx: parseFloat(getComputedStyle(el).fontSize), contrast: (a + 0.05) / (b + 0.05), opacity, viewportHeight: innerHeight };
+  });
+}
+
+test.describe('the kiosk on a 1920 × 1080 wall', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  for (const theme of ['dark', 'light'] as const) {
+    test(`the door sub-lines and the Live marker are at least 3 % of the height and AAA (${theme})`, async ({ page }) => {
+      await page.goto(`/kiosk?theme=${theme}`);
+      await expect(page.getByText('Live', { exact: true })).toBeVisible();
+      // The page of doors fades in; judge it once it is there.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+      for (const [selector, text] of [
+        ['article p', /^of [\d,]+ · \d+\s?%$/],
+        ['span', /^Live$/],
+      ] as const) {
+        const seen = await legibility(page, selector, text);
+        expect(seen.fontPx, `${text} font size`).toBeGreaterThanOrEqual(0.03 * seen.viewportHeight);
+        expect(seen.opacity, `${text} is not faded`).toBe(1);
+        expect(seen.contrast, `${text} contrast`).toBeGreaterThanOrEqual(7);
+      }
     });
   }
 });

@@ -137,7 +137,7 @@ function KioskBody({ settings, config, data, freshness }: KioskBodyProps) {
           <KioskTotal occupancy={occupancyNow} capacity={capacity} freshness={freshness} />
           <div className="min-h-0 min-w-0 [container-type:size]">{sign('hero')}</div>
         </div>
-        <div className="flex h-[4vmin] shrink-0 items-center text-[2.8vmin]">
+        <div className="flex h-[4.4vmin] shrink-0 items-center text-[3.2vmin]">
           <FreshnessLine freshness={freshness} />
         </div>
       </>
