@@ -1,8 +1,12 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, makeConfig, makeOccupancy } from '@/client/test/fixtures';
 import { fakeBff, json, pending, renderApp, unreachable } from '@/client/test/render-app';
+import { createQueryClient } from '@/client/lib/query-client';
+import { DashboardPage, type TodaySlotProps } from './dashboard-page';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -199,5 +203,31 @@ describe('dashboard states', () => {
     expect(within(total).getByText('8 s ago')).toBeInTheDocument();
     await vi.advanceTimersByTimeAsync(3_000);
     await waitFor(() => expect(within(total).getByText('11 s ago')).toBeInTheDocument());
+  });
+});
+
+describe('the Today slot', () => {
+  function renderPage(today?: (props: TodaySlotProps) => ReactNode) {
+    fakeBff({ '/api/occupancy': live });
+    const queryClient = createQueryClient();
+    queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
+    return render(
+      <QueryClientProvider client={queryClient}>
+        <DashboardPage config={makeConfig()} configPending={false} today={today} />
+      </QueryClientProvider>,
+    );
+  }
+
+  it('shows what the app puts in the slot, given the live answer, the config and the zone', async () => {
+    const today = vi.fn((props: TodaySlotProps) => <p>Curve for {props.occupancy.total.occupancy} in {props.timeZone}</p>);
+    renderPage(today);
+    expect(await screen.findByText('Curve for 37 in Europe/Budapest')).toBeInTheDocument();
+    expect(today.mock.lastCall?.[0].config?.siteName).toBe('Riverside Library');
+  });
+
+  it('works without it: the numbers and the doors, no curve', async () => {
+    renderPage();
+    await findMainGauge();
+    expect(screen.queryByText(/Curve for/)).not.toBeInTheDocument();
   });
 });
