@@ -71,7 +71,7 @@ export function KioskDoors({ doors, freshness, rotateMs, status }: KioskDoorsPro
           </ul>
         ) : null}
       </div>
-      <div className="flex h-[6vmin] shrink-0 items-end justify-between gap-[4vmin] text-[3.2vmin]">
+      <div className="flex h-[6.8vmin] shrink-0 items-end justify-between gap-[4vmin] text-[3.2vmin]">
         {status}
         <PageIndicator page={page} pages={pages} />
       </div>

@@ -45,8 +45,8 @@ export function SiteTotal({ data, siteCapacity, timeZone, age, stale, isFetching
       {/* Laid out by the card's own width (a container query), not the window's: the number keeps
           its row until the facts beside it have room, so nothing is ever squeezed over it. */}
       <div className="@container">
-        <div className="grid gap-x-10 gap-y-5 @min-[46rem]:grid-cols-[minmax(0,1fr)_18rem] @min-[66rem]:grid-cols-[minmax(0,1fr)_18rem_14rem] @min-[66rem]:items-end">
-          <div className="@min-[46rem]:row-span-2 @min-[66rem]:row-span-1">
+        <div className="grid gap-x-10 gap-y-5 @min-[34rem]:grid-cols-[minmax(0,1fr)_12rem] @min-[46rem]:grid-cols-[minmax(0,1fr)_18rem] @min-[66rem]:grid-cols-[minmax(0,1fr)_18rem_14rem] @min-[66rem]:items-end">
+          <div className="@min-[34rem]:col-span-2 @min-[46rem]:col-span-1 @min-[46rem]:row-span-2 @min-[66rem]:row-span-1">
             <h2 id={headingId} className="text-sm font-medium text-muted">
               Inside now · whole site
             </h2>
