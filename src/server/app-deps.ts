@@ -15,6 +15,8 @@ export interface AppDeps {
   dayStart: string;
   weekStartsOn: number;
   pollIntervalMs: number;
+  /** The pause after the vendor rejected the key (AUTH_BACKOFF_SECONDS), told to the UI. */
+  authBackoffSeconds: number;
   demo: boolean;
   buildId: string;
   /** Most exports streaming at once; one more gets 429 (a large export keeps the vendor busy). */

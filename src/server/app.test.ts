@@ -21,7 +21,7 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('GET /api/config', () => {
   it('demo mode: the demo site, its labels and capacities, in the shared schema', async () => {
-    const res = await demoBff({ POLL_INTERVAL_SECONDS: '7', DAY_START: '04:00' }).app.request('/api/config');
+    const res = await demoBff({ POLL_INTERVAL_SECONDS: '7', DAY_START: '04:00', AUTH_BACKOFF_SECONDS: '90' }).app.request('/api/config');
     expect(res.status).toBe(200);
     const config = configSchema.strict().parse(await res.json());
     expect(config).toMatchObject({
@@ -29,6 +29,7 @@ describe('GET /api/config', () => {
       timezone: 'Europe/Budapest',
       dayStart: '04:00',
       pollIntervalMs: 7000,
+      authBackoffSeconds: 90,
       demo: true,
       siteCapacity: 1400,
       buildId: 'dev',
@@ -133,6 +134,7 @@ describe('unknown routes and crashes', () => {
       dayStart: '00:00',
       weekStartsOn: 1,
       pollIntervalMs: 10_000,
+      authBackoffSeconds: 60,
       demo: false,
       buildId: 'dev',
       exportConcurrency: 4,

@@ -88,6 +88,7 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     dayStart: env.DAY_START,
     weekStartsOn: env.WEEK_STARTS_ON,
     pollIntervalMs: env.POLL_INTERVAL_SECONDS * 1000,
+    authBackoffSeconds: env.AUTH_BACKOFF_SECONDS,
     demo,
     buildId: buildIdOf(clientDist),
     exportConcurrency: env.EXPORT_CONCURRENCY,

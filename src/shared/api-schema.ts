@@ -91,6 +91,8 @@ export const configSchema = z.object({
   /** 0 = Sunday … 6 = Saturday, as in date-fns. */
   weekStartsOn: z.number().int().min(0).max(6),
   pollIntervalMs: z.number().int().positive(),
+  /** How long the server waits before trying the vendor again after it rejected the key. */
+  authBackoffSeconds: z.number().int().positive(),
   demo: z.boolean(),
   siteCapacity: capacity,
   devices: z.array(z.object({ id: z.number().int().positive(), label: z.string().nullable(), capacity })),

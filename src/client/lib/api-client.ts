@@ -17,12 +17,27 @@ export class ApiRequestError extends Error {
   readonly code: RequestErrorCode;
   /** The query parameter a `bad_request` is about. */
   readonly field: string | undefined;
+  /** The server's wait before its next attempt at the vendor, when its error body says. */
+  readonly retryInSeconds: number | undefined;
 
-  constructor({ status, code, message, field }: { status: number; code: RequestErrorCode; message: string; field?: string }) {
+  constructor({
+    status,
+    code,
+    message,
+    field,
+    retryInSeconds,
+  }: {
+    status: number;
+    code: RequestErrorCode;
+    message: string;
+    field?: string;
+    retryInSeconds?: number;
+  }) {
     super(message);
     this.status = status;
     this.code = code;
     this.field = field;
+    this.retryInSeconds = retryInSeconds;
   }
 }
 

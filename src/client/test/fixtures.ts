@@ -9,6 +9,7 @@ export function makeConfig(overrides: Partial<Config> = {}): Config {
     dayStart: '00:00',
     weekStartsOn: 1,
     pollIntervalMs: 100,
+    authBackoffSeconds: 60,
     demo: false,
     siteCapacity: 120,
     devices: [

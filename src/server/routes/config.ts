@@ -11,6 +11,7 @@ export function configRoutes(deps: AppDeps) {
     dayStart: deps.dayStart,
     weekStartsOn: deps.weekStartsOn,
     pollIntervalMs: deps.pollIntervalMs,
+    authBackoffSeconds: deps.authBackoffSeconds,
     demo: deps.demo,
     siteCapacity: deps.site.siteCapacity ?? null,
     devices: deps.site.devices.map((d) => ({ id: d.id, label: d.label ?? null, capacity: d.capacity ?? null })),

@@ -71,7 +71,7 @@ export function KioskDoors({ doors, freshness, rotateMs, status }: KioskDoorsPro
           </ul>
         ) : null}
       </div>
-      <div className="flex h-[6vmin] shrink-0 items-end justify-between gap-[4vmin] text-[3vmin]">
+      <div className="flex h-[6.8vmin] shrink-0 items-end justify-between gap-[4vmin] text-[3.2vmin]">
         {status}
         <PageIndicator page={page} pages={pages} />
       </div>
@@ -120,7 +120,8 @@ function DoorTile({ door, freshness, em, labelEm }: { door: KioskDoor; freshness
           {formatCount(door.occupancy)}
         </p>
       </div>
-      <p className="shrink-0 text-center text-[max(2.8vmin,6cqh)] leading-tight text-muted">
+      {/* At least 3 % of a landscape wall's height (vmin = vh there): readable from 5 m. */}
+      <p className="shrink-0 text-center text-[clamp(3.2vmin,6cqh,6vmin)] leading-tight text-muted">
         {reading ? `of ${formatCount(door.capacity ?? 0)} · ${formatPercent(reading.ratio)}` : `${door.occupancy === 1 ? 'person' : 'people'} inside`}
       </p>
       <p

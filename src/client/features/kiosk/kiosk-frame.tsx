@@ -63,7 +63,7 @@ export function FreshnessLine({ freshness, className = '' }: { freshness: Freshn
     case 'live':
       return (
         <p className={`flex items-center gap-[1.2vmin] text-muted ${className}`}>
-          <span aria-hidden="true" className="size-[1.4vmin] rounded-full bg-accent" />
+          <span aria-hidden="true" className="size-[1.6vmin] rounded-full bg-accent" />
           <span className="font-semibold text-accent-ink">Live</span>
         </p>
       );

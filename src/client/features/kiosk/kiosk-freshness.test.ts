@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { type FreshnessInput, judgeFreshness, MAX_POLL_BACKOFF_MS, pollDelay, staleAfterSeconds } from './kiosk-freshness';
+import { type FreshnessInput, judgeFreshness, staleAfterSeconds } from './kiosk-freshness';
 
 const base: FreshnessInput = {
   nowMs: 100_000,
@@ -49,26 +49,5 @@ describe('staleAfterSeconds', () => {
     expect(staleAfterSeconds(200, 2_000)).toBe(10);
     expect(staleAfterSeconds(60_000, 2_000)).toBe(180);
     expect(staleAfterSeconds(5_000, undefined)).toBe(15);
-  });
-});
-
-describe('pollDelay', () => {
-  it('polls at the interval while answers arrive', () => {
-    expect(pollDelay(2_000, { dataUpdatedAt: 10_000, errorUpdatedAt: 5_000 }, 12_000, 0)).toBe(2_000);
-  });
-
-  it('backs off with the length of the outage, bounded, and never stops', () => {
-    const delays = [4_000, 10_000, 40_000, 120_000, 3_600_000, 30 * 86_400_000].map((outage) =>
-      pollDelay(2_000, { dataUpdatedAt: 1_000, errorUpdatedAt: 1_000 + outage }, 1_000 + outage, 0),
-    );
-    expect(delays).toEqual([2_000, 5_000, 20_000, MAX_POLL_BACKOFF_MS, MAX_POLL_BACKOFF_MS, MAX_POLL_BACKOFF_MS]);
-  });
-
-  it('counts an outage from the screen’s start when no answer ever arrived', () => {
-    expect(pollDelay(2_000, { dataUpdatedAt: 0, errorUpdatedAt: 50_000 }, 50_000, 10_000)).toBe(20_000);
-  });
-
-  it('never polls faster than asked, even above the back-off cap', () => {
-    expect(pollDelay(60_000, { dataUpdatedAt: 1, errorUpdatedAt: 2 }, 3_000_000, 0)).toBe(60_000);
   });
 });

@@ -48,24 +48,3 @@ export const MIN_STALE_AFTER_SECONDS = 10;
 export function staleAfterSeconds(pollMs: number, serverPollMs: number | undefined): number {
   return Math.max(MIN_STALE_AFTER_SECONDS, (STALE_POLLS * Math.max(pollMs, serverPollMs ?? 0)) / 1000);
 }
-
-/** The longest pause between polls while the server is unreachable: recovery shows within it. */
-export const MAX_POLL_BACKOFF_MS = 30_000;
-
-export interface PollState {
-  dataUpdatedAt: number;
-  errorUpdatedAt: number;
-}
-
-/**
- * The next poll's delay. While requests fail, the pause grows with the length of the outage
- * (half of it, so about ×1.5 per failed poll) up to MAX_POLL_BACKOFF_MS, and polling never
- * stops: a server that comes back is noticed within half a minute. `since` is when the screen
- * started, for an outage that began before any answer arrived.
- */
-export function pollDelay(pollMs: number, state: PollState, nowMs: number, since: number): number {
-  const failing = state.errorUpdatedAt > state.dataUpdatedAt;
-  if (!failing) return pollMs;
-  const outageMs = Math.max(0, nowMs - (state.dataUpdatedAt || since));
-  return Math.round(Math.min(Math.max(pollMs, outageMs / 2), Math.max(pollMs, MAX_POLL_BACKOFF_MS)));
-}

@@ -135,6 +135,34 @@ describe('KioskPage, site total', () => {
 });
 
 describe('KioskPage, unattended', () => {
+  it('is live again within one poll of the server answering, however long the outage was', async () => {
+    vi.useFakeTimers();
+    try {
+      const POLL_MS = 5_000;
+      const { bff } = renderKiosk('?mode=total&outage=60', {
+        '/api/config': () => json(makeConfig({ pollIntervalMs: POLL_MS })),
+        '/api/occupancy': () => json(makeOccupancy({ ageSeconds: 0 })),
+      });
+      await act(() => vi.advanceTimersByTimeAsync(100));
+      expect(screen.getByText('Live')).toBeInTheDocument();
+
+      // The server goes away for two minutes (long enough for any back-off to reach its cap).
+      bff.set('/api/occupancy', unreachable);
+      await act(() => vi.advanceTimersByTimeAsync(2 * 60_000));
+      expect(within(sign()).getByText('Live count unavailable')).toBeInTheDocument();
+      expect(screen.queryByText('Live')).not.toBeInTheDocument();
+
+      // It answers again: one poll interval later the wall is live.
+      bff.set('/api/occupancy', () => json(makeOccupancy({ ageSeconds: 0 })));
+      await act(() => vi.advanceTimersByTimeAsync(POLL_MS));
+      expect(screen.getByText('Live')).toBeInTheDocument();
+      expect(within(sign()).getByText('Come in')).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+    // Two minutes of a ticking clock re-render the page 120 times: slow on a busy machine.
+  }, 30_000);
+
   it('reloads once when the server reports a new build', async () => {
     const { queryClient, reload } = renderKiosk('');
     await within(sign()).findByText('Come in');

@@ -1,9 +1,9 @@
 // The kiosk: a wall display at /kiosk, set up by URL parameters (kiosk-params.ts), readable from
 // 5 m, never showing an old count as live, and running unattended for months: polling in the
-// background with a bounded back-off, the screen kept awake, one reload per deploy and a daily
+// background at the normal interval through outages, the screen kept awake, one reload per deploy and a daily
 // safety reload, and nothing that grows from one poll or page to the next.
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
 import { readCapacity } from '@/client/lib/capacity-state';
 import { DEFAULT_POLL_INTERVAL_MS } from '@/client/lib/occupancy-queries';
 import { useNow } from '@/client/lib/use-now';
@@ -68,11 +68,10 @@ export function selectDoors(data: Occupancy, devices: KioskSettings['devices']):
 }
 
 function KioskScreen({ settings, reload }: { settings: KioskSettings; reload: () => void }) {
-  const [startedAt] = useState(() => Date.now());
   const config = useQuery(kioskConfigQueryOptions());
   const serverPollMs = config.data?.pollIntervalMs;
   const pollMs = settings.pollMs ?? serverPollMs ?? DEFAULT_POLL_INTERVAL_MS;
-  const occupancy = useQuery(kioskOccupancyQueryOptions(pollMs, startedAt));
+  const occupancy = useQuery(kioskOccupancyQueryOptions(pollMs));
   const nowMs = useNow();
 
   const data = occupancy.data;
@@ -138,7 +137,7 @@ function KioskBody({ settings, config, data, freshness }: KioskBodyProps) {
           <KioskTotal occupancy={occupancyNow} capacity={capacity} freshness={freshness} />
           <div className="min-h-0 min-w-0 [container-type:size]">{sign('hero')}</div>
         </div>
-        <div className="flex h-[4vmin] shrink-0 items-center text-[2.8vmin]">
+        <div className="flex h-[4.4vmin] shrink-0 items-center text-[3.2vmin]">
           <FreshnessLine freshness={freshness} />
         </div>
       </>

@@ -1,10 +1,9 @@
 // The kiosk's two data sources, built on the app's shared query factories (same keys, so one
-// cache entry each): occupancy polled with a bounded back-off while the server is unreachable,
-// and the config polled every minute to notice a deploy (its buildId).
+// cache entry each): occupancy polled at the normal interval, outage or not, and the config
+// polled every minute to notice a deploy (its buildId).
 import { queryOptions } from '@tanstack/react-query';
 import { configQueryOptions } from '@/client/features/config/config-queries';
 import { occupancyQueryOptions } from '@/client/lib/occupancy-queries';
-import { pollDelay } from './kiosk-freshness';
 
 /** How often the kiosk asks for the build id: a deploy is picked up within about a minute. */
 export const BUILD_CHECK_MS = 60_000;
@@ -15,11 +14,12 @@ const CONFIG_MISSING_RETRY_MS = 5_000;
  */
 const KIOSK_GC_MS = 30_000;
 
-export function kioskOccupancyQueryOptions(pollMs: number, screenStartedAt: number) {
+export function kioskOccupancyQueryOptions(pollMs: number) {
   return queryOptions({
+    // The shared options poll every pollMs, in the background too, and keep polling while the
+    // server is unreachable: no growing back-off, so the wall is live again within one poll of
+    // the server answering (one request per poll costs the BFF nothing; it serves its cache).
     ...occupancyQueryOptions(pollMs),
-    // refetchIntervalInBackground (from the shared options): an unfocused kiosk keeps counting.
-    refetchInterval: (query) => pollDelay(pollMs, query.state, Date.now(), screenStartedAt),
     gcTime: KIOSK_GC_MS,
   });
 }

@@ -100,7 +100,7 @@ export function KioskSign({ reading, occupancy, capacity, freshness, variant }: 
       <p className={`min-w-0 flex-1 truncate leading-none font-bold tracking-tight ${unavailable ? 'text-[5vmin]' : 'text-[6.4vmin]'}`}>{words}</p>
       <p className="shrink-0 text-right leading-tight">
         {count ? <span className="block text-[3.6vmin] font-semibold tabular-nums">{count}</span> : null}
-        {detail ? <span className="block text-[2.8vmin] font-medium opacity-90">{detail}</span> : null}
+        {detail ? <span className="block text-[3.2vmin] font-medium">{detail}</span> : null}
       </p>
     </section>
   );

@@ -1,8 +1,12 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, makeConfig, makeOccupancy } from '@/client/test/fixtures';
 import { fakeBff, json, pending, renderApp, unreachable } from '@/client/test/render-app';
+import { createQueryClient } from '@/client/lib/query-client';
+import { DashboardPage, type TodaySlotProps } from './dashboard-page';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -79,7 +83,7 @@ describe('dashboard states', () => {
 
   it('explains a rejected WELLPOINT key without leaking anything', async () => {
     fakeBff({
-      '/api/config': config({ demo: true }),
+      '/api/config': config({ demo: true, authBackoffSeconds: 90 }),
       '/api/occupancy': () => json(apiError('upstream_auth', 'WELLPOINT rejected the access key'), 502),
     });
     renderApp();
@@ -89,6 +93,24 @@ describe('dashboard states', () => {
     expect(screen.getByText('Live count unavailable')).toBeInTheDocument();
     expect(screen.getByText('Demo data')).toBeInTheDocument();
     expect(screen.queryByRole('img')).not.toBeInTheDocument();
+    // The page polls every 100 ms, but the server asks the vendor again only after its back-off.
+    const panel = screen.getByRole('region', { name: "The server's WELLPOINT access key is not accepted." });
+    expect(panel).toHaveTextContent('The server tries again in about 1 min.');
+    expect(panel).not.toHaveTextContent(/every/);
+  });
+
+  it('says the server’s back-off in the stale banner when the key is rejected after numbers arrived', async () => {
+    fakeBff({
+      '/api/config': config({ authBackoffSeconds: 45 }),
+      '/api/occupancy': () =>
+        json(makeOccupancy({ stale: true, ageSeconds: 70, staleReason: { code: 'upstream_auth', message: 'WELLPOINT rejected the access key' } })),
+    });
+    renderApp();
+
+    const heading = await screen.findByRole('heading', { name: /^The server's WELLPOINT access key is not accepted\. Showing the numbers from/ });
+    const banner = heading.closest('section');
+    expect(banner).toHaveTextContent('The server tries again in about 45 s.');
+    expect(banner).not.toHaveTextContent(/Trying again every/);
   });
 
   it('says the WELLPOINT cloud is down when there are no numbers at all, and retries on request', async () => {
@@ -181,5 +203,31 @@ describe('dashboard states', () => {
     expect(within(total).getByText('8 s ago')).toBeInTheDocument();
     await vi.advanceTimersByTimeAsync(3_000);
     await waitFor(() => expect(within(total).getByText('11 s ago')).toBeInTheDocument());
+  });
+});
+
+describe('the Today slot', () => {
+  function renderPage(today?: (props: TodaySlotProps) => ReactNode) {
+    fakeBff({ '/api/occupancy': live });
+    const queryClient = createQueryClient();
+    queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
+    return render(
+      <QueryClientProvider client={queryClient}>
+        <DashboardPage config={makeConfig()} configPending={false} today={today} />
+      </QueryClientProvider>,
+    );
+  }
+
+  it('shows what the app puts in the slot, given the live answer, the config and the zone', async () => {
+    const today = vi.fn((props: TodaySlotProps) => <p>Curve for {props.occupancy.total.occupancy} in {props.timeZone}</p>);
+    renderPage(today);
+    expect(await screen.findByText('Curve for 37 in Europe/Budapest')).toBeInTheDocument();
+    expect(today.mock.lastCall?.[0].config?.siteName).toBe('Riverside Library');
+  });
+
+  it('works without it: the numbers and the doors, no curve', async () => {
+    renderPage();
+    await findMainGauge();
+    expect(screen.queryByText(/Curve for/)).not.toBeInTheDocument();
   });
 });

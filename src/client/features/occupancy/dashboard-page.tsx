@@ -1,7 +1,7 @@
 // The live dashboard: the site total first, then every door; every state designed (first load,
 // live, stale, vendor key rejected, no PRO devices, server unreachable) and recovering by itself.
 import { useQuery } from '@tanstack/react-query';
-import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useMediaQuery } from '@/client/lib/use-media-query';
 import type { DataAgeInput } from '@/client/components/ui/data-age';
 import { DemoBadge } from '@/client/components/ui/demo-badge';
@@ -20,10 +20,6 @@ import { DEFAULT_POLL_INTERVAL_MS, occupancyQueryOptions } from '@/client/lib/oc
 import { peopleInside } from './occupancy-gauge';
 import { SiteTotal } from './site-total';
 import { StaleBanner } from './status-banner';
-import { TodaySkeleton } from '@/client/features/history/today-frame';
-
-// Today's curve brings the chart library: it loads after the live numbers, not with them.
-const TodaySection = lazy(() => import('@/client/features/history/today-section').then((m) => ({ default: m.TodaySection })));
 
 const SKELETON_DEVICES = 6;
 
@@ -31,11 +27,20 @@ interface DashboardPageProps {
   /** /api/config; undefined while loading or when it failed (the dashboard then uses fallbacks). */
   config: Config | undefined;
   configPending: boolean;
-  /** A spot in the header for page actions (a later task adds the CSV export there). */
+  /** A spot in the header for page actions (the app puts the CSV export there). */
   actions?: ReactNode;
+  /** Today's curve under the site total; the app fills it (features do not import each other). */
+  today?: (props: TodaySlotProps) => ReactNode;
 }
 
-export function DashboardPage({ config, configPending, actions }: DashboardPageProps) {
+/** What the Today slot is given: the live answer it ends in, the config, the site's zone. */
+export interface TodaySlotProps {
+  occupancy: Occupancy;
+  config: Config | undefined;
+  timeZone: string;
+}
+
+export function DashboardPage({ config, configPending, actions, today }: DashboardPageProps) {
   const pollIntervalMs = config?.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   const query = useQuery(occupancyQueryOptions(pollIntervalMs));
   const waitingForConfig = configPending && !query.error && !query.failureReason;
@@ -112,6 +117,7 @@ export function DashboardPage({ config, configPending, actions }: DashboardPageP
           <UnavailablePanel
             problem={status.problem}
             pollIntervalMs={pollIntervalMs}
+            authBackoffSeconds={config?.authBackoffSeconds}
             lastAttemptAt={query.errorUpdatedAt}
             timeZone={timeZone}
             isFetching={query.isFetching}
@@ -121,8 +127,11 @@ export function DashboardPage({ config, configPending, actions }: DashboardPageP
 
         {data && age && timeZone ? (
           <>
-            {status.kind === 'stale' ? <StaleBanner problem={status.problem} age={age} pollIntervalMs={pollIntervalMs} /> : null}
+            {status.kind === 'stale' ? (
+              <StaleBanner problem={status.problem} age={age} pollIntervalMs={pollIntervalMs} authBackoffSeconds={config?.authBackoffSeconds} />
+            ) : null}
             <LiveContent
+              today={today}
               data={data}
               config={config}
               timeZone={timeZone}
@@ -145,6 +154,7 @@ export function DashboardPage({ config, configPending, actions }: DashboardPageP
 }
 
 interface LiveContentProps {
+  today: DashboardPageProps['today'];
   data: Occupancy;
   config: Config | undefined;
   timeZone: string;
@@ -153,21 +163,19 @@ interface LiveContentProps {
   isFetching: boolean;
 }
 
-function LiveContent({ data, config, timeZone, age, stale, isFetching }: LiveContentProps) {
+function LiveContent({ today: renderToday, data, config, timeZone, age, stale, isFetching }: LiveContentProps) {
   // On a phone the doors come right after the site total (a thumb's reach), the curve after them;
   // on a wider screen the curve tells the total's story right below it. DOM order follows.
   const wide = useMediaQuery('(min-width: 40rem)');
   if (data.notice === 'no_pro_devices' || data.devices.length === 0) return <NoProDevicesPanel />;
-  const today = (
+  const today = renderToday ? (
     <ErrorBoundary key="today" name="Today’s curve">
       {/* A stale curve loses its colour with the numbers it ends in. */}
       <div data-stale={stale || undefined} className={stale ? 'grayscale' : undefined}>
-        <Suspense fallback={<TodaySkeleton />}>
-          <TodaySection occupancy={data} config={config} timeZone={timeZone} />
-        </Suspense>
+        {renderToday({ occupancy: data, config, timeZone })}
       </div>
     </ErrorBoundary>
-  );
+  ) : null;
   const doors = (
     <ErrorBoundary key="doors" name="The door gauges">
       <DeviceSection devices={toDeviceViews(data, config)} stale={stale} age={age} />

@@ -7,6 +7,8 @@ import type { Occupancy } from '@/shared/api-schema';
 export interface Problem {
   code: RequestErrorCode;
   message: string;
+  /** The server's own wait before its next attempt, when it said (error body or staleReason). */
+  retryInSeconds?: number | undefined;
 }
 
 export type DashboardStatus =
@@ -18,7 +20,7 @@ export type DashboardStatus =
   | { kind: 'unavailable'; problem: Problem };
 
 export function toProblem(error: unknown): Problem {
-  if (error instanceof ApiRequestError) return { code: error.code, message: error.message };
+  if (error instanceof ApiRequestError) return { code: error.code, message: error.message, retryInSeconds: error.retryInSeconds };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 

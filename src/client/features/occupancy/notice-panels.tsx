@@ -2,13 +2,15 @@
 // something is wrong, or the account has no PRO device the WELLPOINT API would report.
 import { useId } from 'react';
 import { InfoIcon } from '@/client/components/ui/icons';
-import { formatClockTime, formatDuration } from '@/client/lib/format';
+import { formatClockTime } from '@/client/lib/format';
 import { describeProblem, type Problem } from './dashboard-status';
-import { toneIcon } from './status-banner';
+import { RetryNote, toneIcon } from './status-banner';
 
 interface UnavailablePanelProps {
   problem: Problem;
   pollIntervalMs: number;
+  /** The server's pause after a rejected key; undefined if unknown. */
+  authBackoffSeconds?: number | undefined;
   /** Date.now() of the last failed attempt; 0 if unknown. */
   lastAttemptAt: number;
   timeZone: string | undefined;
@@ -16,7 +18,7 @@ interface UnavailablePanelProps {
   onRetry: () => void;
 }
 
-export function UnavailablePanel({ problem, pollIntervalMs, lastAttemptAt, timeZone, isFetching, onRetry }: UnavailablePanelProps) {
+export function UnavailablePanel({ problem, pollIntervalMs, authBackoffSeconds, lastAttemptAt, timeZone, isFetching, onRetry }: UnavailablePanelProps) {
   const headingId = useId();
   const text = describeProblem(problem);
   const Icon = toneIcon[text.tone];
@@ -33,9 +35,9 @@ export function UnavailablePanel({ problem, pollIntervalMs, lastAttemptAt, timeZ
           </h2>
           {text.detail ? <p className="mt-2 text-ink">{text.detail}</p> : null}
           <p className="mt-4 text-sm text-muted">
-            No numbers to show yet. This page tries again every {formatDuration(pollIntervalMs / 1000)}
-            {lastAttemptAt > 0 && timeZone ? ` (last try ${formatClockTime(new Date(lastAttemptAt), timeZone)})` : ''} and
-            shows the numbers as soon as they arrive.
+            No numbers to show yet. <RetryNote problem={problem} timing={{ pollIntervalMs, authBackoffSeconds }} pageWords="This page tries again every" />
+            {lastAttemptAt > 0 && timeZone ? ` Last try at ${formatClockTime(new Date(lastAttemptAt), timeZone)}.` : ''} The numbers show as soon as
+            they arrive.
           </p>
           <button
             type="button"

@@ -42,64 +42,70 @@ export function SiteTotal({ data, siteCapacity, timeZone, age, stale, isFetching
       data-stale={stale || undefined}
       className={`rounded-2xl border bg-surface p-5 sm:p-7 ${stale ? 'border-dashed border-line' : 'border-line'}`}
     >
-      <div className="grid gap-x-10 gap-y-5 md:grid-cols-[minmax(0,1fr)_20rem] lg:grid-cols-[minmax(0,1fr)_20rem_18rem] lg:items-end">
-        <div>
-          <h2 id={headingId} className="text-sm font-medium text-muted">
-            Inside now · whole site
-          </h2>
-          <p className="sr-only">{summary}</p>
-          <div aria-hidden="true" className="mt-2 flex items-end gap-3">
-            <span
-              className={`text-right text-6xl leading-[0.85] font-semibold tracking-tight tabular-nums sm:text-8xl ${numberTone}`}
-              style={{ minWidth: `${reserveDigits}ch` }}
-            >
-              {formatCount(total.occupancy)}
-            </span>
-            <span className="pb-1 text-base leading-tight text-muted sm:text-lg">
-              {total.occupancy === 1 ? 'person' : 'people'} inside
-              {capacity != null ? (
-                <>
-                  <br />
-                  of {formatCount(capacity)}
-                </>
-              ) : null}
-            </span>
+      {/* Laid out by the card's own width (a container query), not the window's: the number keeps
+          its row until the facts beside it have room, so nothing is ever squeezed over it. */}
+      <div className="@container">
+        <div className="grid gap-x-10 gap-y-5 @min-[34rem]:grid-cols-[minmax(0,1fr)_12rem] @min-[46rem]:grid-cols-[minmax(0,1fr)_18rem] @min-[66rem]:grid-cols-[minmax(0,1fr)_18rem_14rem] @min-[66rem]:items-end">
+          <div className="@min-[34rem]:col-span-2 @min-[46rem]:col-span-1 @min-[46rem]:row-span-2 @min-[66rem]:row-span-1">
+            <h2 id={headingId} className="text-sm font-medium text-muted">
+              Inside now · whole site
+            </h2>
+            <p className="sr-only">{summary}</p>
+            {/* The unit goes beside the number when it fits, else under it; its two lines never
+              break inside themselves. leading-none keeps the digits' box clear of the heading. */}
+            <div aria-hidden="true" className="mt-3 flex flex-wrap items-end gap-x-3 gap-y-2">
+              <span
+                className={`text-right text-6xl leading-none font-semibold tracking-tight tabular-nums @min-[26rem]:text-8xl ${numberTone}`}
+                style={{ minWidth: `${reserveDigits}ch` }}
+              >
+                {formatCount(total.occupancy)}
+              </span>
+              <span className="pb-1 text-base leading-tight whitespace-nowrap text-muted @min-[26rem]:text-lg">
+                {total.occupancy === 1 ? 'person' : 'people'} inside
+                {capacity != null ? (
+                  <>
+                    <br />
+                    of {formatCount(capacity)}
+                  </>
+                ) : null}
+              </span>
+            </div>
+            {reading ? (
+              <p aria-hidden="true" className="mt-4 flex items-center gap-3 text-sm sm:text-base">
+                <CapacityPill state={reading.state} stale={stale} />
+                <span className={`font-semibold tabular-nums ${numberTone}`}>{formatPercent(reading.ratio)}</span>
+              </p>
+            ) : null}
           </div>
-          {reading ? (
-            <p aria-hidden="true" className="mt-4 flex items-center gap-3 text-sm sm:text-base">
-              <CapacityPill state={reading.state} stale={stale} />
-              <span className={`font-semibold tabular-nums ${numberTone}`}>{formatPercent(reading.ratio)}</span>
+
+          <div>
+            <dl className="grid grid-cols-2 gap-x-8">
+              <div>
+                <dt className="text-sm text-muted">In today</dt>
+                <dd className={`text-2xl font-semibold tabular-nums sm:text-3xl ${numberTone}`}>{formatCount(total.in)}</dd>
+              </div>
+              <div>
+                <dt className="text-sm text-muted">Out today</dt>
+                <dd className={`text-2xl font-semibold tabular-nums sm:text-3xl ${numberTone}`}>{formatCount(total.out)}</dd>
+              </div>
+            </dl>
+            <p className="mt-1 text-sm text-muted">Counted since {since}</p>
+          </div>
+
+          <div className="text-sm">
+            <p className={`flex items-center gap-1.5 font-semibold ${stale ? 'text-muted' : 'text-accent-ink'}`}>
+              <span aria-hidden="true" className="relative grid size-4 place-items-center">
+                {stale ? <ClockIcon className="size-4" /> : <span className="size-2 rounded-full bg-accent" />}
+                <FetchingIndicator active={isFetching} />
+              </span>
+              {stale ? 'Not live' : 'Live'}
             </p>
-          ) : null}
-        </div>
-
-        <div>
-          <dl className="grid grid-cols-2 gap-x-8">
-            <div>
-              <dt className="text-sm text-muted">In today</dt>
-              <dd className={`text-2xl font-semibold tabular-nums sm:text-3xl ${numberTone}`}>{formatCount(total.in)}</dd>
-            </div>
-            <div>
-              <dt className="text-sm text-muted">Out today</dt>
-              <dd className={`text-2xl font-semibold tabular-nums sm:text-3xl ${numberTone}`}>{formatCount(total.out)}</dd>
-            </div>
-          </dl>
-          <p className="mt-1 text-sm text-muted">Counted since {since}</p>
-        </div>
-
-        <div className="text-sm md:col-span-2 lg:col-span-1">
-          <p className={`flex items-center gap-1.5 font-semibold ${stale ? 'text-muted' : 'text-accent-ink'}`}>
-            <span aria-hidden="true" className="relative grid size-4 place-items-center">
-              {stale ? <ClockIcon className="size-4" /> : <span className="size-2 rounded-full bg-accent" />}
-              <FetchingIndicator active={isFetching} />
-            </span>
-            {stale ? 'Not live' : 'Live'}
-          </p>
-          {/* One fact per line, unwrapped: the ticking age can never re-wrap its neighbours. */}
-          <p className="mt-1 whitespace-nowrap text-ink">
-            Updated <DataAge {...age} />
-          </p>
-          <p className="whitespace-nowrap text-muted">at {formatClockTime(data.fetchedAt, timeZone)}</p>
+            {/* One fact per line, unwrapped: the ticking age can never re-wrap its neighbours. */}
+            <p className="mt-1 whitespace-nowrap text-ink">
+              Updated <DataAge {...age} />
+            </p>
+            <p className="whitespace-nowrap text-muted">at {formatClockTime(data.fetchedAt, timeZone)}</p>
+          </div>
         </div>
       </div>
 

@@ -11,16 +11,47 @@ export const toneIcon: Record<ProblemText['tone'], typeof InfoIcon> = {
   vendor: InfoIcon,
 };
 
-export function StaleBanner({ problem, age, pollIntervalMs }: { problem: Problem; age: DataAgeInput; pollIntervalMs: number }) {
+export interface RetryTiming {
+  pollIntervalMs: number;
+  /** The server's pause after the vendor rejected its key (/api/config); undefined if unknown. */
+  authBackoffSeconds: number | undefined;
+}
+
+/**
+ * When the next real attempt happens. This page polls every interval, but after a rejected key
+ * the server does not ask the vendor again before its back-off ends: saying "every 5 s" then
+ * would be untrue. The server's own figure (retryInSeconds) wins when it sent one.
+ */
+export function retryNote(
+  problem: Problem,
+  { pollIntervalMs, authBackoffSeconds }: RetryTiming,
+  pageWords = 'Trying again every',
+): { words: string; duration: string } {
+  const serverWait = problem.retryInSeconds ?? (problem.code === 'upstream_auth' ? authBackoffSeconds : undefined);
+  if (serverWait !== undefined) return { words: 'The server tries again in about', duration: formatDuration(Math.max(1, serverWait)) };
+  return { words: pageWords, duration: formatDuration(pollIntervalMs / 1000) };
+}
+
+/** The retry sentence; the duration never splits across lines ("every 5" / "s."). */
+export function RetryNote({ problem, timing, pageWords }: { problem: Problem; timing: RetryTiming; pageWords?: string }) {
+  const { words, duration } = retryNote(problem, timing, pageWords);
+  return <>{`${words} ${duration.replaceAll(' ', '\u00a0')}.`}</>;
+}
+
+interface StaleBannerProps extends RetryTiming {
+  problem: Problem;
+  age: DataAgeInput;
+}
+
+export function StaleBanner({ problem, age, pollIntervalMs, authBackoffSeconds }: StaleBannerProps) {
   const headingId = useId();
   const text = describeProblem(problem);
   const Icon = toneIcon[text.tone];
   return (
-    // First in the DOM (read first), shown last and sticky at the bottom of the viewport: it stays
-    // in view while scrolling, and appearing or going away never pushes the numbers around.
+    // In the flow above the numbers, never over them: read and seen first, it covers nothing.
     <section
       aria-labelledby={headingId}
-      className="sticky bottom-3 z-10 order-last mx-auto mt-6 flex w-full max-w-4xl gap-3 rounded-2xl border border-notice bg-notice-soft p-4 text-notice-ink shadow-lg sm:bottom-6 sm:p-5"
+      className="mb-5 flex w-full gap-3 rounded-2xl border border-notice bg-notice-soft px-4 py-3 text-notice-ink sm:mb-6 sm:p-5"
     >
       <Icon className="mt-0.5 size-5 shrink-0" />
       <div className="min-w-0">
@@ -32,9 +63,9 @@ export function StaleBanner({ problem, age, pollIntervalMs }: { problem: Problem
             Showing the numbers from <DataAge {...age} />
           </span>
         </h2>
-        <p className="mt-1 text-xs sm:text-sm">
+        <p className="mt-1 text-sm">
           {text.detail ? `${text.detail} ` : ''}
-          Trying again every {formatDuration(pollIntervalMs / 1000)}.
+          <RetryNote problem={problem} timing={{ pollIntervalMs, authBackoffSeconds }} />
         </p>
       </div>
     </section>
