@@ -8,7 +8,7 @@ export interface Problem {
   code: RequestErrorCode;
   message: string;
   /** The server's own wait before its next attempt, when it said (error body or staleReason). */
-  retryInSeconds?: number | undefined;
+  retryInSeconds?: number | null | undefined;
 }
 
 export type DashboardStatus =
