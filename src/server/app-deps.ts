@@ -18,4 +18,6 @@ export interface AppDeps {
   buildId: string;
   /** Most exports streaming at once; one more gets 429 (a large export keeps the vendor busy). */
   exportConcurrency: number;
+  /** Behind a TLS reverse proxy: believe its X-Forwarded-Proto / X-Forwarded-For (see client-info.ts). */
+  trustProxy?: boolean;
 }
