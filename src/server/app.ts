@@ -6,7 +6,7 @@ import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './app-deps';
-import { isHttps, type RequestInfo } from './client-info';
+import { isHttps, type RequestInfo, requestHeader } from './client-info';
 import { chooseEncoding, COMPRESS_THRESHOLD, compressJson, createAnswerMemo, type Encoding } from './compression';
 import { ApiHttpError, errorResponse } from './http-error';
 import { configRoutes } from './routes/config';
@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps) {
     const secure = https(c);
     try {
       const { json } = await deps.occupancy.answer();
-      const encoding = json.length > COMPRESS_THRESHOLD ? chooseEncoding(c.req.header('accept-encoding')) : null;
+      const encoding = json.length > COMPRESS_THRESHOLD ? chooseEncoding(requestHeader(c, 'accept-encoding')) : null;
       const headers = await headersFor(secure, encoding);
       return new Response(encoding === null ? json : compressed(json, encoding), { status: 200, headers });
     } catch (error) {

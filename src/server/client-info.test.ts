@@ -1,7 +1,7 @@
 // Forwarding headers count only behind a trusted proxy; otherwise the socket's own answer does.
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { clientAddress, isHttps } from './client-info';
+import { clientAddress, isHttps, requestHeader } from './client-info';
 
 function probe(trustProxy: boolean) {
   return new Hono().get('/', (c) => c.json({ https: isHttps(c, trustProxy), address: clientAddress(c, trustProxy) }));
@@ -34,5 +34,12 @@ describe('client-info', () => {
 
   it('no socket (an in-process request): the address is unknown', async () => {
     expect((await ask(false, 'http://localhost/')).address).toBeNull();
+  });
+
+  it('under the Node adapter, headers are read from the incoming message (no Headers object built)', async () => {
+    const incoming = { headers: { 'accept-encoding': 'br', 'x-forwarded-proto': 'https' }, socket: { remoteAddress: '127.0.0.1' } };
+    const app = new Hono().get('/', (c) => c.json({ encoding: requestHeader(c, 'accept-encoding') ?? null, https: isHttps(c, true) }));
+    const res = await app.request('http://localhost/', {}, { incoming });
+    expect(await res.json()).toEqual({ encoding: 'br', https: true });
   });
 });
