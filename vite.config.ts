@@ -2,13 +2,16 @@
 import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 const devApiPort = process.env.PORT ?? '8787';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  // Brotli and gzip copies beside each text asset (index.html too), served by compose.ts's
+  // mountClient to clients that accept them: compressed once, at build, at the highest levels.
+  plugins: [react(), tailwindcss(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
   resolve: { alias: { '@': src } },
   build: {
     outDir: 'dist/client',

@@ -426,19 +426,22 @@ interface CannonFigures {
   errors: number;
 }
 
-async function cannon(url: string, seconds: number): Promise<CannonFigures> {
-  const result = await autocannon({ url, connections: AC_CONNECTIONS, duration: seconds, pipelining: 1 });
+async function cannon(url: string, seconds: number, headers: Record<string, string> = {}): Promise<CannonFigures> {
+  const result = await autocannon({ url, connections: AC_CONNECTIONS, duration: seconds, pipelining: 1, headers });
   return { rps: result['2xx'] / result.duration, ok: result['2xx'], seconds: result.duration, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 
-async function throughput(sim: Server): Promise<void> {
-  section(`Cached /api/occupancy throughput: BFF vs bare node:http, autocannon ${AC_CONNECTIONS} connections × ${AC_SECONDS} s, ${AC_ROUNDS} rounds (A B, B A)`);
-  const what = `Cached /api/occupancy req/s, BFF / bare node:http (${AC_CONNECTIONS} connections, ${AC_SECONDS} s)`;
+/** With acceptEncoding, every request sends it (as browsers do); the bare server then answers the BFF's compressed bytes. */
+async function throughput(sim: Server, acceptEncoding?: string): Promise<void> {
+  const sent: Record<string, string> = acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding };
+  const asked = acceptEncoding === undefined ? 'no Accept-Encoding' : `Accept-Encoding: ${acceptEncoding}`;
+  section(`Cached /api/occupancy throughput (${asked}): BFF vs bare node:http, autocannon ${AC_CONNECTIONS} connections × ${AC_SECONDS} s, ${AC_ROUNDS} rounds (A B, B A)`);
+  const what = `Cached /api/occupancy req/s (${asked}), BFF / bare node:http (${AC_CONNECTIONS} connections, ${AC_SECONDS} s)`;
   let bff: Server | null = null;
   let bare: Child | null = null;
   try {
     bff = await startBff('BFF (throughput, CACHE_SECONDS=300)', { WELLPOINT_BASE_URL: `${sim.url}/`, WELLPOINT_ACCESS_KEY: DEMO_ACCESS_KEY, CACHE_SECONDS: '300' });
-    const first = await request(`${bff.url}/api/occupancy`, { agent: false });
+    const first = await request(`${bff.url}/api/occupancy`, { agent: false, headers: sent });
     if (first.status !== 200) throw new Error(`BFF answered HTTP ${first.status}: ${first.body.toString('utf8').slice(0, 200)}`);
     const skip = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
     const headers: [string, string][] = Object.entries(first.headers)
@@ -456,15 +459,15 @@ async function throughput(sim: Server): Promise<void> {
 
     const bffUrl = `${bff.url}/api/occupancy`;
     log(`warm-up: ${AC_WARMUP_SECONDS} s each (not reported)`);
-    await cannon(bffUrl, AC_WARMUP_SECONDS);
-    await cannon(bareUrl, AC_WARMUP_SECONDS);
+    await cannon(bffUrl, AC_WARMUP_SECONDS, sent);
+    await cannon(bareUrl, AC_WARMUP_SECONDS, sent);
     // Alternating A B, B A, …: a drift in machine load then favours neither side overall.
     const rounds: { bff: CannonFigures; bare: CannonFigures }[] = [];
     for (let round = 1; round <= AC_ROUNDS; round++) {
       const figures: Partial<{ bff: CannonFigures; bare: CannonFigures }> = {};
       for (const which of round % 2 === 1 ? (['bff', 'bare'] as const) : (['bare', 'bff'] as const)) {
         log(`round ${round}: ${which === 'bff' ? 'BFF' : 'bare node:http'}...`);
-        figures[which] = await cannon(which === 'bff' ? bffUrl : bareUrl, AC_SECONDS);
+        figures[which] = await cannon(which === 'bff' ? bffUrl : bareUrl, AC_SECONDS, sent);
       }
       if (figures.bff === undefined || figures.bare === undefined) throw new Error('a throughput run is missing');
       rounds.push({ bff: figures.bff, bare: figures.bare });
@@ -720,7 +723,7 @@ async function main(): Promise<number> {
   console.log(`Occupancy Live bench — ${new Date().toISOString()}\n${machine}; load average at start ${loadStart.toFixed(2)}`);
 
   // `npm run bench -- throughput csv` runs only the phases named; no names runs them all.
-  const phases = ['first-load', 'coalescing', 'single-flight', 'failing-vendor', 'throughput', 'csv'];
+  const phases = ['first-load', 'coalescing', 'single-flight', 'failing-vendor', 'throughput', 'throughput-br', 'csv'];
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((w) => !phases.includes(w));
   if (unknown.length > 0) {
@@ -738,6 +741,7 @@ async function main(): Promise<number> {
     if (runs('single-flight')) await slowCall(sim);
     if (runs('failing-vendor')) await failingVendor(sim);
     if (runs('throughput')) await throughput(sim);
+    if (runs('throughput-br')) await throughput(sim, 'gzip, deflate, br');
     if (runs('csv')) await csvExport(sim);
   } catch (error) {
     console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

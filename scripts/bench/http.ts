@@ -9,7 +9,7 @@ export interface SimpleResponse {
   ms: number;
 }
 
-export function request(url: string, options: { method?: string; json?: unknown; agent?: Agent | false; timeoutMs?: number } = {}): Promise<SimpleResponse> {
+export function request(url: string, options: { method?: string; json?: unknown; agent?: Agent | false; timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<SimpleResponse> {
   const payload = options.json === undefined ? undefined : Buffer.from(JSON.stringify(options.json));
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -18,7 +18,7 @@ export function request(url: string, options: { method?: string; json?: unknown;
       {
         method: options.method ?? 'GET',
         agent: options.agent,
-        headers: payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(payload.length) },
+        headers: { ...options.headers, ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(payload.length) }) },
         timeout: options.timeoutMs ?? 30_000,
       },
       (res) => {

@@ -27,4 +27,6 @@ export interface AppDeps {
   historyConcurrency: number;
   /** Bytes of serialized history answers kept in the cache. */
   historyCacheBytes: number;
+  /** Behind a TLS reverse proxy: believe its X-Forwarded-Proto / X-Forwarded-For (see client-info.ts). */
+  trustProxy?: boolean;
 }

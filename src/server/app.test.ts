@@ -1,8 +1,9 @@
 // The BFF's HTTP surface as a whole: /api/config, the health probes, unknown routes, our JSON error
 // shape for every failure (a crash included), and the security headers on every kind of answer.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { configSchema, healthSchema, occupancySchema, readySchema } from '@/shared/api-schema';
 import { EXPORT_MAX_DAYS } from '@/shared/export-query';
@@ -106,13 +107,35 @@ describe('unknown routes and crashes', () => {
   it.each([
     ['GET', '/api/nope'],
     ['GET', '/api/occupancy/extra'],
-    ['POST', '/api/occupancy'],
-    ['DELETE', '/api/config'],
+    ['POST', '/api/nope'],
     ['GET', '/api/'],
   ])('%s %s: 404 in our JSON shape', async (method, path) => {
     const res = await demoBff().app.request(path, { method });
     expect(res.status).toBe(404);
+    expect(res.headers.get('allow')).toBeNull();
     expect((await apiError(res)).code).toBe('not_found');
+  });
+
+  it.each([
+    ['POST', '/api/occupancy'],
+    ['DELETE', '/api/config'],
+    ['PUT', '/api/history'],
+    ['POST', '/api/export'],
+    ['OPTIONS', '/api/export/file/some-token'],
+    ['PATCH', '/api/occupancy'],
+  ])('%s %s (a real endpoint): 405 with Allow, in our JSON shape', async (method, path) => {
+    const res = await demoBff().app.request(path, { method });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET');
+    expect((await apiError(res)).code).toBe('method_not_allowed');
+    expectSecurityHeaders(res, true);
+  });
+
+  it('HEAD /api/export keeps its own refusal (405, Allow: GET), also with the SPA mounted', async () => {
+    const { app } = demoBff();
+    const res = await app.request('/api/export?from=2026-11-25&to=2026-11-26', { method: 'HEAD' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET');
   });
 
   it('an unexpected error: 500 internal in our JSON shape, no stack, the key redacted in the log', async () => {
@@ -277,3 +300,177 @@ describe('GET /readyz while the vendor hangs', () => {
     expect((await app.request('/readyz')).status).toBe(503);
   });
 });
+
+/** A built client as vite writes it: robots and favicons from public/, each text file also as .br and .gz. */
+function builtClient(name: string, options: { publicFiles?: boolean } = {}): string {
+  const dist = join(temp, name);
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  const texts: Record<string, string> = {
+    'index.html': `<!doctype html><title>Occupancy Live</title><div id="root"></div>${' '.repeat(2000)}`,
+    'assets/app-1234.js': `console.log(${JSON.stringify('x'.repeat(4000))});`,
+  };
+  for (const [file, text] of Object.entries(texts)) {
+    writeFileSync(join(dist, file), text);
+    writeFileSync(join(dist, `${file}.br`), brotliCompressSync(text));
+    writeFileSync(join(dist, `${file}.gz`), gzipSync(text));
+  }
+  if (options.publicFiles ?? true) {
+    for (const file of ['robots.txt', 'favicon.ico', 'favicon.svg']) copyFileSync(join(import.meta.dirname, '../../public', file), join(dist, file));
+  }
+  return dist;
+}
+
+function withClientApp(dist: string, env: Record<string, string> = {}) {
+  return compose(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'silent', ...env }), { clientDist: dist }).app;
+}
+
+async function bodyBytes(res: Response): Promise<Buffer> {
+  return Buffer.from(await res.arrayBuffer());
+}
+
+describe('robots.txt and the favicon', () => {
+  it('are real files from public/: robots allows only /public, the icons have image types', async () => {
+    const app = withClientApp(builtClient('dist-public'));
+    const robots = await app.request('/robots.txt');
+    expect(robots.status).toBe(200);
+    expect(robots.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect((await robots.text()).split('\n').filter(Boolean)).toEqual(['User-agent: *', 'Allow: /public', 'Disallow: /']);
+    const ico = await app.request('/favicon.ico');
+    expect(ico.status).toBe(200);
+    expect(ico.headers.get('content-type')).toMatch(/icon/);
+    expect([...(await bodyBytes(ico)).subarray(0, 4)]).toEqual([0, 0, 1, 0]); // the ICO magic number
+    const svg = await app.request('/favicon.svg');
+    expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await svg.text()).toContain('#3b55c9');
+    expectSecurityHeaders(svg, false);
+  });
+
+  it('index.html names both icons', () => {
+    const html = readFileSync(join(import.meta.dirname, '../../index.html'), 'utf8');
+    expect(html).toContain('href="/favicon.svg"');
+    expect(html).toContain('href="/favicon.ico"');
+  });
+
+  it('a missing file at a file-like path is a 404, not the SPA’s page; page paths still get the page', async () => {
+    const app = withClientApp(builtClient('dist-no-public', { publicFiles: false }));
+    for (const path of ['/robots.txt', '/favicon.ico', '/logo.png']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type') ?? '', path).not.toMatch(/html/);
+      expect(await res.text(), path).not.toContain('<div id="root">');
+    }
+    for (const path of ['/kiosk', '/history', '/']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text(), path).toContain('<div id="root">');
+    }
+  });
+});
+
+describe('HSTS only over https', () => {
+  const dist = builtClient('dist-hsts');
+  const plain = withClientApp(dist);
+  const proxied = withClientApp(dist, { TRUST_PROXY: 'true' });
+  const paths = ['/api/occupancy', '/api/config', '/api/nope', '/kiosk', '/assets/app-1234.js'];
+
+  it.each(paths)('%s: none on plain http, sent on https', async (path) => {
+    const http = await plain.request(`http://localhost${path}`);
+    expect(http.headers.get('strict-transport-security')).toBeNull();
+    const https = await plain.request(`https://localhost${path}`);
+    expect(https.headers.get('strict-transport-security')).toBe('max-age=15552000; includeSubDomains');
+  });
+
+  it.each(paths)('%s: X-Forwarded-Proto counts only with TRUST_PROXY', async (path) => {
+    const headers = { 'x-forwarded-proto': 'https' };
+    expect((await plain.request(`http://localhost${path}`, { headers })).headers.get('strict-transport-security')).toBeNull();
+    expect((await proxied.request(`http://localhost${path}`, { headers })).headers.get('strict-transport-security')).toBe('max-age=15552000; includeSubDomains');
+    expect((await proxied.request(`http://localhost${path}`, { headers: { 'x-forwarded-proto': 'http' } })).headers.get('strict-transport-security')).toBeNull();
+  });
+});
+
+describe('compression', () => {
+  const dist = builtClient('dist-compressed');
+  const app = withClientApp(dist);
+  const br = { 'accept-encoding': 'gzip, deflate, br' };
+  const gzipOnly = { 'accept-encoding': 'gzip, deflate' };
+
+  it.each([
+    ['/assets/app-1234.js', 'public, max-age=31536000, immutable'],
+    ['/', 'no-cache'],
+    ['/kiosk', 'no-cache'],
+  ])('%s: br to a br client, gzip to a gzip-only client, identity otherwise, always with Vary', async (path, cacheControl) => {
+    const file = path.startsWith('/assets/') ? path.slice(1) : 'index.html';
+    const plainText = readFileSync(join(dist, file), 'utf8');
+
+    const asBr = await app.request(path, { headers: br });
+    expect(asBr.headers.get('content-encoding')).toBe('br');
+    expect(brotliDecompressSync(await bodyBytes(asBr)).toString('utf8')).toBe(plainText);
+
+    const asGzip = await app.request(path, { headers: gzipOnly });
+    expect(asGzip.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(await bodyBytes(asGzip)).toString('utf8')).toBe(plainText);
+
+    const asIs = await app.request(path);
+    expect(asIs.headers.get('content-encoding')).toBeNull();
+    expect(await asIs.text()).toBe(plainText);
+
+    for (const res of [asBr, asGzip, asIs]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('vary')).toBe('Accept-Encoding');
+      expect(res.headers.get('cache-control')).toBe(cacheControl);
+      expectSecurityHeaders(res, false);
+    }
+  });
+
+  it('/api/occupancy (over 1 KB): br, gzip or plain as the client accepts, the same JSON each way', async () => {
+    const plainRes = await app.request('/api/occupancy');
+    const plainText = await plainRes.text();
+    expect(plainText.length).toBeGreaterThan(1024);
+    expect(plainRes.headers.get('content-encoding')).toBeNull();
+    expect(plainRes.headers.get('vary')).toBe('Accept-Encoding');
+
+    const asBr = await app.request('/api/occupancy', { headers: br });
+    expect(asBr.headers.get('content-encoding')).toBe('br');
+    expect(brotliDecompressSync(await bodyBytes(asBr)).toString('utf8')).toBe(plainText);
+    const asGzip = await app.request('/api/occupancy', { headers: gzipOnly });
+    expect(asGzip.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(await bodyBytes(asGzip)).toString('utf8')).toBe(plainText);
+    const refused = await app.request('/api/occupancy', { headers: { 'accept-encoding': 'br;q=0, gzip;q=0' } });
+    expect(refused.headers.get('content-encoding')).toBeNull();
+    expect(await refused.text()).toBe(plainText);
+
+    for (const res of [plainRes, asBr, asGzip]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('vary')).toBe('Accept-Encoding');
+      expectSecurityHeaders(res, true);
+    }
+  });
+
+  it('other JSON over 1 KB is compressed (with Vary, secure headers, no-store); small JSON is not', async () => {
+    const big = await app.request('/api/history?from=2026-11-20&to=2026-11-26&resolution=hour', { headers: br });
+    expect(big.status).toBe(200);
+    expect(big.headers.get('content-encoding')).toBe('br');
+    const json = JSON.parse(brotliDecompressSync(await bodyBytes(big)).toString('utf8')) as unknown;
+    expect(JSON.stringify(json).length).toBeGreaterThan(1024);
+    expect(big.headers.get('vary')).toBe('Accept-Encoding');
+    expectSecurityHeaders(big, true);
+
+    const small = await app.request('/api/nope', { headers: br });
+    expect(small.status).toBe(404);
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect((await apiError(small)).code).toBe('not_found');
+    expectSecurityHeaders(small, true);
+  });
+
+  it('/api/export is never compressed, whatever the client accepts', async () => {
+    const csv = await app.request('/api/export?from=2026-11-01&to=2026-11-26', { headers: br });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.headers.get('content-encoding')).toBeNull();
+    expect((await csv.text()).length).toBeGreaterThan(1024);
+    const refused = await app.request('/api/export?from=2026-02-30&to=2026-03-01', { headers: br });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-encoding')).toBeNull();
+  });
+});
+

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { createSimulator, DEMO_ACCESS_KEY, type Simulator } from '@/simulator';
 import { createApp } from './app';
@@ -95,6 +95,7 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     backoff,
     historyConcurrency: env.HISTORY_CONCURRENCY,
     historyCacheBytes: env.HISTORY_CACHE_MB * 1024 * 1024,
+    trustProxy: env.TRUST_PROXY,
   });
 
   if (simulator !== null && env.SIMULATOR_CONTROL) {
@@ -105,21 +106,43 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
   return { app, logger, demo, simulator };
 }
 
-/** The built SPA: hashed assets cached for a year, every other page path answered by index.html. */
+/** A path whose last segment has a dot names a file (robots.txt, favicon.ico), not a page. */
+const FILE_LIKE = /\.[^/]*$/;
+/** Text types that the build also writes as .br and .gz beside the file. */
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|manifest\+json)|image\/svg\+xml)/i;
+
+/**
+ * The built SPA: hashed assets cached for a year, every other page path answered by index.html.
+ * Text files are sent as the brotli or gzip copy the build made, when the browser accepts it.
+ */
 function mountClient(app: Hono, root: string) {
-  // Cache-Control is set on the way out: serveStatic calls onFound after it has built the response
-  // (@hono/node-server 2), so a header added there never reaches the browser.
+  // Headers are set on the way out: serveStatic calls onFound after it has built the response
+  // (@hono/node-server 2), so a header added there never reaches the browser. serveStatic adds
+  // Vary only when it picked a compressed copy; a cache must know the plain answer varies too.
+  const vary: MiddlewareHandler = async (c, next) => {
+    await next();
+    if (c.res.status === 200 && COMPRESSIBLE.test(c.res.headers.get('Content-Type') ?? '') && c.res.headers.get('Vary') === null) {
+      c.header('Vary', 'Accept-Encoding');
+    }
+  };
   app.use('/assets/*', async (c, next) => {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  app.use('/assets/*', serveStatic({ root }));
+  app.use('/assets/*', vary);
+  app.use('/assets/*', serveStatic({ root, precompressed: true }));
   // A missing asset is a 404, not the SPA's page (which the line above would cache for a year).
   app.all('/assets/*', (c) => c.text('Not found', 404));
   app.use('*', async (c, next) => {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'no-cache');
   });
-  app.use('*', serveStatic({ root }));
-  app.get('*', serveStatic({ root, path: 'index.html' }));
+  app.use('*', vary);
+  app.use('*', serveStatic({ root, precompressed: true }));
+  const page = serveStatic({ root, path: 'index.html', precompressed: true });
+  // Page paths (/kiosk) get the SPA; a missing file (/robots.txt, /x.png) is a 404, not a page.
+  app.get('*', async (c, next) => {
+    if (FILE_LIKE.test(c.req.path)) return c.text('Not found', 404);
+    return page(c, next);
+  });
 }

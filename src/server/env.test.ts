@@ -6,7 +6,8 @@ describe('loadEnv', () => {
     const env = loadEnv({ SITE_TIMEZONE: 'Europe/Budapest' });
     expect(env.WELLPOINT_ACCESS_KEY).toBeUndefined();
     expect(env.WELLPOINT_BASE_URL.href).toBe(DEFAULT_WELLPOINT_BASE_URL);
-    expect(env).toMatchObject({ PORT: 8787, HOST: '127.0.0.1', DAY_START: '00:00', CACHE_SECONDS: 10, LOG_LEVEL: 'info', SIMULATOR_CONTROL: false });
+    expect(env).toMatchObject({ PORT: 8787, HOST: '127.0.0.1', DAY_START: '00:00', CACHE_SECONDS: 10, LOG_LEVEL: 'info', SIMULATOR_CONTROL: false, TRUST_PROXY: false });
+    expect(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
   });
 
   it.each([
@@ -21,6 +22,7 @@ describe('loadEnv', () => {
     ['WELLPOINT_BASE_URL', 'https://wellpoint.cloud/?user_access_key=abc', 'must not contain a query string'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of'],
     ['SIMULATOR_CONTROL', 'maybe', 'SIMULATOR_CONTROL must be true or false'],
+    ['TRUST_PROXY', 'sometimes', 'TRUST_PROXY must be true or false'],
   ])('rejects %s=%s naming the variable', (name, value, message) => {
     expect(() => loadEnv({ [name]: value })).toThrow(EnvError);
     expect(() => loadEnv({ [name]: value })).toThrow(message);

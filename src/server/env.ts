@@ -94,6 +94,7 @@ const envSchema = z.object({
   SITE_CONFIG_FILE: optionalText,
   CLIENT_DIST_DIR: optionalText,
   SIMULATOR_CONTROL: booleanFlag,
+  TRUST_PROXY: booleanFlag,
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 export const errorCodes = [
   'bad_request',
   'not_found',
+  'method_not_allowed',
   'unauthorized',
   'rate_limited',
   'upstream_auth',
