@@ -1,5 +1,5 @@
 // Flat ESLint config: typescript-eslint's type-aware rules, React hooks, and the import boundaries
-// of src/ (docs/decisions/010-import-boundaries.md); Prettier owns layout, so no style rules here.
+// of src/ (docs/decisions/013-import-boundaries.md); Prettier owns layout, so no style rules here.
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
