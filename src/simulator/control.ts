@@ -2,7 +2,7 @@
 // answer shapes over HTTP, and read its call counters. JSON in and out; never vendor calls.
 import { Hono } from 'hono';
 import type { z } from 'zod';
-import type { Simulator } from './simulator';
+import type { Simulator } from './simulator-types';
 import { clockCommandSchema, faultsPatchSchema, shapePatchSchema } from './settings';
 
 function badRequest(message: string): Response {

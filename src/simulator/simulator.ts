@@ -9,9 +9,12 @@ import { type SimClock, createClock } from './clock';
 import { controlRoutes } from './control';
 import { contentDisposition, csvChunks, csvRange } from './csv';
 import { occupancyStart, occupancyTotals, renderOccupancy } from './occupancy';
-import { type Faults, type Shape, type ShapePatch, type VendorAction, VENDOR_ACTIONS, defaultFaults, defaultShape } from './settings';
+import { type Faults, type VendorAction, VENDOR_ACTIONS, defaultFaults, defaultShape } from './settings';
+import type { CallCounts, Simulator } from './simulator-types';
 import { assertTimeZone } from './time';
 import { AUTH_ERROR_PAGE, BAD_REQUEST_PAGE, GENERIC_ERROR_PAGE, NOT_FOUND_PAGE, PHP_WARNING_BODY, statusPage } from './vendor-pages';
+
+export type { CallCounts, Simulator } from './simulator-types';
 
 export interface SimulatorOptions {
   /** Seed of the synthetic traffic; the same seed gives the same counts, byte for byte. */
@@ -23,35 +26,6 @@ export interface SimulatorOptions {
   accounts?: readonly Account[];
   /** Mount the /__sim control routes; default true. */
   control?: boolean;
-}
-
-export interface CallCounts {
-  getoccupancy: number;
-  downloadcsv: number;
-  auth_failures: number;
-}
-
-export interface Simulator {
-  app: Hono;
-  clock: SimClock;
-  /** Live and mutable: changes apply to the next request. */
-  faults: Faults;
-  /** Live and mutable. */
-  shape: Shape;
-  setFaults(patch: Partial<Faults>): void;
-  clearFaults(): void;
-  setShape(patch: ShapePatch): void;
-  resetShape(): void;
-  /**
-   * Requests per known action (counted on arrival, whatever the answer: data, fault or a wrong
-   * key), and answers to a wrong or missing key (any action).
-   */
-  calls: CallCounts;
-  resetCalls(): void;
-  /** CSV and truncated bodies being produced now, and bytes produced so far. */
-  streams: StreamStats;
-  /** In-process request with the same semantics as over HTTP; a reset rejects like fetch does. */
-  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
 }
 
 export const DEFAULT_SEED = 1;
