@@ -1,8 +1,9 @@
 // Devices mode: one tile per door, as many per page as stay legible from 5 m, the pages turning
 // by themselves. Every tile on a page uses the same number size, so no door looks more important.
 import { type ReactNode, useId, useRef } from 'react';
-import { AlertTriangleIcon, CheckCircleIcon, ClockIcon, NoEntryIcon } from '@/client/components/ui/icons';
-import { type CapacityState, capacityStateWords, readCapacity } from '@/client/lib/capacity-state';
+import { capacityStateVisual } from '@/client/components/ui/capacity-state';
+import { ClockIcon } from '@/client/components/ui/icons';
+import { readCapacity } from '@/shared/occupancy-math';
 import { formatCount, formatDuration, formatPercent } from '@/client/lib/format';
 import { PageIndicator } from './kiosk-frame';
 import type { Freshness } from './kiosk-freshness';
@@ -21,13 +22,6 @@ export interface KioskDoor {
 
 /** Grid gap as a share of the viewport's short side (the same as the Tailwind class below). */
 const GAP_VMIN = 2.2;
-
-const stateIcon = { available: CheckCircleIcon, nearly_full: AlertTriangleIcon, full: NoEntryIcon } as const;
-const stateTone: Record<CapacityState, string> = {
-  available: 'bg-ok-soft text-ok-ink',
-  nearly_full: 'bg-warn-soft text-warn-ink',
-  full: 'bg-full-soft text-full-ink',
-};
 
 interface KioskDoorsProps {
   doors: readonly KioskDoor[];
@@ -101,7 +95,7 @@ function DoorTile({ door, freshness, em, labelEm }: { door: KioskDoor; freshness
   const stale = freshness.kind === 'stale' || freshness.kind === 'unavailable';
   const neutral = freshness.kind === 'unavailable' || freshness.kind === 'connecting';
   const ageSeconds = stale ? freshness.ageSeconds : null;
-  const Icon = reading ? stateIcon[reading.state] : null;
+  const visual = reading ? capacityStateVisual[reading.state] : null;
 
   return (
     <article
@@ -125,7 +119,7 @@ function DoorTile({ door, freshness, em, labelEm }: { door: KioskDoor; freshness
       </p>
       <p
         className={`mt-[max(1.2vmin,3cqh)] flex h-[max(5.6vmin,14cqh)] shrink-0 items-center justify-center gap-[0.4em] rounded-[1.2vmin] text-[min(max(3.2vmin,7.5cqh),7.5cqw)] font-semibold whitespace-nowrap ${
-          neutral || !reading ? 'bg-sunken text-muted' : stateTone[reading.state]
+          neutral || !visual ? 'bg-sunken text-muted' : visual.soft
         } ${!reading && !neutral ? 'invisible' : ''}`}
       >
         {neutral ? (
@@ -133,10 +127,10 @@ function DoorTile({ door, freshness, em, labelEm }: { door: KioskDoor; freshness
             <ClockIcon className="size-[1.1em] shrink-0" />
             {ageSeconds === null ? 'No live count' : `${formatDuration(ageSeconds)} old`}
           </>
-        ) : reading && Icon ? (
+        ) : visual ? (
           <>
-            <Icon className="size-[1.1em] shrink-0" strokeWidth={2.2} />
-            {capacityStateWords[reading.state]}
+            <visual.Icon className="size-[1.1em] shrink-0" strokeWidth={2.2} />
+            {visual.words}
           </>
         ) : (
           '\u00a0'

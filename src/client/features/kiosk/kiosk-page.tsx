@@ -4,7 +4,7 @@
 // safety reload, and nothing that grows from one poll or page to the next.
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { readCapacity } from '@/client/lib/capacity-state';
+import { readCapacity } from '@/shared/occupancy-math';
 import { DEFAULT_POLL_INTERVAL_MS } from '@/client/lib/occupancy-queries';
 import { useNow } from '@/client/lib/use-now';
 import type { Config, Occupancy } from '@/shared/api-schema';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '@/client/lib/api-client';
 import { makeOccupancy } from '@/client/test/fixtures';
 import { deriveStatus, describeProblem } from './dashboard-status';
-import { readCapacity } from '@/client/lib/capacity-state';
+import { readCapacity } from '@/shared/occupancy-math';
 
 describe('deriveStatus', () => {
   const data = makeOccupancy();
