@@ -3,8 +3,8 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '@/client/lib/query-client';
-import { apiError, makeConfig, makeOccupancy } from '@/client/test/fixtures';
-import { fakeBff, json } from '@/client/test/render-app';
+import { apiError, json, makeConfig, makeOccupancy } from '@/client/test/fixtures';
+import { fakeBff } from '@/client/test/render-app';
 import { ExportButton } from './export-dialog';
 
 // jsdom has <dialog> but not its methods; these do what the browser does for the parts tested

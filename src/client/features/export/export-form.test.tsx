@@ -1,13 +1,12 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeConfig } from '@/client/test/fixtures';
+import { makeConfig, TEST_NOW } from '@/client/test/fixtures';
 import type { ExportDevice } from './export-devices';
 import { ExportForm } from './export-form';
 import { SETTINGS_KEY } from './export-settings';
 
 // Thursday 26 November 2026, 11:00 in Budapest: "Last 7 days" is 20–26 November.
-const NOW = Date.parse('2026-11-26T10:00:00Z');
 const config = makeConfig();
 const DEVICES: ExportDevice[] = [
   { id: 92, label: 'Garden door' },
@@ -31,7 +30,7 @@ const jsonError = (status: number, error: Record<string, string>) =>
 
 function renderForm(props: Partial<Parameters<typeof ExportForm>[0]> = {}) {
   const download = vi.fn<(url: string, filename: string) => void>();
-  const result = render(<ExportForm config={config} devices={DEVICES} now={NOW} download={download} {...props} />);
+  const result = render(<ExportForm config={config} devices={DEVICES} now={Date.parse(TEST_NOW)} download={download} {...props} />);
   return { ...result, download, user: userEvent.setup() };
 }
 
@@ -253,7 +252,7 @@ describe('ExportForm: remembered settings', () => {
     first.unmount();
 
     // A week later, "Last week" is a different week.
-    renderForm({ now: NOW + 7 * 86_400_000 });
+    renderForm({ now: Date.parse(TEST_NOW) + 7 * 86_400_000 });
     expect(screen.getByRole('button', { name: 'Last week' })).toHaveAttribute('aria-pressed', 'true');
     expect(startDate()).toHaveValue('2026-11-23');
     expect(endDate()).toHaveValue('2026-11-29');

@@ -10,7 +10,7 @@ import type { Resolution } from '@/shared/api-schema';
 import { addDaysToDateString, todayIn } from '@/shared/zoned';
 import { formatDateRange, formatDay, formatWeekdayName } from './chart-format';
 import { peakHours, visitorsPerDay } from './history-data';
-import { CloseIcon, DownloadIcon } from './history-icon';
+import { CloseIcon, DownloadIcon } from '@/client/components/ui/icons';
 import { historyQueryOptions } from './history-queries';
 import { type DateRange, exportHref, PEAK_HOUR_DAYS, peakHoursRange, VISITOR_SPANS, type VisitorSpan, visitorsRange } from './history-ranges';
 import { HeatLegend, hourSpan, PeakHoursGrid } from './peak-hours-grid';

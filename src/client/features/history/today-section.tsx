@@ -13,7 +13,7 @@ import { formatTimeOfDay } from './chart-format';
 import { isEmptyDay, type LiveCounts, type SeriesChoice, todayCurve } from './history-data';
 import { todayHistoryQueryOptions } from './history-queries';
 import { todayRange } from './history-ranges';
-import { HistoryIcon } from './history-icon';
+import { HistoryIcon } from '@/client/components/ui/icons';
 import { LoadFailed } from './load-failed';
 import { describeHistoryError } from './request-error';
 import { TableAlternative, tdClass, thClass } from './table-alternative';

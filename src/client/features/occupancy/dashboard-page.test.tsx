@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiError, makeConfig, makeOccupancy } from '@/client/test/fixtures';
-import { fakeBff, json, pending, renderApp, unreachable } from '@/client/test/render-app';
+import { apiError, json, makeConfig, makeOccupancy } from '@/client/test/fixtures';
+import { fakeBff, pending, renderApp, unreachable } from '@/client/test/render-app';
 
 afterEach(() => {
   vi.unstubAllGlobals();
