@@ -1,5 +1,6 @@
 // What a chart says when its data could not be loaded: what failed, why in plain words, and a
 // way to try again.
+import { buttonClass } from '@/client/components/ui/button';
 import { describeHistoryError } from './request-error';
 
 interface LoadFailedProps {
@@ -20,7 +21,7 @@ export function LoadFailed({ what, error, retrying, onRetry }: LoadFailedProps) 
           type="button"
           onClick={onRetry}
           disabled={retrying}
-          className="mt-3 inline-flex min-h-11 items-center rounded-lg border border-line bg-surface px-4 font-medium text-accent-ink hover:bg-accent-soft disabled:opacity-60"
+          className={buttonClass('accent', 'mt-3 px-4')}
         >
           {retrying ? 'Trying…' : 'Try again'}
         </button>

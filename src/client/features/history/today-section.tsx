@@ -2,6 +2,7 @@
 // from 5-minute counts since the day start, ending at the live number; the same numbers as a
 // table; and the way into the history view. Loaded lazily (it brings recharts); the dashboard
 // passes the live answer in, so this feature never reaches into the occupancy feature.
+import { buttonClass } from '@/client/components/ui/button';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from '@/client/components/ui/error-boundary';
@@ -127,7 +128,7 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
               type="button"
               onClick={openHistory}
               aria-haspopup="dialog"
-              className="inline-flex min-h-11 shrink-0 items-center gap-2 rounded-lg border border-line bg-surface px-4 font-medium text-accent-ink hover:bg-accent-soft"
+              className={buttonClass('accent', 'shrink-0 px-4')}
             >
               <HistoryIcon className="size-5" />
               History

@@ -1,5 +1,6 @@
 // Full-width explanations for when there are no numbers to show: nothing arrived yet because
 // something is wrong, or the account has no PRO device the WELLPOINT API would report.
+import { buttonClass } from '@/client/components/ui/button';
 import { useId } from 'react';
 import { InfoIcon } from '@/client/components/ui/icons';
 import { formatClockTime, formatDuration } from '@/client/lib/format';
@@ -41,7 +42,7 @@ export function UnavailablePanel({ problem, pollIntervalMs, lastAttemptAt, timeZ
             type="button"
             onClick={onRetry}
             disabled={isFetching}
-            className="mt-4 inline-flex min-h-11 items-center rounded-lg bg-accent px-5 font-semibold text-surface hover:opacity-90 disabled:opacity-60"
+            className={buttonClass('primary', 'mt-4 px-5')}
           >
             {isFetching ? 'Trying…' : 'Try now'}
           </button>
