@@ -13,6 +13,7 @@ import { occupancyQueryOptions } from '@/client/lib/occupancy-queries';
 import { useNow } from '@/client/lib/use-now';
 import type { Config } from '@/shared/api-schema';
 import { exportDevices } from './export-devices';
+import { describeFileTimes } from './file-times';
 import type { ExportFormProps } from './export-form';
 
 const loadForm = () => import('./export-form');
@@ -51,7 +52,10 @@ export function ExportButton({ config, download }: ExportButtonProps) {
       >
         <DownloadIcon className="size-4 max-sm:hidden" />
         {/* A phone's header is narrow: "Export" is shown, "Export CSV" is still the name. */}
-        Export <span className="max-sm:sr-only">CSV</span>
+        {/* One flex item, so the button's gap does not widen the space between the words. */}
+        <span>
+          Export <span className="max-sm:sr-only">CSV</span>
+        </span>
       </button>
       {open && config ? <ExportDialog config={config} onClose={close} download={download} /> : null}
     </>
@@ -71,7 +75,7 @@ function ExportDialog({ config, onClose, download }: ExportDialogProps) {
   // The dashboard polls the same query, so this reads its cache rather than asking again.
   const occupancy = useQuery(occupancyQueryOptions(config.pollIntervalMs));
   // Loading, known, or not available (no answer and the request failed).
-  const devices = occupancy.data ? exportDevices(occupancy.data, config) : occupancy.isError ? null : undefined;
+  const devices = occupancy.data ? exportDevices(occupancy.data) : occupancy.isError ? null : undefined;
 
   return (
     <Dialog
@@ -85,16 +89,9 @@ function ExportDialog({ config, onClose, download }: ExportDialogProps) {
           <h2 ref={titleRef} id={titleId} tabIndex={-1} className="text-lg font-semibold outline-none sm:text-xl">
             Export CSV
           </h2>
-          <p className="text-sm text-muted">
-            People in and out per device and period. Dates are the site’s ({config.timezone}).
-          </p>
+          <p className="text-sm text-muted">People in and out per counter and period. {describeFileTimes(config)}</p>
         </div>
-        <button
-          type="button"
-          onClick={onClose}
-          aria-label="Close the export form"
-          className="grid size-11 shrink-0 place-items-center rounded-lg text-muted hover:bg-sunken hover:text-ink"
-        >
+        <button type="button" onClick={onClose} aria-label="Close the export form" className="grid size-11 shrink-0 place-items-center rounded-lg text-muted hover:bg-sunken hover:text-ink">
           <CloseIcon className="size-5" />
         </button>
       </div>

@@ -1,7 +1,7 @@
 // What a chart says when its data could not be loaded: what failed, why in plain words, and a
 // way to try again.
 import { buttonClass } from '@/client/components/ui/button';
-import { describeHistoryError } from './request-error';
+import { describeLoadError } from '@/client/lib/error-text';
 
 interface LoadFailedProps {
   /** "Today’s curve", "Visitors per day": what could not be loaded. */
@@ -15,7 +15,7 @@ export function LoadFailed({ what, error, retrying, onRetry }: LoadFailedProps) 
   return (
     <>
       <p className="font-medium text-ink">{what} could not be loaded.</p>
-      <p className="mt-1 text-muted">{describeHistoryError(error)}</p>
+      <p className="mt-1 text-muted">{describeLoadError(error)}</p>
       <p>
         <button
           type="button"

@@ -12,7 +12,8 @@ import type { Config, Occupancy } from '@/shared/api-schema';
 import { capacityStateWords } from '@/client/components/ui/capacity-state';
 import { readCapacity } from '@/shared/occupancy-math';
 import { DashboardSkeleton } from './dashboard-skeleton';
-import { type DashboardStatus, deriveStatus, describeProblem } from './dashboard-status';
+import { describeProblem } from '@/client/lib/error-text';
+import { type DashboardStatus, deriveStatus } from './dashboard-status';
 import { DeviceSection } from './device-section';
 import { toDeviceViews } from './device-view';
 import { LiveAnnouncer } from './live-announcer';
@@ -171,7 +172,7 @@ function LiveContent({ data, config, timeZone, age, stale, isFetching }: LiveCon
   );
   const doors = (
     <ErrorBoundary key="doors" name="The door gauges">
-      <DeviceSection devices={toDeviceViews(data, config)} stale={stale} age={age} />
+      <DeviceSection devices={toDeviceViews(data)} stale={stale} age={age} />
     </ErrorBoundary>
   );
   return (

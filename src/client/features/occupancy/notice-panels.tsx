@@ -4,7 +4,7 @@ import { buttonClass } from '@/client/components/ui/button';
 import { useId } from 'react';
 import { InfoIcon } from '@/client/components/ui/icons';
 import { formatClockTime, formatDuration } from '@/client/lib/format';
-import { describeProblem, type Problem } from './dashboard-status';
+import { describeProblem, type Problem } from '@/client/lib/error-text';
 import { toneIcon } from './status-banner';
 
 interface UnavailablePanelProps {
