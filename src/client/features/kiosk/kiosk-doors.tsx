@@ -1,6 +1,6 @@
 // Devices mode: one tile per door, as many per page as stay legible from 5 m, the pages turning
 // by themselves. Every tile on a page uses the same number size, so no door looks more important.
-import { type ReactNode, useId, useRef } from 'react';
+import { type ReactNode, useId } from 'react';
 import { capacityStateVisual } from '@/client/components/ui/capacity-state';
 import { ClockIcon } from '@/client/components/ui/icons';
 import { readCapacity } from '@/shared/occupancy-math';
@@ -9,7 +9,7 @@ import { PageIndicator } from './kiosk-frame';
 import type { Freshness } from './kiosk-freshness';
 import { fitFontSize, reservedEm } from './fit-number';
 import { minTileSize, pageOf, planGrid } from './kiosk-grid';
-import { useElementSize, useViewportSize } from './use-element-size';
+import { useElementSize, useViewportSize } from '@/client/lib/use-element-size';
 import { usePageRotation } from './use-page-rotation';
 
 export interface KioskDoor {
@@ -33,8 +33,7 @@ interface KioskDoorsProps {
 /** The tiles, and a bottom row with `status` at the left and the page indicator at the right. */
 export function KioskDoors({ doors, freshness, rotateMs, status }: KioskDoorsProps) {
   const headingId = useId();
-  const areaRef = useRef<HTMLDivElement>(null);
-  const area = useElementSize(areaRef);
+  const [areaRef, area] = useElementSize<HTMLDivElement, null>(null, { windowFallback: true });
   const viewport = useViewportSize();
   const gap = (GAP_VMIN / 100) * Math.min(viewport.width, viewport.height);
   const plan = area === null ? null : planGrid(doors.length, area, minTileSize(viewport), gap);
