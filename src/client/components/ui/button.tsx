@@ -27,3 +27,12 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 export function Button({ tone, className = '', type = 'button', ...props }: ButtonProps) {
   return <button type={type} className={buttonClass(tone, className)} {...props} />;
 }
+
+/** "Try again" that says "Trying…" and waits while a retry is under way. */
+export function RetryButton({ retrying, onRetry, label, tone, className }: { retrying: boolean; onRetry: () => void; label: string; tone: ButtonTone; className: string }) {
+  return (
+    <Button tone={tone} onClick={onRetry} disabled={retrying} className={className}>
+      {retrying ? 'Trying…' : label}
+    </Button>
+  );
+}

@@ -1,6 +1,6 @@
 // What a chart says when its data could not be loaded: what failed, why in plain words, and a
 // way to try again.
-import { buttonClass } from '@/client/components/ui/button';
+import { RetryButton } from '@/client/components/ui/button';
 import { describeLoadError } from '@/client/lib/error-text';
 
 interface LoadFailedProps {
@@ -17,14 +17,7 @@ export function LoadFailed({ what, error, retrying, onRetry }: LoadFailedProps) 
       <p className="font-medium text-ink">{what} could not be loaded.</p>
       <p className="mt-1 text-muted">{describeLoadError(error)}</p>
       <p>
-        <button
-          type="button"
-          onClick={onRetry}
-          disabled={retrying}
-          className={buttonClass('accent', 'mt-3 px-4')}
-        >
-          {retrying ? 'Trying…' : 'Try again'}
-        </button>
+        <RetryButton tone="accent" retrying={retrying} onRetry={onRetry} label="Try again" className="mt-3 px-4" />
       </p>
     </>
   );
