@@ -4,7 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { loadChunk, ReloadWhenBack } from '@/client/components/ui/reload-when-back';
-import { configQueryOptions } from '@/client/features/config/config-queries';
+import { configQueryOptions } from '@/client/lib/config-queries';
 import { ExportButton } from '@/client/features/export/export-dialog';
 import { TodaySkeleton } from '@/client/features/history/today-frame';
 import { DashboardPage, type TodaySlotProps } from '@/client/features/occupancy/dashboard-page';

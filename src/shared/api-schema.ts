@@ -96,7 +96,15 @@ export const configSchema = z.object({
   authBackoffSeconds: z.number().int().positive(),
   demo: z.boolean(),
   siteCapacity: capacity,
-  devices: z.array(z.object({ id: z.number().int().positive(), label: z.string().nullable(), capacity })),
+  devices: z.array(
+    z.object({
+      id: z.number().int().positive(),
+      label: z.string().nullable(),
+      capacity,
+      /** The device's own zone when it is not the site's (the vendor's CSV times are device-local). */
+      timezone: z.string().nullable().optional(),
+    }),
+  ),
   /** Changes with every deployment; kiosks reload once when it does. */
   buildId: z.string(),
   /** Longest export range in days, per resolution. */

@@ -16,14 +16,21 @@ export function totalOccupancy(devices: readonly Counts[]): { in: number; out: n
   return { in: sumIn, out: sumOut, occupancy: Math.max(0, sumIn - sumOut) };
 }
 
+// How full a space is: below 80 % there is space, from 80 % it is nearly full, from 100 % full.
 export type CapacityState = 'available' | 'nearly_full' | 'full';
 
 /** Share of capacity in use at which a space counts as nearly full. */
 export const NEARLY_FULL_RATIO = 0.8;
 
-export function capacityState(occupancy: number, capacity: number): CapacityState {
-  const ratio = occupancy / capacity;
-  if (ratio >= 1) return 'full';
-  if (ratio >= NEARLY_FULL_RATIO) return 'nearly_full';
-  return 'available';
+export interface CapacityReading {
+  ratio: number;
+  state: CapacityState;
+}
+
+/** null when no capacity is configured: then there is no gauge and no state, only the count. */
+export function readCapacity(occupancy: number, capacity: number | null | undefined): CapacityReading | null {
+  if (capacity == null || capacity <= 0) return null;
+  const ratio = Math.max(0, occupancy) / capacity;
+  const state: CapacityState = ratio >= 1 ? 'full' : ratio >= NEARLY_FULL_RATIO ? 'nearly_full' : 'available';
+  return { ratio, state };
 }

@@ -43,8 +43,10 @@ export class ApiRequestError extends Error {
 
 export interface FetchJsonOptions {
   signal?: AbortSignal;
-  /** A hanging request must not freeze a wall screen on an old number. */
-  timeoutMs?: number;
+  /** A hanging request must not freeze a wall screen on an old number; null: the server's own limits apply. */
+  timeoutMs?: number | null;
+  /** For tests. */
+  fetch?: typeof globalThis.fetch;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -55,13 +57,14 @@ const GATEWAY_STATUSES = new Set([502, 503, 504]);
 export async function fetchJson<S extends z.ZodType>(
   path: string,
   schema: S,
-  { signal, timeoutMs = DEFAULT_TIMEOUT_MS }: FetchJsonOptions = {},
+  { signal, timeoutMs = DEFAULT_TIMEOUT_MS, fetch: fetchImpl = globalThis.fetch }: FetchJsonOptions = {},
 ): Promise<z.output<S>> {
-  const timeout = AbortSignal.timeout(timeoutMs);
+  const timeout = timeoutMs === null ? undefined : AbortSignal.timeout(timeoutMs);
+  const signals = [signal, timeout].filter((s) => s !== undefined);
   let response: Response;
   try {
-    response = await fetch(path, {
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    response = await fetchImpl(path, {
+      signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
       headers: { accept: 'application/json' },
       cache: 'no-store',
     });
@@ -71,8 +74,8 @@ export async function fetchJson<S extends z.ZodType>(
     throw new ApiRequestError({
       status: 0,
       code: 'network',
-      message: timeout.aborted
-        ? `The server did not answer within ${Math.round(timeoutMs / 1000)} s.`
+      message: timeout?.aborted
+        ? `The server did not answer within ${Math.round((timeoutMs ?? 0) / 1000)} s.`
         : 'The server could not be reached.',
     });
   }

@@ -2,6 +2,14 @@
 // test can never pass on a shape the real BFF would not send.
 import { type Config, configSchema, type Occupancy, occupancySchema } from '@/shared/api-schema';
 
+/** The one fixed instant of the client tests: Thursday 26 Nov 2026, 11:15:03 in Budapest. */
+export const TEST_NOW = '2026-11-26T10:15:03Z';
+
+/** A JSON answer as the BFF sends it. */
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
 export function makeConfig(overrides: Partial<Config> = {}): Config {
   return configSchema.parse({
     siteName: 'Riverside Library',
@@ -28,8 +36,8 @@ type OccupancyOverrides = Partial<Omit<Occupancy, 'total'>> & { total?: Partial<
 export function makeOccupancy(overrides: OccupancyOverrides = {}): Occupancy {
   const { total, ...rest } = overrides;
   return occupancySchema.parse({
-    generatedUtc: '2026-11-26T10:15:03Z',
-    fetchedAt: '2026-11-26T10:15:03Z',
+    generatedUtc: TEST_NOW,
+    fetchedAt: TEST_NOW,
     ageSeconds: 2,
     stale: false,
     staleReason: null,

@@ -5,12 +5,9 @@ import { render } from '@testing-library/react';
 import { vi } from 'vitest';
 import { App } from '@/client/app';
 import { createQueryClient } from '@/client/lib/query-client';
+import { json } from './fixtures';
 
 export type Handler = () => Response | Promise<Response>;
-
-export function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
 
 /** fetch rejects, as it does when the server cannot be reached. */
 export const unreachable: Handler = () => Promise.reject(new TypeError('Failed to fetch'));

@@ -14,7 +14,7 @@ export function configRoutes(deps: AppDeps) {
     authBackoffSeconds: deps.authBackoffSeconds,
     demo: deps.demo,
     siteCapacity: deps.site.siteCapacity ?? null,
-    devices: deps.site.devices.map((d) => ({ id: d.id, label: d.label ?? null, capacity: d.capacity ?? null })),
+    devices: deps.site.devices.map((d) => ({ id: d.id, label: d.label ?? null, capacity: d.capacity ?? null, timezone: d.timezone ?? null })),
     buildId: deps.buildId,
     exportMaxDays: EXPORT_MAX_DAYS,
   };

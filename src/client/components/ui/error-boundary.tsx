@@ -1,5 +1,6 @@
 // Keeps a rendering bug in one panel from blanking the whole screen. React 19 still needs a
 // class component for this.
+import { buttonClass } from './button';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface ErrorBoundaryProps {
@@ -36,7 +37,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
         <button
           type="button"
           onClick={this.reset}
-          className="mt-3 inline-flex min-h-11 items-center rounded-lg border border-line bg-surface px-4 font-medium text-accent-ink hover:bg-accent-soft"
+          className={buttonClass('accent', 'mt-3 px-4')}
         >
           Try again
         </button>

@@ -116,3 +116,30 @@ export function PersonIcon(props: IconProps) {
     </Icon>
   );
 }
+
+/** Bars of past days. */
+export function HistoryIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M3 16.5h14" />
+      <path d="M5.5 13.5v-4M10 13.5v-8M14.5 13.5v-6" />
+    </Icon>
+  );
+}
+
+export function CloseIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="m5 5 10 10M15 5 5 15" />
+    </Icon>
+  );
+}
+
+export function DownloadIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M10 3v9.5M6 8.8l4 3.8 4-3.8" />
+      <path d="M3.5 16.5h13" />
+    </Icon>
+  );
+}

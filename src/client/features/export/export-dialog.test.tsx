@@ -3,8 +3,8 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '@/client/lib/query-client';
-import { apiError, makeConfig, makeOccupancy } from '@/client/test/fixtures';
-import { fakeBff, json } from '@/client/test/render-app';
+import { apiError, json, makeConfig, makeOccupancy } from '@/client/test/fixtures';
+import { fakeBff } from '@/client/test/render-app';
 import { ExportButton } from './export-dialog';
 
 // jsdom has <dialog> but not its methods; these do what the browser does for the parts tested
@@ -46,9 +46,13 @@ describe('ExportButton', () => {
     const dialog = screen.getByRole('dialog', { name: 'Export CSV' });
     expect(screen.getByRole('heading', { name: 'Export CSV' })).toHaveFocus();
     // The devices come from the live answer, named with the config's labels, in label order.
-    await user.click(await within(dialog).findByRole('radio', { name: 'Only the devices I tick' }));
-    const list = within(dialog).getByRole('list', { name: 'Devices to export' });
-    expect(within(list).getAllByRole('checkbox').map((c) => c.closest('label')?.textContent)).toEqual(['Garden door', 'Main entrance', 'Side entrance']);
+    await user.click(await within(dialog).findByRole('radio', { name: 'Only the counters I tick' }));
+    const list = within(dialog).getByRole('list', { name: 'Counters to export' });
+    expect(
+      within(list)
+        .getAllByRole('checkbox')
+        .map((c) => c.closest('label')?.textContent),
+    ).toEqual(['Garden door', 'Main entrance', 'Side entrance']);
   });
 
   it('Close and Escape close it and give focus back to the button', async () => {
@@ -69,13 +73,13 @@ describe('ExportButton', () => {
     expect(button).toHaveFocus();
   });
 
-  it('when the live data cannot be loaded, the form still offers all PRO devices', async () => {
+  it('when the live data cannot be loaded, the form still offers all counters', async () => {
     fakeBff({ '/api/occupancy': () => json(apiError('upstream_auth', 'The key was rejected.'), 502) });
     const user = userEvent.setup();
     renderButton();
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
-    expect(await screen.findByText(/device list can’t be loaded right now/)).toBeInTheDocument();
-    expect(screen.getByRole('radio', { name: 'All PRO devices' })).toBeChecked();
+    expect(await screen.findByText(/list of counters can’t be loaded right now/)).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'All counters' })).toBeChecked();
   });
 
   it('waits for the config before it opens', async () => {
@@ -90,5 +94,14 @@ describe('ExportButton', () => {
     expect(button).toHaveAttribute('aria-disabled', 'true');
     await user.click(button);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('the header button is one label, so the flex gap does not double the space in “Export CSV”', () => {
+    fakeBff({});
+    render(<ExportButton config={undefined} />);
+    const button = screen.getByRole('button', { name: 'Export CSV' });
+    // The icon and one label element: "Export" and "CSV" are not separate flex items.
+    expect([...button.childNodes].map((n) => n.nodeName.toLowerCase())).toEqual(['svg', 'span']);
+    expect(button.textContent).toBe('Export CSV');
   });
 });

@@ -4,12 +4,16 @@
 // button on closing. Closing cancels an export still being prepared; a started download goes on.
 // The form itself (with the schema and the date code) loads on first use, not with the dashboard.
 import { useQuery } from '@tanstack/react-query';
-import { lazy, type SVGProps, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
+import { buttonClass } from '@/client/components/ui/button';
+import { Dialog } from '@/client/components/ui/dialog';
+import { CloseIcon, DownloadIcon } from '@/client/components/ui/icons';
 import { Skeleton } from '@/client/components/ui/skeleton';
 import { occupancyQueryOptions } from '@/client/lib/occupancy-queries';
 import { useNow } from '@/client/lib/use-now';
 import type { Config } from '@/shared/api-schema';
 import { exportDevices } from './export-devices';
+import { describeFileTimes } from './file-times';
 import type { ExportFormProps } from './export-form';
 
 const loadForm = () => import('./export-form');
@@ -48,7 +52,10 @@ export function ExportButton({ config, download }: ExportButtonProps) {
       >
         <DownloadIcon className="size-4 max-sm:hidden" />
         {/* A phone's header is narrow: "Export" is shown, "Export CSV" is still the name. */}
-        Export <span className="max-sm:sr-only">CSV</span>
+        {/* One flex item, so the button's gap does not widen the space between the words. */}
+        <span>
+          Export <span className="max-sm:sr-only">CSV</span>
+        </span>
       </button>
       {open && config ? <ExportDialog config={config} onClose={close} download={download} /> : null}
     </>
@@ -62,52 +69,29 @@ interface ExportDialogProps {
 }
 
 function ExportDialog({ config, onClose, download }: ExportDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
   const now = useNow();
   // The dashboard polls the same query, so this reads its cache rather than asking again.
   const occupancy = useQuery(occupancyQueryOptions(config.pollIntervalMs));
   // Loading, known, or not available (no answer and the request failed).
-  const devices = occupancy.data ? exportDevices(occupancy.data, config) : occupancy.isError ? null : undefined;
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    titleRef.current?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-    };
-  }, []);
+  const devices = occupancy.data ? exportDevices(occupancy.data) : occupancy.isError ? null : undefined;
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby={titleId}
-      // Escape and the browser's own close both end up here.
+    <Dialog
+      labelledBy={titleId}
       onClose={onClose}
-      onClick={(e) => {
-        // A click on the backdrop lands on the <dialog> itself, outside its content box.
-        if (e.target === e.currentTarget) onClose();
-      }}
-      className="m-0 h-dvh max-h-none w-full max-w-none flex-col border-0 bg-surface p-0 text-ink open:flex backdrop:bg-black/50 sm:m-auto sm:h-auto sm:max-h-[min(52rem,calc(100dvh-4rem))] sm:w-[min(44rem,calc(100vw-3rem))] sm:rounded-2xl sm:border sm:border-line sm:shadow-2xl"
+      initialFocus={titleRef}
+      className="m-0 h-dvh max-h-none w-full max-w-none flex-col border-0 bg-surface open:flex sm:m-auto sm:h-auto sm:max-h-[min(52rem,calc(100dvh-4rem))] sm:w-[min(44rem,calc(100vw-3rem))] sm:rounded-2xl sm:border sm:border-line sm:shadow-2xl"
     >
       <div className="flex shrink-0 items-center gap-3 border-b border-line px-4 py-3 sm:px-6 sm:py-4">
         <div className="min-w-0 flex-1">
           <h2 ref={titleRef} id={titleId} tabIndex={-1} className="text-lg font-semibold outline-none sm:text-xl">
             Export CSV
           </h2>
-          <p className="text-sm text-muted">
-            People in and out per device and period. Dates are the site’s ({config.timezone}).
-          </p>
+          <p className="text-sm text-muted">People in and out per counter and period. {describeFileTimes(config)}</p>
         </div>
-        <button
-          type="button"
-          onClick={onClose}
-          aria-label="Close the export form"
-          className="grid size-11 shrink-0 place-items-center rounded-lg text-muted hover:bg-sunken hover:text-ink"
-        >
+        <button type="button" onClick={onClose} aria-label="Close the export form" className="grid size-11 shrink-0 place-items-center rounded-lg text-muted hover:bg-sunken hover:text-ink">
           <CloseIcon className="size-5" />
         </button>
       </div>
@@ -119,17 +103,13 @@ function ExportDialog({ config, onClose, download }: ExportDialogProps) {
           labelledBy={titleId}
           download={download}
           secondaryAction={
-            <button
-              type="button"
-              onClick={onClose}
-              className="inline-flex min-h-11 items-center rounded-lg border border-line bg-surface px-4 font-medium text-ink hover:bg-sunken"
-            >
+            <button type="button" onClick={onClose} className={buttonClass('secondary', 'px-4')}>
               Close
             </button>
           }
         />
       </Suspense>
-    </dialog>
+    </Dialog>
   );
 }
 
@@ -141,21 +121,5 @@ function FormPlaceholder() {
       <Skeleton className="h-24 w-full" />
       <Skeleton className="h-11 w-full" />
     </div>
-  );
-}
-
-function DownloadIcon(props: SVGProps<SVGSVGElement>) {
-  return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false" {...props}>
-      <path d="M10 3v9.5M6 8.5l4 4 4-4M4 16.5h12" />
-    </svg>
-  );
-}
-
-function CloseIcon(props: SVGProps<SVGSVGElement>) {
-  return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" aria-hidden="true" focusable="false" {...props}>
-      <path d="m5 5 10 10M15 5 5 15" />
-    </svg>
   );
 }

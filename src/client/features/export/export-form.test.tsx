@@ -1,13 +1,12 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeConfig } from '@/client/test/fixtures';
+import { makeConfig, TEST_NOW } from '@/client/test/fixtures';
 import type { ExportDevice } from './export-devices';
 import { ExportForm } from './export-form';
 import { SETTINGS_KEY } from './export-settings';
 
 // Thursday 26 November 2026, 11:00 in Budapest: "Last 7 days" is 20–26 November.
-const NOW = Date.parse('2026-11-26T10:00:00Z');
 const config = makeConfig();
 const DEVICES: ExportDevice[] = [
   { id: 92, label: 'Garden door' },
@@ -26,19 +25,18 @@ function stubFetch(handler: FetchHandler) {
 const LINK = '/api/export/file/0b9d6f7e-4c1e-4a57-9d1a-2f6b8c0e1a23';
 /** The server's answer to a checked export: a one-time link to the opened file. */
 const csv = () => new Response(JSON.stringify({ download: LINK, filename: 'x.csv' }), { status: 200, headers: { 'content-type': 'application/json' } });
-const jsonError = (status: number, error: Record<string, string>) =>
-  new Response(JSON.stringify({ error }), { status, headers: { 'content-type': 'application/json' } });
+const jsonError = (status: number, error: Record<string, string>) => new Response(JSON.stringify({ error }), { status, headers: { 'content-type': 'application/json' } });
 
 function renderForm(props: Partial<Parameters<typeof ExportForm>[0]> = {}) {
   const download = vi.fn<(url: string, filename: string) => void>();
-  const result = render(<ExportForm config={config} devices={DEVICES} now={NOW} download={download} {...props} />);
+  const result = render(<ExportForm config={config} devices={DEVICES} now={Date.parse(TEST_NOW)} download={download} {...props} />);
   return { ...result, download, user: userEvent.setup() };
 }
 
 const downloadButton = () => screen.getByRole('button', { name: 'Download CSV' });
 const startDate = () => screen.getByLabelText('Start date');
 const endDate = () => screen.getByLabelText('End date');
-const devicesGroup = () => screen.getByRole('group', { name: 'Devices' });
+const devicesGroup = () => screen.getByRole('group', { name: 'Counters' });
 
 beforeEach(() => {
   localStorage.clear();
@@ -55,7 +53,7 @@ describe('ExportForm: what it starts with', () => {
     expect(startDate()).toHaveValue('2026-11-20');
     expect(endDate()).toHaveValue('2026-11-26');
     expect(screen.getByRole('radio', { name: 'Day' })).toBeChecked();
-    expect(screen.getByRole('radio', { name: 'All PRO devices (3)' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'All counters (3)' })).toBeChecked();
     expect(screen.getByRole('textbox', { name: 'File name' })).toHaveValue('riverside-library_2026-11-20_2026-11-26_day.csv');
     expect(downloadButton()).not.toHaveAttribute('aria-disabled');
     // The size hint describes the resolution choice: 7 days × 3 devices.
@@ -70,7 +68,7 @@ describe('ExportForm: what it starts with', () => {
     expect(endDate()).toHaveValue('2026-10-31');
     // 31 days × 288 periods × 3 devices = 26,784 rows ≈ 1.07 MB.
     expect(screen.getByRole('group', { name: 'Resolution' })).toHaveAccessibleDescription(/^About 27,000 rows, roughly 1\.1 MB\./);
-    await user.click(screen.getByRole('radio', { name: 'Only the devices I tick' }));
+    await user.click(screen.getByRole('radio', { name: 'Only the counters I tick' }));
     await user.click(screen.getByRole('checkbox', { name: 'Main entrance' }));
     expect(screen.getByRole('group', { name: 'Resolution' })).toHaveAccessibleDescription(/^About 8,900 rows, roughly 360 kB\./);
     expect(screen.getByRole('textbox', { name: 'File name' })).toHaveValue('riverside-library_2026-10-01_2026-10-31_5min.csv');
@@ -124,11 +122,11 @@ describe('ExportForm: problems, each under its field', () => {
 
   it('no device ticked: on the devices group; several problems are all named on the button', async () => {
     const { user } = renderForm();
-    await user.click(screen.getByRole('radio', { name: 'Only the devices I tick' }));
+    await user.click(screen.getByRole('radio', { name: 'Only the counters I tick' }));
     expect(devicesGroup()).toHaveAttribute('aria-invalid', 'true');
-    expect(devicesGroup()).toHaveAccessibleDescription('Choose at least one device, or export all PRO devices.');
+    expect(devicesGroup()).toHaveAccessibleDescription('Choose at least one counter, or export all counters.');
     fireEvent.change(endDate(), { target: { value: '2026-11-01' } });
-    expect(downloadButton()).toHaveAccessibleDescription('Can’t download yet: check the end date and the devices.');
+    expect(downloadButton()).toHaveAccessibleDescription('Can’t download yet: check the end date and the counters.');
     await user.click(screen.getByRole('checkbox', { name: 'Side entrance' }));
     expect(devicesGroup()).not.toHaveAttribute('aria-invalid');
     expect(downloadButton()).toHaveAccessibleDescription('Can’t download yet: check the end date.');
@@ -156,8 +154,8 @@ describe('ExportForm: problems, each under its field', () => {
 
   it('without a device list, only "all PRO devices" is offered, and why', () => {
     renderForm({ devices: null });
-    expect(screen.getByRole('radio', { name: 'All PRO devices' })).toBeChecked();
-    expect(screen.getByRole('radio', { name: 'Only the devices I tick' })).toBeDisabled();
+    expect(screen.getByRole('radio', { name: 'All counters' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Only the counters I tick' })).toBeDisabled();
     expect(devicesGroup()).toHaveAccessibleDescription(/can’t be loaded right now/);
     expect(downloadButton()).not.toHaveAttribute('aria-disabled');
   });
@@ -168,7 +166,7 @@ describe('ExportForm: the download', () => {
     let answer: (r: Response) => void = () => undefined;
     const fetchMock = stubFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
     const { user, download } = renderForm();
-    await user.click(screen.getByRole('radio', { name: 'Only the devices I tick' }));
+    await user.click(screen.getByRole('radio', { name: 'Only the counters I tick' }));
     await user.click(screen.getByRole('checkbox', { name: 'Side entrance' }));
     await user.click(screen.getByRole('checkbox', { name: 'Main entrance' }));
     await user.click(screen.getByRole('radio', { name: 'Hour' }));
@@ -229,11 +227,9 @@ describe('ExportForm: the download', () => {
   });
 
   it('chosen devices that are not PRO devices: the server’s no_data on the devices group', async () => {
-    stubFetch(() =>
-      jsonError(404, { code: 'no_data', message: 'None of the chosen devices is a PRO-plan device of this WELLPOINT account, so there is nothing to export.', field: 'devices' }),
-    );
+    stubFetch(() => jsonError(404, { code: 'no_data', message: 'None of the chosen devices is a PRO-plan device of this WELLPOINT account, so there is nothing to export.', field: 'devices' }));
     const { user } = renderForm();
-    await user.click(screen.getByRole('radio', { name: 'Only the devices I tick' }));
+    await user.click(screen.getByRole('radio', { name: 'Only the counters I tick' }));
     await user.click(screen.getByRole('checkbox', { name: 'Garden door' }));
     await user.click(downloadButton());
     await waitFor(() => expect(devicesGroup()).toHaveAccessibleDescription(/None of the chosen devices is a PRO-plan device/));
@@ -246,19 +242,19 @@ describe('ExportForm: remembered settings', () => {
     const first = renderForm();
     await first.user.click(screen.getByRole('button', { name: 'Last week' }));
     await first.user.click(screen.getByRole('radio', { name: 'Hour' }));
-    await first.user.click(screen.getByRole('radio', { name: 'Only the devices I tick' }));
+    await first.user.click(screen.getByRole('radio', { name: 'Only the counters I tick' }));
     await first.user.click(screen.getByRole('checkbox', { name: 'Garden door' }));
     await first.user.click(downloadButton());
     await screen.findByText(/Download started/);
     first.unmount();
 
     // A week later, "Last week" is a different week.
-    renderForm({ now: NOW + 7 * 86_400_000 });
+    renderForm({ now: Date.parse(TEST_NOW) + 7 * 86_400_000 });
     expect(screen.getByRole('button', { name: 'Last week' })).toHaveAttribute('aria-pressed', 'true');
     expect(startDate()).toHaveValue('2026-11-23');
     expect(endDate()).toHaveValue('2026-11-29');
     expect(screen.getByRole('radio', { name: 'Hour' })).toBeChecked();
-    expect(screen.getByRole('radio', { name: 'Only the devices I tick' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Only the counters I tick' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Garden door' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Main entrance' })).not.toBeChecked();
   });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_NOW } from '@/client/test/fixtures';
 import { checkExport, defaultFilename, defaultValues, describeSize, estimateSize, type ExportFormValues, NO_DEVICE_CHOSEN } from './export-request';
 
-// Thursday 26 November 2026, 11:00 in Budapest.
-const site = { siteName: 'Riverside Centre (demo)', timezone: 'Europe/Budapest', weekStartsOn: 1, now: new Date('2026-11-26T10:00:00Z') };
+// TEST_NOW: Thursday 26 November 2026, 11:15 in Budapest.
+const site = { siteName: 'Riverside Centre (demo)', timezone: 'Europe/Budapest', weekStartsOn: 1, now: new Date(TEST_NOW) };
 const values = (patch: Partial<ExportFormValues> = {}): ExportFormValues => ({ ...defaultValues(site), ...patch });
 
 describe('checkExport', () => {

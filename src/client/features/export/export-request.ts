@@ -75,7 +75,7 @@ export interface CheckedExport {
   url: string;
 }
 
-export const NO_DEVICE_CHOSEN = 'Choose at least one device, or export all PRO devices.';
+export const NO_DEVICE_CHOSEN = 'Choose at least one counter, or export all counters.';
 
 /** Checks the form with the server's schema and builds the request. */
 export function checkExport(values: ExportFormValues, site: SiteContext): CheckedExport {
@@ -130,12 +130,7 @@ const twoDigits = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 2 }
 
 /** "about 3.4 million rows, roughly 140 MB"; "7 rows, under 1 kB". */
 export function describeSize({ rows, bytes, perDevice }: SizeEstimate): string {
-  const rowWords =
-    rows < 100
-      ? `${rows} ${rows === 1 ? 'row' : 'rows'}`
-      : rows < 1_000_000
-        ? `about ${twoDigits.format(rows)} rows`
-        : `about ${twoDigits.format(rows / 1_000_000)} million rows`;
+  const rowWords = rows < 100 ? `${rows} ${rows === 1 ? 'row' : 'rows'}` : rows < 1_000_000 ? `about ${twoDigits.format(rows)} rows` : `about ${twoDigits.format(rows / 1_000_000)} million rows`;
   const size =
     bytes < 1_000
       ? 'under 1 kB'

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_NOW } from '@/client/test/fixtures';
 import { defaultValues, type ExportFormValues } from './export-request';
 import { loadSettings, saveSettings, SETTINGS_KEY } from './export-settings';
 
-const site = { siteName: 'Riverside', timezone: 'Europe/Budapest', weekStartsOn: 1, now: new Date('2026-11-26T10:00:00Z') };
+const site = { siteName: 'Riverside', timezone: 'Europe/Budapest', weekStartsOn: 1, now: new Date(TEST_NOW) };
 const defaults = defaultValues(site);
 
 function memoryStorage(initial: Record<string, string> = {}): Storage {

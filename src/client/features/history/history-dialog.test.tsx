@@ -1,19 +1,18 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiError } from '@/client/test/fixtures';
+import { apiError, json, TEST_NOW } from '@/client/test/fixtures';
 import { addDaysToDateString, startOfLocalDay, zonedIso } from '@/shared/zoned';
 import { formatDay, formatWeekdayName } from './chart-format';
 import { HistoryDialog } from './history-dialog';
 import { hourSpan } from './peak-hours-grid';
-import { fakeHistoryApi, json, makeHistory, renderWithClient, rowsOf } from './test-support';
+import { fakeHistoryApi, makeHistory, renderWithClient, rowsOf } from '@/client/test/history-api';
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
 
 const TZ = 'Europe/Budapest';
-const NOW = '2026-11-26T10:15:03Z'; // Thursday 26 Nov, 11:15 in Budapest
 
 /** Daily IN: the main door lets in 100 + the day of the month, the garden door 10. */
 function dailyHistory(from: string, to: string) {
@@ -51,7 +50,7 @@ function api() {
 }
 
 function renderDialog(onClose = vi.fn()) {
-  renderWithClient(<HistoryDialog onClose={onClose} timeZone={TZ} nowIso={NOW} weekStartsOn={1} siteName="Riverside Library" />);
+  renderWithClient(<HistoryDialog onClose={onClose} timeZone={TZ} nowIso={TEST_NOW} weekStartsOn={1} siteName="Riverside Library" />);
   return onClose;
 }
 

@@ -8,7 +8,7 @@ import { formatCount } from '@/client/lib/format';
 import type { CurvePoint } from '@/shared/occupancy-curve';
 import { formatTimeOfDay } from './chart-format';
 import { countTicks, hourTicks, tickHoursFor } from './time-axis';
-import { useElementSize } from './use-element-size';
+import { useElementSize } from '@/client/lib/use-element-size';
 
 interface TodayChartProps {
   curve: readonly CurvePoint[];

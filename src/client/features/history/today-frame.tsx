@@ -2,6 +2,7 @@
 // have exactly the same size (the chart code loads lazily; nothing may move when it arrives).
 // Deliberately tiny and free of chart code: the dashboard imports it eagerly.
 import type { ReactNode } from 'react';
+import { Panel } from '@/client/components/ui/panel';
 import { Skeleton } from '@/client/components/ui/skeleton';
 
 /** The chart box: a fixed height per breakpoint, whatever is inside (skeleton, chart, message). */
@@ -21,22 +22,20 @@ interface TodayFrameProps {
 
 export function TodayFrame({ headingId, heading, subtitle, controls, caption, chart, footer }: TodayFrameProps) {
   return (
-    <section aria-labelledby={headingId} className="mt-6 rounded-2xl border border-line bg-surface p-5 sm:mt-8 sm:p-7">
-      <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-3">
-        <div className="min-w-0">
-          <h2 id={headingId} className="flex h-7 items-center text-lg font-semibold text-ink">
-            {heading}
-          </h2>
-          <p className="mt-0.5 flex min-h-5 items-center text-sm text-muted">{subtitle}</p>
-        </div>
-        <div className="flex w-full items-end gap-3 sm:w-auto">{controls}</div>
-      </div>
+    <Panel
+      headingId={headingId}
+      heading={heading}
+      subtitle={subtitle}
+      controls={<div className="flex w-full items-end gap-3 sm:w-auto">{controls}</div>}
+      fixedHeader
+      className="mt-6 p-5 sm:mt-8 sm:p-7"
+    >
       <figure className="mt-4">
         {caption}
         {chart}
         <div className="mt-2 min-h-11">{footer}</div>
       </figure>
-    </section>
+    </Panel>
   );
 }
 

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiError, makeConfig, makeOccupancy } from '@/client/test/fixtures';
+import { apiError, json, makeConfig, makeOccupancy, TEST_NOW } from '@/client/test/fixtures';
 import { formatTimeOfDay } from './chart-format';
-import { fakeHistoryApi, fiveMinuteSeries, json, makeHistory, renderWithClient, rowsOf } from './test-support';
+import { fakeHistoryApi, fiveMinuteSeries, makeHistory, renderWithClient, rowsOf } from '@/client/test/history-api';
 import { TodaySection } from './today-section';
 
 afterEach(() => {
@@ -13,7 +13,7 @@ afterEach(() => {
 const TZ = 'Europe/Budapest';
 // makeOccupancy(): the day started at 00:00 (23:00Z), the live answer is from 11:15:03 local.
 const DAY_START = Date.parse('2026-11-25T23:00:00Z');
-const LIVE_AT = Date.parse('2026-11-26T10:15:03Z');
+const LIVE_AT = Date.parse(TEST_NOW);
 const range = { startMs: DAY_START, untilMs: LIVE_AT, timeZone: TZ };
 
 /**

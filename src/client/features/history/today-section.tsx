@@ -2,6 +2,8 @@
 // from 5-minute counts since the day start, ending at the live number; the same numbers as a
 // table; and the way into the history view. Loaded lazily (it brings recharts); the dashboard
 // passes the live answer in, so this feature never reaches into the occupancy feature.
+import { byLabel, deviceLabel } from '@/client/lib/names';
+import { buttonClass } from '@/client/components/ui/button';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from '@/client/components/ui/error-boundary';
@@ -13,9 +15,9 @@ import { formatTimeOfDay } from './chart-format';
 import { isEmptyDay, type LiveCounts, type SeriesChoice, todayCurve } from './history-data';
 import { todayHistoryQueryOptions } from './history-queries';
 import { todayRange } from './history-ranges';
-import { HistoryIcon } from './history-icon';
+import { HistoryIcon } from '@/client/components/ui/icons';
 import { LoadFailed } from './load-failed';
-import { describeHistoryError } from './request-error';
+import { describeLoadError } from '@/client/lib/error-text';
 import { TableAlternative, tdClass, thClass } from './table-alternative';
 import { TodayChart } from './today-chart';
 import { TODAY_CHART_BOX, TodayFrame } from './today-frame';
@@ -48,16 +50,9 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
   const [choice, setChoice] = useState<SeriesChoice>('site');
 
   const devices = useMemo<DeviceOption[]>(() => {
-    const labels = new Map(config?.devices.map((d) => [d.id, d]) ?? []);
-    return occupancy.devices
-      .map((d) => ({
-        id: d.id,
-        label: labels.get(d.id)?.label ?? d.name,
-        corrected: d.corrected,
-        capacity: d.capacity ?? labels.get(d.id)?.capacity ?? null,
-      }))
-      .sort((a, b) => a.label.localeCompare(b.label));
-  }, [occupancy.devices, config?.devices]);
+    // The server has already applied the site's labels and capacities.
+    return occupancy.devices.map((d) => ({ id: d.id, label: deviceLabel(d), corrected: d.corrected, capacity: d.capacity })).sort(byLabel);
+  }, [occupancy.devices]);
 
   // A door that disappears from the account falls back to the whole site.
   const device = choice === 'site' ? undefined : devices.find((d) => d.id === choice);
@@ -127,7 +122,7 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
               type="button"
               onClick={openHistory}
               aria-haspopup="dialog"
-              className="inline-flex min-h-11 shrink-0 items-center gap-2 rounded-lg border border-line bg-surface px-4 font-medium text-accent-ink hover:bg-accent-soft"
+              className={buttonClass('accent', 'shrink-0 px-4')}
             >
               <HistoryIcon className="size-5" />
               History
@@ -177,7 +172,7 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
               <span />
             )}
             {query.data && query.isError ? (
-              <p className="text-sm text-muted">Not refreshed: {describeHistoryError(query.error)}</p>
+              <p className="text-sm text-muted">Not refreshed: {describeLoadError(query.error)}</p>
             ) : null}
           </div>
         }

@@ -7,7 +7,7 @@ import { addDaysToDateString } from '@/shared/zoned';
 import { formatAxisDay, formatDay } from './chart-format';
 import type { VisitorDay } from './history-data';
 import { countTicks } from './time-axis';
-import { useElementSize } from './use-element-size';
+import { useElementSize } from '@/client/lib/use-element-size';
 
 const AXIS_TICK = { fill: 'var(--muted)', fontSize: 12 };
 

@@ -1,14 +1,15 @@
 // Devices mode: one tile per door, as many per page as stay legible from 5 m, the pages turning
 // by themselves. Every tile on a page uses the same number size, so no door looks more important.
-import { type ReactNode, useId, useRef } from 'react';
-import { AlertTriangleIcon, CheckCircleIcon, ClockIcon, NoEntryIcon } from '@/client/components/ui/icons';
-import { type CapacityState, capacityStateWords, readCapacity } from '@/client/lib/capacity-state';
+import { type ReactNode, useId } from 'react';
+import { capacityStateVisual } from '@/client/components/ui/capacity-state';
+import { ClockIcon } from '@/client/components/ui/icons';
+import { readCapacity } from '@/shared/occupancy-math';
 import { formatCount, formatDuration, formatPercent } from '@/client/lib/format';
 import { PageIndicator } from './kiosk-frame';
 import type { Freshness } from './kiosk-freshness';
 import { fitFontSize, reservedEm } from './fit-number';
 import { minTileSize, pageOf, planGrid } from './kiosk-grid';
-import { useElementSize, useViewportSize } from './use-element-size';
+import { useElementSize, useViewportSize } from '@/client/lib/use-element-size';
 import { usePageRotation } from './use-page-rotation';
 
 export interface KioskDoor {
@@ -22,13 +23,6 @@ export interface KioskDoor {
 /** Grid gap as a share of the viewport's short side (the same as the Tailwind class below). */
 const GAP_VMIN = 2.2;
 
-const stateIcon = { available: CheckCircleIcon, nearly_full: AlertTriangleIcon, full: NoEntryIcon } as const;
-const stateTone: Record<CapacityState, string> = {
-  available: 'bg-ok-soft text-ok-ink',
-  nearly_full: 'bg-warn-soft text-warn-ink',
-  full: 'bg-full-soft text-full-ink',
-};
-
 interface KioskDoorsProps {
   doors: readonly KioskDoor[];
   freshness: Freshness;
@@ -39,8 +33,7 @@ interface KioskDoorsProps {
 /** The tiles, and a bottom row with `status` at the left and the page indicator at the right. */
 export function KioskDoors({ doors, freshness, rotateMs, status }: KioskDoorsProps) {
   const headingId = useId();
-  const areaRef = useRef<HTMLDivElement>(null);
-  const area = useElementSize(areaRef);
+  const [areaRef, area] = useElementSize<HTMLDivElement, null>(null, { windowFallback: true });
   const viewport = useViewportSize();
   const gap = (GAP_VMIN / 100) * Math.min(viewport.width, viewport.height);
   const plan = area === null ? null : planGrid(doors.length, area, minTileSize(viewport), gap);
@@ -101,7 +94,7 @@ function DoorTile({ door, freshness, em, labelEm }: { door: KioskDoor; freshness
   const stale = freshness.kind === 'stale' || freshness.kind === 'unavailable';
   const neutral = freshness.kind === 'unavailable' || freshness.kind === 'connecting';
   const ageSeconds = stale ? freshness.ageSeconds : null;
-  const Icon = reading ? stateIcon[reading.state] : null;
+  const visual = reading ? capacityStateVisual[reading.state] : null;
 
   return (
     <article
@@ -126,7 +119,7 @@ function DoorTile({ door, freshness, em, labelEm }: { door: KioskDoor; freshness
       </p>
       <p
         className={`mt-[max(1.2vmin,3cqh)] flex h-[max(5.6vmin,14cqh)] shrink-0 items-center justify-center gap-[0.4em] rounded-[1.2vmin] text-[min(max(3.2vmin,7.5cqh),7.5cqw)] font-semibold whitespace-nowrap ${
-          neutral || !reading ? 'bg-sunken text-muted' : stateTone[reading.state]
+          neutral || !visual ? 'bg-sunken text-muted' : visual.soft
         } ${!reading && !neutral ? 'invisible' : ''}`}
       >
         {neutral ? (
@@ -134,10 +127,10 @@ function DoorTile({ door, freshness, em, labelEm }: { door: KioskDoor; freshness
             <ClockIcon className="size-[1.1em] shrink-0" />
             {ageSeconds === null ? 'No live count' : `${formatDuration(ageSeconds)} old`}
           </>
-        ) : reading && Icon ? (
+        ) : visual ? (
           <>
-            <Icon className="size-[1.1em] shrink-0" strokeWidth={2.2} />
-            {capacityStateWords[reading.state]}
+            <visual.Icon className="size-[1.1em] shrink-0" strokeWidth={2.2} />
+            {visual.words}
           </>
         ) : (
           '\u00a0'

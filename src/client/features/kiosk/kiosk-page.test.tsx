@@ -2,8 +2,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '@/client/lib/query-client';
-import { apiError, makeConfig, makeOccupancy } from '@/client/test/fixtures';
-import { fakeBff, type Handler, json, unreachable } from '@/client/test/render-app';
+import { apiError, json, makeConfig, makeOccupancy } from '@/client/test/fixtures';
+import { fakeBff, type Handler, unreachable } from '@/client/test/render-app';
 import { KioskPage } from './kiosk-page';
 
 afterEach(() => {

@@ -2,9 +2,10 @@
 // 5 m, never showing an old count as live, and running unattended for months: polling in the
 // background at the normal interval through outages, the screen kept awake, one reload per deploy and a daily
 // safety reload, and nothing that grows from one poll or page to the next.
+import { byLabel, deviceLabel } from '@/client/lib/names';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useMemo } from 'react';
-import { readCapacity } from '@/client/lib/capacity-state';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { readCapacity } from '@/shared/occupancy-math';
 import { DEFAULT_POLL_INTERVAL_MS } from '@/client/lib/occupancy-queries';
 import { useNow } from '@/client/lib/use-now';
 import type { Config, Occupancy } from '@/shared/api-schema';
@@ -49,13 +50,11 @@ function KioskShell({ theme, children }: { theme: KioskTheme; children: ReactNod
   );
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
 /** The doors to show: all (by name) or the chosen ones in the order given; `missing` are chosen ids the site does not have. */
 export function selectDoors(data: Occupancy, devices: KioskSettings['devices']): { doors: KioskDoor[]; missing: number[] } {
   // The BFF has already applied the site's labels and capacities to its answer.
-  const all = data.devices.map((d) => ({ id: d.id, label: d.name.trim() || `Device ${d.id}`, occupancy: d.corrected, capacity: d.capacity }));
-  if (devices === 'all') return { doors: all.sort((a, b) => collator.compare(a.label, b.label) || a.id - b.id), missing: [] };
+  const all = data.devices.map((d) => ({ id: d.id, label: deviceLabel(d), occupancy: d.corrected, capacity: d.capacity }));
+  if (devices === 'all') return { doors: all.sort(byLabel), missing: [] };
   const byId = new Map(all.map((d) => [d.id, d]));
   const doors: KioskDoor[] = [];
   const missing: number[] = [];

@@ -2,7 +2,7 @@
 // cache entry each): occupancy polled at the normal interval, outage or not, and the config
 // polled every minute to notice a deploy (its buildId).
 import { queryOptions } from '@tanstack/react-query';
-import { configQueryOptions } from '@/client/features/config/config-queries';
+import { configQueryOptions } from '@/client/lib/config-queries';
 import { occupancyQueryOptions } from '@/client/lib/occupancy-queries';
 
 /** How often the kiosk asks for the build id: a deploy is picked up within about a minute. */

@@ -3,8 +3,9 @@
 // the count can no longer be trusted it turns a neutral grey "Live count unavailable": an old
 // green or red could send people the wrong way.
 import type { ComponentType, SVGProps } from 'react';
-import { AlertTriangleIcon, CheckCircleIcon, CloudOffIcon, NoEntryIcon } from '@/client/components/ui/icons';
-import { type CapacityReading, type CapacityState, capacityStateWords } from '@/client/lib/capacity-state';
+import { capacityStateVisual } from '@/client/components/ui/capacity-state';
+import { CloudOffIcon } from '@/client/components/ui/icons';
+import { type CapacityReading, type CapacityState } from '@/shared/occupancy-math';
 import { formatCount, formatDuration } from '@/client/lib/format';
 import type { Freshness } from './kiosk-freshness';
 
@@ -12,18 +13,6 @@ export const signWords: Record<CapacityState, string> = {
   available: 'Come in',
   nearly_full: 'Come in',
   full: 'Please wait',
-};
-
-const signIcon: Record<CapacityState, ComponentType<SVGProps<SVGSVGElement>>> = {
-  available: CheckCircleIcon,
-  nearly_full: AlertTriangleIcon,
-  full: NoEntryIcon,
-};
-
-const signFill: Record<CapacityState, string> = {
-  available: 'bg-ok-arc',
-  nearly_full: 'bg-warn-arc',
-  full: 'bg-full-arc',
 };
 
 export const UNAVAILABLE_WORDS = 'Live count unavailable';
@@ -67,10 +56,11 @@ export function KioskSign({ reading, occupancy, capacity, freshness, variant }: 
     detail = 'The whole site';
     tone = 'border-[0.3vmin] border-line bg-surface text-ink';
   } else {
-    Icon = signIcon[reading.state];
+    const visual = capacityStateVisual[reading.state];
+    Icon = visual.Icon;
     words = signWords[reading.state];
-    detail = capacityStateWords[reading.state];
-    tone = `text-[var(--sign-ink)] ${signFill[reading.state]}`;
+    detail = visual.words;
+    tone = `text-[var(--sign-ink)] ${visual.fill}`;
   }
   const count = !unavailable && reading !== null && occupancy !== undefined ? `${formatCount(occupancy)} of ${formatCount(capacity ?? 0)} inside` : null;
 

@@ -3,8 +3,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiError, makeConfig, makeOccupancy } from '@/client/test/fixtures';
-import { fakeBff, json, pending, renderApp, unreachable } from '@/client/test/render-app';
+import { apiError, json, makeConfig, makeOccupancy } from '@/client/test/fixtures';
+import { fakeBff, pending, renderApp, unreachable } from '@/client/test/render-app';
 import { createQueryClient } from '@/client/lib/query-client';
 import { DashboardPage, type TodaySlotProps } from './dashboard-page';
 

@@ -9,9 +9,11 @@ import { ErrorBoundary } from '@/client/components/ui/error-boundary';
 import { Skeleton } from '@/client/components/ui/skeleton';
 import { formatCount, formatPercent } from '@/client/lib/format';
 import type { Config, Occupancy } from '@/shared/api-schema';
-import { capacityStateWords, readCapacity } from '@/client/lib/capacity-state';
+import { capacityStateWords } from '@/client/components/ui/capacity-state';
+import { readCapacity } from '@/shared/occupancy-math';
 import { DashboardSkeleton } from './dashboard-skeleton';
-import { type DashboardStatus, deriveStatus, describeProblem } from './dashboard-status';
+import { describeProblem } from '@/client/lib/error-text';
+import { type DashboardStatus, deriveStatus } from './dashboard-status';
 import { DeviceSection } from './device-section';
 import { toDeviceViews } from './device-view';
 import { LiveAnnouncer } from './live-announcer';
@@ -178,7 +180,7 @@ function LiveContent({ today: renderToday, data, config, timeZone, age, stale, i
   ) : null;
   const doors = (
     <ErrorBoundary key="doors" name="The door gauges">
-      <DeviceSection devices={toDeviceViews(data, config)} stale={stale} age={age} />
+      <DeviceSection devices={toDeviceViews(data)} stale={stale} age={age} />
     </ErrorBoundary>
   );
   return (

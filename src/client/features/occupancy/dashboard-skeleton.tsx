@@ -1,7 +1,7 @@
 // First load: the shapes of the site total and the door cards, at their final sizes, so nothing
 // moves when the numbers arrive (CLS 0). Kept beside SiteTotal and OccupancyGauge: change together.
 import { Skeleton } from '@/client/components/ui/skeleton';
-import { CapacityArc } from './capacity-visuals';
+import { CapacityArc } from '@/client/components/ui/capacity-visuals';
 
 export function DashboardSkeleton({ deviceCount, siteHasCapacity }: { deviceCount: number; siteHasCapacity: boolean }) {
   return (

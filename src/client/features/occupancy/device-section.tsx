@@ -1,5 +1,6 @@
 // Every device at a glance: a responsive grid of gauges on desktops, a one-thumb list on phones,
 // sortable by name or occupancy and filterable by name.
+import { buttonClass } from '@/client/components/ui/button';
 import { useDeferredValue, useId, useState } from 'react';
 import type { DataAgeInput } from '@/client/components/ui/data-age';
 import { ErrorBoundary } from '@/client/components/ui/error-boundary';
@@ -81,7 +82,7 @@ export function DeviceSection({ devices, stale, age }: DeviceSectionProps) {
           <button
             type="button"
             onClick={() => setQuery('')}
-            className="mt-3 inline-flex min-h-11 items-center rounded-lg px-4 font-medium text-accent-ink hover:bg-accent-soft"
+            className={buttonClass('quiet', 'mt-3 px-4')}
           >
             Clear the filter
           </button>

@@ -1,6 +1,7 @@
-// One device as the dashboard shows it: the occupancy answer joined with the site's labels and
-// capacities from /api/config (a label or capacity set there wins over the vendor's).
-import type { Config, Occupancy } from '@/shared/api-schema';
+// One device as the dashboard shows it, from the occupancy answer (the server has already applied
+// the site's labels and capacities).
+import { byLabel, deviceLabel } from '@/client/lib/names';
+import type { Occupancy } from '@/shared/api-schema';
 
 export interface DeviceView {
   id: number;
@@ -14,29 +15,14 @@ export interface DeviceView {
   capacity: number | null;
 }
 
-export function toDeviceViews(data: Occupancy, config: Config | undefined): DeviceView[] {
-  const configured = new Map(config?.devices.map((d) => [d.id, d]));
-  return data.devices.map((d) => {
-    const site = configured.get(d.id);
-    return {
-      id: d.id,
-      label: site?.label?.trim() || d.name.trim() || `Device ${d.id}`,
-      in: d.in,
-      out: d.out,
-      raw: d.occupancy,
-      occupancy: d.corrected,
-      capacity: d.capacity ?? site?.capacity ?? null,
-    };
-  });
+export function toDeviceViews(data: Occupancy): DeviceView[] {
+  return data.devices.map((d) => ({ id: d.id, label: deviceLabel(d), in: d.in, out: d.out, raw: d.occupancy, occupancy: d.corrected, capacity: d.capacity }));
 }
 
 export type DeviceSort = 'name' | 'occupancy';
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
 export function sortDevices(devices: readonly DeviceView[], sort: DeviceSort): DeviceView[] {
-  const byName = (a: DeviceView, b: DeviceView) => collator.compare(a.label, b.label) || a.id - b.id;
-  return [...devices].sort(sort === 'name' ? byName : (a, b) => b.occupancy - a.occupancy || byName(a, b));
+  return [...devices].sort(sort === 'name' ? byLabel : (a, b) => b.occupancy - a.occupancy || byLabel(a, b));
 }
 
 export function filterDevices(devices: readonly DeviceView[], query: string): DeviceView[] {

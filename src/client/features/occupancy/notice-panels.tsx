@@ -1,9 +1,10 @@
 // Full-width explanations for when there are no numbers to show: nothing arrived yet because
 // something is wrong, or the account has no PRO device the WELLPOINT API would report.
-import { useId } from 'react';
+import { RetryButton } from '@/client/components/ui/button';
+import { type ComponentType, type ReactNode, type SVGProps, useId } from 'react';
 import { InfoIcon } from '@/client/components/ui/icons';
 import { formatClockTime } from '@/client/lib/format';
-import { describeProblem, type Problem } from './dashboard-status';
+import { describeProblem, type Problem } from '@/client/lib/error-text';
 import { RetryNote, toneIcon } from './status-banner';
 
 interface UnavailablePanelProps {
@@ -19,61 +20,58 @@ interface UnavailablePanelProps {
 }
 
 export function UnavailablePanel({ problem, pollIntervalMs, authBackoffSeconds, lastAttemptAt, timeZone, isFetching, onRetry }: UnavailablePanelProps) {
-  const headingId = useId();
   const text = describeProblem(problem);
-  const Icon = toneIcon[text.tone];
   return (
-    <section aria-labelledby={headingId} className="rounded-2xl border border-line bg-surface p-6 sm:p-10">
-      <div className="flex max-w-2xl gap-4">
-        <span className="grid size-11 shrink-0 place-items-center rounded-full bg-notice-soft text-notice-ink">
-          <Icon className="size-6" />
-        </span>
-        <div>
-          <p className="text-sm font-medium text-muted">Live count unavailable</p>
-          <h2 id={headingId} className="mt-1 text-xl font-semibold text-ink sm:text-2xl">
-            {text.title}
-          </h2>
-          {text.detail ? <p className="mt-2 text-ink">{text.detail}</p> : null}
-          <p className="mt-4 text-sm text-muted">
-            No numbers to show yet. <RetryNote problem={problem} timing={{ pollIntervalMs, authBackoffSeconds }} pageWords="This page tries again every" />
-            {lastAttemptAt > 0 && timeZone ? ` Last try at ${formatClockTime(new Date(lastAttemptAt), timeZone)}.` : ''} The numbers show as soon as
-            they arrive.
-          </p>
-          <button
-            type="button"
-            onClick={onRetry}
-            disabled={isFetching}
-            className="mt-4 inline-flex min-h-11 items-center rounded-lg bg-accent px-5 font-semibold text-surface hover:opacity-90 disabled:opacity-60"
-          >
-            {isFetching ? 'Trying…' : 'Try now'}
-          </button>
-        </div>
-      </div>
-    </section>
+    <NoticePanel Icon={toneIcon[text.tone]} iconClass="bg-notice-soft text-notice-ink" eyebrow="Live count unavailable" heading={text.title}>
+      {text.detail ? <p className="mt-2 text-ink">{text.detail}</p> : null}
+      <p className="mt-4 text-sm text-muted">
+        No numbers to show yet. <RetryNote problem={problem} timing={{ pollIntervalMs, authBackoffSeconds }} pageWords="This page tries again every" />
+        {lastAttemptAt > 0 && timeZone ? ` Last try at ${formatClockTime(new Date(lastAttemptAt), timeZone)}.` : ''} The numbers show as soon as they arrive.
+      </p>
+      <RetryButton tone="primary" retrying={isFetching} onRetry={onRetry} label="Try now" className="mt-4 px-5" />
+    </NoticePanel>
   );
 }
 
 export function NoProDevicesPanel() {
+  return (
+    <NoticePanel Icon={InfoIcon} iconClass="bg-accent-soft text-accent-ink" heading="No PRO devices on this account">
+      <p className="mt-2 text-ink">
+        The WELLPOINT API only reports people counters on the <strong>PRO plan</strong>. The account this server uses has none (LITE and PLUS devices, and devices with an inactive plan, are
+        never included), so there are no live numbers to show.
+      </p>
+      <p className="mt-2 text-muted">
+        Ask your administrator to move the door counters to the PRO plan in WELLPOINT, or to give this server the access key of the account that owns the PRO devices. This page picks them up by
+        itself.
+      </p>
+    </NoticePanel>
+  );
+}
+
+interface NoticePanelProps {
+  Icon: ComponentType<SVGProps<SVGSVGElement>>;
+  iconClass: string;
+  /** A short line above the heading. */
+  eyebrow?: string;
+  heading: string;
+  children: ReactNode;
+}
+
+/** A full-width explanation in place of the numbers: an icon, a heading, and what to do. */
+function NoticePanel({ Icon, iconClass, eyebrow, heading, children }: NoticePanelProps) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="rounded-2xl border border-line bg-surface p-6 sm:p-10">
       <div className="flex max-w-2xl gap-4">
-        <span className="grid size-11 shrink-0 place-items-center rounded-full bg-accent-soft text-accent-ink">
-          <InfoIcon className="size-6" />
+        <span className={`grid size-11 shrink-0 place-items-center rounded-full ${iconClass}`}>
+          <Icon className="size-6" />
         </span>
         <div>
-          <h2 id={headingId} className="text-xl font-semibold text-ink sm:text-2xl">
-            No PRO devices on this account
+          {eyebrow ? <p className="text-sm font-medium text-muted">{eyebrow}</p> : null}
+          <h2 id={headingId} className={`text-xl font-semibold text-ink sm:text-2xl ${eyebrow ? 'mt-1' : ''}`}>
+            {heading}
           </h2>
-          <p className="mt-2 text-ink">
-            The WELLPOINT API only reports people counters on the <strong>PRO plan</strong>. The account this server
-            uses has none (LITE and PLUS devices, and devices with an inactive plan, are never included), so there are
-            no live numbers to show.
-          </p>
-          <p className="mt-2 text-muted">
-            Ask your administrator to move the door counters to the PRO plan in WELLPOINT, or to give this server the
-            access key of the account that owns the PRO devices. This page picks them up by itself.
-          </p>
+          {children}
         </div>
       </div>
     </section>

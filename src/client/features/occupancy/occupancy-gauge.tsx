@@ -4,8 +4,9 @@ import { useId } from 'react';
 import { DataAge, type DataAgeInput } from '@/client/components/ui/data-age';
 import { ClockIcon, PersonIcon } from '@/client/components/ui/icons';
 import { formatCount, formatPercent, formatSigned } from '@/client/lib/format';
-import { capacityStateWords, readCapacity } from '@/client/lib/capacity-state';
-import { CapacityArc, CapacityPill } from './capacity-visuals';
+import { capacityStateWords } from '@/client/components/ui/capacity-state';
+import { readCapacity } from '@/shared/occupancy-math';
+import { CapacityArc, CapacityPill } from '@/client/components/ui/capacity-visuals';
 import type { DeviceView } from './device-view';
 
 export function peopleInside(count: number): string {

@@ -5,8 +5,9 @@ import { DataAge, type DataAgeInput } from '@/client/components/ui/data-age';
 import { ClockIcon } from '@/client/components/ui/icons';
 import { formatClockTime, formatCount, formatPercent, formatWeekday, localDateKey } from '@/client/lib/format';
 import type { Occupancy } from '@/shared/api-schema';
-import { capacityStateWords, readCapacity } from '@/client/lib/capacity-state';
-import { CapacityBar, CapacityPill } from './capacity-visuals';
+import { capacityStateWords } from '@/client/components/ui/capacity-state';
+import { readCapacity } from '@/shared/occupancy-math';
+import { CapacityBar, CapacityPill } from '@/client/components/ui/capacity-visuals';
 import { peopleInside } from './occupancy-gauge';
 
 interface SiteTotalProps {

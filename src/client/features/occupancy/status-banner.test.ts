@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '@/client/lib/api-client';
-import { toProblem } from './dashboard-status';
+import { toProblem } from '@/client/lib/error-text';
 import { retryNote } from './status-banner';
 
 const timing = { pollIntervalMs: 5_000, authBackoffSeconds: 300 };

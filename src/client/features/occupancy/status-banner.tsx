@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { DataAge, type DataAgeInput } from '@/client/components/ui/data-age';
 import { CloudOffIcon, KeyIcon, InfoIcon } from '@/client/components/ui/icons';
 import { formatDuration } from '@/client/lib/format';
-import { describeProblem, type Problem, type ProblemText } from './dashboard-status';
+import { describeProblem, type Problem, type ProblemText } from '@/client/lib/error-text';
 
 export const toneIcon: Record<ProblemText['tone'], typeof InfoIcon> = {
   offline: CloudOffIcon,

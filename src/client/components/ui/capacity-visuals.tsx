@@ -1,41 +1,16 @@
 // The visual pieces of a capacity state: the pill (icon + word, colour as a third cue), the
 // arc gauge and the bar. Stale numbers turn them grey: an old state must not look current.
-import type { ComponentType, SVGProps } from 'react';
-import { AlertTriangleIcon, CheckCircleIcon, NoEntryIcon } from '@/client/components/ui/icons';
-import { type CapacityState, capacityStateWords, NEARLY_FULL_RATIO } from '@/client/lib/capacity-state';
-
-const stateIcon: Record<CapacityState, ComponentType<SVGProps<SVGSVGElement>>> = {
-  available: CheckCircleIcon,
-  nearly_full: AlertTriangleIcon,
-  full: NoEntryIcon,
-};
-
-const pillTone: Record<CapacityState, string> = {
-  available: 'bg-ok-soft text-ok-ink',
-  nearly_full: 'bg-warn-soft text-warn-ink',
-  full: 'bg-full-soft text-full-ink',
-};
-
-const arcTone: Record<CapacityState, string> = {
-  available: 'stroke-ok-arc',
-  nearly_full: 'stroke-warn-arc',
-  full: 'stroke-full-arc',
-};
-
-const barTone: Record<CapacityState, string> = {
-  available: 'bg-ok-arc',
-  nearly_full: 'bg-warn-arc',
-  full: 'bg-full-arc',
-};
+import { type CapacityState, NEARLY_FULL_RATIO } from '@/shared/occupancy-math';
+import { capacityStateVisual } from './capacity-state';
 
 export function CapacityPill({ state, stale = false, className = '' }: { state: CapacityState; stale?: boolean; className?: string }) {
-  const Icon = stateIcon[state];
+  const { Icon, words, soft } = capacityStateVisual[state];
   return (
     <span
-      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 font-medium whitespace-nowrap ${stale ? 'bg-sunken text-muted' : pillTone[state]} ${className}`}
+      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 font-medium whitespace-nowrap ${stale ? 'bg-sunken text-muted' : soft} ${className}`}
     >
       <Icon className="size-[1.1em] shrink-0" />
-      {capacityStateWords[state]}
+      {words}
     </span>
   );
 }
@@ -86,7 +61,7 @@ export function CapacityArc({ ratio, state, stale = false, className = '', label
         strokeDasharray={`${share} 100`}
         // A zero-length dash still paints a round cap: hide it at 0 %.
         strokeOpacity={share === 0 ? 0 : 1}
-        className={`${stale ? 'stroke-stale-arc' : arcTone[state]} motion-safe:transition-[stroke-dasharray] motion-safe:duration-700 motion-safe:ease-out`}
+        className={`${stale ? 'stroke-stale-arc' : capacityStateVisual[state].stroke} motion-safe:transition-[stroke-dasharray] motion-safe:duration-700 motion-safe:ease-out`}
       />
       {/* A notch where "nearly full" begins. */}
       <line x1={n1x} y1={n1y} x2={n2x} y2={n2y} strokeWidth={2.5} className="stroke-surface" />
@@ -99,7 +74,7 @@ export function CapacityBar({ ratio, state, stale = false }: { ratio: number; st
   return (
     <div aria-hidden="true" className="relative h-2.5 w-full overflow-hidden rounded-full bg-sunken">
       <div
-        className={`h-full origin-left rounded-full ${stale ? 'bg-stale-arc' : barTone[state]} motion-safe:transition-transform motion-safe:duration-700 motion-safe:ease-out`}
+        className={`h-full origin-left rounded-full ${stale ? 'bg-stale-arc' : capacityStateVisual[state].fill} motion-safe:transition-transform motion-safe:duration-700 motion-safe:ease-out`}
         style={{ transform: `scaleX(${share / 100})` }}
       />
       <div className="absolute inset-y-0 w-0.5 bg-surface" style={{ left: `${NEARLY_FULL_RATIO * 100}%` }} />

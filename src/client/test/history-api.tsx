@@ -1,4 +1,4 @@
-// Test helpers of the history feature: a fake /api/history that answers per request, realistic
+// Test helpers for the history feature: a fake /api/history that answers per request, realistic
 // 5-minute series, and a render with a fresh QueryClient that does not retry.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
@@ -6,10 +6,6 @@ import type { ReactElement, ReactNode } from 'react';
 import { vi } from 'vitest';
 import { type History, historySchema } from '@/shared/api-schema';
 import { zonedIso } from '@/shared/zoned';
-
-export function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
 
 /** Stubs fetch: every request's URL is recorded and answered by `answer`. */
 export function fakeHistoryApi(answer: (url: URL) => Response | Promise<Response>) {

@@ -1,0 +1,51 @@
+// The export's progress, in live regions a screen reader announces: preparing (with Cancel),
+// started (the browser saves it), or failed (why, in plain words; nothing was saved).
+import { AlertTriangleIcon, CheckCircleIcon } from '@/client/components/ui/icons';
+import type { ApiRequestError } from '@/client/lib/api-client';
+import { describeExportFailure, toProblem } from '@/client/lib/error-text';
+import { exportField, type ExportStatus, FIELD_NOUNS } from './use-export-form';
+
+export function StatusLine({ status, onCancel }: { status: ExportStatus; onCancel: () => void }) {
+  // Live regions that are always present, so screen readers announce what appears in them.
+  return (
+    <>
+      <div role="status" aria-live="polite">
+        {status.kind === 'preparing' ? (
+          <div className="mb-3 flex items-center gap-3 text-sm">
+            <span aria-hidden="true" className="size-4 shrink-0 rounded-full border-2 border-accent border-t-transparent motion-safe:animate-spin" />
+            <p className="min-w-0 flex-1">
+              <span className="font-medium text-ink">Preparing export…</span> <span className="text-muted">WELLPOINT is starting the file.</span>
+            </p>
+            <button type="button" onClick={onCancel} className="min-h-11 shrink-0 rounded-md px-3 font-medium text-accent-ink hover:bg-accent-soft">
+              Cancel
+            </button>
+          </div>
+        ) : null}
+        {status.kind === 'started' ? (
+          <div className="mb-3 flex gap-2 rounded-lg bg-ok-soft px-3 py-2 text-sm text-ok-ink">
+            <CheckCircleIcon className="mt-0.5 size-4 shrink-0" />
+            <p className="min-w-0">
+              <span className="font-semibold">Download started:</span> <span className="break-words">{status.filename}</span>. Your browser saves it with its other downloads; a large file takes a
+              while.
+            </p>
+          </div>
+        ) : null}
+      </div>
+      <div role="alert">{status.kind === 'failed' ? <FailureBox error={status.error} /> : null}</div>
+    </>
+  );
+}
+
+function FailureBox({ error }: { error: ApiRequestError }) {
+  const text = describeExportFailure(toProblem(error));
+  const field = exportField(error.field);
+  return (
+    <div className="mb-3 flex gap-2 rounded-lg border border-full-arc bg-full-soft px-3 py-2 text-sm text-ink">
+      <AlertTriangleIcon className="mt-0.5 size-4 shrink-0 text-full-ink" />
+      <div className="min-w-0">
+        <p className="font-semibold">{text.title}</p>
+        <p>{field ? `Nothing was saved. See the message at ${FIELD_NOUNS[field]}.` : text.detail}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+// Which clock the times in an exported CSV are on. The vendor writes each counter's own local
+// time, so a site with a door in another zone says so rather than implying one zone for all.
+import type { Config } from '@/shared/api-schema';
+
+type ConfigDevice = Config['devices'][number];
+
+export function describeFileTimes(config: Pick<Config, 'timezone'> & { devices: readonly ConfigDevice[] }): string {
+  const others = new Map<string, string[]>();
+  for (const device of config.devices) {
+    if (!device.timezone || device.timezone === config.timezone) continue;
+    const names = others.get(device.timezone) ?? [];
+    names.push(device.label?.trim() || `Device ${device.id}`);
+    others.set(device.timezone, names);
+  }
+  const zones = [config.timezone, ...[...others].map(([zone, names]) => `${names.join(', ')}: ${zone}`)].join('; ');
+  return `Dates are the site’s; times in the file are each counter’s local time (${zones}).`;
+}

@@ -1,0 +1,81 @@
+// "Peak hours" in the history view: average visitors per hour and weekday over the last four
+// weeks, as a heatmap, a sentence, a table and a CSV link for exactly that range.
+import { useQuery } from '@tanstack/react-query';
+import { useId, useMemo } from 'react';
+import { Panel } from '@/client/components/ui/panel';
+import { Skeleton } from '@/client/components/ui/skeleton';
+import { formatCount } from '@/client/lib/format';
+import { formatDateRange, formatWeekdayName } from './chart-format';
+import { ExportLink } from './export-link';
+import { peakHours } from './history-data';
+import { historyQueryOptions } from './history-queries';
+import { PEAK_HOUR_DAYS, peakHoursRange } from './history-ranges';
+import { HeatLegend, hourSpan, PeakHoursGrid } from './peak-hours-grid';
+import { QueryState } from './query-state';
+import { TableAlternative, tdClass, thClass } from './table-alternative';
+
+export function PeakHoursSection({ today, weekStartsOn }: { today: string; weekStartsOn: number }) {
+  const headingId = useId();
+  const range = peakHoursRange(today);
+  const query = useQuery(historyQueryOptions(range, 'hour'));
+  const peaks = useMemo(() => peakHours(query.data, range), [query.data, range]);
+  const weekdays = Array.from({ length: 7 }, (_, i) => (weekStartsOn + i) % 7);
+  const rangeText = formatDateRange(range.from, range.to);
+  const busiest = peaks.busiest;
+  const busiestText = busiest
+    ? `Busiest: ${formatWeekdayName(busiest.weekday, 'long')}s ${hourSpan(busiest.hour)}, ${formatCount(busiest.average)} visitors on average.`
+    : 'Nobody was counted in these four weeks.';
+
+  return (
+    <Panel level={3} headingId={headingId} heading="Peak hours" subtitle={`Average visitors (IN) per hour of the day, by weekday, over the last ${PEAK_HOUR_DAYS / 7} weeks: ${rangeText}`}>
+      <figure className="mt-4">
+        <figcaption className="min-h-6 text-sm text-ink sm:text-base">{query.data ? busiestText : <span className="text-muted">{rangeText}</span>}</figcaption>
+        <div className="relative mt-3 min-h-[27rem] sm:min-h-[17.5rem]">
+          <QueryState query={query} what="The peak hours" skeleton={<Skeleton className="absolute inset-0" />}>
+            <PeakHoursGrid peaks={peaks} weekdays={weekdays} label={`Heatmap of average visitors per hour and weekday, ${rangeText}. ${busiestText} The table below lists every hour.`} />
+            <div className="mt-3">
+              <HeatLegend max={Math.round(peaks.max)} />
+            </div>
+          </QueryState>
+        </div>
+        <div className="mt-2 flex min-h-11 flex-wrap items-start justify-between gap-x-6">
+          {query.data ? (
+            <TableAlternative caption={`Average visitors per hour, ${rangeText}`} scroll>
+              <thead>
+                <tr>
+                  <th scope="col" className={thClass}>
+                    Hour
+                  </th>
+                  {weekdays.map((w) => (
+                    <th key={w} scope="col" className={`${thClass} text-right`}>
+                      <abbr title={formatWeekdayName(w, 'long')} className="no-underline">
+                        {formatWeekdayName(w)}
+                      </abbr>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {Array.from({ length: 24 }, (_, hour) => (
+                  <tr key={hour}>
+                    <th scope="row" className={`${tdClass} font-normal whitespace-nowrap`}>
+                      {hourSpan(hour)}
+                    </th>
+                    {weekdays.map((w) => (
+                      <td key={w} className={`${tdClass} text-right`}>
+                        {formatCount(peaks.average[w]?.[hour] ?? 0)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </TableAlternative>
+          ) : (
+            <span />
+          )}
+          <ExportLink range={range} resolution="hour" what="these hours" />
+        </div>
+      </figure>
+    </Panel>
+  );
+}

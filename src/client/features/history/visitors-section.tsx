@@ -1,0 +1,143 @@
+// "Visitors per day" in the history view: the last 7 or 30 days against the same weekday a week
+// earlier, as a chart, a sentence, a table and a CSV link for exactly that range.
+import { useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { Panel } from '@/client/components/ui/panel';
+import { Skeleton } from '@/client/components/ui/skeleton';
+import { formatCount } from '@/client/lib/format';
+import { formatDateRange, formatDay } from './chart-format';
+import { ExportLink } from './export-link';
+import { visitorsPerDay } from './history-data';
+import { historyQueryOptions } from './history-queries';
+import { VISITOR_SPANS, type VisitorSpan, visitorsRange } from './history-ranges';
+import { QueryState } from './query-state';
+import { TableAlternative, tdClass, thClass } from './table-alternative';
+import { VisitorsChart } from './visitors-chart';
+
+const percentChange = new Intl.NumberFormat(undefined, {
+  style: 'percent',
+  maximumFractionDigits: 0,
+  signDisplay: 'exceptZero',
+});
+
+function change(now: number, before: number): string {
+  return before > 0 ? percentChange.format((now - before) / before) : '–';
+}
+
+/** "3 % more than the same days a week earlier (70,296)." in plain words. */
+function compareInWords(total: number, before: number): string {
+  if (before === 0) return 'Nothing was counted a week earlier to compare with.';
+  const ratio = Math.abs(total - before) / before;
+  if (ratio < 0.005) return `About the same as the same days a week earlier (${formatCount(before)}).`;
+  const share = new Intl.NumberFormat(undefined, {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(Math.max(ratio, 0.01));
+  return `${share} ${total > before ? 'more' : 'fewer'} than the same days a week earlier (${formatCount(before)}).`;
+}
+
+export function VisitorsSection({ today }: { today: string }) {
+  const headingId = useId();
+  const [span, setSpan] = useState<VisitorSpan>(7);
+  const { shown, request } = visitorsRange(today, span);
+  const query = useQuery(historyQueryOptions(request, 'day'));
+  const days = useMemo(() => visitorsPerDay(query.data, shown), [query.data, shown]);
+  const total = days.reduce((n, d) => n + d.visitors, 0);
+  const before = days.reduce((n, d) => n + d.weekBefore, 0);
+  const rangeText = formatDateRange(shown.from, shown.to);
+  const summary = `${formatCount(total)} visitors, ${rangeText}. ${compareInWords(total, before)}`;
+
+  return (
+    <Panel
+      level={3}
+      headingId={headingId}
+      heading="Visitors per day"
+      subtitle="People coming in at every door (IN), per day, compared with the same weekday a week earlier"
+      controls={<SpanToggle span={span} onChange={setSpan} />}
+    >
+      <figure className="mt-4">
+        <figcaption className="min-h-6 text-sm text-ink sm:text-base">{query.data ? summary : <span className="text-muted">{rangeText}</span>}</figcaption>
+        <div aria-hidden="true" className="mt-2 flex min-h-5 flex-wrap gap-x-5 gap-y-1 text-xs text-muted">
+          <span className="inline-flex items-center gap-1.5">
+            <span className="block size-3 rounded-sm bg-accent" /> Visitors
+          </span>
+          <span className="inline-flex items-center gap-1.5">
+            <svg width="22" height="8" aria-hidden="true">
+              <line x1="1" y1="4" x2="21" y2="4" stroke="var(--muted)" strokeWidth="1.5" strokeDasharray="5 4" />
+              <circle cx="11" cy="4" r="3" fill="var(--surface)" stroke="var(--muted)" strokeWidth="1.5" />
+            </svg>
+            Same weekday, a week earlier
+          </span>
+        </div>
+        <div className="relative mt-3 h-60 sm:h-72">
+          <QueryState query={query} what="The visitors per day" skeleton={<Skeleton className="absolute inset-0" />}>
+            <div role="img" aria-label={`Bar chart of visitors per day: ${summary}`} className="absolute inset-0">
+              <VisitorsChart days={days} span={span === 7 ? 'week' : 'month'} />
+            </div>
+          </QueryState>
+        </div>
+        <div className="mt-2 flex min-h-11 flex-wrap items-start justify-between gap-x-6">
+          {query.data ? (
+            <TableAlternative caption={`Visitors per day, ${rangeText}`} scroll={span === 30}>
+              <thead>
+                <tr>
+                  <th scope="col" className={thClass}>
+                    Day
+                  </th>
+                  <th scope="col" className={`${thClass} text-right`}>
+                    Visitors
+                  </th>
+                  <th scope="col" className={`${thClass} text-right`}>
+                    A week earlier
+                  </th>
+                  <th scope="col" className={`${thClass} text-right`}>
+                    Change
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {days.map((d) => (
+                  <tr key={d.date}>
+                    <th scope="row" className={`${tdClass} font-normal whitespace-nowrap`}>
+                      <time dateTime={d.date}>{formatDay(d.date)}</time>
+                    </th>
+                    <td className={`${tdClass} text-right`}>{formatCount(d.visitors)}</td>
+                    <td className={`${tdClass} text-right`}>{formatCount(d.weekBefore)}</td>
+                    <td className={`${tdClass} text-right`}>{change(d.visitors, d.weekBefore)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </TableAlternative>
+          ) : (
+            <span />
+          )}
+          <ExportLink range={shown} resolution="day" what="these days" />
+        </div>
+      </figure>
+    </Panel>
+  );
+}
+
+function SpanToggle({ span, onChange }: { span: VisitorSpan; onChange: (span: VisitorSpan) => void }) {
+  const name = useId();
+  return (
+    <fieldset className="flex rounded-lg border border-line bg-sunken p-1">
+      <legend className="sr-only">Days shown</legend>
+      {VISITOR_SPANS.map((days) => (
+        <label key={days} className="relative">
+          <input
+            type="radio"
+            name={name}
+            value={days}
+            checked={span === days}
+            onChange={() => onChange(days)}
+            className="peer absolute inset-0 appearance-none rounded-md focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-accent"
+          />
+          <span className="pointer-events-none flex min-h-10 items-center rounded-md px-4 text-sm font-medium text-muted peer-checked:bg-surface peer-checked:text-ink peer-checked:shadow-sm">
+            {days} days
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

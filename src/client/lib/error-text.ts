@@ -1,0 +1,145 @@
+// The words for every error code, in one table: what the live screens say (title, detail, tone),
+// what a chart that failed to load says, and what the export form says (nothing was saved).
+// A new error code does not compile until it has its words here.
+import { ApiRequestError, type RequestErrorCode } from './api-client';
+
+/** A problem as the UI holds it: an error code and the server's message. */
+export interface Problem {
+  code: RequestErrorCode;
+  message: string;
+  field?: string | undefined;
+  /** The server's own wait before its next attempt, when it said (error body or staleReason). */
+  retryInSeconds?: number | null | undefined;
+}
+
+export interface ProblemText {
+  /** One sentence, ending in a full stop: what is wrong. */
+  title: string;
+  /** What it means or what to do; may be empty. */
+  detail: string;
+  tone: 'offline' | 'config' | 'vendor';
+}
+
+export interface ExportProblemText {
+  title: string;
+  detail: string;
+}
+
+type Words<T> = T | ((problem: Problem) => T);
+
+interface CodeWords {
+  /** The live numbers (dashboard banner and panels, announcements). */
+  live: Words<ProblemText>;
+  /** A chart or table whose counts could not be loaded. */
+  load: Words<string>;
+  /** A CSV export that did not start. */
+  export: Words<ExportProblemText>;
+}
+
+const LIVE_FALLBACK = ({ message }: Problem): ProblemText => ({ title: 'The server could not deliver the live numbers.', detail: message, tone: 'vendor' });
+const EXPORT_FALLBACK = ({ message }: Problem): ExportProblemText => ({ title: 'The export failed', detail: `Nothing was saved. ${message}` });
+const NO_COUNTS = 'There are no counts for this period.';
+
+const WORDS: Record<RequestErrorCode, CodeWords> = {
+  network: {
+    live: {
+      title: 'This screen cannot reach the Occupancy Live server.',
+      detail: "Check this device's network connection. The numbers come back by themselves once the server answers.",
+      tone: 'offline',
+    },
+    load: 'The server could not be reached. Check the connection.',
+    export: { title: 'The server could not be reached', detail: 'Nothing was saved. Check the connection and try again.' },
+  },
+  upstream_unavailable: {
+    live: { title: 'The WELLPOINT cloud is not answering.', detail: "The people counters' cloud service is down or cannot be reached from our server.", tone: 'vendor' },
+    load: 'The WELLPOINT cloud is not answering right now.',
+    export: { title: 'WELLPOINT is not answering', detail: 'Nothing was saved. Try again in a few minutes.' },
+  },
+  upstream_timeout: {
+    live: { title: 'The WELLPOINT cloud is answering too slowly.', detail: "The people counters' cloud service did not answer in time.", tone: 'vendor' },
+    load: 'The WELLPOINT cloud took too long to answer.',
+    export: { title: 'WELLPOINT took too long to start the file', detail: 'Nothing was saved. Try again, or choose a shorter range or a coarser resolution.' },
+  },
+  upstream_format: {
+    live: { title: 'The WELLPOINT cloud sent an answer that could not be read.', detail: 'If this lasts, ask your administrator to look at the server log.', tone: 'vendor' },
+    load: 'WELLPOINT sent the counts in a form this dashboard cannot read.',
+    export: { title: 'WELLPOINT sent something other than a CSV file', detail: 'Nothing was saved. Try again in a few minutes.' },
+  },
+  upstream_auth: {
+    live: { title: "The server's WELLPOINT access key is not accepted.", detail: 'Ask your administrator to check WELLPOINT_ACCESS_KEY.', tone: 'config' },
+    load: 'WELLPOINT rejected the access key, so no counts can be loaded. An administrator needs to check it.',
+    export: {
+      title: 'WELLPOINT did not accept the access key',
+      detail: 'Nothing was saved. The server’s WELLPOINT access key was rejected; ask whoever runs this dashboard to check it.',
+    },
+  },
+  rate_limited: {
+    live: { title: 'The server is receiving too many requests.', detail: 'It will answer again in a moment.', tone: 'vendor' },
+    load: 'Too many requests at once. Please wait a moment.',
+    export: ({ message }) => ({ title: 'Too many exports are running', detail: `Nothing was saved. ${message}` }),
+  },
+  unauthorized: {
+    live: { title: 'This screen is not allowed to read the live numbers.', detail: 'Ask your administrator for access.', tone: 'config' },
+    load: 'This screen is not allowed to load the counts.',
+    export: ({ message }) => ({ title: 'Exports are not allowed here', detail: message }),
+  },
+  invalid_response: {
+    live: {
+      title: "This page could not read the server's answer.",
+      detail: 'This page may be out of date: reload it. If that does not help, ask your administrator.',
+      tone: 'config',
+    },
+    load: 'The server’s answer could not be read. Reloading the page may help.',
+    export: EXPORT_FALLBACK,
+  },
+  no_pro_devices: {
+    live: LIVE_FALLBACK,
+    load: NO_COUNTS,
+    export: {
+      title: 'No PRO devices to export',
+      detail: 'WELLPOINT only exports counts of PRO-plan devices, and this account has none, so no file was saved. Ask your administrator to move the counters to the PRO plan.',
+    },
+  },
+  no_data: {
+    live: LIVE_FALLBACK,
+    load: NO_COUNTS,
+    export: ({ message, field }) => ({
+      title: 'No counts to export',
+      detail: field === 'devices' ? message : 'WELLPOINT has no rows for this range and these devices (yet), so no file was saved. Choose an earlier or longer range.',
+    }),
+  },
+  bad_request: {
+    live: LIVE_FALLBACK,
+    load: ({ message }) => message,
+    export: ({ message }) => ({ title: 'The export settings were not accepted', detail: message }),
+  },
+  not_found: { live: LIVE_FALLBACK, load: 'The server could not load the counts.', export: EXPORT_FALLBACK },
+  method_not_allowed: { live: LIVE_FALLBACK, load: 'The server could not load the counts.', export: EXPORT_FALLBACK },
+  internal: { live: LIVE_FALLBACK, load: 'The server could not load the counts.', export: EXPORT_FALLBACK },
+};
+
+function say<T>(words: Words<T>, problem: Problem): T {
+  return typeof words === 'function' ? (words as (p: Problem) => T)(problem) : words;
+}
+
+/** Any thrown value as a Problem: an ApiRequestError keeps its code, anything else is `internal`. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof ApiRequestError) return { code: error.code, message: error.message, field: error.field, retryInSeconds: error.retryInSeconds };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Why the live numbers are missing or old. */
+export function describeProblem(problem: Problem): ProblemText {
+  return say(WORDS[problem.code].live, problem);
+}
+
+/** Why a chart's counts could not be loaded, in one sentence. */
+export function describeLoadError(error: unknown): string {
+  if (!(error instanceof ApiRequestError)) return 'Something went wrong while loading the counts.';
+  return say(WORDS[error.code].load, toProblem(error));
+}
+
+/** Why an export did not start; nothing was saved in every case. */
+export function describeExportFailure(problem: Problem): ExportProblemText {
+  return say(WORDS[problem.code].export, problem);
+}

@@ -1,0 +1,16 @@
+// How the app names and orders devices. The server has already put the site's labels into the
+// answers (`name`), so the client only covers a device without any name.
+import type { DeviceOccupancy } from '@/shared/api-schema';
+
+/** One collator for every list of names: "Door 2" before "Door 10", case and accents ignored. */
+export const nameCollator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** By label, then by id so equal labels keep a stable order. */
+export function byLabel(a: { id: number; label: string }, b: { id: number; label: string }): number {
+  return nameCollator.compare(a.label, b.label) || a.id - b.id;
+}
+
+/** The name a device is shown by. */
+export function deviceLabel(device: Pick<DeviceOccupancy, 'id' | 'name'>): string {
+  return device.name.trim() || `Device ${device.id}`;
+}
