@@ -45,7 +45,7 @@ describe('occupancy service', () => {
     const { service, client } = setup(() => Promise.resolve(answer()));
     const body = await service.current();
     expect(client.getOccupancy).toHaveBeenCalledWith({ timezoneshift_start: '1' });
-    expect(body.devices.map((d) => [d.id, d.name, d.capacity, d.occupancy, d.corrected])).toEqual([
+    expect(body.devices.map((d) => [d.id, d.name, d.capacity, d.raw, d.corrected])).toEqual([
       [91, 'Front door', 50, 60, 60],
       [92, 'Side door', null, -20, 0],
     ]);

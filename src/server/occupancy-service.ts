@@ -117,7 +117,8 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
           name: site?.label ?? d.name,
           in: d.in,
           out: d.out,
-          occupancy: d.raw,
+          raw: d.raw,
+          occupancy: Math.max(0, d.raw),
           corrected: d.corrected,
           capacity: site?.capacity ?? null,
         };

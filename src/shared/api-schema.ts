@@ -40,9 +40,11 @@ export const deviceOccupancySchema = z.object({
   name: z.string(),
   in: count,
   out: count,
-  /** Raw IN − OUT since the day start; negative when a door counts more OUT than IN. */
-  occupancy: z.number().int(),
-  /** max(0, IN − OUT), the vendor's CorrectedOccupancy. */
+  /** IN − OUT since the day start; negative when a door counts more OUT than IN. */
+  raw: z.number().int(),
+  /** max(0, raw): never fewer than nobody, as in a space's `occupancy`. */
+  occupancy: count,
+  /** The vendor's own CorrectedOccupancy, as it sent it. */
   corrected: count,
   capacity,
 });

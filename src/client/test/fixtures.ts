@@ -44,9 +44,9 @@ export function makeOccupancy(overrides: OccupancyOverrides = {}): Occupancy {
     dayStart: { utc: '2026-11-25T23:00:00Z', local: '2026-11-26T00:00:00+01:00', timezone: 'Europe/Budapest' },
     total: { in: 1204, out: 1167, occupancy: 37, capacity: 120, ...total },
     devices: [
-      { id: 91, name: 'Main entrance', in: 412, out: 398, occupancy: 14, corrected: 14, capacity: 40 },
-      { id: 92, name: 'Garden door', in: 88, out: 100, occupancy: -12, corrected: 0, capacity: null },
-      { id: 93, name: 'Side entrance', in: 704, out: 669, occupancy: 35, corrected: 35, capacity: 40 },
+      { id: 91, name: 'Main entrance', in: 412, out: 398, raw: 14, occupancy: 14, corrected: 14, capacity: 40 },
+      { id: 92, name: 'Garden door', in: 88, out: 100, raw: -12, occupancy: 0, corrected: 0, capacity: null },
+      { id: 93, name: 'Side entrance', in: 704, out: 669, raw: 35, occupancy: 35, corrected: 35, capacity: 40 },
     ],
     notice: null,
     ...rest,

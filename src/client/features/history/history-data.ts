@@ -16,7 +16,7 @@ export interface LiveCounts {
   t: number;
   /** The site's occupancy, max(0, ΣIN − ΣOUT). */
   site: number;
-  /** Each device's corrected occupancy, by id. */
+  /** Each device's occupancy (max(0, IN − OUT)), by id. */
   devices: ReadonlyMap<number, number>;
 }
 

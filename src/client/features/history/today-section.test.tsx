@@ -141,7 +141,7 @@ describe('today’s curve', { timeout: 20_000 }, () => {
         fetchedAt: '2026-10-25T02:20:00Z',
         dayStart: { utc: '2026-10-24T22:00:00Z', local: '2026-10-25T00:00:00+02:00', timezone: TZ },
         total: { in: 0, out: 0, occupancy: 0 },
-        devices: [{ id: 91, name: 'Main entrance', in: 0, out: 0, occupancy: 0, corrected: 0, capacity: 40 }],
+        devices: [{ id: 91, name: 'Main entrance', in: 0, out: 0, raw: 0, occupancy: 0, corrected: 0, capacity: 40 }],
       }),
     );
     const three = formatTimeOfDay(Date.parse('2026-10-25T03:00:00Z'), 'UTC');
@@ -168,7 +168,7 @@ describe('today’s curve', { timeout: 20_000 }, () => {
         fetchedAt: '2026-10-25T02:20:00Z',
         dayStart: { utc: '2026-10-24T22:00:00Z', local: '2026-10-25T00:00:00+02:00', timezone: TZ },
         total: { in: 10, out: 0, occupancy: 10 },
-        devices: [{ id: 91, name: 'Main entrance', in: 10, out: 0, occupancy: 10, corrected: 10, capacity: 40 }],
+        devices: [{ id: 91, name: 'Main entrance', in: 10, out: 0, raw: 10, occupancy: 10, corrected: 10, capacity: 40 }],
       }),
     );
     await screen.findByRole('img', { name: /10 inside now/ });

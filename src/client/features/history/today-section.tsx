@@ -38,7 +38,7 @@ interface TodaySectionProps {
 interface DeviceOption {
   id: number;
   label: string;
-  corrected: number;
+  occupancy: number;
   capacity: number | null;
 }
 
@@ -51,7 +51,7 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
 
   const devices = useMemo<DeviceOption[]>(() => {
     // The server has already applied the site's labels and capacities.
-    return occupancy.devices.map((d) => ({ id: d.id, label: deviceLabel(d), corrected: d.corrected, capacity: d.capacity })).sort(byLabel);
+    return occupancy.devices.map((d) => ({ id: d.id, label: deviceLabel(d), occupancy: d.occupancy, capacity: d.capacity })).sort(byLabel);
   }, [occupancy.devices]);
 
   // A door that disappears from the account falls back to the whole site.
@@ -64,7 +64,7 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
   const live: LiveCounts = {
     t: Date.parse(occupancy.generatedUtc),
     site: occupancy.total.occupancy,
-    devices: new Map(devices.map((d) => [d.id, d.corrected])),
+    devices: new Map(devices.map((d) => [d.id, d.occupancy])),
   };
   const curve = todayCurve(query.data, { dayStartMs: range.startMs, live, choice: shown });
 

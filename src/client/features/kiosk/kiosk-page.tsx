@@ -4,7 +4,7 @@
 // safety reload, and nothing that grows from one poll or page to the next.
 import { byLabel, deviceLabel } from '@/client/lib/names';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
 import { readCapacity } from '@/shared/occupancy-math';
 import { DEFAULT_POLL_INTERVAL_MS } from '@/client/lib/occupancy-queries';
 import { useNow } from '@/client/lib/use-now';
@@ -53,7 +53,7 @@ function KioskShell({ theme, children }: { theme: KioskTheme; children: ReactNod
 /** The doors to show: all (by name) or the chosen ones in the order given; `missing` are chosen ids the site does not have. */
 export function selectDoors(data: Occupancy, devices: KioskSettings['devices']): { doors: KioskDoor[]; missing: number[] } {
   // The BFF has already applied the site's labels and capacities to its answer.
-  const all = data.devices.map((d) => ({ id: d.id, label: deviceLabel(d), occupancy: d.corrected, capacity: d.capacity }));
+  const all = data.devices.map((d) => ({ id: d.id, label: deviceLabel(d), occupancy: d.occupancy, capacity: d.capacity }));
   if (devices === 'all') return { doors: all.sort(byLabel), missing: [] };
   const byId = new Map(all.map((d) => [d.id, d]));
   const doors: KioskDoor[] = [];

@@ -166,7 +166,7 @@ describe('dashboard states', () => {
       json(
         makeOccupancy({
           total: { in: 1210, out: 1168, occupancy: 42 },
-          devices: [{ id: 91, name: 'Main entrance', in: 418, out: 398, occupancy: 20, corrected: 20, capacity: 40 }],
+          devices: [{ id: 91, name: 'Main entrance', in: 418, out: 398, raw: 20, occupancy: 20, corrected: 20, capacity: 40 }],
         }),
       ),
     );

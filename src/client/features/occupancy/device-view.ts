@@ -16,7 +16,7 @@ export interface DeviceView {
 }
 
 export function toDeviceViews(data: Occupancy): DeviceView[] {
-  return data.devices.map((d) => ({ id: d.id, label: deviceLabel(d), in: d.in, out: d.out, raw: d.occupancy, occupancy: d.corrected, capacity: d.capacity }));
+  return data.devices.map((d) => ({ id: d.id, label: deviceLabel(d), in: d.in, out: d.out, raw: d.raw, occupancy: d.occupancy, capacity: d.capacity }));
 }
 
 export type DeviceSort = 'name' | 'occupancy';
