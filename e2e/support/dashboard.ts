@@ -287,3 +287,29 @@ export async function recordLayoutShifts(page: Page) {
 export function layoutShifts(page: Page) {
   return page.evaluate(() => (window as unknown as { __layoutShifts: { sum: number; shifts: { value: number; nodes: string[] }[] } }).__layoutShifts);
 }
+
+/**
+ * An init script: the page's request time limits (AbortSignal.timeout) stand still until
+ * `resumeRequestTimeouts`. A first answer held in the network while axe scans the loading state
+ * would otherwise be given up after 15 s of a scan that a loaded machine makes slow, and the
+ * error state (not the loading state, nor the numbers) would be what the test sees. After the
+ * resume each waiting limit starts afresh, as if the scan had taken no time.
+ */
+export const PAUSED_REQUEST_TIMEOUTS = `(() => {
+  const waiting = [];
+  let paused = true;
+  window.__e2eResumeRequestTimeouts = () => {
+    paused = false;
+    for (const arm of waiting.splice(0)) arm();
+  };
+  AbortSignal.timeout = (ms) => {
+    const controller = new AbortController();
+    const arm = () => setTimeout(() => (paused ? waiting.push(arm) : controller.abort(new DOMException('signal timed out', 'TimeoutError'))), ms);
+    arm();
+    return controller.signal;
+  };
+})();`;
+
+export async function resumeRequestTimeouts(page: Page) {
+  await page.evaluate(() => (window as unknown as { __e2eResumeRequestTimeouts?: () => void }).__e2eResumeRequestTimeouts?.());
+}

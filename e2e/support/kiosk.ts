@@ -1,9 +1,10 @@
 // What the kiosk specs share: the two wall-screen viewports, a counter of full page loads (a
 // reload is a navigation of the main frame), a marker that only survives if the page was not
 // reloaded, the occupancy answer the demo BFF gives at a moment, and screenshots for a person to
-// look at, saved under test-results/kiosk-screens/.
+// look at, saved under test-results/kiosk-screens/. Network cuts wait until they have taken hold,
+// and recoveries drive the page's clock until the state shows, so a busy machine cannot race them.
 import { join } from 'node:path';
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page, type Route } from '@playwright/test';
 import { type Occupancy, occupancySchema } from '@/shared/api-schema';
 
 export const VIEWPORTS = {
@@ -51,3 +52,44 @@ export const count = (n: number) => new Intl.NumberFormat('en-GB').format(n);
 /** The entrance sign's words while the count is live. */
 export const LIVE_SIGN = /Come in|Please wait/;
 export const UNAVAILABLE = 'Live count unavailable';
+
+type AbortCode = Parameters<Route['abort']>[0];
+
+/**
+ * Makes every request to `url` fail and waits until a poll of /api/occupancy has failed: only
+ * then can no answer from before the cut still be on its way (the polls never overlap), so a
+ * late success cannot land after the clock has been moved on. Returns the count of failed requests.
+ */
+export async function cutOff(page: Page, url: string, errorCode: AbortCode): Promise<{ readonly value: number }> {
+  const blocked = { value: 0 };
+  const failedPoll = page.waitForEvent('requestfailed', (r) => new URL(r.url()).pathname === '/api/occupancy');
+  await page.route(url, (route) => {
+    blocked.value += 1;
+    return route.abort(errorCode);
+  });
+  await failedPoll;
+  return blocked;
+}
+
+/**
+ * Moves the page's clock on a few seconds at a time until `read` matches. After an outage the
+ * next poll may sit in a back-off of up to 30 s that began just before the server came back (a
+ * poll still failing when the route was lifted), so one fixed jump is a race on a busy machine.
+ * A jump can fail while the page reloads; the next one goes to the new page.
+ */
+export async function driveClockUntil(page: Page, read: () => unknown, expected: RegExp | number): Promise<void> {
+  const poll = expect.poll(
+    async () => {
+      await page.clock.fastForward(5_000).catch(() => undefined);
+      return read();
+    },
+    { timeout: 30_000 },
+  );
+  if (typeof expected === 'number') await poll.toBe(expected);
+  else await poll.toMatch(expected);
+}
+
+/** Drives the clock until the entrance sign says the count is live again. */
+export async function driveClockUntilLive(page: Page, sign: Locator): Promise<void> {
+  await driveClockUntil(page, async () => (await sign.textContent()) ?? '', LIVE_SIGN);
+}

@@ -15,6 +15,12 @@ export interface VendorDevice {
   CorrectedOccupancy: number;
 }
 
+/**
+ * Control calls come seconds apart, about when Node closes an idle kept-alive socket (5 s): a
+ * call reusing one the server is closing fails with ECONNRESET. A connection per call cannot race.
+ */
+const FRESH_CONNECTION = { connection: 'close' };
+
 export class SimControl {
   constructor(
     private readonly request: APIRequestContext,
@@ -22,7 +28,7 @@ export class SimControl {
   ) {}
 
   private async put(path: string, body: unknown) {
-    const res = await this.request.put(`${this.base}/__sim/${path}`, { data: body });
+    const res = await this.request.put(`${this.base}/__sim/${path}`, { data: body, headers: FRESH_CONNECTION });
     expect(res.status(), `PUT /__sim/${path}`).toBe(200);
   }
 
@@ -49,7 +55,7 @@ export class SimControl {
 
   async reset() {
     for (const path of ['faults', 'shape']) {
-      const res = await this.request.delete(`${this.base}/__sim/${path}`);
+      const res = await this.request.delete(`${this.base}/__sim/${path}`, { headers: FRESH_CONNECTION });
       expect(res.status()).toBe(200);
     }
     await this.realClock();

@@ -2,7 +2,7 @@
 // scripts/soak.ts, the long one): the page's JS heap after a forced full GC and its DOM node and
 // event-listener counts, read over the Chrome DevTools Protocol, and a verdict on whether they
 // trend upwards beyond noise.
-import type { CDPSession, Page } from '@playwright/test';
+import { type CDPSession, expect, type Page } from '@playwright/test';
 
 export interface MemorySample {
   /** Seconds since polling started. */
@@ -193,23 +193,30 @@ export const LEAK_EVERY_ANSWER = `(() => {
 })();`;
 
 export interface SoakOptions {
-  /** Polling before the first sample counts (JIT, caches and fonts settle). */
-  warmupMs: number;
-  durationMs: number;
+  /** Answers the page must have had before the first sample counts (JIT, caches and fonts settle). */
+  warmupPolls: number;
+  /** Answers between the first and the last sample: the soak goes on until the page has had them. */
+  polls: number;
+  /** At least this many samples, whatever the answers (a verdict needs six). */
+  minSamples: number;
   everyMs: number;
   onSample?: (sample: MemorySample) => void | Promise<void>;
 }
 
-/** Lets the page poll for `durationMs` after the warm-up, sampling every `everyMs`; returns the samples. */
+/**
+ * Lets the page poll through the warm-up, then samples every `everyMs` until it has received
+ * `polls` more answers (and `minSamples` samples). Counted in answers, not seconds: a busy machine
+ * polls more slowly and so soaks longer, instead of judging a shorter soak.
+ */
 export async function soak(page: Page, cdp: CDPSession, polls: { readonly value: number }, options: SoakOptions): Promise<MemorySample[]> {
-  await page.waitForTimeout(options.warmupMs);
+  await expect.poll(() => polls.value, { timeout: 60_000 }).toBeGreaterThanOrEqual(options.warmupPolls);
   const started = Date.now();
   const samples: MemorySample[] = [];
-  while (Date.now() - started < options.durationMs) {
+  for (;;) {
     const sample = await sampleMemory(cdp, (Date.now() - started) / 1000, polls.value);
     samples.push(sample);
     await options.onSample?.(sample);
+    if (samples.length >= options.minSamples && sample.polls - (samples[0]?.polls ?? 0) >= options.polls) return samples;
     await page.waitForTimeout(options.everyMs);
   }
-  return samples;
 }

@@ -9,7 +9,7 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { createSimulator, DEMO_ACCESS_KEY, type Simulator } from '@/simulator';
 import { createApp } from './app';
-import { DEMO_SITE } from './demo-site';
+import { DEMO_SITE, DEMO_SITE_TIMEZONE } from './demo-site';
 import type { Env } from './env';
 import { createLogger } from './logger';
 import { createOccupancyService } from './occupancy-service';
@@ -36,6 +36,8 @@ export interface Composed {
   demo: boolean;
   /** The embedded simulator, in demo mode. */
   simulator: Simulator | null;
+  /** The site's time zone in use (the demo site's in demo mode without SITE_TIMEZONE). */
+  timezone: string;
 }
 
 /** Changes whenever the built client does: index.html names every hashed asset. */
@@ -55,6 +57,8 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
   const fetchImpl: FetchLike = options.fetch ?? (simulator === null ? (input, init) => fetch(input, init) : (input, init) => simulator.fetch(input, init));
   const site = loadSiteConfig(env.SITE_CONFIG_FILE);
   const effectiveSite = demo && env.SITE_CONFIG_FILE === undefined ? DEMO_SITE : site;
+  // The simulated doors live in Budapest (and London) time, wherever the server runs.
+  const timezone = demo && !env.SITE_TIMEZONE_SET ? DEMO_SITE_TIMEZONE : env.SITE_TIMEZONE;
 
   const client = createWellpointClient({
     baseUrl: demo && options.fetch === undefined ? new URL('http://wellpoint-simulator.internal/') : env.WELLPOINT_BASE_URL,
@@ -69,7 +73,7 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
   const occupancy = createOccupancyService({
     client,
     now,
-    timezone: env.SITE_TIMEZONE,
+    timezone,
     dayStart: env.DAY_START,
     cacheMs: env.CACHE_SECONDS * 1000,
     staleMaxMs: env.STALE_MAX_SECONDS * 1000,
@@ -84,7 +88,7 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     site: effectiveSite,
     now,
     logger,
-    timezone: env.SITE_TIMEZONE,
+    timezone,
     dayStart: env.DAY_START,
     weekStartsOn: env.WEEK_STARTS_ON,
     pollIntervalMs: env.POLL_INTERVAL_SECONDS * 1000,
@@ -103,7 +107,7 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     app.all('/__sim/*', (c) => simulator.app.fetch(c.req.raw));
   }
   if (clientDist !== null) mountClient(app, clientDist);
-  return { app, logger, demo, simulator };
+  return { app, logger, demo, simulator, timezone };
 }
 
 /** A path whose last segment has a dot names a file (robots.txt, favicon.ico), not a page. */

@@ -5,6 +5,9 @@
 // is listed (most keep the vendor's name), so the first-load placeholder has the right number of cards.
 import type { SiteConfig } from './site-config';
 
+/** Where the simulated site is: demo mode without SITE_TIMEZONE uses it, not the server's zone. */
+export const DEMO_SITE_TIMEZONE = 'Europe/Budapest';
+
 export const DEMO_SITE: SiteConfig = {
   siteName: 'Riverside Centre (demo)',
   siteCapacity: 1400,

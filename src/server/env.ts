@@ -97,7 +97,10 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag,
 });
 
-export type Env = z.output<typeof envSchema>;
+export type Env = z.output<typeof envSchema> & {
+  /** SITE_TIMEZONE was given (not blank); without it demo mode uses the demo site's zone, not the server's. */
+  SITE_TIMEZONE_SET: boolean;
+};
 
 export class EnvError extends Error {
   override name = 'EnvError';
@@ -110,7 +113,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     if (result.data.SIMULATOR_CONTROL && result.data.WELLPOINT_ACCESS_KEY !== undefined) {
       throw new EnvError('Invalid configuration: SIMULATOR_CONTROL only works in demo mode (without WELLPOINT_ACCESS_KEY).');
     }
-    return result.data;
+    return { ...result.data, SITE_TIMEZONE_SET: (source.SITE_TIMEZONE ?? '').trim() !== '' };
   }
   const lines = result.error.issues.map((issue) => `  ${String(issue.path[0])} ${issue.message}`);
   throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '@/client/lib/query-client';
 import { apiError, json, makeConfig, makeOccupancy } from '@/client/test/fixtures';
@@ -167,16 +167,19 @@ describe('KioskPage, unattended', () => {
     const { queryClient, reload } = renderKiosk('');
     await within(sign()).findByText('Come in');
     expect(reload).not.toHaveBeenCalled();
-    const answer = (buildId: string) =>
+    // Each answer is handled before the next: TanStack Query tells its observers in a zero-delay
+    // timeout, which the awaited zero-delay timeout (queued after it) lets run, effects and all.
+    const answer = async (buildId: string) => {
       act(() => {
         queryClient.setQueryData(['config'], makeConfig({ buildId }));
       });
-    answer('next-build');
-    await waitFor(() => expect(reload).toHaveBeenCalledTimes(1));
+      await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    };
+    await answer('next-build');
+    expect(reload).toHaveBeenCalledTimes(1);
     // The old and the new build answering in turn (a rolling deploy): no second reload.
-    answer('test-build');
-    answer('next-build');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await answer('test-build');
+    await answer('next-build');
     expect(reload).toHaveBeenCalledTimes(1);
     sessionStorage.clear();
   });
