@@ -36,7 +36,9 @@ describe('GET /api/config', () => {
       buildId: 'dev',
       exportMaxDays: EXPORT_MAX_DAYS,
     });
-    expect(config.devices).toContainEqual({ id: 94, label: 'Reading room “Quiet”', capacity: 180 });
+    expect(config.devices).toContainEqual({ id: 94, label: 'Reading room “Quiet”', capacity: 180, timezone: null });
+    // A door in another zone says which, for the export's note on the file's times.
+    expect(config.devices).toContainEqual({ id: 108, label: null, capacity: 130, timezone: 'Europe/London' });
   });
 
   it('with a key and a site file: the file’s labels (also in /api/occupancy), and nothing secret', async () => {

@@ -87,8 +87,8 @@ describe('main.ts', () => {
   }, 60_000);
 
   it.each([
-    ['uncaughtException', 'throw new Error(message)', 'uncaught exception'],
-    ['unhandledRejection', 'void Promise.reject(new Error(message))', 'unhandled promise rejection'],
+    ['uncaughtException', 'throw new Error(message)', 'uncaught exception; exiting'],
+    ['unhandledRejection', 'void Promise.reject(new Error(message))', 'unhandled promise rejection; exiting'],
   ])('%s: logged as one scrubbed JSON line through the logger, exit 1', async (_event, fault, msg) => {
     const key = `test-key-${crypto.randomUUID()}`;
     // Fails once main.ts has set its handlers up (it has when the start line is out).

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CLIENT_DIST, compose } from './compose';
 import { EnvError, loadEnv } from './env';
+import { logProcessErrors } from './logger';
 import { SiteConfigError } from './site-config';
 
 function start() {
@@ -28,18 +29,11 @@ function start() {
   }
 
   // A crash still goes through the logger (scrubbed, one JSON line), never a raw stack on stderr.
-  process.on('uncaughtException', (error) => {
-    logger.fatal({ err: errorFields(error) }, 'uncaught exception');
-    process.exit(1);
-  });
-  process.on('unhandledRejection', (reason) => {
-    logger.fatal({ err: errorFields(reason) }, 'unhandled promise rejection');
-    process.exit(1);
-  });
+  logProcessErrors(logger);
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
-    logger.info({ url: `http://${host}:${info.port}/`, demo, timezone: env.SITE_TIMEZONE }, demo ? 'Occupancy Live is running in demo mode (embedded WELLPOINT simulator)' : 'Occupancy Live is running');
+    logger.info({ url: `http://${host}:${info.port}/`, demo, timezone: composed.timezone }, demo ? 'Occupancy Live is running in demo mode (embedded WELLPOINT simulator)' : 'Occupancy Live is running');
     // For the person who started it; on stderr, so stdout stays pure JSON lines for a log shipper.
     process.stderr.write(`${startLine(info.address, info.port, demo)}\n`);
   });
@@ -49,7 +43,7 @@ function start() {
     if (error.code === 'EADDRINUSE') console.error(`Occupancy Live cannot start: ${where} is already in use (set PORT or HOST to another address).`);
     else if (error.code === 'EACCES') console.error(`Occupancy Live cannot start: no permission to listen on ${where}.`);
     else if (error.code === 'EADDRNOTAVAIL') console.error(`Occupancy Live cannot start: ${where} is not an address of this machine.`);
-    else logger.fatal({ err: errorFields(error) }, 'server error');
+    else logger.fatal({ err: error }, 'server error');
     process.exit(1);
   });
 
@@ -73,11 +67,6 @@ function startLine(address: string, port: number, demo: boolean): string {
   // A wildcard address is not something to type into a browser: this machine answers on loopback.
   const open = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '[::1]' : address.includes(':') ? `[${address}]` : address;
   return `Occupancy Live: open http://${open}:${port}/ (${demo ? 'demo data: embedded WELLPOINT simulator' : 'live data from WELLPOINT Cloud'})`;
-}
-
-function errorFields(error: unknown): { name: string; message: string; stack?: string } {
-  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
-  return { name: 'NonError', message: String(error) };
 }
 
 start();
