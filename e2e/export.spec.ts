@@ -60,7 +60,7 @@ function watchDownloads(page: Page): Download[] {
 }
 
 async function chooseDevices(dialog: Locator, labels: string[]) {
-  await dialog.getByRole('radio', { name: 'Only the devices I tick' }).check();
+  await dialog.getByRole('radio', { name: 'Only the counters I tick' }).check();
   for (const label of labels) await dialog.getByRole('checkbox', { name: label }).check();
 }
 
@@ -170,12 +170,12 @@ test.describe('export at a desk', () => {
     await expectErrorUnder(end, 'A 5-minute export covers at most 366 days; this range has 548.');
 
     await dialog.getByRole('radio', { name: 'Hour' }).check();
-    await dialog.getByRole('radio', { name: 'Only the devices I tick' }).check();
-    const devices = dialog.getByRole('group', { name: 'Devices' });
+    await dialog.getByRole('radio', { name: 'Only the counters I tick' }).check();
+    const devices = dialog.getByRole('group', { name: 'Counters' });
     await expect(devices).toHaveAttribute('aria-invalid', 'true');
-    await expect(devices).toHaveAccessibleDescription('Choose at least one device, or export all PRO devices.');
-    await expect(devices.getByText('Choose at least one device, or export all PRO devices.')).toBeVisible();
-    await expect(button).toHaveAccessibleDescription('Can’t download yet: check the devices.');
+    await expect(devices).toHaveAccessibleDescription('Choose at least one counter, or export all counters.');
+    await expect(devices.getByText('Choose at least one counter, or export all counters.')).toBeVisible();
+    await expect(button).toHaveAccessibleDescription('Can’t download yet: check the counters.');
 
     await devices.getByRole('checkbox', { name: 'Pool hall' }).check();
     await expect(button).not.toHaveAttribute('aria-disabled');
@@ -325,7 +325,7 @@ test('a large export (5-minute, 90 days, every PRO device) streams to disk witho
   await dialog.getByLabel('Start date').fill('2026-08-28');
   await dialog.getByLabel('End date').fill('2026-11-25');
   await dialog.getByRole('radio', { name: '5 minutes' }).check();
-  await expect(dialog.getByRole('radio', { name: 'All PRO devices (12)' })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: 'All counters (12)' })).toBeChecked();
   await expect(dialog.getByText(/^About 310,000 rows, roughly 12 MB\./)).toBeVisible();
 
   const cdp = await page.context().newCDPSession(page);
