@@ -259,7 +259,11 @@ test.describe('vendor faults: said in the form, nothing saved', () => {
   const cases: { title: string; fault?: () => Promise<void>; base?: string; words: RegExp }[] = [
     { title: 'the vendor rejects the key', base: urlOf(PORTS.wrongKey), words: /WELLPOINT did not accept the access key/ },
     { title: 'the vendor answers 503', fault: () => sim.setFaults({ status: 503, actions: ['downloadcsv'] }), words: /WELLPOINT is not answering/ },
-    { title: 'the vendor sends HTML instead of CSV', fault: () => sim.setFaults({ html: true, actions: ['downloadcsv'] }), words: /WELLPOINT did not accept the access key/ },
+    {
+      title: 'the vendor sends HTML instead of CSV',
+      fault: () => sim.setFaults({ html: true, actions: ['downloadcsv'] }),
+      words: /WELLPOINT did not accept the access key/,
+    },
   ];
 
   for (const c of cases) {

@@ -21,7 +21,11 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const MINUTE = 60_000;
 
 const count = (n: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(n);
-const siteTotal = (devices: { IN: number; OUT: number }[]) => Math.max(0, devices.reduce((n, d) => n + d.IN - d.OUT, 0));
+const siteTotal = (devices: { IN: number; OUT: number }[]) =>
+  Math.max(
+    0,
+    devices.reduce((n, d) => n + d.IN - d.OUT, 0),
+  );
 /** "13:35" as the page writes a time in the site's zone; Chromium may drop the hour's leading zero. */
 function clock(at: Date): RegExp {
   const [h, m] = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: SITE_TZ }).format(at).split(':');
@@ -134,7 +138,10 @@ test.describe('history charts on the demo simulator', () => {
     await expect(visitors.getByRole('img', { name: new RegExp(`^Bar chart of visitors per day: ${count(week)} visitors, `) })).toBeVisible();
     const rows = await tableRows(visitors, /^Visitors per day/);
     expect(rows.map((r) => [r[1], r[2]])).toEqual(shown.map((d) => [count(visitorsOn(d)), count(visitorsOn(`2026-11-${Number(d.slice(8)) - 7}`))]));
-    await expect(visitors.getByRole('link', { name: /^Download these days as CSV/ })).toHaveAttribute('href', '/api/export?from=2026-11-17&to=2026-11-23&resolution=day');
+    await expect(visitors.getByRole('link', { name: /^Download these days as CSV/ })).toHaveAttribute(
+      'href',
+      '/api/export?from=2026-11-17&to=2026-11-23&resolution=day',
+    );
     // The link is a working download of the same range.
     const csv = await page.request.get(`${urlOf(PORTS.demo)}/api/export?from=2026-11-17&to=2026-11-23&resolution=day`);
     expect(csv.status()).toBe(200);
@@ -155,14 +162,21 @@ test.describe('history charts on the demo simulator', () => {
       for (let hour = 0; hour < 24; hour++) if (average(weekday, hour) > busiest.value) busiest = { weekday, hour, value: average(weekday, hour) };
     const peaks = dialog.getByRole('region', { name: 'Peak hours' });
     const weekdayName = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, 10, 22 + busiest.weekday));
-    await expect(peaks.getByRole('img', { name: new RegExp(`^Heatmap of average visitors per hour and weekday, .*Busiest: ${weekdayName}s .*, ${count(busiest.value)} visitors on average\\.`) })).toBeVisible();
+    await expect(
+      peaks.getByRole('img', {
+        name: new RegExp(`^Heatmap of average visitors per hour and weekday, .*Busiest: ${weekdayName}s .*, ${count(busiest.value)} visitors on average\\.`),
+      }),
+    ).toBeVisible();
     const hours = await tableRows(peaks, /^Average visitors per hour/);
     expect(hours).toHaveLength(24);
     // Monday first (the demo site's week); 09:00 and 17:00 rows checked cell by cell.
     for (const hour of [9, 17]) {
       expect(hours[hour]!.slice(1)).toEqual([1, 2, 3, 4, 5, 6, 0].map((weekday) => count(average(weekday, hour))));
     }
-    await expect(peaks.getByRole('link', { name: /^Download these hours as CSV/ })).toHaveAttribute('href', '/api/export?from=2026-10-27&to=2026-11-23&resolution=hour');
+    await expect(peaks.getByRole('link', { name: /^Download these hours as CSV/ })).toHaveAttribute(
+      'href',
+      '/api/export?from=2026-10-27&to=2026-11-23&resolution=hour',
+    );
 
     await expectNoAxeViolations(page, 'dialog');
 

@@ -184,7 +184,11 @@ test.describe('never lies', () => {
     // busy machine spends on the steps above cannot carry the age past 2 min.
     for (const ms of [31_000, 31_000, 23_000]) await page.clock.fastForward(ms);
     await expect(sign(page)).toContainText(UNAVAILABLE);
-    await expect(doors(page).getByText(/^1 min old$/).first()).toBeVisible();
+    await expect(
+      doors(page)
+        .getByText(/^1 min old$/)
+        .first(),
+    ).toBeVisible();
     await saveScreen(page, 'landscape-doors-unavailable');
     expect(blocked.value).toBeGreaterThan(1); // it kept trying
 

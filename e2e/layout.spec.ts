@@ -11,9 +11,7 @@ import { SimControl } from './support/simulator';
 const BUSY = new Date('2026-11-19T12:00:00Z');
 const FIVE_MINUTES = 5 * 60_000;
 
-const WIDTHS = [...new Set([...Array.from({ length: 41 }, (_, i) => 320 + i * 40), ...Array.from({ length: 16 }, (_, i) => 1024 + i)])].sort(
-  (a, b) => a - b,
-);
+const WIDTHS = [...new Set([...Array.from({ length: 41 }, (_, i) => 320 + i * 40), ...Array.from({ length: 16 }, (_, i) => 1024 + i)])].sort((a, b) => a - b);
 
 interface TextBox {
   text: string;
@@ -152,28 +150,31 @@ test.describe('the dashboard’s layout', () => {
 
 /** Font size and contrast (WCAG) of an element's text against the first opaque background behind it. */
 async function legibility(page: Page, selector: string, text: RegExp) {
-  return page.locator(selector, { hasText: text }).first().evaluate((el) => {
-    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
-    const lum = ([r = 0, g = 0, b = 0]: number[]) => {
-      const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-    };
-    let bg = 'rgb(0, 0, 0)';
-    let opacity = 1;
-    for (let e: Element | null = el; e; e = e.parentElement) {
-      opacity *= Number(getComputedStyle(e).opacity);
-    }
-    for (let e: Element | null = el; e; e = e.parentElement) {
-      const c = getComputedStyle(e).backgroundColor;
-      const alpha = rgb(c)[3];
-      if (c !== 'transparent' && (alpha === undefined || alpha === 1)) {
-        bg = c;
-        break;
+  return page
+    .locator(selector, { hasText: text })
+    .first()
+    .evaluate((el) => {
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = ([r = 0, g = 0, b = 0]: number[]) => {
+        const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+      };
+      let bg = 'rgb(0, 0, 0)';
+      let opacity = 1;
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        opacity *= Number(getComputedStyle(e).opacity);
       }
-    }
-    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(bg))].sort((x, y) => y - x) as [number, number];
-    return { fontPx: parseFloat(getComputedStyle(el).fontSize), contrast: (a + 0.05) / (b + 0.05), opacity, viewportHeight: innerHeight };
-  });
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const c = getComputedStyle(e).backgroundColor;
+        const alpha = rgb(c)[3];
+        if (c !== 'transparent' && (alpha === undefined || alpha === 1)) {
+          bg = c;
+          break;
+        }
+      }
+      const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(bg))].sort((x, y) => y - x) as [number, number];
+      return { fontPx: parseFloat(getComputedStyle(el).fontSize), contrast: (a + 0.05) / (b + 0.05), opacity, viewportHeight: innerHeight };
+    });
 }
 
 test.describe('the kiosk on a 1920 × 1080 wall', () => {

@@ -9,16 +9,7 @@
 // occupancy answer in a global array.
 import { expect, test } from '@playwright/test';
 import { LIVE_SIGN, VIEWPORTS } from './support/kiosk';
-import {
-  countPolls,
-  formatSample,
-  formatVerdict,
-  judgeFlat,
-  KIOSK_SOAK_PATH,
-  LEAK_EVERY_ANSWER,
-  memorySession,
-  soak,
-} from './support/soak';
+import { countPolls, formatSample, formatVerdict, judgeFlat, KIOSK_SOAK_PATH, LEAK_EVERY_ANSWER, memorySession, soak } from './support/soak';
 
 const POLL_MS = 200;
 const ROTATE_S = 2;

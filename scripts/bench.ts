@@ -65,7 +65,8 @@ interface SummaryRow {
   verdict: string;
 }
 const summary: SummaryRow[] = [];
-const row = (what: string, measured: string, target: string, ok: boolean | null) => summary.push({ what, measured, target, verdict: ok === null ? '–' : verdict(ok) });
+const row = (what: string, measured: string, target: string, ok: boolean | null) =>
+  summary.push({ what, measured, target, verdict: ok === null ? '–' : verdict(ok) });
 const notMeasured = (what: string, target: string, error: unknown) => {
   const reason = errorText(error);
   console.log(`  not measured: ${reason}`);
@@ -146,10 +147,15 @@ async function firstLoadJs(): Promise<void> {
   const what = `First-load JS (gzip -${GZIP_LEVEL})`;
   const outDir = trackTempDir(mkdtempSync(join(tmpdir(), 'occupancy-bench-client-')));
   log(`vite build (fresh, into ${outDir}, so dist/client of a running server is left alone)...`);
-  const build = spawnChild('vite build', NODE, [resolve(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: REPO,
-    env: { NODE_ENV: 'production', NO_COLOR: '1', FORCE_COLOR: '0' },
-  });
+  const build = spawnChild(
+    'vite build',
+    NODE,
+    [resolve(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      cwd: REPO,
+      env: { NODE_ENV: 'production', NO_COLOR: '1', FORCE_COLOR: '0' },
+    },
+  );
   const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 180_000).unref());
   const code = await Promise.race([build.exited, timeout]);
   if (code !== 0) {
@@ -168,11 +174,20 @@ async function firstLoadJs(): Promise<void> {
   const rows = (chunks: FirstLoad['firstLoad']) => chunks.map((c) => [c.file, c.via, fmtKB(c.bytes), fmtKB(c.gzipBytes), c.recharts ? 'yes' : 'no']);
   console.log('first load (entry <script type="module">, <link rel="modulepreload">, their static imports):');
   console.log(table(['file', 'via', 'raw', 'gzip', 'recharts'], rows(result.firstLoad), [2, 3]));
-  console.log(`  total: ${fmtKB(result.totalRaw)} raw, ${fmtKB(result.totalGzip)} gzip (zlib level ${GZIP_LEVEL}, 1 kB = 1000 B); budget ${fmtKB(FIRST_LOAD_BUDGET)}`);
+  console.log(
+    `  total: ${fmtKB(result.totalRaw)} raw, ${fmtKB(result.totalGzip)} gzip (zlib level ${GZIP_LEVEL}, 1 kB = 1000 B); budget ${fmtKB(FIRST_LOAD_BUDGET)}`,
+  );
   if (result.notPreloaded.length > 0) console.log(`  note: imported statically but not modulepreloaded: ${result.notPreloaded.join(', ')}`);
   console.log('lazy chunks (assets/*.js outside the first load):');
   if (result.lazy.length === 0) console.log('  none: everything is in the first load');
-  else console.log(table(['file', 'raw', 'gzip', 'recharts'], result.lazy.map((c) => [c.file, fmtKB(c.bytes), fmtKB(c.gzipBytes), c.recharts ? 'yes' : 'no']), [1, 2]));
+  else
+    console.log(
+      table(
+        ['file', 'raw', 'gzip', 'recharts'],
+        result.lazy.map((c) => [c.file, fmtKB(c.bytes), fmtKB(c.gzipBytes), c.recharts ? 'yes' : 'no']),
+        [1, 2],
+      ),
+    );
   const rechartsFirst = result.firstLoad.filter((c) => c.recharts).map((c) => c.file);
   console.log(`  recharts (marker "${RECHARTS_MARKER}") in the first load: ${rechartsFirst.length === 0 ? 'no' : `YES (${rechartsFirst.join(', ')})`}`);
   const lazyGzip = result.lazy.reduce((s, c) => s + c.gzipBytes, 0);
@@ -187,13 +202,19 @@ async function firstLoadJs(): Promise<void> {
 
 // ---- 1. coalescing ----
 async function coalescing(sim: Server): Promise<void> {
-  section(`Coalescing: ${SCREENS} screens polling every ${POLL_MS / 1000} s for ${POLL_FOR_MS / 1000} s (CACHE_SECONDS=${CACHE_SECONDS}, vendor latency ${SIM_LATENCY_MS} ms)`);
+  section(
+    `Coalescing: ${SCREENS} screens polling every ${POLL_MS / 1000} s for ${POLL_FOR_MS / 1000} s (CACHE_SECONDS=${CACHE_SECONDS}, vendor latency ${SIM_LATENCY_MS} ms)`,
+  );
   const what = `Vendor calls: ${SCREENS} screens polling every ${POLL_MS / 1000} s for ${POLL_FOR_MS / 1000} s (cache ${CACHE_SECONDS} s)`;
   let bff: Server | null = null;
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   try {
     await setFaults(sim, { latencyMs: SIM_LATENCY_MS, actions: ['getoccupancy'] });
-    bff = await startBff('BFF (coalescing)', { WELLPOINT_BASE_URL: `${sim.url}/`, WELLPOINT_ACCESS_KEY: DEMO_ACCESS_KEY, CACHE_SECONDS: String(CACHE_SECONDS) });
+    bff = await startBff('BFF (coalescing)', {
+      WELLPOINT_BASE_URL: `${sim.url}/`,
+      WELLPOINT_ACCESS_KEY: DEMO_ACCESS_KEY,
+      CACHE_SECONDS: String(CACHE_SECONDS),
+    });
     await resetCalls(sim);
     const url = `${bff.url}/api/occupancy`;
     let sent = 0;
@@ -281,7 +302,11 @@ async function slowCall(sim: Server): Promise<void> {
   let bff: Server | null = null;
   try {
     await setFaults(sim, { latencyMs: SLOW_LATENCY_MS, actions: ['getoccupancy'] });
-    bff = await startBff('BFF (single flight)', { WELLPOINT_BASE_URL: `${sim.url}/`, WELLPOINT_ACCESS_KEY: DEMO_ACCESS_KEY, CACHE_SECONDS: String(CACHE_SECONDS) });
+    bff = await startBff('BFF (single flight)', {
+      WELLPOINT_BASE_URL: `${sim.url}/`,
+      WELLPOINT_ACCESS_KEY: DEMO_ACCESS_KEY,
+      CACHE_SECONDS: String(CACHE_SECONDS),
+    });
     await resetCalls(sim);
     const url = `${bff.url}/api/occupancy`;
     const t0 = performance.now();
@@ -301,7 +326,18 @@ async function slowCall(sim: Server): Promise<void> {
     console.log(
       table(
         ['requests', 'ok', 'distinct answers (fetchedAt)', 'fastest', 'slowest', 'all done after', 'vendor calls', 'target'],
-        [[String(BURST), String(ok.length), String(fetchedAt.size), fmtMs(ms[0] ?? Number.NaN), fmtMs(ms[ms.length - 1] ?? Number.NaN), fmtMs(tookMs), String(calls), '1']],
+        [
+          [
+            String(BURST),
+            String(ok.length),
+            String(fetchedAt.size),
+            fmtMs(ms[0] ?? Number.NaN),
+            fmtMs(ms[ms.length - 1] ?? Number.NaN),
+            fmtMs(tookMs),
+            String(calls),
+            '1',
+          ],
+        ],
         [0, 1, 2, 3, 4, 5, 6],
       ),
     );
@@ -338,7 +374,9 @@ async function failingVendor(sim: Server): Promise<void> {
     { name: '503 at once', faults: { status: 503, actions: ['getoccupancy'] } },
     { name: `429 + Retry-After: ${FV_RETRY_AFTER_SECONDS}`, faults: { status: 429, retryAfterSeconds: FV_RETRY_AFTER_SECONDS, actions: ['getoccupancy'] } },
   ];
-  section(`Failing vendor: ${FV_CLIENTS} clients requesting /api/occupancy back to back for ${FV_SECONDS} s, after one good answer (CACHE_SECONDS=${CACHE_SECONDS})`);
+  section(
+    `Failing vendor: ${FV_CLIENTS} clients requesting /api/occupancy back to back for ${FV_SECONDS} s, after one good answer (CACHE_SECONDS=${CACHE_SECONDS})`,
+  );
   const what = `Vendor calls: ${FV_CLIENTS} clients back to back for ${FV_SECONDS} s, vendor ${cases.map((c) => c.name).join(' / ')}`;
   const results: { name: string; figures: FailingFigures }[] = [];
   try {
@@ -347,7 +385,11 @@ async function failingVendor(sim: Server): Promise<void> {
       const agent = new Agent({ keepAlive: true, maxSockets: FV_CLIENTS });
       try {
         await clearFaults(sim);
-        bff = await startBff(`BFF (failing vendor: ${vendor.name})`, { WELLPOINT_BASE_URL: `${sim.url}/`, WELLPOINT_ACCESS_KEY: DEMO_ACCESS_KEY, CACHE_SECONDS: String(CACHE_SECONDS) });
+        bff = await startBff(`BFF (failing vendor: ${vendor.name})`, {
+          WELLPOINT_BASE_URL: `${sim.url}/`,
+          WELLPOINT_ACCESS_KEY: DEMO_ACCESS_KEY,
+          CACHE_SECONDS: String(CACHE_SECONDS),
+        });
         const url = `${bff.url}/api/occupancy`;
         const first = await request(url, { agent });
         if (first.status !== 200) throw new Error(`the first answer was HTTP ${first.status}`);
@@ -405,10 +447,17 @@ async function failingVendor(sim: Server): Promise<void> {
         [1, 2, 3, 5, 6, 7],
       ),
     );
-    console.log('  each vendor behind a fresh BFF that had one good answer before the fault was switched on; vendor calls = getoccupancy calls the simulator counted during the run');
+    console.log(
+      '  each vendor behind a fresh BFF that had one good answer before the fault was switched on; vendor calls = getoccupancy calls the simulator counted during the run',
+    );
     const healthy = results[0]?.figures.calls ?? 0;
     const failing = results.slice(1).map((r) => r.figures.calls);
-    row(what, results.map((r) => `${r.figures.calls}`).join(' / '), 'failing ≤ healthy', failing.every((c) => c <= healthy));
+    row(
+      what,
+      results.map((r) => `${r.figures.calls}`).join(' / '),
+      'failing ≤ healthy',
+      failing.every((c) => c <= healthy),
+    );
   } catch (error) {
     notMeasured(what, 'failing ≤ healthy', error);
   }
@@ -428,19 +477,33 @@ interface CannonFigures {
 
 async function cannon(url: string, seconds: number, headers: Record<string, string> = {}): Promise<CannonFigures> {
   const result = await autocannon({ url, connections: AC_CONNECTIONS, duration: seconds, pipelining: 1, headers });
-  return { rps: result['2xx'] / result.duration, ok: result['2xx'], seconds: result.duration, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  return {
+    rps: result['2xx'] / result.duration,
+    ok: result['2xx'],
+    seconds: result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 /** With acceptEncoding, every request sends it (as browsers do); the bare server then answers the BFF's compressed bytes. */
 async function throughput(sim: Server, acceptEncoding?: string): Promise<void> {
   const sent: Record<string, string> = acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding };
   const asked = acceptEncoding === undefined ? 'no Accept-Encoding' : `Accept-Encoding: ${acceptEncoding}`;
-  section(`Cached /api/occupancy throughput (${asked}): BFF vs bare node:http, autocannon ${AC_CONNECTIONS} connections × ${AC_SECONDS} s, ${AC_ROUNDS} rounds (A B, B A)`);
+  section(
+    `Cached /api/occupancy throughput (${asked}): BFF vs bare node:http, autocannon ${AC_CONNECTIONS} connections × ${AC_SECONDS} s, ${AC_ROUNDS} rounds (A B, B A)`,
+  );
   const what = `Cached /api/occupancy req/s (${asked}), BFF / bare node:http (${AC_CONNECTIONS} connections, ${AC_SECONDS} s)`;
   let bff: Server | null = null;
   let bare: Child | null = null;
   try {
-    bff = await startBff('BFF (throughput, CACHE_SECONDS=300)', { WELLPOINT_BASE_URL: `${sim.url}/`, WELLPOINT_ACCESS_KEY: DEMO_ACCESS_KEY, CACHE_SECONDS: '300' });
+    bff = await startBff('BFF (throughput, CACHE_SECONDS=300)', {
+      WELLPOINT_BASE_URL: `${sim.url}/`,
+      WELLPOINT_ACCESS_KEY: DEMO_ACCESS_KEY,
+      CACHE_SECONDS: '300',
+    });
     const first = await request(`${bff.url}/api/occupancy`, { agent: false, headers: sent });
     if (first.status !== 200) throw new Error(`BFF answered HTTP ${first.status}: ${first.body.toString('utf8').slice(0, 200)}`);
     const skip = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
@@ -454,7 +517,9 @@ async function throughput(sim: Server, acceptEncoding?: string): Promise<void> {
     if (!listensOn(bare.pid, port)) throw new Error('the bare server is not listening where it said');
     const bareUrl = `http://127.0.0.1:${port}/api/occupancy`;
     const check = await request(bareUrl, { agent: false });
-    log(`bare node:http pid ${bare.pid} on http://127.0.0.1:${port}: ${check.body.length} B body, ${headers.length} headers copied from the BFF (${first.body.length} B body)`);
+    log(
+      `bare node:http pid ${bare.pid} on http://127.0.0.1:${port}: ${check.body.length} B body, ${headers.length} headers copied from the BFF (${first.body.length} B body)`,
+    );
     await resetCalls(sim);
 
     const bffUrl = `${bff.url}/api/occupancy`;
@@ -477,13 +542,25 @@ async function throughput(sim: Server, acceptEncoding?: string): Promise<void> {
       table(
         ['round', 'server', 'req/s', 'p50', 'p99', 'non-2xx', 'errors', 'ratio BFF/bare', 'target'],
         rounds.flatMap((r, i) => [
-          [String(i + 1), 'BFF', fmtInt(r.bff.rps), `${r.bff.p50} ms`, `${r.bff.p99} ms`, String(r.bff.non2xx), String(r.bff.errors), fmtRatio(r.bff.rps / r.bare.rps), `≥ ${MIN_THROUGHPUT_RATIO}`],
+          [
+            String(i + 1),
+            'BFF',
+            fmtInt(r.bff.rps),
+            `${r.bff.p50} ms`,
+            `${r.bff.p99} ms`,
+            String(r.bff.non2xx),
+            String(r.bff.errors),
+            fmtRatio(r.bff.rps / r.bare.rps),
+            `≥ ${MIN_THROUGHPUT_RATIO}`,
+          ],
           ['', 'bare node:http', fmtInt(r.bare.rps), `${r.bare.p50} ms`, `${r.bare.p99} ms`, String(r.bare.non2xx), String(r.bare.errors), '', ''],
         ]),
         [2, 3, 4, 5, 6, 7],
       ),
     );
-    console.log(`  both servers are child processes (node --import tsx), autocannon runs in the bench process; vendor calls during the runs: ${calls} (all answers from the cache)`);
+    console.log(
+      `  both servers are child processes (node --import tsx), autocannon runs in the bench process; vendor calls during the runs: ${calls} (all answers from the cache)`,
+    );
     // The verdict uses both rounds together (total answers / total time per server).
     const total = (side: 'bff' | 'bare') => rounds.reduce((n, r) => n + r[side].ok, 0) / rounds.reduce((n, r) => n + r[side].seconds, 0);
     const overall = total('bff') / total('bare');
@@ -562,7 +639,11 @@ function firstByteOnly(url: string): Promise<number> {
   });
 }
 
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 async function csvExport(sim: Server): Promise<void> {
   section('CSV export: 5-minute CSV of 50 devices, straight from the simulator vs through the BFF');
@@ -580,7 +661,8 @@ async function csvExport(sim: Server): Promise<void> {
     const bffUrl = bff.url;
     // The last whole day in the site's zone: every row of the range is final.
     const to = addDays(dayIn(SITE_TIMEZONE, new Date()), -1);
-    const directUrl = (from: string) => `${sim.url}/?action=downloadcsv&user_access_key=${encodeURIComponent(LARGE_ACCESS_KEY)}&date_start=${from}&date_end=${to}&resolution=5min`;
+    const directUrl = (from: string) =>
+      `${sim.url}/?action=downloadcsv&user_access_key=${encodeURIComponent(LARGE_ACCESS_KEY)}&date_start=${from}&date_end=${to}&resolution=5min`;
     const viaBffUrl = (from: string) => `${bffUrl}/api/export?from=${from}&to=${to}&resolution=5min`;
 
     // Size per day from a 7-day sample (also warms up the simulator's CSV path).
@@ -646,7 +728,21 @@ async function csvExport(sim: Server): Promise<void> {
       table(
         ['round', 'path', 'bytes', 'seconds', 'MB/s', 'ratio', 'headers', 'first byte', 'TTFB BFF−direct', 'BFF RSS baseline', 'peak', 'growth', 'peak at'],
         rounds.flatMap((r, i) => [
-          [String(i + 1), 'direct', fmtInt(r.direct.bytes), (r.direct.totalMs / 1000).toFixed(2), mbps(r.direct).toFixed(1), '', fmtMs(r.direct.headersMs), fmtMs(r.direct.firstByteMs), '', '', '', '', ''],
+          [
+            String(i + 1),
+            'direct',
+            fmtInt(r.direct.bytes),
+            (r.direct.totalMs / 1000).toFixed(2),
+            mbps(r.direct).toFixed(1),
+            '',
+            fmtMs(r.direct.headersMs),
+            fmtMs(r.direct.firstByteMs),
+            '',
+            '',
+            '',
+            '',
+            '',
+          ],
           [
             '',
             'via BFF',
@@ -677,7 +773,9 @@ async function csvExport(sim: Server): Promise<void> {
       `  first byte, median of all ${allBff.length} per path: direct ${fmtMs(median(allDirect))}, via BFF ${fmtMs(median(allBff))}, difference ${signed(ttfbExtra)} ` +
         `(worst single BFF first byte ${fmtMs(Math.max(...allBff))})`,
     );
-    console.log(`  MB = 10^6 B; each consumer reads over a fresh connection and discards the bytes; RSS = VmRSS of the BFF process (${rounds[0]?.rss.samples ?? 0} samples in round 1)`);
+    console.log(
+      `  MB = 10^6 B; each consumer reads over a fresh connection and discards the bytes; RSS = VmRSS of the BFF process (${rounds[0]?.rss.samples ?? 0} samples in round 1)`,
+    );
     const sameSize = rounds.every((r) => r.bff.bytes === r.direct.bytes);
     if (!sameSize) console.log('  WARNING: the BFF passed on a different number of bytes than the simulator sent');
     const bytes = rounds[0]?.direct.bytes ?? 0;
@@ -709,7 +807,11 @@ async function csvExport(sim: Server): Promise<void> {
       Math.max(...growths) < MAX_RSS_GROWTH,
     );
   } catch (error) {
-    notMeasured('CSV export through the BFF vs straight from the simulator', `${target}; first byte ≤ +${MAX_TTFB_EXTRA_MS} ms; RSS growth < ${fmtMB(MAX_RSS_GROWTH)}`, error);
+    notMeasured(
+      'CSV export through the BFF vs straight from the simulator',
+      `${target}; first byte ≤ +${MAX_TTFB_EXTRA_MS} ms; RSS growth < ${fmtMB(MAX_RSS_GROWTH)}`,
+      error,
+    );
   } finally {
     await bff?.child.stop();
   }
@@ -767,7 +869,12 @@ async function main(): Promise<number> {
       'Paired figures ran alternately (A B, then B A); their verdict uses both rounds together, the first-byte verdict the median of all samples. ' +
       'JS sizes: gzip level 6. Units: 1 kB = 1000 B, 1 MB = 10^6 B.\n',
   );
-  console.log(markdownTable(['what', 'measured', 'target', ''], summary.map((s) => [s.what, s.measured, s.target, s.verdict])));
+  console.log(
+    markdownTable(
+      ['what', 'measured', 'target', ''],
+      summary.map((s) => [s.what, s.measured, s.target, s.verdict]),
+    ),
+  );
   console.log(`\n${summary.length - failed - unmeasured} pass, ${failed} fail, ${unmeasured} not measured; bench took ${took.toFixed(0)} s.`);
   return 0;
 }

@@ -55,6 +55,10 @@ await probe.body?.cancel();
 const load = autocannon({ url: base + hostile, connections: 10, duration: 6 });
 const [under, result] = await Promise.all([healthz(5_000), load]);
 console.log(`/healthz while 10 clients send the 15,900-dot name: ${summary(under)}`);
-console.log(`hostile requests answered: ${result.requests.total} (${Object.entries(result.statusCodeStats ?? {}).map(([s, v]) => `${s}: ${v.count}`).join(', ')})`);
+console.log(
+  `hostile requests answered: ${result.requests.total} (${Object.entries(result.statusCodeStats ?? {})
+    .map(([s, v]) => `${s}: ${v.count}`)
+    .join(', ')})`,
+);
 server.close();
 process.exit(0);

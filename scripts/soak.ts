@@ -59,10 +59,15 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 async function buildClient(): Promise<string> {
   const outDir = trackTempDir(mkdtempSync(join(tmpdir(), 'occupancy-soak-client-')));
   log(`vite build into ${outDir}...`);
-  const build = spawnChild('vite build', NODE, [resolve(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: REPO,
-    env: { NODE_ENV: 'production', NO_COLOR: '1' },
-  });
+  const build = spawnChild(
+    'vite build',
+    NODE,
+    [resolve(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      cwd: REPO,
+      env: { NODE_ENV: 'production', NO_COLOR: '1' },
+    },
+  );
   const code = await build.exited;
   if (code !== 0) throw new Error(`vite build failed (${code}):\n${build.tail()}`);
   return outDir;
@@ -112,7 +117,10 @@ async function main(): Promise<number> {
     const polls = countPolls(page);
     const path = `${KIOSK_SOAK_PATH(POLL_MS, ROTATE_S)}&outage=${OUTAGE_S}`;
     await page.goto(`${base}${path}`);
-    await page.getByRole('region', { name: 'Entrance sign' }).getByText(/Come in|Please wait/).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('region', { name: 'Entrance sign' })
+      .getByText(/Come in|Please wait/)
+      .waitFor({ timeout: 30_000 });
     const cdp = await memorySession(page);
     log(`kiosk ${path} in ${browserPath.description}; ${leak ? 'WITH A DELIBERATE LEAK; ' : ''}warming up for ${WARMUP_S} s`);
     await sleep(WARMUP_S * 1000);
@@ -144,8 +152,12 @@ async function main(): Promise<number> {
     if (first === undefined || last === undefined || samples.length < 6) throw new Error('too few samples: run for at least 3 minutes');
     const verdict = judgeFlat(samples);
     console.log('\n=== Kiosk soak ===');
-    console.log(`polls: ${polls.value} in ${minutes} min (+${WARMUP_S} s warm-up) at ${POLL_MS} ms, a page turn every ${ROTATE_S} s; ${samples.length} samples`);
-    console.log(`       = ${(((polls.value * 10) / 3600) | 0).toLocaleString('en-GB')} h of polling at the server's default 10 s, ${(((polls.value * 5) / 3600) | 0).toLocaleString('en-GB')} h at 5 s`);
+    console.log(
+      `polls: ${polls.value} in ${minutes} min (+${WARMUP_S} s warm-up) at ${POLL_MS} ms, a page turn every ${ROTATE_S} s; ${samples.length} samples`,
+    );
+    console.log(
+      `       = ${(((polls.value * 10) / 3600) | 0).toLocaleString('en-GB')} h of polling at the server's default 10 s, ${(((polls.value * 5) / 3600) | 0).toLocaleString('en-GB')} h at 5 s`,
+    );
     console.log(`vendor outages: ${Math.ceil((minutes * 60) / CYCLE_S)}, sign neutral at the end of ${unavailableSeen} of them`);
     console.log(`first: ${formatSample(first)}`);
     console.log(`last:  ${formatSample(last)}`);

@@ -190,7 +190,10 @@ export async function freezeAt(sim: SimControl, request: APIRequestContext, at: 
 /** Runs axe with the WCAG 2.1 A/AA tags; attaches the violations; fails listing each one. */
 export async function expectNoAxeViolations(page: Page, testInfo: TestInfo, state: string) {
   // Full node lists only for violations: the scan is the slow part of these specs.
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).options({ resultTypes: ['violations'] }).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(AXE_TAGS)
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   await testInfo.attach(`axe ${state}.json`, {
     body: JSON.stringify({ violations: results.violations, incomplete: results.incomplete.map((r) => r.id) }, null, 2),
     contentType: 'application/json',
@@ -200,7 +203,8 @@ export async function expectNoAxeViolations(page: Page, testInfo: TestInfo, stat
     description: `${testInfo.project.name} ${state}: ${results.violations.length} violations, ${results.passes.length} rules passed, ${results.incomplete.length} need review (${results.incomplete.map((r) => r.id).join(', ') || 'none'})`,
   });
   const found = results.violations.map(
-    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`).join('; ')}`,
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`).join('; ')}`,
   );
   expect(found, `axe violations in the ${state} state at ${testInfo.project.name}`).toEqual([]);
 }

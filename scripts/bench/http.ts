@@ -9,7 +9,10 @@ export interface SimpleResponse {
   ms: number;
 }
 
-export function request(url: string, options: { method?: string; json?: unknown; agent?: Agent | false; timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<SimpleResponse> {
+export function request(
+  url: string,
+  options: { method?: string; json?: unknown; agent?: Agent | false; timeoutMs?: number; headers?: Record<string, string> } = {},
+): Promise<SimpleResponse> {
   const payload = options.json === undefined ? undefined : Buffer.from(JSON.stringify(options.json));
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -36,7 +39,10 @@ export function request(url: string, options: { method?: string; json?: unknown;
 
 export async function json<T>(url: string, options: Parameters<typeof request>[1] = {}): Promise<T> {
   const res = await request(url, options);
-  if (res.status < 200 || res.status > 299) throw new Error(`${options.method ?? 'GET'} ${url.replace(/user_access_key=[^&]*/, 'user_access_key=…')}: HTTP ${res.status} ${res.body.toString('utf8').slice(0, 200)}`);
+  if (res.status < 200 || res.status > 299)
+    throw new Error(
+      `${options.method ?? 'GET'} ${url.replace(/user_access_key=[^&]*/, 'user_access_key=…')}: HTTP ${res.status} ${res.body.toString('utf8').slice(0, 200)}`,
+    );
   return JSON.parse(res.body.toString('utf8')) as T;
 }
 

@@ -94,7 +94,11 @@ describe('health probes', () => {
       status: 'not_ready',
       demo: true,
       lastSuccessAt: NOW.toISOString(),
-      lastError: { code: 'upstream_unavailable', message: 'The WELLPOINT cloud is not answering right now.', at: new Date(NOW.getTime() + 12_000).toISOString() },
+      lastError: {
+        code: 'upstream_unavailable',
+        message: 'The WELLPOINT cloud is not answering right now.',
+        at: new Date(NOW.getTime() + 12_000).toISOString(),
+      },
     });
   });
 
@@ -144,7 +148,14 @@ describe('unknown routes and crashes', () => {
     const key = `test-key-${crypto.randomUUID()}`;
     const logs = collectLogs();
     const logger = createLogger({ level: 'info', secrets: [key], destination: logs.destination });
-    const client = createWellpointClient({ baseUrl: new URL(VENDOR_URL), accessKey: key, fetch: () => Promise.reject(new Error('unused')), timeoutMs: 1000, exportTimeoutMs: 1000, logger });
+    const client = createWellpointClient({
+      baseUrl: new URL(VENDOR_URL),
+      accessKey: key,
+      fetch: () => Promise.reject(new Error('unused')),
+      timeoutMs: 1000,
+      exportTimeoutMs: 1000,
+      logger,
+    });
     const app = createApp({
       client,
       occupancy: {
@@ -255,7 +266,6 @@ describe('security headers on every answer', () => {
     expectSecurityHeaders(missing, false);
     expect(sim.calls.getoccupancy).toBeGreaterThan(0); // the embedded simulator really was the vendor
   });
-
 });
 
 describe('GET /readyz while the vendor hangs', () => {
@@ -385,8 +395,12 @@ describe('HSTS only over https', () => {
   it.each(paths)('%s: X-Forwarded-Proto counts only with TRUST_PROXY', async (path) => {
     const headers = { 'x-forwarded-proto': 'https' };
     expect((await plain.request(`http://localhost${path}`, { headers })).headers.get('strict-transport-security')).toBeNull();
-    expect((await proxied.request(`http://localhost${path}`, { headers })).headers.get('strict-transport-security')).toBe('max-age=15552000; includeSubDomains');
-    expect((await proxied.request(`http://localhost${path}`, { headers: { 'x-forwarded-proto': 'http' } })).headers.get('strict-transport-security')).toBeNull();
+    expect((await proxied.request(`http://localhost${path}`, { headers })).headers.get('strict-transport-security')).toBe(
+      'max-age=15552000; includeSubDomains',
+    );
+    expect(
+      (await proxied.request(`http://localhost${path}`, { headers: { 'x-forwarded-proto': 'http' } })).headers.get('strict-transport-security'),
+    ).toBeNull();
   });
 });
 
@@ -475,4 +489,3 @@ describe('compression', () => {
     expect(refused.headers.get('content-encoding')).toBeNull();
   });
 });
-

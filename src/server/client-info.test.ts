@@ -25,7 +25,10 @@ describe('client-info', () => {
 
   it('with TRUST_PROXY: the proxy’s X-Forwarded-Proto, and the address it appended last to X-Forwarded-For', async () => {
     expect(await ask(true, 'http://localhost/', forwarded, socket('127.0.0.1'))).toEqual({ https: true, address: '198.51.100.7' });
-    expect(await ask(true, 'http://localhost/', { 'x-forwarded-proto': 'HTTP', 'x-forwarded-for': '203.0.113.9' }, socket('127.0.0.1'))).toEqual({ https: false, address: '203.0.113.9' });
+    expect(await ask(true, 'http://localhost/', { 'x-forwarded-proto': 'HTTP', 'x-forwarded-for': '203.0.113.9' }, socket('127.0.0.1'))).toEqual({
+      https: false,
+      address: '203.0.113.9',
+    });
   });
 
   it('with TRUST_PROXY but no forwarding headers: falls back to the socket', async () => {

@@ -39,7 +39,6 @@ export function isHttps(c: RequestInfo, trustProxy: boolean): boolean {
   return c.req.url.startsWith('https:');
 }
 
-
 /** The client's address (for per-client limits and logs); null when not known (e.g. in tests). */
 export function clientAddress(c: RequestInfo, trustProxy: boolean): string | null {
   if (trustProxy) {

@@ -69,7 +69,12 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     logger,
     now,
   });
-  const backoff = createVendorBackoff({ now, baseMs: env.CACHE_SECONDS * 1000, maxMs: env.BACKOFF_MAX_SECONDS * 1000, authMs: env.AUTH_BACKOFF_SECONDS * 1000 });
+  const backoff = createVendorBackoff({
+    now,
+    baseMs: env.CACHE_SECONDS * 1000,
+    maxMs: env.BACKOFF_MAX_SECONDS * 1000,
+    authMs: env.AUTH_BACKOFF_SECONDS * 1000,
+  });
   const occupancy = createOccupancyService({
     client,
     now,

@@ -6,7 +6,15 @@ describe('loadEnv', () => {
     const env = loadEnv({ SITE_TIMEZONE: 'Europe/Budapest' });
     expect(env.WELLPOINT_ACCESS_KEY).toBeUndefined();
     expect(env.WELLPOINT_BASE_URL.href).toBe(DEFAULT_WELLPOINT_BASE_URL);
-    expect(env).toMatchObject({ PORT: 8787, HOST: '127.0.0.1', DAY_START: '00:00', CACHE_SECONDS: 10, LOG_LEVEL: 'info', SIMULATOR_CONTROL: false, TRUST_PROXY: false });
+    expect(env).toMatchObject({
+      PORT: 8787,
+      HOST: '127.0.0.1',
+      DAY_START: '00:00',
+      CACHE_SECONDS: 10,
+      LOG_LEVEL: 'info',
+      SIMULATOR_CONTROL: false,
+      TRUST_PROXY: false,
+    });
     expect(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
   });
 

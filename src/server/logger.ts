@@ -58,7 +58,9 @@ export function secretPattern(secrets: readonly string[]): RegExp | null {
   const source = forms.map((form) =>
     form
       .split(/(%[0-9A-Fa-f]{2})/)
-      .map((part, i) => (i % 2 === 1 ? `%${[...part.slice(1)].map((d) => (/[0-9]/.test(d) ? d : `[${d.toLowerCase()}${d.toUpperCase()}]`)).join('')}` : escapeRegExp(part)))
+      .map((part, i) =>
+        i % 2 === 1 ? `%${[...part.slice(1)].map((d) => (/[0-9]/.test(d) ? d : `[${d.toLowerCase()}${d.toUpperCase()}]`)).join('')}` : escapeRegExp(part),
+      )
       .join(''),
   );
   return new RegExp(source.join('|'), 'g');
@@ -87,7 +89,10 @@ export function createLogger({ level, secrets, destination = process.stdout }: L
       level,
       base: { service: 'occupancy-live' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: ['accessKey', '*.accessKey', 'user_access_key', '*.user_access_key', 'req.headers.authorization', 'req.headers.cookie'], censor: '[REDACTED]' },
+      redact: {
+        paths: ['accessKey', '*.accessKey', 'user_access_key', '*.user_access_key', 'req.headers.authorization', 'req.headers.cookie'],
+        censor: '[REDACTED]',
+      },
     },
     pattern !== null ? scrubbed : destination,
   );

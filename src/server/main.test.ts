@@ -89,20 +89,26 @@ describe('main.ts', () => {
   it.each([
     ['uncaughtException', 'throw new Error(message)', 'uncaught exception; exiting'],
     ['unhandledRejection', 'void Promise.reject(new Error(message))', 'unhandled promise rejection; exiting'],
-  ])('%s: logged as one scrubbed JSON line through the logger, exit 1', async (_event, fault, msg) => {
-    const key = `test-key-${crypto.randomUUID()}`;
-    // Fails once main.ts has set its handlers up (it has when the start line is out).
-    const preload = `data:text/javascript,${encodeURIComponent(
-      `const message = 'boom with ' + process.env.WELLPOINT_ACCESS_KEY; const t = setInterval(() => { if (process.listenerCount('unhandledRejection') > 0) { clearInterval(t); ${fault}; } }, 20);`,
-    )}`;
-    const run = startMain({ PORT: String(await freePort()), HOST: '127.0.0.1', WELLPOINT_ACCESS_KEY: key, WELLPOINT_BASE_URL: 'http://127.0.0.1:9/' }, [preload]);
-    expect(await run.exited).toBe(1);
-    const fatal = lines(run.stdout())
-      .map((l) => JSON.parse(l) as { level: number; msg: string; err?: { message: string } })
-      .find((l) => l.msg === msg);
-    expect(fatal?.level).toBe(60);
-    expect(fatal?.err?.message).toBe('boom with [REDACTED]');
-    expect(run.stdout() + run.stderr()).not.toContain(key);
-    expect(run.stderr()).not.toMatch(/^\s+at /m);
-  }, 60_000);
+  ])(
+    '%s: logged as one scrubbed JSON line through the logger, exit 1',
+    async (_event, fault, msg) => {
+      const key = `test-key-${crypto.randomUUID()}`;
+      // Fails once main.ts has set its handlers up (it has when the start line is out).
+      const preload = `data:text/javascript,${encodeURIComponent(
+        `const message = 'boom with ' + process.env.WELLPOINT_ACCESS_KEY; const t = setInterval(() => { if (process.listenerCount('unhandledRejection') > 0) { clearInterval(t); ${fault}; } }, 20);`,
+      )}`;
+      const run = startMain({ PORT: String(await freePort()), HOST: '127.0.0.1', WELLPOINT_ACCESS_KEY: key, WELLPOINT_BASE_URL: 'http://127.0.0.1:9/' }, [
+        preload,
+      ]);
+      expect(await run.exited).toBe(1);
+      const fatal = lines(run.stdout())
+        .map((l) => JSON.parse(l) as { level: number; msg: string; err?: { message: string } })
+        .find((l) => l.msg === msg);
+      expect(fatal?.level).toBe(60);
+      expect(fatal?.err?.message).toBe('boom with [REDACTED]');
+      expect(run.stdout() + run.stderr()).not.toContain(key);
+      expect(run.stderr()).not.toMatch(/^\s+at /m);
+    },
+    60_000,
+  );
 });

@@ -33,7 +33,10 @@ function start() {
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
-    logger.info({ url: `http://${host}:${info.port}/`, demo, timezone: composed.timezone }, demo ? 'Occupancy Live is running in demo mode (embedded WELLPOINT simulator)' : 'Occupancy Live is running');
+    logger.info(
+      { url: `http://${host}:${info.port}/`, demo, timezone: composed.timezone },
+      demo ? 'Occupancy Live is running in demo mode (embedded WELLPOINT simulator)' : 'Occupancy Live is running',
+    );
     // For the person who started it; on stderr, so stdout stays pure JSON lines for a log shipper.
     process.stderr.write(`${startLine(info.address, info.port, demo)}\n`);
   });

@@ -154,8 +154,10 @@ describe('occupancy service', () => {
     }
 
     const healthy = () => Promise.resolve(answer());
-    const failing = (status: number, retryAfterMs: number | null = null) => () =>
-      Promise.reject(new UpstreamError('upstream_unavailable', `HTTP ${status}`, { retryAfterMs }));
+    const failing =
+      (status: number, retryAfterMs: number | null = null) =>
+      () =>
+        Promise.reject(new UpstreamError('upstream_unavailable', `HTTP ${status}`, { retryAfterMs }));
 
     it.each([
       ['503 at once', failing(503)],

@@ -46,7 +46,9 @@ function vendor(sim: Simulator) {
         url.searchParams.set('user_access_key', 'revoked');
         return sim.fetch(url, init);
       case 'echo-html':
-        return Promise.resolve(new Response(`<!DOCTYPE html><p>Invalid user_access_key ${key} (${url.href})</p>`, { headers: { 'content-type': 'text/html' } }));
+        return Promise.resolve(
+          new Response(`<!DOCTYPE html><p>Invalid user_access_key ${key} (${url.href})</p>`, { headers: { 'content-type': 'text/html' } }),
+        );
       case 'echo-json':
         return Promise.resolve(Response.json({ error: `no devices for ${key}`, request: url.href }));
       case 'echo-csv-html':
@@ -84,9 +86,18 @@ describe('the access key never leaves the server', () => {
   }
 
   function setup() {
-    const sim = newSimulator({ accounts: [{ ...DEMO_ACCOUNT, key: KEY }, { ...NO_PRO_ACCOUNT, key: NO_PRO_KEY }] });
+    const sim = newSimulator({
+      accounts: [
+        { ...DEMO_ACCOUNT, key: KEY },
+        { ...NO_PRO_ACCOUNT, key: NO_PRO_KEY },
+      ],
+    });
     const { state, transport } = vendor(sim);
-    const bff = keyedBff(KEY, { sim, fetch: transport, env: { LOG_LEVEL: 'trace', UPSTREAM_TIMEOUT_MS: '1000', CACHE_SECONDS: '10', AUTH_BACKOFF_SECONDS: '30' } });
+    const bff = keyedBff(KEY, {
+      sim,
+      fetch: transport,
+      env: { LOG_LEVEL: 'trace', UPSTREAM_TIMEOUT_MS: '1000', CACHE_SECONDS: '10', AUTH_BACKOFF_SECONDS: '30' },
+    });
     return { ...bff, state, ...observe(bff) };
   }
 
@@ -111,7 +122,13 @@ describe('the access key never leaves the server', () => {
 
   it('bad export requests, one of them with the key typed into it', async () => {
     const { get, sim, expectNoLeak } = setup();
-    for (const query of ['', 'from=2026-02-30&to=2026-03-01', 'from=2026-11-27&to=2026-11-28', 'from=2026-11-01&to=2026-11-02&devices=0', 'from=2026-11-01&to=2026-11-02&resolution=week']) {
+    for (const query of [
+      '',
+      'from=2026-02-30&to=2026-03-01',
+      'from=2026-11-27&to=2026-11-28',
+      'from=2026-11-01&to=2026-11-02&devices=0',
+      'from=2026-11-01&to=2026-11-02&resolution=week',
+    ]) {
       expect(await get(`/api/export?${query}`)).toBe(400);
     }
     expect(sim.calls.downloadcsv).toBe(0);

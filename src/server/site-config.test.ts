@@ -5,7 +5,15 @@ const valid = {
   siteName: 'Riverside Centre',
   devices: [{ id: 91, label: 'Main entrance' }],
   spaces: [
-    { id: 'site', name: 'Whole building', capacity: 400, doors: [{ device: 91, side: 'in' }, { device: 92, side: 'in' }] },
+    {
+      id: 'site',
+      name: 'Whole building',
+      capacity: 400,
+      doors: [
+        { device: 91, side: 'in' },
+        { device: 92, side: 'in' },
+      ],
+    },
     { id: 'cafe', name: 'Café', parent: 'site', capacity: 40, nearlyFull: 0.8, doors: [{ device: 93, side: 'in' }] },
   ],
 };
@@ -27,14 +35,37 @@ describe('the site configuration file', () => {
   });
 
   it.each([
-    ['an unknown parent', { ...valid, spaces: [valid.spaces[0], { ...valid.spaces[1], parent: 'lobby' }] }, 'spaces.1.parent: names "lobby", which is not a space id'],
-    ['two roots', { ...valid, spaces: [valid.spaces[0], { ...valid.spaces[1], parent: undefined }] }, 'spaces.1.parent: is missing: only one space may be the root'],
+    [
+      'an unknown parent',
+      { ...valid, spaces: [valid.spaces[0], { ...valid.spaces[1], parent: 'lobby' }] },
+      'spaces.1.parent: names "lobby", which is not a space id',
+    ],
+    [
+      'two roots',
+      { ...valid, spaces: [valid.spaces[0], { ...valid.spaces[1], parent: undefined }] },
+      'spaces.1.parent: is missing: only one space may be the root',
+    ],
     [
       'a cycle',
       { ...valid, spaces: [valid.spaces[0], { ...valid.spaces[1], parent: 'bar' }, { id: 'bar', name: 'Bar', parent: 'cafe', doors: [] }] },
       'spaces.1.parent: makes a cycle: cafe → bar → cafe',
     ],
-    ['a door twice in one space', { ...valid, spaces: [{ ...valid.spaces[0], doors: [{ device: 91, side: 'in' }, { device: 91, side: 'out' }] }] }, 'spaces.0.doors.1.device: device 91 is listed twice'],
+    [
+      'a door twice in one space',
+      {
+        ...valid,
+        spaces: [
+          {
+            ...valid.spaces[0],
+            doors: [
+              { device: 91, side: 'in' },
+              { device: 91, side: 'out' },
+            ],
+          },
+        ],
+      },
+      'spaces.0.doors.1.device: device 91 is listed twice',
+    ],
     ['capacity 0', { ...valid, spaces: [{ ...valid.spaces[0], capacity: 0 }] }, 'spaces.0.capacity: must be a whole number above 0'],
     ['an unknown side', { ...valid, spaces: [{ ...valid.spaces[0], doors: [{ device: 91, side: 'inwards' }] }] }, 'spaces.0.doors.0.side: must be "in"'],
     ['a site capacity beside spaces', { ...valid, siteCapacity: 300 }, 'siteCapacity: is not used with spaces'],

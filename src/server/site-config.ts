@@ -38,7 +38,11 @@ export const siteConfigSchema = z
     }
     site.devices.forEach((d, i) => {
       if (d.capacity !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['devices', i, 'capacity'], message: 'is not used with spaces (a door has no people inside): give the space a capacity instead' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['devices', i, 'capacity'],
+          message: 'is not used with spaces (a door has no people inside): give the space a capacity instead',
+        });
       }
     });
   });

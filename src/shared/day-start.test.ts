@@ -21,6 +21,7 @@ const full = (date_start: string, time_start: string, timezoneshift_start: strin
   timezoneshift_start,
 });
 
+// prettier-ignore
 const cases: Case[] = [
   // Europe/Budapest: CET +1 in winter, CEST +2 from 2026-03-29 01:00Z to 2026-10-25 01:00Z.
   { name: 'Budapest, ordinary winter day', now: '2026-11-26T10:15:00Z', tz: 'Europe/Budapest',

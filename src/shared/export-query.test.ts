@@ -42,11 +42,43 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('safeFilename', () => {
   it('makes the same name as the regular-expression version for any short input', () => {
-    const alphabet = fc.constantFrom('a', 'Z', '7', ' ', '.', '_', '-', '(', ')', '/', '\\', '"', '\t', '\n', '\u0000', 'é', 'e\u0301', '\u0301', '日', '📊', '\u202e', 'c', 's', 'v', 'C', 'S', 'V', '\ud800');
+    const alphabet = fc.constantFrom(
+      'a',
+      'Z',
+      '7',
+      ' ',
+      '.',
+      '_',
+      '-',
+      '(',
+      ')',
+      '/',
+      '\\',
+      '"',
+      '\t',
+      '\n',
+      '\u0000',
+      'é',
+      'e\u0301',
+      '\u0301',
+      '日',
+      '📊',
+      '\u202e',
+      'c',
+      's',
+      'v',
+      'C',
+      'S',
+      'V',
+      '\ud800',
+    );
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join('')), (wish) => {
-        expect(safeFilename(wish)).toBe(regexSafeFilename(wish));
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join('')),
+        (wish) => {
+          expect(safeFilename(wish)).toBe(regexSafeFilename(wish));
+        },
+      ),
       { numRuns: 3000 },
     );
     fc.assert(
@@ -91,7 +123,9 @@ describe('exportQuerySchema: the filename', () => {
   });
 
   it('accepts the longest name and cleans it', () => {
-    expect(schema.parse({ from: '2026-11-20', to: '2026-11-26', filename: `${'y'.repeat(MAX_FILENAME_INPUT - 4)}.csv` }).filename).toBe(`${'y'.repeat(96)}.csv`);
+    expect(schema.parse({ from: '2026-11-20', to: '2026-11-26', filename: `${'y'.repeat(MAX_FILENAME_INPUT - 4)}.csv` }).filename).toBe(
+      `${'y'.repeat(96)}.csv`,
+    );
   });
 
   it('does not look at the name while a date is invalid, and names the date first', () => {

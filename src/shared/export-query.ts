@@ -84,9 +84,19 @@ export function safeFilename(wish: string): string | null {
   let end = out.length;
   while (start < end && EDGE.has(out[start]!)) start += 1;
   while (end > start && EDGE.has(out[end - 1]!)) end -= 1;
-  if (end - start >= 4 && out.slice(end - 4, end).join('').toLowerCase() === '.csv') end -= 4;
+  if (
+    end - start >= 4 &&
+    out
+      .slice(end - 4, end)
+      .join('')
+      .toLowerCase() === '.csv'
+  )
+    end -= 4;
   if (start === end) return null;
-  const name = out.slice(start, Math.min(end, start + MAX_FILENAME_LENGTH - 4)).join('').trim();
+  const name = out
+    .slice(start, Math.min(end, start + MAX_FILENAME_LENGTH - 4))
+    .join('')
+    .trim();
   return `${name}.csv`;
 }
 
@@ -169,11 +179,13 @@ export function historyQuerySchema(opts: RangeQueryOptions) {
  * name's length is checked first (cheap), and it is cleaned only once everything else is valid.
  */
 export function exportQuerySchema(opts: RangeQueryOptions) {
-  return z
-    // The filename after the dates: a 400 names the first field in this order.
-    .object({ ...rangeShape, filename: z.string().max(MAX_FILENAME_INPUT, FILENAME_TOO_LONG).optional() })
-    .superRefine(rangeChecks(opts, EXPORT_MAX_DAYS, 'export'))
-    .transform(({ filename, ...q }) => ({ ...q, filename: filename === undefined ? null : safeFilename(filename) }));
+  return (
+    z
+      // The filename after the dates: a 400 names the first field in this order.
+      .object({ ...rangeShape, filename: z.string().max(MAX_FILENAME_INPUT, FILENAME_TOO_LONG).optional() })
+      .superRefine(rangeChecks(opts, EXPORT_MAX_DAYS, 'export'))
+      .transform(({ filename, ...q }) => ({ ...q, filename: filename === undefined ? null : safeFilename(filename) }))
+  );
 }
 
 export type ExportQuery = z.output<ReturnType<typeof exportQuerySchema>>;

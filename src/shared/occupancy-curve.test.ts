@@ -15,7 +15,14 @@ function periods(startMs: number, ms: number, counts: readonly [number, number][
 describe('runningOccupancy', () => {
   it('is IN − OUT summed from the first period, one point at the end of each period', () => {
     const start = at('2026-11-26T07:00:00Z');
-    const curve = runningOccupancy(periods(start, MIN5, [[5, 0], [3, 2], [0, 4]]), MIN5);
+    const curve = runningOccupancy(
+      periods(start, MIN5, [
+        [5, 0],
+        [3, 2],
+        [0, 4],
+      ]),
+      MIN5,
+    );
     expect(curve).toEqual([
       { t: start + MIN5, occupancy: 5 },
       { t: start + 2 * MIN5, occupancy: 6 },
@@ -27,13 +34,23 @@ describe('runningOccupancy', () => {
     // A door used mostly to leave: 5 out, then 3 in. The vendor says 0 both times (−5, then −2);
     // clamping the running value would invent 3 people.
     const start = at('2026-11-26T07:00:00Z');
-    const curve = runningOccupancy(periods(start, MIN5, [[0, 5], [3, 0], [4, 0]]), MIN5);
+    const curve = runningOccupancy(
+      periods(start, MIN5, [
+        [0, 5],
+        [3, 0],
+        [4, 0],
+      ]),
+      MIN5,
+    );
     expect(curve.map((p) => p.occupancy)).toEqual([0, 0, 2]);
   });
 
   it('sorts periods that arrive out of order', () => {
     const start = at('2026-11-26T07:00:00Z');
-    const [a, b] = periods(start, MIN5, [[4, 0], [0, 1]]) as [PeriodCounts, PeriodCounts];
+    const [a, b] = periods(start, MIN5, [
+      [4, 0],
+      [0, 1],
+    ]) as [PeriodCounts, PeriodCounts];
     expect(runningOccupancy([b, a], MIN5).map((p) => p.occupancy)).toEqual([4, 3]);
   });
 });
@@ -41,8 +58,14 @@ describe('runningOccupancy', () => {
 describe('sumPeriods', () => {
   it('adds the doors per period before clamping, so a person moving between doors is not counted twice', () => {
     const start = at('2026-11-26T07:00:00Z');
-    const front = periods(start, MIN5, [[10, 0], [2, 0]]);
-    const back = periods(start, MIN5, [[0, 8], [0, 1]]);
+    const front = periods(start, MIN5, [
+      [10, 0],
+      [2, 0],
+    ]);
+    const back = periods(start, MIN5, [
+      [0, 8],
+      [0, 1],
+    ]);
     const site = sumPeriods([front, back]);
     expect(site).toEqual([
       { start, in: 10, out: 8 },
@@ -67,9 +90,30 @@ describe('occupancyCurve', () => {
     // Three doors' counts for 06:00–06:30 local; the live answer at 06:30 counts the same minutes.
     const from = at('2026-11-26T05:00:00Z');
     const doors = [
-      periods(from, MIN5, [[4, 0], [6, 1], [3, 2], [0, 0], [5, 5], [2, 0]]),
-      periods(from, MIN5, [[0, 2], [1, 3], [0, 0], [0, 1], [2, 0], [0, 0]]),
-      periods(from, MIN5, [[7, 0], [2, 2], [9, 1], [1, 1], [0, 3], [4, 0]]),
+      periods(from, MIN5, [
+        [4, 0],
+        [6, 1],
+        [3, 2],
+        [0, 0],
+        [5, 5],
+        [2, 0],
+      ]),
+      periods(from, MIN5, [
+        [0, 2],
+        [1, 3],
+        [0, 0],
+        [0, 1],
+        [2, 0],
+        [0, 0],
+      ]),
+      periods(from, MIN5, [
+        [7, 0],
+        [2, 2],
+        [9, 1],
+        [1, 1],
+        [0, 3],
+        [4, 0],
+      ]),
     ];
     const liveAt = from + 6 * MIN5;
     // What getoccupancy answers at that moment: per-door totals since the day start, site total
@@ -92,14 +136,23 @@ describe('occupancyCurve', () => {
 
   it('per door ends at the door’s corrected count', () => {
     const from = at('2026-11-26T05:00:00Z');
-    const door = periods(from, MIN5, [[1, 4], [2, 0]]); // raw −1 at the end: corrected 0
+    const door = periods(from, MIN5, [
+      [1, 4],
+      [2, 0],
+    ]); // raw −1 at the end: corrected 0
     const curve = occupancyCurve({ periods: door, periodMs: MIN5, dayStartMs: dayStart, live: { t: from + 2 * MIN5, occupancy: 0 } });
     expect(curve.map((p) => p.occupancy)).toEqual([0, 0, 0]);
   });
 
   it('leaves out periods before the day start and periods not over at the live moment', () => {
     const lateStart = at('2026-11-26T03:00:00Z'); // a venue whose day starts at 04:00 local
-    const data = periods(lateStart - 2 * MIN5, MIN5, [[50, 0], [50, 0], [3, 0], [2, 0], [9, 0]]);
+    const data = periods(lateStart - 2 * MIN5, MIN5, [
+      [50, 0],
+      [50, 0],
+      [3, 0],
+      [2, 0],
+      [9, 0],
+    ]);
     const live = { t: lateStart + 2 * MIN5 + 60_000, occupancy: 6 }; // one minute into the third period
     const curve = occupancyCurve({ periods: data, periodMs: MIN5, dayStartMs: lateStart, live });
     expect(curve).toEqual([

@@ -23,7 +23,12 @@ describe('readCapacity', () => {
 
 describe('totalOccupancy', () => {
   it('is max(0, ΣIN − ΣOUT) over the doors', () => {
-    expect(totalOccupancy([{ in: 10, out: 2 }, { in: 0, out: 5 }])).toEqual({ in: 10, out: 7, occupancy: 3 });
+    expect(
+      totalOccupancy([
+        { in: 10, out: 2 },
+        { in: 0, out: 5 },
+      ]),
+    ).toEqual({ in: 10, out: 7, occupancy: 3 });
     expect(totalOccupancy([{ in: 1, out: 4 }])).toEqual({ in: 1, out: 4, occupancy: 0 });
   });
 });

@@ -14,22 +14,20 @@ interface Building {
   walkers: number;
 }
 
-const buildingArb: fc.Arbitrary<Building> = fc
-  .integer({ min: 1, max: 7 })
-  .chain((spaceCount) =>
-    fc.record({
-      parents: fc.tuple(...Array.from({ length: spaceCount }, (_, i) => (i === 0 ? fc.constant(-1) : fc.integer({ min: 0, max: i - 1 })))),
-      doors: fc.array(
-        fc
-          .tuple(fc.integer({ min: -1, max: spaceCount - 1 }), fc.integer({ min: -1, max: spaceCount - 1 }))
-          .filter(([a, b]) => a !== b)
-          .map(([from, to]) => ({ from, to })),
-        { minLength: 1, maxLength: 9 },
-      ),
-      walkers: fc.integer({ min: 1, max: 12 }),
-      moves: fc.array(fc.record({ walker: fc.nat(), door: fc.nat() }), { maxLength: 200 }),
-    }),
-  );
+const buildingArb: fc.Arbitrary<Building> = fc.integer({ min: 1, max: 7 }).chain((spaceCount) =>
+  fc.record({
+    parents: fc.tuple(...Array.from({ length: spaceCount }, (_, i) => (i === 0 ? fc.constant(-1) : fc.integer({ min: 0, max: i - 1 })))),
+    doors: fc.array(
+      fc
+        .tuple(fc.integer({ min: -1, max: spaceCount - 1 }), fc.integer({ min: -1, max: spaceCount - 1 }))
+        .filter(([a, b]) => a !== b)
+        .map(([from, to]) => ({ from, to })),
+      { minLength: 1, maxLength: 9 },
+    ),
+    walkers: fc.integer({ min: 1, max: 12 }),
+    moves: fc.array(fc.record({ walker: fc.nat(), door: fc.nat() }), { maxLength: 200 }),
+  }),
+);
 
 /** Is region `r` (a space index, or -1 for outside) inside space `s` (or `s` itself)? */
 function inside(parents: readonly number[], s: number, r: number): boolean {
@@ -106,7 +104,8 @@ describe('space occupancy from boundary doors', () => {
         const turned = new Map(counts);
         const c = counts.get(device)!;
         turned.set(device, { in: c.out, out: c.in });
-        const swap = (doors: SpaceConfig['doors']) => doors.map((d) => (d.device === device ? { ...d, side: d.side === 'in' ? ('out' as const) : ('in' as const) } : d));
+        const swap = (doors: SpaceConfig['doors']) =>
+          doors.map((d) => (d.device === device ? { ...d, side: d.side === 'in' ? ('out' as const) : ('in' as const) } : d));
         for (const space of config) {
           expect(spaceCounts(swap(space.doors), turned)).toEqual(spaceCounts(space.doors, counts));
           expect(spaceCounts(swap(swap(space.doors)), counts)).toEqual(spaceCounts(space.doors, counts));
@@ -164,7 +163,15 @@ describe('spacesSchema names what is wrong', () => {
   const cases: [string, unknown[], string, string][] = [
     ['an unknown parent', [site, { id: 'cafe', name: 'Café', parent: 'lobby', doors: [] }], '1.parent', 'names "lobby", which is not a space id'],
     ['two roots', [site, { id: 'annex', name: 'Annex', doors: [] }], '1.parent', 'only one space may be the root, and "site" already is'],
-    ['no root (all in a cycle)', [{ id: 'a', name: 'A', parent: 'b', doors: [] }, { id: 'b', name: 'B', parent: 'a', doors: [] }], '', 'has no root space'],
+    [
+      'no root (all in a cycle)',
+      [
+        { id: 'a', name: 'A', parent: 'b', doors: [] },
+        { id: 'b', name: 'B', parent: 'a', doors: [] },
+      ],
+      '',
+      'has no root space',
+    ],
     [
       'a cycle beside the root',
       [site, { id: 'a', name: 'A', parent: 'b', doors: [] }, { id: 'b', name: 'B', parent: 'a', doors: [] }],
@@ -172,7 +179,20 @@ describe('spacesSchema names what is wrong', () => {
       'makes a cycle: a → b → a',
     ],
     ['its own parent', [site, { id: 'a', name: 'A', parent: 'a', doors: [] }], '1.parent', '"a" cannot be its own parent'],
-    ['a door twice in one space', [{ ...site, doors: [{ device: 1, side: 'in' }, { device: 1, side: 'out' }] }], '0.doors.1.device', 'device 1 is listed twice in space "site"'],
+    [
+      'a door twice in one space',
+      [
+        {
+          ...site,
+          doors: [
+            { device: 1, side: 'in' },
+            { device: 1, side: 'out' },
+          ],
+        },
+      ],
+      '0.doors.1.device',
+      'device 1 is listed twice in space "site"',
+    ],
     ['the same id twice', [site, { id: 'site', name: 'Again', parent: 'site', doors: [] }], '1.id', '"site" is the id of another space too'],
     ['capacity 0', [{ ...site, capacity: 0 }], '0.capacity', 'must be a whole number above 0'],
     ['a negative capacity', [{ ...site, capacity: -5 }], '0.capacity', 'must be a whole number above 0'],
@@ -184,14 +204,22 @@ describe('spacesSchema names what is wrong', () => {
   it.each(cases)('%s', (_name, spaces, path, message) => {
     const result = spacesSchema.safeParse(spaces);
     expect(result.success).toBe(false);
-    const issues = result.error!.issues.map((i) => ({ path: i.path.join('.'), message: i.message + ('keys' in i ? ` ${(i.keys).join(',')}` : '') }));
+    const issues = result.error!.issues.map((i) => ({ path: i.path.join('.'), message: i.message + ('keys' in i ? ` ${i.keys.join(',')}` : '') }));
     expect(issues).toContainEqual({ path, message: expect.stringContaining(message) as string });
   });
 
   it('accepts the README’s example and an empty list', () => {
     expect(
       spacesSchema.safeParse([
-        { id: 'site', name: 'Whole building', capacity: 400, doors: [{ device: 91, side: 'in' }, { device: 92, side: 'in' }] },
+        {
+          id: 'site',
+          name: 'Whole building',
+          capacity: 400,
+          doors: [
+            { device: 91, side: 'in' },
+            { device: 92, side: 'in' },
+          ],
+        },
         { id: 'cafe', name: 'Café', parent: 'site', capacity: 40, nearlyFull: 0.8, doors: [{ device: 93, side: 'in' }] },
       ]).success,
     ).toBe(true);

@@ -1,14 +1,6 @@
 // Expected values are worked out by hand from the zone rules, not with the code under test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addDaysToDateString,
-  formatInZone,
-  localTimeToUtc,
-  startOfLocalDay,
-  todayIn,
-  zonedIso,
-  zoneOffsetMs,
-} from './zoned';
+import { addDaysToDateString, formatInZone, localTimeToUtc, startOfLocalDay, todayIn, zonedIso, zoneOffsetMs } from './zoned';
 
 const at = (iso: string) => new Date(iso);
 const HOUR = 3_600_000;

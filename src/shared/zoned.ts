@@ -59,6 +59,7 @@ function wallClockMs(date: Date, timezone: string): number {
  * A Date whose local getters and setters are the UTC ones, so date-fns formats a wall-clock
  * reading verbatim, whatever the host's own zone (see the module comment).
  */
+// prettier-ignore
 class WallClockDate extends Date {
   override getFullYear() { return this.getUTCFullYear(); }
   override getMonth() { return this.getUTCMonth(); }

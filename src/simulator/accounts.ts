@@ -110,7 +110,18 @@ const SINGLE_DEVICES: readonly Device[] = [
 
 const LARGE_SITES = ['Westgate Mall', 'Danube Plaza', 'Riverside Library', 'Central Station Hall', 'Harbour Leisure Centre'];
 const LARGE_VENUES: readonly VenueKind[] = ['store', 'store', 'library', 'gym24', 'leisure'];
-const LARGE_DOORS = ['Gate 1 (north)', 'Gate 2 (east)', 'Gate 3 (south)', 'Gate 4 (west)', 'Car park lift', 'Side door A', 'Side door B', 'Loading gate', 'Upper level bridge', 'Metro passage'];
+const LARGE_DOORS = [
+  'Gate 1 (north)',
+  'Gate 2 (east)',
+  'Gate 3 (south)',
+  'Gate 4 (west)',
+  'Car park lift',
+  'Side door A',
+  'Side door B',
+  'Loading gate',
+  'Upper level bridge',
+  'Metro passage',
+];
 
 /** 50 PRO devices: 5 sites × 10 doors, mostly in Budapest, some in Vienna and London. */
 const LARGE_DEVICES: readonly Device[] = Array.from({ length: 50 }, (_, i) => {
@@ -133,7 +144,5 @@ export const BUILT_IN_ACCOUNTS: readonly Account[] = [DEMO_ACCOUNT, NO_PRO_ACCOU
 
 /** The devices the API serves for an account: assigned root/linked, plan active, plan PRO. */
 export function servedDevices(account: Account): Device[] {
-  return account.devices
-    .filter((d) => d.plan === 'PRO' && d.planActive && (d.relation === 'root' || d.relation === 'linked'))
-    .sort((a, b) => a.id - b.id);
+  return account.devices.filter((d) => d.plan === 'PRO' && d.planActive && (d.relation === 'root' || d.relation === 'linked')).sort((a, b) => a.id - b.id);
 }

@@ -117,7 +117,17 @@ describe('control routes', () => {
     const state = (await (await control('state', 'GET')).json()) as Record<string, unknown>;
     expect(Object.keys(state)).toEqual(['clock', 'faults', 'shape', 'calls', 'streams']);
     expect(state.clock).toEqual({ mode: 'fixed', now: '2026-11-26T10:15:03.000Z', offsetMs: 0 });
-    expect(state.faults).toEqual({ latencyMs: 0, status: null, retryAfterSeconds: null, reset: false, truncate: false, nonJson: false, html: false, htmlMidway: false, actions: ['getoccupancy', 'downloadcsv'] });
+    expect(state.faults).toEqual({
+      latencyMs: 0,
+      status: null,
+      retryAfterSeconds: null,
+      reset: false,
+      truncate: false,
+      nonJson: false,
+      html: false,
+      htmlMidway: false,
+      actions: ['getoccupancy', 'downloadcsv'],
+    });
     expect(state.shape).toMatchObject({ envelope: 'data', keyStyle: 'canonical', csv: { delimiter: ',' } });
   });
 

@@ -7,7 +7,19 @@
 // label, devices in different zones are therefore listed by id, not by the instant they start.
 import type { Device } from './accounts';
 import type { Shape } from './settings';
-import { DAY_MINUTES, MINUTE_MS, civilFromDays, daysFromCivil, hourOffset, localToUtcMinute, pad2, parseVendorDate, vendorToday, zoneOffset, formatDay } from './time';
+import {
+  DAY_MINUTES,
+  MINUTE_MS,
+  civilFromDays,
+  daysFromCivil,
+  hourOffset,
+  localToUtcMinute,
+  pad2,
+  parseVendorDate,
+  vendorToday,
+  zoneOffset,
+  formatDay,
+} from './time';
 import { DoorCounter } from './traffic';
 
 export const RESOLUTIONS = ['day', 'month', 'hour', '5min'] as const;

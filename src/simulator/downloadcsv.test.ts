@@ -173,7 +173,11 @@ describe('downloadcsv: resolutions and local periods', () => {
     expect(periodsOf(fine, 108).at(-1)).toBe('2026-11-25 23:55');
 
     const month = await rows({ date_start: '2026-09-15', date_end: '2026-11-26', resolution: 'month' });
-    expect(month.map((r) => r.period)).toEqual([...Array<string>(12).fill('2026-09'), ...Array<string>(12).fill('2026-10'), ...Array<string>(12).fill('2026-11')]);
+    expect(month.map((r) => r.period)).toEqual([
+      ...Array<string>(12).fill('2026-09'),
+      ...Array<string>(12).fill('2026-10'),
+      ...Array<string>(12).fill('2026-11'),
+    ]);
     // A month row covers only the requested days of that month.
     const days = await rows({ date_start: '2026-09-15', date_end: '2026-09-30', resolution: 'day' });
     expect(month.find((r) => r.id === 91 && r.period === '2026-09')).toMatchObject(sumByDevice(days).get(91) ?? {});
@@ -185,7 +189,9 @@ describe('downloadcsv: resolutions and local periods', () => {
     const first = (id: number) => hour.find((r) => r.id === id && r.period === '2026-07-01 00:00');
     expect(first(91)).toMatchObject(modelSum(91, '2026-06-30T22:00:00Z', '2026-06-30T23:00:00Z'));
     expect(first(108)).toMatchObject(modelSum(108, '2026-06-30T23:00:00Z', '2026-07-01T00:00:00Z'));
-    const ny = parseCanonicalCsv(await csvText(server, { user_access_key: SINGLE_ACCESS_KEY, date_start: '2026-07-01', date_end: '2026-07-01', resolution: 'hour' })).rows;
+    const ny = parseCanonicalCsv(
+      await csvText(server, { user_access_key: SINGLE_ACCESS_KEY, date_start: '2026-07-01', date_end: '2026-07-01', resolution: 'hour' }),
+    ).rows;
     expect(ny[0]).toMatchObject({ id: 301, period: '2026-07-01 00:00', ...modelSum(301, '2026-07-01T04:00:00Z', '2026-07-01T05:00:00Z') });
     expect(ny[13]).toMatchObject({ id: 301, period: '2026-07-01 13:00', ...modelSum(301, '2026-07-01T17:00:00Z', '2026-07-01T18:00:00Z') });
   });
@@ -235,7 +241,13 @@ describe('downloadcsv agrees with getoccupancy', () => {
     const want = new Map(occ.data.map((r) => [r.device_id, { in: r.IN, out: r.OUT }]));
     expect(want.size).toBe(opts.ids.length);
     for (const resolution of ['5min', 'hour', 'day', 'month']) {
-      const text = await csvText(server, { user_access_key: opts.key, date_start: opts.csvStart, date_end: opts.csvEnd, resolution, devicelist: opts.ids.join(',') });
+      const text = await csvText(server, {
+        user_access_key: opts.key,
+        date_start: opts.csvStart,
+        date_end: opts.csvEnd,
+        resolution,
+        devicelist: opts.ids.join(','),
+      });
       expect({ resolution, sums: sumByDevice(parseCanonicalCsv(text).rows) }).toEqual({ resolution, sums: want });
     }
   }

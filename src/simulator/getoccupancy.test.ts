@@ -188,7 +188,11 @@ describe('getoccupancy: which devices', () => {
 
   it('answers a bare [] when no requested device remains, or the account has no PRO device', async () => {
     at(NOV_26.toISOString());
-    for (const params of [occupancyParams({ devicelist: '96,107,109' }), occupancyParams({ devicelist: '1001' }), occupancyParams({ user_access_key: NO_PRO_ACCESS_KEY })]) {
+    for (const params of [
+      occupancyParams({ devicelist: '96,107,109' }),
+      occupancyParams({ devicelist: '1001' }),
+      occupancyParams({ user_access_key: NO_PRO_ACCESS_KEY }),
+    ]) {
       const res = await server.get(params);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);

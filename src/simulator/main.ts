@@ -10,7 +10,13 @@ const integer = (min: number, max: number, fallback: number) =>
     .trim()
     .optional()
     .transform((v) => (v === undefined || v === '' ? String(fallback) : v))
-    .pipe(z.string().regex(/^-?\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min).max(max)));
+    .pipe(
+      z
+        .string()
+        .regex(/^-?\d+$/, 'must be a whole number')
+        .transform(Number)
+        .pipe(z.number().int().min(min).max(max)),
+    );
 
 const envSchema = z.object({
   SIMULATOR_PORT: integer(0, 65_535, 8790),

@@ -56,7 +56,7 @@ export async function occupancyTotals(devices: readonly Device[], startMs: numbe
     let sumOut = 0;
     if (to > from) {
       const counter = new DoorCounter(device, seed, from);
-      for (let t = from; t < to && !signal.aborted; ) {
+      for (let t = from; t < to && !signal.aborted;) {
         const end = Math.min(to, t + SLICE_MINUTES);
         counter.count(end);
         sumIn += counter.in;

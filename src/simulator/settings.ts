@@ -51,7 +51,17 @@ export interface Shape {
 export type ShapePatch = Partial<Omit<Shape, 'csv'>> & { csv?: Partial<Shape['csv']> };
 
 export function defaultFaults(): Faults {
-  return { latencyMs: 0, status: null, retryAfterSeconds: null, reset: false, truncate: false, nonJson: false, html: false, htmlMidway: false, actions: [...VENDOR_ACTIONS] };
+  return {
+    latencyMs: 0,
+    status: null,
+    retryAfterSeconds: null,
+    reset: false,
+    truncate: false,
+    nonJson: false,
+    html: false,
+    htmlMidway: false,
+    actions: [...VENDOR_ACTIONS],
+  };
 }
 
 export function defaultShape(): Shape {

@@ -135,7 +135,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (action === 'getoccupancy') {
       if (fault?.nonJson === true) return new Response(PHP_WARNING_BODY, { headers: { 'content-type': JSON_TYPE } });
       const nowMs = clock.now().getTime();
-      const startMs = occupancyStart({ date_start: param('date_start'), time_start: param('time_start'), timezoneshift_start: param('timezoneshift_start') }, nowMs);
+      const startMs = occupancyStart(
+        { date_start: param('date_start'), time_start: param('time_start'), timezoneshift_start: param('timezoneshift_start') },
+        nowMs,
+      );
       const totals = await occupancyTotals(devices, startMs, nowMs, seed, signal);
       const body = renderOccupancy(totals, startMs, nowMs, shape);
       if (fault?.truncate === true) return new Response(streamBody(halfThenCut([body]), ctx), { headers: { 'content-type': JSON_TYPE } });

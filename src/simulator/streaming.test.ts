@@ -41,12 +41,16 @@ describe('streaming', () => {
     // The reader now waits: once the socket buffers are full, the server must wait too. Without
     // backpressure production would run on through the whole 300 MB.
     let previous = -1;
-    const stalled = await eventually(() => {
-      const now = server.sim.streams.bytes;
-      const same = now === previous;
-      previous = now;
-      return same;
-    }, 5000, 250);
+    const stalled = await eventually(
+      () => {
+        const now = server.sim.streams.bytes;
+        const same = now === previous;
+        previous = now;
+        return same;
+      },
+      5000,
+      250,
+    );
     expect(stalled).toBe(true);
     expect(server.sim.streams.bytes - bytesBefore).toBeLessThan(64 * MB);
     expect(server.sim.streams.open).toBe(1);

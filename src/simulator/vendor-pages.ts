@@ -25,7 +25,8 @@ export const BAD_REQUEST_PAGE = vendorPage('Invalid request: unknown action.');
 /** The generic error page the vendor shows instead of data (the `html` and `htmlMidway` faults). */
 export const GENERIC_ERROR_PAGE = vendorPage('You do not have permission to access this page or your session has expired.');
 
-export const NOT_FOUND_PAGE = '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+export const NOT_FOUND_PAGE =
+  '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 const REASONS: Record<number, string> = {
   500: 'Internal Server Error',
@@ -45,4 +46,4 @@ export function statusPage(status: number): string {
 export const PHP_WARNING_BODY =
   '<br />\n<b>Warning</b>:  mysqli_connect(): (HY000/2002): Connection refused in <b>/var/www/wellpoint/api/db.php</b> on line <b>14</b><br />\n' +
   '<br />\n<b>Fatal error</b>:  Uncaught TypeError: mysqli_query(): Argument #1 ($mysql) must be of type mysqli, bool given in /var/www/wellpoint/api/occupancy.php:31\n' +
-  'Stack trace:\n#0 /var/www/wellpoint/api/occupancy.php(31): mysqli_query(false, \'SELECT d.device...\')\n#1 {main}\n  thrown in <b>/var/www/wellpoint/api/occupancy.php</b> on line <b>31</b><br />\n';
+  "Stack trace:\n#0 /var/www/wellpoint/api/occupancy.php(31): mysqli_query(false, 'SELECT d.device...')\n#1 {main}\n  thrown in <b>/var/www/wellpoint/api/occupancy.php</b> on line <b>31</b><br />\n";

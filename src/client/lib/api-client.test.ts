@@ -88,10 +88,12 @@ describe('fetchJson', () => {
 
   it('gives up on a request that hangs', async () => {
     stubFetch(() => new Promise<Response>(() => {}));
-    vi.stubGlobal('fetch', (_: string, init: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => {
-        init.signal?.addEventListener('abort', () => reject(new DOMException('timed out', 'TimeoutError')));
-      }),
+    vi.stubGlobal(
+      'fetch',
+      (_: string, init: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          init.signal?.addEventListener('abort', () => reject(new DOMException('timed out', 'TimeoutError')));
+        }),
     );
     const error = await failure(fetchJson('/api/occupancy', schema, { timeoutMs: 20 }));
     expect(error).toMatchObject({ code: 'network' });

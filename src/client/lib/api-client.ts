@@ -74,9 +74,7 @@ export async function fetchJson<S extends z.ZodType>(
     throw new ApiRequestError({
       status: 0,
       code: 'network',
-      message: timeout?.aborted
-        ? `The server did not answer within ${Math.round((timeoutMs ?? 0) / 1000)} s.`
-        : 'The server could not be reached.',
+      message: timeout?.aborted ? `The server did not answer within ${Math.round((timeoutMs ?? 0) / 1000)} s.` : 'The server could not be reached.',
     });
   }
 

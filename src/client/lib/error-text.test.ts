@@ -12,7 +12,11 @@ describe('describeProblem (live numbers)', () => {
   });
 
   it('says an unexpected code in general words, with the server’s message as the detail', () => {
-    expect(describeProblem({ code: 'internal', message: 'boom' })).toEqual({ title: 'The server could not deliver the live numbers.', detail: 'boom', tone: 'vendor' });
+    expect(describeProblem({ code: 'internal', message: 'boom' })).toEqual({
+      title: 'The server could not deliver the live numbers.',
+      detail: 'boom',
+      tone: 'vendor',
+    });
   });
 });
 
@@ -50,7 +54,9 @@ describe('describeExportFailure', () => {
   });
 
   it('no rows for the chosen devices: the server’s own reason', () => {
-    expect(describeExportFailure({ code: 'no_data', message: 'None of the chosen devices is a PRO-plan device.', field: 'devices' }).detail).toBe('None of the chosen devices is a PRO-plan device.');
+    expect(describeExportFailure({ code: 'no_data', message: 'None of the chosen devices is a PRO-plan device.', field: 'devices' }).detail).toBe(
+      'None of the chosen devices is a PRO-plan device.',
+    );
   });
 });
 
@@ -65,7 +71,11 @@ describe('the table', () => {
   });
 
   it('keeps the code, message and field of an API error', () => {
-    expect(toProblem(new ApiRequestError({ status: 400, code: 'bad_request', message: 'm', field: 'to' }))).toEqual({ code: 'bad_request', message: 'm', field: 'to' });
+    expect(toProblem(new ApiRequestError({ status: 400, code: 'bad_request', message: 'm', field: 'to' }))).toEqual({
+      code: 'bad_request',
+      message: 'm',
+      field: 'to',
+    });
     expect(toProblem(new Error('boom'))).toEqual({ code: 'internal', message: 'boom' });
   });
 });

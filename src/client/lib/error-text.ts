@@ -51,7 +51,11 @@ const WORDS: Record<RequestErrorCode, CodeWords> = {
     export: { title: 'The server could not be reached', detail: 'Nothing was saved. Check the connection and try again.' },
   },
   upstream_unavailable: {
-    live: { title: 'The WELLPOINT cloud is not answering.', detail: "The people counters' cloud service is down or cannot be reached from our server.", tone: 'vendor' },
+    live: {
+      title: 'The WELLPOINT cloud is not answering.',
+      detail: "The people counters' cloud service is down or cannot be reached from our server.",
+      tone: 'vendor',
+    },
     load: 'The WELLPOINT cloud is not answering right now.',
     export: { title: 'WELLPOINT is not answering', detail: 'Nothing was saved. Try again in a few minutes.' },
   },
@@ -61,7 +65,11 @@ const WORDS: Record<RequestErrorCode, CodeWords> = {
     export: { title: 'WELLPOINT took too long to start the file', detail: 'Nothing was saved. Try again, or choose a shorter range or a coarser resolution.' },
   },
   upstream_format: {
-    live: { title: 'The WELLPOINT cloud sent an answer that could not be read.', detail: 'If this lasts, ask your administrator to look at the server log.', tone: 'vendor' },
+    live: {
+      title: 'The WELLPOINT cloud sent an answer that could not be read.',
+      detail: 'If this lasts, ask your administrator to look at the server log.',
+      tone: 'vendor',
+    },
     load: 'WELLPOINT sent the counts in a form this dashboard cannot read.',
     export: { title: 'WELLPOINT sent something other than a CSV file', detail: 'Nothing was saved. Try again in a few minutes.' },
   },
@@ -97,7 +105,8 @@ const WORDS: Record<RequestErrorCode, CodeWords> = {
     load: NO_COUNTS,
     export: {
       title: 'No PRO devices to export',
-      detail: 'WELLPOINT only exports counts of PRO-plan devices, and this account has none, so no file was saved. Ask your administrator to move the counters to the PRO plan.',
+      detail:
+        'WELLPOINT only exports counts of PRO-plan devices, and this account has none, so no file was saved. Ask your administrator to move the counters to the PRO plan.',
     },
   },
   no_data: {
@@ -105,7 +114,10 @@ const WORDS: Record<RequestErrorCode, CodeWords> = {
     load: NO_COUNTS,
     export: ({ message, field }) => ({
       title: 'No counts to export',
-      detail: field === 'devices' ? message : 'WELLPOINT has no rows for this range and these devices (yet), so no file was saved. Choose an earlier or longer range.',
+      detail:
+        field === 'devices'
+          ? message
+          : 'WELLPOINT has no rows for this range and these devices (yet), so no file was saved. Choose an earlier or longer range.',
     }),
   },
   bad_request: {

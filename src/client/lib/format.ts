@@ -50,14 +50,16 @@ export function isForeignTimeZone(timeZone: string): boolean {
 export function formatClockTime(instant: Date | string, timeZone: string, { seconds = true } = {}): string {
   const zone = validTimeZone(timeZone);
   const label = zone !== undefined && zone !== browserTimeZone;
-  const format = cachedFormat(`clock|${zone ?? ''}|${seconds}|${label}`, () =>
-    new Intl.DateTimeFormat(undefined, {
-      hour: 'numeric',
-      minute: '2-digit',
-      ...(seconds ? { second: '2-digit' } : {}),
-      ...(zone ? { timeZone: zone } : {}),
-      ...(label ? { timeZoneName: 'short' } : {}),
-    }),
+  const format = cachedFormat(
+    `clock|${zone ?? ''}|${seconds}|${label}`,
+    () =>
+      new Intl.DateTimeFormat(undefined, {
+        hour: 'numeric',
+        minute: '2-digit',
+        ...(seconds ? { second: '2-digit' } : {}),
+        ...(zone ? { timeZone: zone } : {}),
+        ...(label ? { timeZoneName: 'short' } : {}),
+      }),
   );
   return format.format(new Date(instant));
 }
@@ -65,8 +67,9 @@ export function formatClockTime(instant: Date | string, timeZone: string, { seco
 /** The local calendar day of an instant in a zone, for "is the day start today?" comparisons. */
 export function localDateKey(instant: Date | string, timeZone: string): string {
   const zone = validTimeZone(timeZone);
-  const format = cachedFormat(`date|${zone ?? ''}`, () =>
-    new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(zone ? { timeZone: zone } : {}) }),
+  const format = cachedFormat(
+    `date|${zone ?? ''}`,
+    () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(zone ? { timeZone: zone } : {}) }),
   );
   return format.format(new Date(instant));
 }
@@ -74,9 +77,7 @@ export function localDateKey(instant: Date | string, timeZone: string): string {
 /** "Mon" in the viewer's language, for a day start that was not today. */
 export function formatWeekday(instant: Date | string, timeZone: string): string {
   const zone = validTimeZone(timeZone);
-  const format = cachedFormat(`weekday|${zone ?? ''}`, () =>
-    new Intl.DateTimeFormat(undefined, { weekday: 'short', ...(zone ? { timeZone: zone } : {}) }),
-  );
+  const format = cachedFormat(`weekday|${zone ?? ''}`, () => new Intl.DateTimeFormat(undefined, { weekday: 'short', ...(zone ? { timeZone: zone } : {}) }));
   return format.format(new Date(instant));
 }
 

@@ -10,7 +10,10 @@ export interface Size {
 
 const windowSize = (): Size => ({ width: window.innerWidth, height: window.innerHeight });
 
-export function useElementSize<T extends HTMLElement, S extends Size | null = Size>(initial: S, { windowFallback = false } = {}): [RefObject<T | null>, Size | S] {
+export function useElementSize<T extends HTMLElement, S extends Size | null = Size>(
+  initial: S,
+  { windowFallback = false } = {},
+): [RefObject<T | null>, Size | S] {
   const ref = useRef<T>(null);
   const [size, setSize] = useState<Size | S>(initial);
   useLayoutEffect(() => {

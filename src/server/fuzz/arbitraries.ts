@@ -71,10 +71,9 @@ const dayMs = 86_400_000;
 const todayMs = Date.parse(`${TODAY}T00:00:00Z`);
 
 /** A real date, mostly close to today (small ranges keep the simulator's CSVs small and the suite fast). */
-const realDate = fc.oneof(
-  { weight: 6, arbitrary: fc.integer({ min: -40, max: 3 }) },
-  { weight: 2, arbitrary: fc.integer({ min: -4000, max: 400 }) },
-).map((offset) => isoDate(new Date(todayMs + offset * dayMs)));
+const realDate = fc
+  .oneof({ weight: 6, arbitrary: fc.integer({ min: -40, max: 3 }) }, { weight: 2, arbitrary: fc.integer({ min: -4000, max: 400 }) })
+  .map((offset) => isoDate(new Date(todayMs + offset * dayMs)));
 
 /** A valid-looking or broken date value. */
 export const dateValue = fc.oneof(
@@ -115,13 +114,21 @@ export const dateValue = fc.oneof(
 
 /** Two dates that often form a short, valid range. */
 export const dateRange = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(realDate, fc.integer({ min: 0, max: 6 })).map(([from, days]) => [from, isoDate(new Date(Date.parse(`${from}T00:00:00Z`) + days * dayMs))] as const) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(realDate, fc.integer({ min: 0, max: 6 }))
+      .map(([from, days]) => [from, isoDate(new Date(Date.parse(`${from}T00:00:00Z`) + days * dayMs))] as const),
+  },
   { weight: 3, arbitrary: fc.tuple(dateValue, dateValue) },
 );
 
 export const resolutionValue = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('day', 'hour', '5min', 'month') },
-  { weight: 2, arbitrary: fc.constantFrom('DAY', 'Hour', 'week', 'minute', '5MIN', ' day', 'day ', 'day,hour', '', '0', 'constructor', '__proto__', 'toString') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('DAY', 'Hour', 'week', 'minute', '5MIN', ' day', 'day ', 'day,hour', '', '0', 'constructor', '__proto__', 'toString'),
+  },
   { weight: 1, arbitrary: hostileText },
   { weight: 1, arbitrary: anyText(12) },
 );
@@ -137,7 +144,29 @@ export const devicesValue = fc.oneof(
   { weight: 1, arbitrary: fc.array(deviceId, { minLength: 1, maxLength: 4 }).map((ids) => ids.map((id) => ` ${id} `).join(',')) },
   {
     weight: 2,
-    arbitrary: fc.constantFrom('all', 'ALL', '', ' ', '0', '-91', '91.5', '1e3', '0x5b', '91,,92', ',91', '91,', '91;92', '91 92', '1234567890', '٩١', '９１', 'NaN', 'Infinity', '[91]', '91%2C92'),
+    arbitrary: fc.constantFrom(
+      'all',
+      'ALL',
+      '',
+      ' ',
+      '0',
+      '-91',
+      '91.5',
+      '1e3',
+      '0x5b',
+      '91,,92',
+      ',91',
+      '91,',
+      '91;92',
+      '91 92',
+      '1234567890',
+      '٩١',
+      '９１',
+      'NaN',
+      'Infinity',
+      '[91]',
+      '91%2C92',
+    ),
   },
   { weight: 1, arbitrary: fc.integer({ min: 490, max: 520 }).map((n) => Array.from({ length: n }, (_, i) => i + 1).join(',')) },
   { weight: 1, arbitrary: hostileText },
@@ -145,7 +174,25 @@ export const devicesValue = fc.oneof(
 );
 
 export const filenameValue = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('report', 'report.csv', 'Résumé "x"', 'Zürich café.CSV', '北京 2026', 'a/b\\c', 'CON', '.csv', '...', ' ', '', '.hidden', 'name;filename=evil.exe', '%2e%2e%2fx') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      'report',
+      'report.csv',
+      'Résumé "x"',
+      'Zürich café.CSV',
+      '北京 2026',
+      'a/b\\c',
+      'CON',
+      '.csv',
+      '...',
+      ' ',
+      '',
+      '.hidden',
+      'name;filename=evil.exe',
+      '%2e%2e%2fx',
+    ),
+  },
   { weight: 2, arbitrary: anyText(60) },
   { weight: 2, arbitrary: hostileText },
   { weight: 1, arbitrary: longText },
@@ -266,7 +313,11 @@ export const hostileQuery: fc.Arbitrary<GeneratedQuery> = fc
     } else if (target === 'extra-key') extras.push({ key: hostile, value: '1', encoding: enc });
     else if (target === 'extra-value') extras.push({ key: 'note', value: hostile, encoding: enc });
     else values[target] = hostile;
-    const pairs: QueryPair[] = Object.entries(values).map(([key, value]) => ({ key, value, encoding: key === target || (key === 'devices' && target === 'devices-mixed') ? enc : 'standard' }));
+    const pairs: QueryPair[] = Object.entries(values).map(([key, value]) => ({
+      key,
+      value,
+      encoding: key === target || (key === 'devices' && target === 'devices-mixed') ? enc : 'standard',
+    }));
     return { pairs: [...pairs, ...extras], separator: '&', filler: 0 };
   });
 
@@ -328,7 +379,15 @@ export const oddApiPath = fc.oneof(
     '/api/constructor',
     '/api/%3Cscript%3Ealert(1)%3C%2Fscript%3E',
   ),
-  fc.array(fc.oneof(fc.stringMatching(/^[A-Za-z0-9._~-]{1,12}$/), anyText(10).map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, '\ufffd')))), { minLength: 1, maxLength: 3 }).map((segs) => `/api/${segs.join('/')}`),
+  fc
+    .array(
+      fc.oneof(
+        fc.stringMatching(/^[A-Za-z0-9._~-]{1,12}$/),
+        anyText(10).map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, '\ufffd'))),
+      ),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((segs) => `/api/${segs.join('/')}`),
   hostileText.map((s) => `/api/export/file/${encodeURIComponent(s.replace(/[\ud800-\udfff]/g, '\ufffd'))}`),
 );
 
@@ -344,7 +403,19 @@ export const method = fc.oneof(
 const headerValue = fc.oneof(
   fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 40 }),
   fc.constantFrom(...HOSTILE_MARKERS.map((m) => m.text).filter((m) => /^[\x20-\x7e]+$/.test(m))),
-  fc.constantFrom('gzip, deflate, br', 'br;q=1.0, gzip;q=0.5, *;q=0', 'identity', 'bytes=0-10', 'bytes=-1', 'https', 'http', '127.0.0.1, 10.0.0.1', '*/*', 'text/html', 'application/json'),
+  fc.constantFrom(
+    'gzip, deflate, br',
+    'br;q=1.0, gzip;q=0.5, *;q=0',
+    'identity',
+    'bytes=0-10',
+    'bytes=-1',
+    'https',
+    'http',
+    '127.0.0.1, 10.0.0.1',
+    '*/*',
+    'text/html',
+    'application/json',
+  ),
 );
 
 export const HEADER_NAMES = [

@@ -85,7 +85,11 @@ export function normalMethod(method: string): string {
 }
 
 /** Sends one request and reads all of the answer (a CSV only as far as it matters). */
-export async function send(app: { request: (input: string, init?: RequestInit) => Response | Promise<Response> }, path: string, init: RequestInit = {}): Promise<Observed> {
+export async function send(
+  app: { request: (input: string, init?: RequestInit) => Response | Promise<Response> },
+  path: string,
+  init: RequestInit = {},
+): Promise<Observed> {
   const res = await app.request(path, init);
   const headers = [...res.headers.entries()];
   let body = '';
@@ -158,7 +162,8 @@ export function errorOf(o: Observed): { code: KnownErrorCode; message: string; f
   if (Object.keys(rest).length > 0) fail(o, `unexpected fields in the error: ${Object.keys(rest).join(', ')}`);
   if (retryInSeconds !== undefined) {
     // When the server will ask the vendor again: a whole number of seconds, and the same in Retry-After.
-    if (typeof retryInSeconds !== 'number' || !Number.isInteger(retryInSeconds) || retryInSeconds < 0) fail(o, 'a retryInSeconds that is not a whole number of seconds');
+    if (typeof retryInSeconds !== 'number' || !Number.isInteger(retryInSeconds) || retryInSeconds < 0)
+      fail(o, 'a retryInSeconds that is not a whole number of seconds');
     if (header(o, 'retry-after') !== String(retryInSeconds)) fail(o, 'a retryInSeconds without the same Retry-After header');
   }
   if (typeof code !== 'string' || !(code in KNOWN_ERRORS)) fail(o, `an unknown error code ${JSON.stringify(code)}`);
@@ -172,7 +177,10 @@ export function errorOf(o: Observed): { code: KnownErrorCode; message: string; f
 /** RFC 6266 as we write it; returns the name a browser saves. */
 export function attachmentName(o: Observed): string {
   const value = header(o, 'content-disposition');
-  const m = value === null ? null : /^attachment; filename="([\x20\x21\x23-\x5b\x5d-\x7e]*)"(?:; filename\*=UTF-8''((?:[A-Za-z0-9!#$&+.^_`|~-]|%[0-9A-F]{2})+))?$/.exec(value);
+  const m =
+    value === null
+      ? null
+      : /^attachment; filename="([\x20\x21\x23-\x5b\x5d-\x7e]*)"(?:; filename\*=UTF-8''((?:[A-Za-z0-9!#$&+.^_`|~-]|%[0-9A-F]{2})+))?$/.exec(value);
   if (m === null) fail(o, 'a download without a well-formed Content-Disposition');
   const fallback = m[1] ?? '';
   const name = m[2] === undefined ? fallback : decodeURIComponent(m[2]);
@@ -310,7 +318,9 @@ const VENDOR_PARAMS: Record<string, readonly string[]> = {
 /** A vendor URL in the vendor's terms: known parameters once each, every value well-formed. */
 export function checkVendorUrl(url: URL, base: string, key: string): void {
   const bad = (what: string): never => {
-    throw new Violation(`vendor asked with ${what}: ${url.href.replace(encodeURIComponent(key), '<key>').replace(new URLSearchParams({ k: key }).toString().slice(2), '<key>')}`);
+    throw new Violation(
+      `vendor asked with ${what}: ${url.href.replace(encodeURIComponent(key), '<key>').replace(new URLSearchParams({ k: key }).toString().slice(2), '<key>')}`,
+    );
   };
   if (`${url.origin}${url.pathname}` !== base) bad('another address');
   if (url.hash !== '' || url.username !== '' || url.password !== '') bad('a fragment or credentials');

@@ -36,7 +36,12 @@ const vendorCalls = (bff: Bff) => bff.sim.calls.getoccupancy + bff.sim.calls.dow
  * back (`markers`) is checked only where asked: one property owns that invariant, so a finding
  * there does not hide the others.
  */
-async function exercise(bff: Bff, path: string, init: RequestInit & { headers?: Record<string, string> }, markers: ReturnType<typeof markersIn> = []): Promise<Observed> {
+async function exercise(
+  bff: Bff,
+  path: string,
+  init: RequestInit & { headers?: Record<string, string> },
+  markers: ReturnType<typeof markersIn> = [],
+): Promise<Observed> {
   const before = vendorCalls(bff);
   const o = await send(bff.app, path, init);
   const route = routeOf(path);
@@ -85,7 +90,8 @@ describe('fuzz: every endpoint, demo mode', () => {
           const o = await exercise(bff, withQuery(p, q), {});
           if (o.status === 400) {
             const { field } = errorOf(o);
-            if (field === undefined || !['from', 'to', 'resolution', 'devices', 'filename', 'form'].includes(field)) throw new Violation(`a 400 naming ${JSON.stringify(field)}`);
+            if (field === undefined || !['from', 'to', 'resolution', 'devices', 'filename', 'form'].includes(field))
+              throw new Violation(`a 400 naming ${JSON.stringify(field)}`);
           }
           await claim(bff, o);
         }),
@@ -101,34 +107,41 @@ describe('fuzz: every endpoint, demo mode', () => {
       const days = fc.integer({ min: 0, max: 5 });
       const start = fc.integer({ min: 0, max: 60 });
       await fc.assert(
-        fc.asyncProperty(start, days, fc.option(resolutionValue, { nil: null }), fc.option(filenameValue, { nil: null }), method, async (back, len, resolution, filename, linkMethod) => {
-          counted('handoffDemo');
-          const bff = demoBff({ LOG_LEVEL: 'warn' });
-          const day = (n: number) => new Date(Date.parse('2026-11-26T00:00:00Z') - n * 86_400_000).toISOString().slice(0, 10);
-          const q: GeneratedQuery = {
-            pairs: [
-              { key: 'from', value: day(back + len), encoding: 'standard' },
-              { key: 'to', value: day(back), encoding: 'standard' },
-              { key: 'handoff', value: '1', encoding: 'standard' },
-              ...(resolution === null ? [] : [{ key: 'resolution', value: resolution, encoding: 'standard' as const }]),
-              ...(filename === null ? [] : [{ key: 'filename', value: filename, encoding: 'standard' as const }]),
-            ],
-            separator: '&',
-            filler: 0,
-          };
-          const o = await exercise(bff, withQuery('/api/export', q), {});
-          if (o.status !== 200) return;
-          const { download } = JSON.parse(o.body) as { download: string };
-          // Another method on the link first: it must neither serve nor spend it.
-          const upper = linkMethod.toUpperCase();
-          if (upper !== 'GET') {
-            const other = await exercise(bff, download, { method: linkMethod });
-            if (other.status < 400) throw new Violation(`${linkMethod} ${download} -> ${other.status}`);
-          }
-          await claim(bff, o);
-          const madeUp = await exercise(bff, `/api/export/file/${crypto.randomUUID()}`, {});
-          if (madeUp.status !== 404) throw new Violation(`a made-up link -> ${madeUp.status}`);
-        }),
+        fc.asyncProperty(
+          start,
+          days,
+          fc.option(resolutionValue, { nil: null }),
+          fc.option(filenameValue, { nil: null }),
+          method,
+          async (back, len, resolution, filename, linkMethod) => {
+            counted('handoffDemo');
+            const bff = demoBff({ LOG_LEVEL: 'warn' });
+            const day = (n: number) => new Date(Date.parse('2026-11-26T00:00:00Z') - n * 86_400_000).toISOString().slice(0, 10);
+            const q: GeneratedQuery = {
+              pairs: [
+                { key: 'from', value: day(back + len), encoding: 'standard' },
+                { key: 'to', value: day(back), encoding: 'standard' },
+                { key: 'handoff', value: '1', encoding: 'standard' },
+                ...(resolution === null ? [] : [{ key: 'resolution', value: resolution, encoding: 'standard' as const }]),
+                ...(filename === null ? [] : [{ key: 'filename', value: filename, encoding: 'standard' as const }]),
+              ],
+              separator: '&',
+              filler: 0,
+            };
+            const o = await exercise(bff, withQuery('/api/export', q), {});
+            if (o.status !== 200) return;
+            const { download } = JSON.parse(o.body) as { download: string };
+            // Another method on the link first: it must neither serve nor spend it.
+            const upper = linkMethod.toUpperCase();
+            if (upper !== 'GET') {
+              const other = await exercise(bff, download, { method: linkMethod });
+              if (other.status < 400) throw new Violation(`${linkMethod} ${download} -> ${other.status}`);
+            }
+            await claim(bff, o);
+            const madeUp = await exercise(bff, `/api/export/file/${crypto.randomUUID()}`, {});
+            if (madeUp.status !== 404) throw new Violation(`a made-up link -> ${madeUp.status}`);
+          },
+        ),
         params('handoffDemo'),
       );
     },
@@ -144,7 +157,11 @@ describe('fuzz: every endpoint, demo mode', () => {
           counted('methodsDemo');
           const bff = demoBff({ LOG_LEVEL: 'warn' });
           const upper = m.toUpperCase();
-          const init: RequestInit & { headers: Record<string, string> } = { method: m, headers: h, ...(b === null || upper === 'GET' || upper === 'HEAD' ? {} : { body: b }) };
+          const init: RequestInit & { headers: Record<string, string> } = {
+            method: m,
+            headers: h,
+            ...(b === null || upper === 'GET' || upper === 'HEAD' ? {} : { body: b }),
+          };
           const o = await exercise(bff, withQuery(p, q), init);
           if (upper !== 'GET' && upper !== 'HEAD' && o.status < 400) throw new Violation(`${m} ${p} -> ${o.status}`);
         }),
@@ -161,7 +178,11 @@ describe('fuzz: every endpoint, demo mode', () => {
   it(
     'FINDING no input echoed unescaped: no hostile fragment of a query or header comes back raw in a body or header',
     async () => {
-      const path = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('/api/history', '/api/export') }, { weight: 2, arbitrary: fc.constantFrom(...ENDPOINTS) }, { weight: 1, arbitrary: oddApiPath });
+      const path = fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom('/api/history', '/api/export') },
+        { weight: 2, arbitrary: fc.constantFrom(...ENDPOINTS) },
+        { weight: 1, arbitrary: oddApiPath },
+      );
       await fc.assert(
         fc.asyncProperty(method, path, fc.oneof({ weight: 3, arbitrary: hostileQuery }, { weight: 1, arbitrary: anyQuery }), headers, async (m, p, q, h) => {
           counted('echoDemo');

@@ -12,7 +12,10 @@ import { FUZZ_KEY, KEY_FORMS, type RecordingVendor, type VendorMode, fastFailure
 
 afterAll(reportCounts);
 
-const endpoint = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('/api/occupancy', '/api/history', '/api/export', '/readyz') }, { weight: 1, arbitrary: fc.constantFrom(...ENDPOINTS) });
+const endpoint = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('/api/occupancy', '/api/history', '/api/export', '/readyz') },
+  { weight: 1, arbitrary: fc.constantFrom(...ENDPOINTS) },
+);
 const query = fc.oneof({ weight: 3, arbitrary: rangeQuery }, { weight: 1, arbitrary: anyQuery });
 
 /** One request with its checks; returns its status. */
@@ -37,7 +40,10 @@ describe('fuzz: a vendor that fails in every way', () => {
     'sequences of fast failures and good answers: only upstream_* 5xx, our error shape, no key, no call for a 400',
     async () => {
       const mode = fc.oneof({ weight: 4, arbitrary: fastFailure }, { weight: 1, arbitrary: fc.constant<VendorMode>({ kind: 'healthy' }) });
-      const steps = fc.array(fc.record({ mode, endpoint, query, advanceMs: fc.constantFrom(0, 0, 1_000, 11_000, 61_000, 901_000) }), { minLength: 1, maxLength: 4 });
+      const steps = fc.array(fc.record({ mode, endpoint, query, advanceMs: fc.constantFrom(0, 0, 1_000, 11_000, 61_000, 901_000) }), {
+        minLength: 1,
+        maxLength: 4,
+      });
       await fc.assert(
         fc.asyncProperty(steps, async (plan) => {
           counted('fastFailures');
@@ -66,7 +72,9 @@ describe('fuzz: a vendor that fails in every way', () => {
           // All at once: each waits for the (one-second) time limit, so the batch takes about one.
           const statuses = await Promise.all(requests.map(([p, q]) => request(bff, withQuery(p, q))));
           // Calls cannot be told apart by request here: each CSV call must be one that passed validation.
-          const valid = requests.filter(([p], i) => statuses[i] !== 400 && p !== '/api/occupancy' && p !== '/readyz' && p !== '/api/config' && p !== '/healthz');
+          const valid = requests.filter(
+            ([p], i) => statuses[i] !== 400 && p !== '/api/occupancy' && p !== '/readyz' && p !== '/api/config' && p !== '/healthz',
+          );
           for (const url of bff.urls) {
             checkVendorUrl(url, VENDOR_URL, FUZZ_KEY);
             if (url.searchParams.get('action') === 'downloadcsv' && !valid.some(([, q]) => asksFor(url, expectedCsvParams(q)))) {

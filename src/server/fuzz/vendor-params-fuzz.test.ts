@@ -18,7 +18,10 @@ describe('fuzz: the vendor is asked only what passed validation', () => {
   it(
     'a 400 asks the vendor nothing; every vendor URL is well-formed and carries exactly the validated values',
     async () => {
-      const endpoint = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('/api/history', '/api/export') }, { weight: 1, arbitrary: fc.constantFrom('/api/occupancy', '/readyz') });
+      const endpoint = fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom('/api/history', '/api/export') },
+        { weight: 1, arbitrary: fc.constantFrom('/api/occupancy', '/readyz') },
+      );
       await fc.assert(
         fc.asyncProperty(endpoint, fc.oneof({ weight: 4, arbitrary: rangeQuery }, { weight: 1, arbitrary: anyQuery }), headers, async (p, q, h) => {
           counted('vendorParams');

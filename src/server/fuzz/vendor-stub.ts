@@ -47,7 +47,10 @@ export const fastFailure: fc.Arbitrary<VendorMode> = fc.oneof(
   fc.record({ kind: fc.constant('html-page' as const), echo: fc.boolean() }),
   fc.record({
     kind: fc.constant('garbage' as const),
-    body: fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom('{', '[1,2', 'null', '{"data":[{"device_id":"x"}]}', '<br />\n<b>Warning</b>: mysql', '\ufeff', 'device_id\n')),
+    body: fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.constantFrom('{', '[1,2', 'null', '{"data":[{"device_id":"x"}]}', '<br />\n<b>Warning</b>: mysql', '\ufeff', 'device_id\n'),
+    ),
     contentType: fc.constantFrom('application/json', 'text/csv', 'text/plain', 'application/octet-stream'),
   }),
   fc.record({ kind: fc.constant('json-instead' as const), echo: fc.boolean() }),
@@ -120,7 +123,9 @@ function transport(sim: Simulator, urls: URL[], mode: () => VendorMode): FetchLi
         return new Response(nullBody ? null : `<html><body>Error ${m.status}</body></html>`, { status: m.status, headers });
       }
       case 'html-page':
-        return new Response(`<!DOCTYPE html><html><body>Access denied ${m.echo ? echo : ''}</body></html>`, { headers: { 'content-type': 'text/html; charset=UTF-8' } });
+        return new Response(`<!DOCTYPE html><html><body>Access denied ${m.echo ? echo : ''}</body></html>`, {
+          headers: { 'content-type': 'text/html; charset=UTF-8' },
+        });
       case 'garbage':
         return new Response(m.body, { headers: { 'content-type': m.contentType } });
       case 'json-instead':
@@ -164,7 +169,12 @@ function transport(sim: Simulator, urls: URL[], mode: () => VendorMode): FetchLi
 
 /** A BFF with a configured (distinctive) key, whose vendor answers as `mode()` says at each call. */
 export function recordingVendor(mode: () => VendorMode, env: Record<string, string> = {}): RecordingVendor {
-  const sim = newSimulator({ accounts: [{ ...DEMO_ACCOUNT, key: FUZZ_KEY }, { ...NO_PRO_ACCOUNT, key: `${FUZZ_KEY}-nopro` }] });
+  const sim = newSimulator({
+    accounts: [
+      { ...DEMO_ACCOUNT, key: FUZZ_KEY },
+      { ...NO_PRO_ACCOUNT, key: `${FUZZ_KEY}-nopro` },
+    ],
+  });
   const urls: URL[] = [];
   const bff = keyedBff(FUZZ_KEY, {
     sim,

@@ -200,34 +200,37 @@ describe('GET /api/export: every failure goes through the logger', () => {
 
   const warnings = (bff: { logs: { entries(): Record<string, unknown>[] } }) => bff.logs.entries().filter((e) => (e.level as number) >= 40);
 
-  it.each(['direct', 'handoff'] as const)('a vendor CSV cut half-way (%s): the client’s download fails, one warning in the log, nothing on stderr', async (mode) => {
-    const sim = newSimulator();
-    const vendor = await listen(sim.app.fetch);
-    const composed = keyedBff(LARGE_ACCESS_KEY, { sim, fetch: (input, init) => fetch(input, init), env: { WELLPOINT_BASE_URL: `${vendor.base}/` } });
-    const bff = await listen(composed.app.fetch);
-    try {
-      const printed = await watchingStderr(async () => {
-        sim.setFaults({ truncate: true });
-        let url = `${bff.base}${LARGE_EXPORT}`;
-        if (mode === 'handoff') {
-          const prepared = await fetch(`${url}&handoff=1`);
-          expect(prepared.status).toBe(200);
-          url = `${bff.base}${((await prepared.json()) as { download: string }).download}`;
-        }
-        const res = await fetch(url);
-        expect(res.status).toBe(200);
-        const { error } = await readAll(res);
-        expect(error).toBeInstanceOf(Error); // a failed download, not a short file
-        expect(await eventually(() => sim.streams.open === 0)).toBe(true);
-        expect(await eventually(() => warnings(composed).length > 0)).toBe(true);
-      });
-      expect(printed).toEqual([]);
-      expect(warnings(composed).map((e) => e.msg)).toEqual(['vendor CSV stream failed half-way']);
-    } finally {
-      await bff.close();
-      await vendor.close();
-    }
-  });
+  it.each(['direct', 'handoff'] as const)(
+    'a vendor CSV cut half-way (%s): the client’s download fails, one warning in the log, nothing on stderr',
+    async (mode) => {
+      const sim = newSimulator();
+      const vendor = await listen(sim.app.fetch);
+      const composed = keyedBff(LARGE_ACCESS_KEY, { sim, fetch: (input, init) => fetch(input, init), env: { WELLPOINT_BASE_URL: `${vendor.base}/` } });
+      const bff = await listen(composed.app.fetch);
+      try {
+        const printed = await watchingStderr(async () => {
+          sim.setFaults({ truncate: true });
+          let url = `${bff.base}${LARGE_EXPORT}`;
+          if (mode === 'handoff') {
+            const prepared = await fetch(`${url}&handoff=1`);
+            expect(prepared.status).toBe(200);
+            url = `${bff.base}${((await prepared.json()) as { download: string }).download}`;
+          }
+          const res = await fetch(url);
+          expect(res.status).toBe(200);
+          const { error } = await readAll(res);
+          expect(error).toBeInstanceOf(Error); // a failed download, not a short file
+          expect(await eventually(() => sim.streams.open === 0)).toBe(true);
+          expect(await eventually(() => warnings(composed).length > 0)).toBe(true);
+        });
+        expect(printed).toEqual([]);
+        expect(warnings(composed).map((e) => e.msg)).toEqual(['vendor CSV stream failed half-way']);
+      } finally {
+        await bff.close();
+        await vendor.close();
+      }
+    },
+  );
 
   it('a browser that cancels the download: "client closed the download" at info, no warning, nothing on stderr', async () => {
     const sim = newSimulator();
@@ -246,7 +249,12 @@ describe('GET /api/export: every failure goes through the logger', () => {
       });
       expect(printed).toEqual([]);
       expect(warnings(composed)).toEqual([]);
-      expect(composed.logs.entries().filter((e) => e.msg === 'client closed the download').map((e) => e.level)).toEqual([30]);
+      expect(
+        composed.logs
+          .entries()
+          .filter((e) => e.msg === 'client closed the download')
+          .map((e) => e.level),
+      ).toEqual([30]);
     } finally {
       await bff.close();
     }

@@ -39,14 +39,24 @@ describe('GET /api/export: validation before the vendor is asked', () => {
     ['1097 days of hourly rows', 'from=2023-11-25&to=2026-11-25&resolution=hour', 'to', 'A hourly export covers at most 1096 days; this range has 1097.'],
     ['an unknown resolution', 'from=2026-11-01&to=2026-11-02&resolution=week', 'resolution', 'Resolution must be one of day, hour, 5min or month.'],
     ['a resolution in capitals', 'from=2026-11-01&to=2026-11-02&resolution=DAY', 'resolution', 'Resolution must be one of day, hour, 5min or month.'],
-    ['a device name', 'from=2026-11-01&to=2026-11-02&devices=abc', 'devices', 'Device ids must be positive whole numbers separated by commas; "abc" is not one.'],
+    [
+      'a device name',
+      'from=2026-11-01&to=2026-11-02&devices=abc',
+      'devices',
+      'Device ids must be positive whole numbers separated by commas; "abc" is not one.',
+    ],
     ['device id zero', 'from=2026-11-01&to=2026-11-02&devices=91,0', 'devices', '"0" is not one.'],
     ['a negative device id', 'from=2026-11-01&to=2026-11-02&devices=-91', 'devices', '"-91" is not one.'],
     ['a fractional device id', 'from=2026-11-01&to=2026-11-02&devices=91.5', 'devices', '"91.5" is not one.'],
     ['an empty item in the list', 'from=2026-11-01&to=2026-11-02&devices=91,,92', 'devices', '"" is not one.'],
     ['another separator', 'from=2026-11-01&to=2026-11-02&devices=91;92', 'devices', '"91;92" is not one.'],
     ['a ten-digit id', 'from=2026-11-01&to=2026-11-02&devices=1234567890', 'devices', '"1234567890" is not one.'],
-    ['501 devices', `from=2026-11-01&to=2026-11-02&devices=${Array.from({ length: 501 }, (_, i) => i + 1).join(',')}`, 'devices', 'At most 500 devices can be exported at once.'],
+    [
+      '501 devices',
+      `from=2026-11-01&to=2026-11-02&devices=${Array.from({ length: 501 }, (_, i) => i + 1).join(',')}`,
+      'devices',
+      'At most 500 devices can be exported at once.',
+    ],
   ];
 
   const { app, sim } = demoBff();
@@ -119,7 +129,10 @@ describe('GET /api/export: the download filename (RFC 6266)', () => {
   });
 
   it('without a name: the site, the range and the resolution', async () => {
-    expect(await download(null)).toEqual({ fallback: 'riverside-centre-demo_2026-11-25_2026-11-26_day.csv', name: 'riverside-centre-demo_2026-11-25_2026-11-26_day.csv' });
+    expect(await download(null)).toEqual({
+      fallback: 'riverside-centre-demo_2026-11-25_2026-11-26_day.csv',
+      name: 'riverside-centre-demo_2026-11-25_2026-11-26_day.csv',
+    });
   });
 
   it.each([
@@ -189,7 +202,11 @@ describe('GET /api/export: an over-long filename is refused before any work on i
   it.each(hostile)('%s: 400 bad_request on filename, naming the limit, the vendor not asked', async (_label, name) => {
     const res = await app.request(`/api/export?from=2026-11-20&to=2026-11-26&filename=${encodeURIComponent(name)}`);
     expect(res.status).toBe(400);
-    expect(await apiError(res)).toEqual({ code: 'bad_request', field: 'filename', message: `A file name may be at most ${MAX_FILENAME_INPUT} characters long.` });
+    expect(await apiError(res)).toEqual({
+      code: 'bad_request',
+      field: 'filename',
+      message: `A file name may be at most ${MAX_FILENAME_INPUT} characters long.`,
+    });
     expect(res.headers.get('content-disposition')).toBeNull();
     expect(sim.calls.downloadcsv).toBe(0);
   });
@@ -353,7 +370,11 @@ describe('GET /api/export: failures half-way fail the download', () => {
 describe('GET /api/export: the vendor’s bytes, unchanged', () => {
   it.each([
     ['daily, all devices', 'from=2026-10-01&to=2026-11-26', { date_start: '2026-10-01', date_end: '2026-11-26', resolution: 'day' }],
-    ['hourly, two devices', 'from=2026-10-20&to=2026-11-26&resolution=hour&devices=92,91', { date_start: '2026-10-20', date_end: '2026-11-26', resolution: 'hour', devicelist: '91,92' }],
+    [
+      'hourly, two devices',
+      'from=2026-10-20&to=2026-11-26&resolution=hour&devices=92,91',
+      { date_start: '2026-10-20', date_end: '2026-11-26', resolution: 'hour', devicelist: '91,92' },
+    ],
     ['monthly', 'from=2026-08-01&to=2026-11-26&resolution=month', { date_start: '2026-08-01', date_end: '2026-11-26', resolution: 'month' }],
     ['5-minute, across the DST end', 'from=2026-10-24&to=2026-10-26&resolution=5min', { date_start: '2026-10-24', date_end: '2026-10-26', resolution: '5min' }],
   ])('%s: byte for byte what the simulator sends', async (_label, query, params) => {
@@ -429,7 +450,9 @@ describe('GET /api/export?handoff=1: a checked export handed to the browser as a
     expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${filename}"`);
     const { bytes, error } = await readAll(file);
     expect(error).toBeNull();
-    expect(decoder.decode(bytes)).toBe(decoder.decode(await vendorBytes(sim, { date_start: '2026-11-20', date_end: '2026-11-26', resolution: 'hour', devicelist: '91,93' })));
+    expect(decoder.decode(bytes)).toBe(
+      decoder.decode(await vendorBytes(sim, { date_start: '2026-11-20', date_end: '2026-11-26', resolution: 'hour', devicelist: '91,93' })),
+    );
     expect(sim.calls.downloadcsv).toBe(2); // ours, and vendorBytes' own
     const again = await app.request(download);
     expect(again.status).toBe(404);
@@ -485,7 +508,10 @@ describe('GET /api/export?handoff=1: one client cannot hold every export slot', 
       const refused = await app.request(query);
       expect(refused.status).toBe(429);
       const retry = Number(refused.headers.get('retry-after'));
-      expect(await apiError(refused)).toEqual({ code: 'rate_limited', message: `2 downloads prepared from this address have not started yet; try again in ${retry} s.` });
+      expect(await apiError(refused)).toEqual({
+        code: 'rate_limited',
+        message: `2 downloads prepared from this address have not started yet; try again in ${retry} s.`,
+      });
       expect(retry).toBeGreaterThanOrEqual(1);
       expect(retry).toBeLessThanOrEqual(Math.ceil(HANDOFF_TTL_MS / 1000));
       expect(sim.calls.downloadcsv).toBe(MAX_UNCLAIMED_PER_CLIENT); // the vendor was not asked

@@ -27,7 +27,13 @@ export function attachmentHeader(filename: string): string {
 
 export function defaultExportFilename(siteName: string, from: string, to: string, resolution: string): string {
   // Runs become one space, trimmed, then dashes: no anchored run for a regex to backtrack over.
-  const site = siteName.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replaceAll(' ', '-').toLowerCase() || 'occupancy';
+  const site =
+    siteName
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      .replaceAll(' ', '-')
+      .toLowerCase() || 'occupancy';
   return `${site}_${from}_${to}_${resolution}.csv`;
 }
 
@@ -77,111 +83,114 @@ export function exportRoutes(deps: AppDeps, { clientId = socketAddress }: Export
   const isHead = (c: Context) => c.req.method === 'HEAD';
   const refuseHead = (c: Context) => c.body(null, 405, { Allow: 'GET' });
 
-  return (
-    new Hono()
-      .get('/', async (c) => {
-        if (isHead(c)) return refuseHead(c);
-        const parsed = exportQuerySchema({ today: todayIn(deps.timezone, deps.now()) }).safeParse(c.req.query());
-        if (!parsed.success) {
-          const errors = fieldErrors(parsed.error);
-          const [field, message] = Object.entries(errors)[0] ?? ['form', 'The export request is not valid.'];
-          throw new ApiHttpError(400, 'bad_request', message, field);
+  return new Hono()
+    .get('/', async (c) => {
+      if (isHead(c)) return refuseHead(c);
+      const parsed = exportQuerySchema({ today: todayIn(deps.timezone, deps.now()) }).safeParse(c.req.query());
+      if (!parsed.success) {
+        const errors = fieldErrors(parsed.error);
+        const [field, message] = Object.entries(errors)[0] ?? ['form', 'The export request is not valid.'];
+        throw new ApiHttpError(400, 'bad_request', message, field);
+      }
+      const q = parsed.data;
+      // `handoff=1` (the export form): check and open the vendor's CSV now, answer with a one-time
+      // link, and let the browser's own download manager fetch that link. The vendor is asked once,
+      // errors arrive as JSON the form can show, and the file never passes through page script.
+      const handoff = c.req.query('handoff') === '1';
+      const client = clientId(c);
+      if (handoff && (unclaimed.get(client) ?? 0) >= MAX_UNCLAIMED_PER_CLIENT) {
+        const seconds = retryAfter(client);
+        c.header('Retry-After', String(seconds));
+        return errorResponse(
+          c,
+          429,
+          'rate_limited',
+          `${MAX_UNCLAIMED_PER_CLIENT} downloads prepared from this address have not started yet; try again in ${seconds} s.`,
+        );
+      }
+      // The vendor's back-off holds for exports too: a rejected key or a failing downloadcsv is not asked again meanwhile.
+      const block = deps.backoff.blocked('downloadcsv', deps.now().getTime());
+      if (block !== null) throw blockedError(block, deps.now().getTime());
+      if (running >= deps.exportConcurrency) {
+        throw new ApiHttpError(429, 'rate_limited', `${deps.exportConcurrency} exports are already running; try again when one has finished.`);
+      }
+      running += 1;
+      if (handoff) claim(client, +1);
+      let released = false;
+      const release = () => {
+        if (!released) {
+          released = true;
+          running -= 1;
         }
-        const q = parsed.data;
-        // `handoff=1` (the export form): check and open the vendor's CSV now, answer with a one-time
-        // link, and let the browser's own download manager fetch that link. The vendor is asked once,
-        // errors arrive as JSON the form can show, and the file never passes through page script.
-        const handoff = c.req.query('handoff') === '1';
-        const client = clientId(c);
-        if (handoff && (unclaimed.get(client) ?? 0) >= MAX_UNCLAIMED_PER_CLIENT) {
-          const seconds = retryAfter(client);
-          c.header('Retry-After', String(seconds));
-          return errorResponse(
-            c,
-            429,
-            'rate_limited',
-            `${MAX_UNCLAIMED_PER_CLIENT} downloads prepared from this address have not started yet; try again in ${seconds} s.`,
+      };
+      // A client gone while the vendor is asked ends the request. Once the body is handed over, its
+      // cancellation ends the vendor stream instead (so a closed download reads as one, not as a
+      // vendor failure); a handed-off download outlives this request altogether.
+      const vendor = new AbortController();
+      const clientGone = () => vendor.abort(c.req.raw.signal.reason);
+      if (!handoff) {
+        if (c.req.raw.signal.aborted) clientGone();
+        else c.req.raw.signal.addEventListener('abort', clientGone, { once: true });
+      }
+      let download;
+      try {
+        download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, vendor.signal);
+        deps.backoff.succeeded('downloadcsv');
+      } catch (error) {
+        release();
+        if (handoff) claim(client, -1);
+        if (error instanceof UpstreamError && error.code === 'no_pro_devices' && q.devices !== null) {
+          // An empty answer for chosen devices: they are unknown or not PRO devices of this account.
+          throw new ApiHttpError(
+            404,
+            'no_data',
+            'None of the chosen devices is a PRO-plan device of this WELLPOINT account, so there is nothing to export.',
+            'devices',
           );
         }
-        // The vendor's back-off holds for exports too: a rejected key or a failing downloadcsv is not asked again meanwhile.
-        const block = deps.backoff.blocked('downloadcsv', deps.now().getTime());
-        if (block !== null) throw blockedError(block, deps.now().getTime());
-        if (running >= deps.exportConcurrency) {
-          throw new ApiHttpError(429, 'rate_limited', `${deps.exportConcurrency} exports are already running; try again when one has finished.`);
+        // A client that went away is not a vendor failure.
+        if (error instanceof UpstreamError && !vendor.signal.aborted) {
+          const waitMs = deps.backoff.failed('downloadcsv', error);
+          throw error.withRetryIn(waitMs > 0 ? Math.ceil(waitMs / 1000) : null);
         }
-        running += 1;
-        if (handoff) claim(client, +1);
-        let released = false;
-        const release = () => {
-          if (!released) {
-            released = true;
-            running -= 1;
-          }
-        };
-        // A client gone while the vendor is asked ends the request. Once the body is handed over, its
-        // cancellation ends the vendor stream instead (so a closed download reads as one, not as a
-        // vendor failure); a handed-off download outlives this request altogether.
-        const vendor = new AbortController();
-        const clientGone = () => vendor.abort(c.req.raw.signal.reason);
-        if (!handoff) {
-          if (c.req.raw.signal.aborted) clientGone();
-          else c.req.raw.signal.addEventListener('abort', clientGone, { once: true });
-        }
-        let download;
-        try {
-          download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, vendor.signal);
-          deps.backoff.succeeded('downloadcsv');
-        } catch (error) {
-          release();
-          if (handoff) claim(client, -1);
-          if (error instanceof UpstreamError && error.code === 'no_pro_devices' && q.devices !== null) {
-            // An empty answer for chosen devices: they are unknown or not PRO devices of this account.
-            throw new ApiHttpError(404, 'no_data', 'None of the chosen devices is a PRO-plan device of this WELLPOINT account, so there is nothing to export.', 'devices');
-          }
-          // A client that went away is not a vendor failure.
-          if (error instanceof UpstreamError && !vendor.signal.aborted) {
-            const waitMs = deps.backoff.failed('downloadcsv', error);
-            throw error.withRetryIn(waitMs > 0 ? Math.ceil(waitMs / 1000) : null);
-          }
-          throw error;
-        } finally {
-          c.req.raw.signal.removeEventListener('abort', clientGone);
-        }
-        const body = releasingOnEnd(download.body, release, deps.logger);
-        const filename = q.filename ?? defaultExportFilename(deps.site.siteName ?? 'occupancy', q.from, q.to, q.resolution);
-        const headers = {
-          'Content-Type': download.contentType,
-          'Content-Disposition': attachmentHeader(filename),
-          'Cache-Control': 'no-store',
-        };
-        deps.logger.info({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices?.length ?? 'all', handoff }, 'export started');
-        if (!handoff) return c.body(served(c, body), 200, headers);
+        throw error;
+      } finally {
+        c.req.raw.signal.removeEventListener('abort', clientGone);
+      }
+      const body = releasingOnEnd(download.body, release, deps.logger);
+      const filename = q.filename ?? defaultExportFilename(deps.site.siteName ?? 'occupancy', q.from, q.to, q.resolution);
+      const headers = {
+        'Content-Type': download.contentType,
+        'Content-Disposition': attachmentHeader(filename),
+        'Cache-Control': 'no-store',
+      };
+      deps.logger.info({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices?.length ?? 'all', handoff }, 'export started');
+      if (!handoff) return c.body(served(c, body), 200, headers);
 
-        const token = crypto.randomUUID();
-        const timer = setTimeout(() => {
-          // Never fetched: free the slot and end the vendor request.
-          if (prepared.delete(token)) {
-            claim(client, -1);
-            deps.logger.info({ handoff: true }, 'download link lapsed unfetched; vendor stream closed');
-            void body.cancel(LAPSED).catch(() => undefined);
-          }
-        }, HANDOFF_TTL_MS);
-        timer.unref();
-        prepared.set(token, { body, headers, timer, client, expiresAt: performance.now() + HANDOFF_TTL_MS });
-        return c.json({ download: `/api/export/file/${token}`, filename }, 200);
-      })
-      .get('/file/:token', (c) => {
-        if (isHead(c)) return refuseHead(c);
-        const entry = prepared.get(c.req.param('token'));
-        if (entry === undefined) {
-          throw new ApiHttpError(404, 'not_found', 'This download link has expired or was already used. Start the export again.');
+      const token = crypto.randomUUID();
+      const timer = setTimeout(() => {
+        // Never fetched: free the slot and end the vendor request.
+        if (prepared.delete(token)) {
+          claim(client, -1);
+          deps.logger.info({ handoff: true }, 'download link lapsed unfetched; vendor stream closed');
+          void body.cancel(LAPSED).catch(() => undefined);
         }
-        prepared.delete(c.req.param('token'));
-        claim(entry.client, -1);
-        clearTimeout(entry.timer);
-        return c.body(served(c, entry.body), 200, entry.headers);
-      })
-  );
+      }, HANDOFF_TTL_MS);
+      timer.unref();
+      prepared.set(token, { body, headers, timer, client, expiresAt: performance.now() + HANDOFF_TTL_MS });
+      return c.json({ download: `/api/export/file/${token}`, filename }, 200);
+    })
+    .get('/file/:token', (c) => {
+      if (isHead(c)) return refuseHead(c);
+      const entry = prepared.get(c.req.param('token'));
+      if (entry === undefined) {
+        throw new ApiHttpError(404, 'not_found', 'This download link has expired or was already used. Start the export again.');
+      }
+      prepared.delete(c.req.param('token'));
+      claim(entry.client, -1);
+      clearTimeout(entry.timer);
+      return c.body(served(c, entry.body), 200, entry.headers);
+    });
 }
 
 /** The cancel reason of a hand-off link nobody fetched (logged where it lapses). */

@@ -29,7 +29,8 @@ async function vendorSums(sim: Simulator, params: Record<string, string>): Promi
   return sums;
 }
 
-const sumsOf = (body: History) => new Map(body.series.map((s) => [s.id, [s.points.reduce((n, p) => n + p.in, 0), s.points.reduce((n, p) => n + p.out, 0)] as [number, number]]));
+const sumsOf = (body: History) =>
+  new Map(body.series.map((s) => [s.id, [s.points.reduce((n, p) => n + p.in, 0), s.points.reduce((n, p) => n + p.out, 0)] as [number, number]]));
 
 describe('GET /api/history', () => {
   it('answers one series per PRO device, instants in the site zone, the same counts as the vendor’s CSV, our labels', async () => {
@@ -154,7 +155,9 @@ describe('GET /api/history: rate-limited like the rest', () => {
     expect(retry).toBeGreaterThanOrEqual(10);
     expect(retry).toBeLessThanOrEqual(12);
     expect(await apiError(first)).toMatchObject({ code: 'upstream_unavailable', retryInSeconds: retry });
-    const others = await Promise.all(Array.from({ length: 20 }, async (_, i) => app.request(`/api/history?${hourly(`2026-10-${String(i + 1).padStart(2, '0')}`, '2026-11-20')}`)));
+    const others = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => app.request(`/api/history?${hourly(`2026-10-${String(i + 1).padStart(2, '0')}`, '2026-11-20')}`)),
+    );
     expect(others.map((r) => r.status)).toEqual(Array.from({ length: 20 }, () => 503));
     expect(sim.calls.downloadcsv).toBe(1);
   });

@@ -29,7 +29,11 @@ export function historyRoutes(deps: AppDeps) {
     const controller = new AbortController();
     try {
       const download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, controller.signal);
-      const series = await parseHistoryCsv(download.body, { timezone: deps.timezone, resolution: q.resolution, zoneOf: (id) => zones.get(id) ?? deps.timezone });
+      const series = await parseHistoryCsv(download.body, {
+        timezone: deps.timezone,
+        resolution: q.resolution,
+        zoneOf: (id) => zones.get(id) ?? deps.timezone,
+      });
       const labels = new Map(deps.site.devices.map((d) => [d.id, d.label]));
       deps.backoff.succeeded('downloadcsv');
       const body: History = {

@@ -172,7 +172,11 @@ describe('GET /api/occupancy: vendor failures with no good answer to fall back o
     const res = await app.request('/api/occupancy');
     const elapsed = performance.now() - started;
     expect(res.status).toBe(504);
-    expect(await apiError(res)).toEqual({ code: 'upstream_timeout', message: 'The WELLPOINT cloud took too long to answer.', retryInSeconds: Number(res.headers.get('retry-after')) });
+    expect(await apiError(res)).toEqual({
+      code: 'upstream_timeout',
+      message: 'The WELLPOINT cloud took too long to answer.',
+      retryInSeconds: Number(res.headers.get('retry-after')),
+    });
     expect(elapsed).toBeGreaterThanOrEqual(950);
     expect(elapsed).toBeLessThan(1450);
   });
@@ -246,38 +250,41 @@ describe('GET /api/occupancy: stale-if-error', () => {
     ['a reset', { reset: true }, 'upstream_unavailable'],
     ['a PHP warning', { nonJson: true }, 'upstream_format'],
     ['the HTML page', { html: true }, 'upstream_auth'],
-  ] as const)('%s: the last good answer, marked stale with its age and reason, for STALE_MAX_SECONDS; then the error; then fresh again', async (_label, faults, code) => {
-    const { app, sim } = demoBff({ CACHE_SECONDS: '10', STALE_MAX_SECONDS: '60', AUTH_BACKOFF_SECONDS: '30' });
-    const good = await occupancy(app);
-    sim.setFaults(faults);
+  ] as const)(
+    '%s: the last good answer, marked stale with its age and reason, for STALE_MAX_SECONDS; then the error; then fresh again',
+    async (_label, faults, code) => {
+      const { app, sim } = demoBff({ CACHE_SECONDS: '10', STALE_MAX_SECONDS: '60', AUTH_BACKOFF_SECONDS: '30' });
+      const good = await occupancy(app);
+      sim.setFaults(faults);
 
-    sim.clock.advance(15_000);
-    // Answered at once from the last good answer while the refresh fails behind it.
-    expect(await occupancy(app)).toMatchObject({ stale: false, ageSeconds: 15 });
-    await vi.waitFor(async () => expect((await occupancy(app)).stale).toBe(true));
-    const stale = await occupancy(app);
-    expect(sim.calls.getoccupancy).toBe(2);
-    expect(stale).toMatchObject({ stale: true, ageSeconds: 15, staleReason: { code } });
-    expect(stale.staleReason?.message).not.toBe('');
-    expect(numbers(stale)).toEqual(numbers(good));
-    expect(stale.fetchedAt).toBe(good.fetchedAt);
+      sim.clock.advance(15_000);
+      // Answered at once from the last good answer while the refresh fails behind it.
+      expect(await occupancy(app)).toMatchObject({ stale: false, ageSeconds: 15 });
+      await vi.waitFor(async () => expect((await occupancy(app)).stale).toBe(true));
+      const stale = await occupancy(app);
+      expect(sim.calls.getoccupancy).toBe(2);
+      expect(stale).toMatchObject({ stale: true, ageSeconds: 15, staleReason: { code } });
+      expect(stale.staleReason?.message).not.toBe('');
+      expect(numbers(stale)).toEqual(numbers(good));
+      expect(stale.fetchedAt).toBe(good.fetchedAt);
 
-    sim.clock.advance(45_000); // 60 s old: still within the bound
-    expect(await occupancy(app)).toMatchObject({ stale: true, ageSeconds: 60 });
+      sim.clock.advance(45_000); // 60 s old: still within the bound
+      expect(await occupancy(app)).toMatchObject({ stale: true, ageSeconds: 60 });
 
-    sim.clock.advance(1_000);
-    const res = await app.request('/api/occupancy');
-    expect(res.status).toBe(code === 'upstream_unavailable' ? 503 : 502);
-    expect((await apiError(res)).code).toBe(code);
+      sim.clock.advance(1_000);
+      const res = await app.request('/api/occupancy');
+      expect(res.status).toBe(code === 'upstream_unavailable' ? 503 : 502);
+      expect((await apiError(res)).code).toBe(code);
 
-    sim.clearFaults();
-    sim.clock.advance(30_000); // past any auth back-off
-    const back = await occupancy(app);
-    expect(back).toMatchObject({ stale: false, staleReason: null, ageSeconds: 0, fetchedAt: sim.clock.now().toISOString() });
-    const vendor = await vendorAnswer(sim);
-    expect(back.devices.map((d) => [d.id, d.in, d.out])).toEqual(vendor.data.map((r) => [r.device_id, r.IN, r.OUT]));
-    expect(back.total.in).toBeGreaterThan(good.total.in); // the clock moved on 91 s: new counts, not the cache
-  });
+      sim.clearFaults();
+      sim.clock.advance(30_000); // past any auth back-off
+      const back = await occupancy(app);
+      expect(back).toMatchObject({ stale: false, staleReason: null, ageSeconds: 0, fetchedAt: sim.clock.now().toISOString() });
+      const vendor = await vendorAnswer(sim);
+      expect(back.devices.map((d) => [d.id, d.in, d.out])).toEqual(vendor.data.map((r) => [r.device_id, r.IN, r.OUT]));
+      expect(back.total.in).toBeGreaterThan(good.total.in); // the clock moved on 91 s: new counts, not the cache
+    },
+  );
 });
 
 describe('GET /api/occupancy: a rejected key', () => {
@@ -325,7 +332,14 @@ describe('GET /api/occupancy: a rejected key', () => {
     state.accepted = false;
     sim.clock.advance(10_000);
     await occupancy(app); // at once, while the refresh is rejected behind it
-    await vi.waitFor(async () => expect(await occupancy(app)).toMatchObject({ stale: true, ageSeconds: 10, staleReason: { code: 'upstream_auth', retryInSeconds: 30 }, total: good.total }));
+    await vi.waitFor(async () =>
+      expect(await occupancy(app)).toMatchObject({
+        stale: true,
+        ageSeconds: 10,
+        staleReason: { code: 'upstream_auth', retryInSeconds: 30 },
+        total: good.total,
+      }),
+    );
     expect(sim.calls).toMatchObject({ getoccupancy: 2, auth_failures: 1 });
     state.accepted = true;
     sim.clock.advance(29_000);

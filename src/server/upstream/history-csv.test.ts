@@ -20,23 +20,49 @@ function streamOf(text: string | Uint8Array, chunkSize = 7): ReadableStream<Uint
 const parseText = (text: string, resolution: 'day' | 'hour' | '5min' | 'month' = 'hour') => parseHistoryCsv(streamOf(text), { timezone: TZ, resolution });
 
 const expected = [
-  { id: 91, name: 'Main entrance', points: [{ start: '2026-11-25T14:00:00+01:00', in: 37, out: 29 }, { start: '2026-11-25T15:00:00+01:00', in: 40, out: 41 }] },
+  {
+    id: 91,
+    name: 'Main entrance',
+    points: [
+      { start: '2026-11-25T14:00:00+01:00', in: 37, out: 29 },
+      { start: '2026-11-25T15:00:00+01:00', in: 40, out: 41 },
+    ],
+  },
   { id: 92, name: 'Café, ground floor', points: [{ start: '2026-11-25T14:00:00+01:00', in: 3, out: 5 }] },
 ];
 
 describe('parseHistoryCsv', () => {
   it('reads the canonical layout', async () => {
-    const csv = 'device_id,device_name,period_start,IN,OUT\n91,Main entrance,2026-11-25 14:00,37,29\n92,"Café, ground floor",2026-11-25 14:00,3,5\n91,Main entrance,2026-11-25 15:00,40,41\n';
+    const csv =
+      'device_id,device_name,period_start,IN,OUT\n91,Main entrance,2026-11-25 14:00,37,29\n92,"Café, ground floor",2026-11-25 14:00,3,5\n91,Main entrance,2026-11-25 15:00,40,41\n';
     expect(await parseText(csv)).toEqual(expected);
   });
 
   it.each([
-    ['semicolons, with an unquoted comma in a name', 'device_id;device_name;period_start;IN;OUT\n91;Main entrance;2026-11-25 14:00;37;29\n92;Café, ground floor;2026-11-25 14:00;3;5\n91;Main entrance;2026-11-25 15:00;40;41\n'],
-    ['a BOM and CRLF line ends', '\uFEFFdevice_id,device_name,period_start,IN,OUT\r\n91,Main entrance,2026-11-25 14:00,37,29\r\n92,"Café, ground floor",2026-11-25 14:00,3,5\r\n91,Main entrance,2026-11-25 15:00,40,41\r\n'],
-    ['every field quoted, upper-case header', '"DEVICE_ID","DEVICE_NAME","PERIOD_START","IN","OUT"\n"91","Main entrance","2026-11-25 14:00","37","29"\n"92","Café, ground floor","2026-11-25 14:00","3","5"\n"91","Main entrance","2026-11-25 15:00","40","41"\n'],
-    ['lower-case header, time column called timestamp', 'device_id,device_name,timestamp,in,out\n91,Main entrance,2026-11-25 14:00,37,29\n92,"Café, ground floor",2026-11-25 14:00,3,5\n91,Main entrance,2026-11-25 15:00,40,41\n'],
-    ['split date + time columns with dotted dates', 'Device_ID;Device_Name;Date;Time;In;Out\n91;Main entrance;2026.11.25;14:00;37;29\n92;"Café, ground floor";2026.11.25;14:00;3;5\n91;Main entrance;2026.11.25;15:00;40;41\n'],
-    ['column order changed, quotes doubled inside', 'IN,OUT,datetime,id,name\n37,29,2026-11-25 14:00,91,Main entrance\n3,5,2026-11-25 14:00,92,"Café, ground floor"\n40,41,2026-11-25 15:00,91,Main entrance\n'],
+    [
+      'semicolons, with an unquoted comma in a name',
+      'device_id;device_name;period_start;IN;OUT\n91;Main entrance;2026-11-25 14:00;37;29\n92;Café, ground floor;2026-11-25 14:00;3;5\n91;Main entrance;2026-11-25 15:00;40;41\n',
+    ],
+    [
+      'a BOM and CRLF line ends',
+      '\uFEFFdevice_id,device_name,period_start,IN,OUT\r\n91,Main entrance,2026-11-25 14:00,37,29\r\n92,"Café, ground floor",2026-11-25 14:00,3,5\r\n91,Main entrance,2026-11-25 15:00,40,41\r\n',
+    ],
+    [
+      'every field quoted, upper-case header',
+      '"DEVICE_ID","DEVICE_NAME","PERIOD_START","IN","OUT"\n"91","Main entrance","2026-11-25 14:00","37","29"\n"92","Café, ground floor","2026-11-25 14:00","3","5"\n"91","Main entrance","2026-11-25 15:00","40","41"\n',
+    ],
+    [
+      'lower-case header, time column called timestamp',
+      'device_id,device_name,timestamp,in,out\n91,Main entrance,2026-11-25 14:00,37,29\n92,"Café, ground floor",2026-11-25 14:00,3,5\n91,Main entrance,2026-11-25 15:00,40,41\n',
+    ],
+    [
+      'split date + time columns with dotted dates',
+      'Device_ID;Device_Name;Date;Time;In;Out\n91;Main entrance;2026.11.25;14:00;37;29\n92;"Café, ground floor";2026.11.25;14:00;3;5\n91;Main entrance;2026.11.25;15:00;40;41\n',
+    ],
+    [
+      'column order changed, quotes doubled inside',
+      'IN,OUT,datetime,id,name\n37,29,2026-11-25 14:00,91,Main entrance\n3,5,2026-11-25 14:00,92,"Café, ground floor"\n40,41,2026-11-25 15:00,91,Main entrance\n',
+    ],
   ])('reads %s', async (_label, csv) => {
     expect(await parseText(csv)).toEqual(expected);
   });

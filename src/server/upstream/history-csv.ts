@@ -30,7 +30,12 @@ const COLUMN_NAMES = {
   out: ['out', 'outcount', 'countout', 'totalout'],
 } as const;
 
-const fold = (name: string) => name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[_\s-]/g, '');
+const fold = (name: string) =>
+  name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s-]/g, '');
 
 interface Layout {
   id: number;

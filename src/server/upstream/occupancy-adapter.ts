@@ -46,7 +46,14 @@ function pick(row: Record<string, unknown>, names: readonly string[]): unknown {
   return undefined;
 }
 
-const integer = z.union([z.number().int(), z.string().trim().regex(/^-?\d+$/).transform(Number)]);
+const integer = z.union([
+  z.number().int(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 const count = integer.pipe(z.number().int().nonnegative());
 
 const rowSchema = z.preprocess(
@@ -65,16 +72,14 @@ const rowSchema = z.preprocess(
       raw: integer.optional(),
       corrected: count.optional(),
     })
-    .transform(
-      (r): VendorDevice => ({
-        id: r.id,
-        name: r.name !== undefined && r.name.trim() !== '' ? r.name.trim() : `Device ${r.id}`,
-        in: r.in,
-        out: r.out,
-        raw: r.raw ?? r.in - r.out,
-        corrected: r.corrected ?? Math.max(0, r.in - r.out),
-      }),
-    ),
+    .transform((r): VendorDevice => ({
+      id: r.id,
+      name: r.name !== undefined && r.name.trim() !== '' ? r.name.trim() : `Device ${r.id}`,
+      in: r.in,
+      out: r.out,
+      raw: r.raw ?? r.in - r.out,
+      corrected: r.corrected ?? Math.max(0, r.in - r.out),
+    })),
 );
 
 /** `2026-11-26 10:15:03` (UTC, no zone marker, as PHP writes it) or an ISO-8601 instant. */
@@ -108,15 +113,11 @@ export const vendorOccupancySchema = z.preprocess(
     const key = ENVELOPE_KEYS.find((k) => Array.isArray(e[k]));
     return { meta: e.meta, rows: key === undefined ? undefined : e[key] };
   },
-  z
-    .object({ meta: metaSchema.optional(), rows: z.array(rowSchema) })
-    .transform(
-      (b): VendorOccupancy => ({
-        datetimeStart: b.meta?.datetimestart ?? null,
-        generatedUtc: b.meta?.generatedutc ?? null,
-        devices: b.rows,
-      }),
-    ),
+  z.object({ meta: metaSchema.optional(), rows: z.array(rowSchema) }).transform((b): VendorOccupancy => ({
+    datetimeStart: b.meta?.datetimestart ?? null,
+    generatedUtc: b.meta?.generatedutc ?? null,
+    devices: b.rows,
+  })),
 );
 
 /** A short description of why a body did not fit, for the log (no values from the body). */

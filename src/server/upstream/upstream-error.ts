@@ -1,7 +1,10 @@
 // The failures of the vendor, classified into the codes our API and UI act on.
 import type { ErrorCode } from '@/shared/api-schema';
 
-export type UpstreamErrorCode = Extract<ErrorCode, 'upstream_auth' | 'upstream_unavailable' | 'upstream_timeout' | 'upstream_format' | 'no_pro_devices' | 'no_data'>;
+export type UpstreamErrorCode = Extract<
+  ErrorCode,
+  'upstream_auth' | 'upstream_unavailable' | 'upstream_timeout' | 'upstream_format' | 'no_pro_devices' | 'no_data'
+>;
 
 const STATUS: Record<UpstreamErrorCode, 404 | 502 | 503 | 504> = {
   upstream_auth: 502,

@@ -60,7 +60,10 @@ describe('vendor URLs', () => {
     });
     const hostile = { host: 'attacker.test', 'x-forwarded-host': 'attacker.test', forwarded: 'host=attacker.test' };
     await app.request('/api/occupancy?user_access_key=stolen&action=downloadcsv&devicelist=1&date_start=2000-01-01', { headers: hostile });
-    const res = await app.request('/api/export?from=2026-11-20&to=2026-11-26&devices=91&user_access_key=stolen&action=getoccupancy&date_start=2000-01-01&devicelist=1', { headers: hostile });
+    const res = await app.request(
+      '/api/export?from=2026-11-20&to=2026-11-26&devices=91&user_access_key=stolen&action=getoccupancy&date_start=2000-01-01&devicelist=1',
+      { headers: hostile },
+    );
     await res.body?.cancel();
     expect(urls.map((u) => `${u.origin}${u.pathname}`)).toEqual([VENDOR_URL, VENDOR_URL]);
     expect(urls.map((u) => Object.fromEntries(u.searchParams))).toEqual([
@@ -86,7 +89,8 @@ describe('classifying getoccupancy answers', () => {
   });
 
   it('logs a short sample of an unexpected answer, with the key taken out even where the sample cuts it', async () => {
-    for (const at of [0, 130, 140]) { // the sample is 160 characters; the body starts with 10 more
+    for (const at of [0, 130, 140]) {
+      // the sample is 160 characters; the body starts with 10 more
       const body = `{"error":"${'x'.repeat(at)}${KEY} is not a device"}`;
       const { client: c, logs } = client(answer(body));
       await expect(c.getOccupancy({ timezoneshift_start: '1' })).rejects.toMatchObject({ code: 'upstream_format' });
@@ -179,7 +183,12 @@ describe('a CSV download that goes silent half-way', () => {
 describe('a CSV download that our own client reads slowly', () => {
   it('is not cut: the idle limit counts only time spent waiting for the vendor', async () => {
     let vendorSignal: AbortSignal | undefined;
-    const rows = ['device_id,device_name,period_start,IN,OUT\n', '91,Main entrance,2026-11-25,37,29\n', '92,North door,2026-11-25,3,40\n', '93,Café,2026-11-25,5,5\n'];
+    const rows = [
+      'device_id,device_name,period_start,IN,OUT\n',
+      '91,Main entrance,2026-11-25,37,29\n',
+      '92,North door,2026-11-25,3,40\n',
+      '93,Café,2026-11-25,5,5\n',
+    ];
     const prompt: FetchLike = (_input, init) => {
       vendorSignal = init?.signal ?? undefined;
       let i = 0;
@@ -210,7 +219,8 @@ describe('a CSV download that our own client reads slowly', () => {
 describe('an HTML page inside a CSV download', () => {
   const HEADER_AND_ROWS = 'device_id,device_name,period_start,IN,OUT\n91,Main entrance,2026-11-25,37,29\n92,North door,2026-11-25,3,40\n';
   const PAGE = '<!DOCTYPE html>\n<html><body>Your session has expired.</body></html>\n';
-  const csvIn = (...chunks: string[]): FetchLike =>
+  const csvIn =
+    (...chunks: string[]): FetchLike =>
     () => {
       const encoder = new TextEncoder();
       const body = new ReadableStream<Uint8Array>({
@@ -221,7 +231,8 @@ describe('an HTML page inside a CSV download', () => {
       });
       return Promise.resolve(new Response(body, { headers: { 'content-type': 'text/csv' } }));
     };
-  const open = (fetchImpl: FetchLike) => client(fetchImpl).client.openCsv({ from: '2026-11-25', to: '2026-11-26', resolution: 'day', devices: null }, new AbortController().signal);
+  const open = (fetchImpl: FetchLike) =>
+    client(fetchImpl).client.openCsv({ from: '2026-11-25', to: '2026-11-26', resolution: 'day', devices: null }, new AbortController().signal);
 
   it('in the first read, after a few rows: upstream_auth before anything is sent', async () => {
     await expect(open(csvIn(HEADER_AND_ROWS + PAGE))).rejects.toMatchObject({ code: 'upstream_auth' });
@@ -249,7 +260,10 @@ describe('an HTML page inside a CSV download', () => {
 });
 
 describe("the vendor's Retry-After", () => {
-  const status = (code: number, headers: Record<string, string>): FetchLike => () => Promise.resolve(new Response('busy', { status: code, headers }));
+  const status =
+    (code: number, headers: Record<string, string>): FetchLike =>
+    () =>
+      Promise.resolve(new Response('busy', { status: code, headers }));
   const params = { timezoneshift_start: '1' } as const;
 
   it.each([

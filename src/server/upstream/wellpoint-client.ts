@@ -98,7 +98,8 @@ export function createWellpointClient(options: WellpointClientOptions): Wellpoin
       return new UpstreamError('upstream_timeout', `${action}: no answer within the time limit`);
     }
     if (signal.aborted) return new UpstreamError('upstream_unavailable', `${action}: request aborted`);
-    const cause = error instanceof Error ? redact(`${error.name}: ${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`) : 'unknown';
+    const cause =
+      error instanceof Error ? redact(`${error.name}: ${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`) : 'unknown';
     return new UpstreamError('upstream_unavailable', `${action}: connection failed: ${cause}`);
   }
 
@@ -183,7 +184,10 @@ export function createWellpointClient(options: WellpointClientOptions): Wellpoin
       // (a paused browser download) is backpressure, not a silent vendor.
       clearTimeout(timer);
       const waiting = (on: boolean) => (on ? arm(options.exportTimeoutMs) : clearTimeout(timer));
-      return { body: passThrough(head.bytes, head.done, reader, { waiting, disarm, abort: () => controller.abort() }, logger), contentType: 'text/csv; charset=utf-8' };
+      return {
+        body: passThrough(head.bytes, head.done, reader, { waiting, disarm, abort: () => controller.abort() }, logger),
+        contentType: 'text/csv; charset=utf-8',
+      };
     } catch (error) {
       disarm();
       controller.abort();

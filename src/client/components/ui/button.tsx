@@ -29,7 +29,19 @@ export function Button({ tone, className = '', type = 'button', ...props }: Butt
 }
 
 /** "Try again" that says "Trying…" and waits while a retry is under way. */
-export function RetryButton({ retrying, onRetry, label, tone, className }: { retrying: boolean; onRetry: () => void; label: string; tone: ButtonTone; className: string }) {
+export function RetryButton({
+  retrying,
+  onRetry,
+  label,
+  tone,
+  className,
+}: {
+  retrying: boolean;
+  onRetry: () => void;
+  label: string;
+  tone: ButtonTone;
+  className: string;
+}) {
   return (
     <Button tone={tone} onClick={onRetry} disabled={retrying} className={className}>
       {retrying ? 'Trying…' : label}

@@ -21,6 +21,7 @@ export const capacityStateVisual: Record<CapacityState, CapacityStateVisual> = {
   full: { Icon: NoEntryIcon, words: 'Full', soft: 'bg-full-soft text-full-ink', fill: 'bg-full-arc', stroke: 'stroke-full-arc' },
 };
 
-export const capacityStateWords = Object.fromEntries(
-  Object.entries(capacityStateVisual).map(([state, visual]) => [state, visual.words]),
-) as Record<CapacityState, string>;
+export const capacityStateWords = Object.fromEntries(Object.entries(capacityStateVisual).map(([state, visual]) => [state, visual.words])) as Record<
+  CapacityState,
+  string
+>;

@@ -33,16 +33,11 @@ describe('DateRangeFields', () => {
     render(<Harness onSeen={seen} />);
 
     const group = screen.getByRole('group', { name: 'Quick ranges' });
-    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual([
-      'Today',
-      'Yesterday',
-      'This week',
-      'Last week',
-      'Last 7 days',
-      'This month',
-      'Last month',
-      'Last 30 days',
-    ]);
+    expect(
+      within(group)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Today', 'Yesterday', 'This week', 'Last week', 'Last 7 days', 'This month', 'Last month', 'Last 30 days']);
 
     await user.click(screen.getByRole('button', { name: 'Last week' }));
     expect(screen.getByRole('button', { name: 'Last week' })).toHaveAttribute('aria-pressed', 'true');

@@ -34,11 +34,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
       <div role="alert" className="rounded-2xl border border-line bg-surface p-5 text-sm">
         <p className="font-medium text-ink">{this.props.name} could not be shown.</p>
         <p className="mt-1 text-muted">The rest of the page keeps working. If this happens again, reload the page.</p>
-        <button
-          type="button"
-          onClick={this.reset}
-          className={buttonClass('accent', 'mt-3 px-4')}
-        >
+        <button type="button" onClick={this.reset} className={buttonClass('accent', 'mt-3 px-4')}>
           Try again
         </button>
       </div>

@@ -21,10 +21,16 @@ export function DeviceFields({ name, devices, mode, chosen, error, errorId, onCh
   const listId = useId();
   const noteId = `${listId}-note`;
   const canChoose = Array.isArray(devices) && devices.length > 0;
-  const toggle = (deviceId: number, on: boolean) => onChange({ chosen: on ? [...chosen.filter((c) => c !== deviceId), deviceId] : chosen.filter((c) => c !== deviceId) });
+  const toggle = (deviceId: number, on: boolean) =>
+    onChange({ chosen: on ? [...chosen.filter((c) => c !== deviceId), deviceId] : chosen.filter((c) => c !== deviceId) });
 
   return (
-    <fieldset data-field="devices" className="min-w-0" aria-invalid={error ? true : undefined} aria-describedby={[error ? errorId : '', canChoose ? '' : noteId].join(' ').trim() || undefined}>
+    <fieldset
+      data-field="devices"
+      className="min-w-0"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={[error ? errorId : '', canChoose ? '' : noteId].join(' ').trim() || undefined}
+    >
       <legend className="text-sm font-semibold text-ink">Counters</legend>
       <div className="mt-2 space-y-2">
         <RadioRow name={name} checked={mode === 'all'} onChange={() => onChange({ deviceMode: 'all' })}>
@@ -53,7 +59,11 @@ export function DeviceFields({ name, devices, mode, chosen, error, errorId, onCh
             <span className="mr-auto text-muted">
               {formatCount(chosen.length)} of {formatCount(devices.length)} ticked
             </span>
-            <button type="button" onClick={() => onChange({ chosen: devices.map((d) => d.id) })} className="min-h-9 rounded-md px-2 font-medium text-accent-ink hover:bg-accent-soft">
+            <button
+              type="button"
+              onClick={() => onChange({ chosen: devices.map((d) => d.id) })}
+              className="min-h-9 rounded-md px-2 font-medium text-accent-ink hover:bg-accent-soft"
+            >
               Tick all
             </button>
             <button type="button" onClick={() => onChange({ chosen: [] })} className="min-h-9 rounded-md px-2 font-medium text-accent-ink hover:bg-accent-soft">
@@ -64,7 +74,12 @@ export function DeviceFields({ name, devices, mode, chosen, error, errorId, onCh
             {devices.map((d) => (
               <li key={d.id}>
                 <label className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md px-1 text-ink hover:bg-sunken">
-                  <input type="checkbox" checked={chosen.includes(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} className="size-4 shrink-0 accent-accent" />
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(d.id)}
+                    onChange={(e) => toggle(d.id, e.target.checked)}
+                    className="size-4 shrink-0 accent-accent"
+                  />
                   <span className="min-w-0 truncate">{d.label}</span>
                 </label>
               </li>
@@ -77,7 +92,19 @@ export function DeviceFields({ name, devices, mode, chosen, error, errorId, onCh
   );
 }
 
-function RadioRow({ name, checked, disabled = false, onChange, children }: { name: string; checked: boolean; disabled?: boolean; onChange: () => void; children: ReactNode }) {
+function RadioRow({
+  name,
+  checked,
+  disabled = false,
+  onChange,
+  children,
+}: {
+  name: string;
+  checked: boolean;
+  disabled?: boolean;
+  onChange: () => void;
+  children: ReactNode;
+}) {
   return (
     <label className={`flex min-h-11 items-center gap-3 rounded-md px-1 ${disabled ? 'text-muted' : 'cursor-pointer text-ink hover:bg-sunken'}`}>
       <input type="radio" name={name} checked={checked} disabled={disabled} onChange={onChange} className="size-4 shrink-0 accent-accent" />

@@ -91,7 +91,12 @@ function ExportDialog({ config, onClose, download }: ExportDialogProps) {
           </h2>
           <p className="text-sm text-muted">People in and out per counter and period. {describeFileTimes(config)}</p>
         </div>
-        <button type="button" onClick={onClose} aria-label="Close the export form" className="grid size-11 shrink-0 place-items-center rounded-lg text-muted hover:bg-sunken hover:text-ink">
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close the export form"
+          className="grid size-11 shrink-0 place-items-center rounded-lg text-muted hover:bg-sunken hover:text-ink"
+        >
           <CloseIcon className="size-5" />
         </button>
       </div>

@@ -5,9 +5,11 @@ const URL_ = '/api/export?from=2026-11-20&to=2026-11-26&resolution=day&filename=
 
 const LINK = '/api/export/file/0b9d6f7e-4c1e-4a57-9d1a-2f6b8c0e1a23';
 
-const prepared = (body: unknown = { download: LINK, filename: 'a.csv' }) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+const prepared = (body: unknown = { download: LINK, filename: 'a.csv' }) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
-const jsonError = (status: number, error: Record<string, string>) => new Response(JSON.stringify({ error }), { status, headers: { 'content-type': 'application/json' } });
+const jsonError = (status: number, error: Record<string, string>) =>
+  new Response(JSON.stringify({ error }), { status, headers: { 'content-type': 'application/json' } });
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -38,7 +40,10 @@ describe('startExport', () => {
   it('a gateway’s HTML error is "cannot reach the server"; another unreadable error is said as such', async () => {
     const html = (status: number) => () => Promise.resolve(new Response('<html>Bad gateway</html>', { status, headers: { 'content-type': 'text/html' } }));
     expect(await startExport(URL_, 'a.csv', { fetch: html(502), download: vi.fn() })).toMatchObject({ ok: false, error: { code: 'network', status: 502 } });
-    expect(await startExport(URL_, 'a.csv', { fetch: html(500), download: vi.fn() })).toMatchObject({ ok: false, error: { code: 'invalid_response', status: 500 } });
+    expect(await startExport(URL_, 'a.csv', { fetch: html(500), download: vi.fn() })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_response', status: 500 },
+    });
   });
 
   it.each([
@@ -46,7 +51,10 @@ describe('startExport', () => {
     ['a link elsewhere', prepared({ download: 'https://example.com/x.csv', filename: 'a.csv' })],
   ])('a 200 with %s is not handed to the browser', async (_label, response) => {
     const download = vi.fn();
-    expect(await startExport(URL_, 'a.csv', { fetch: () => Promise.resolve(response), download })).toMatchObject({ ok: false, error: { code: 'invalid_response' } });
+    expect(await startExport(URL_, 'a.csv', { fetch: () => Promise.resolve(response), download })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_response' },
+    });
     expect(download).not.toHaveBeenCalled();
   });
 

@@ -25,7 +25,8 @@ function stubFetch(handler: FetchHandler) {
 const LINK = '/api/export/file/0b9d6f7e-4c1e-4a57-9d1a-2f6b8c0e1a23';
 /** The server's answer to a checked export: a one-time link to the opened file. */
 const csv = () => new Response(JSON.stringify({ download: LINK, filename: 'x.csv' }), { status: 200, headers: { 'content-type': 'application/json' } });
-const jsonError = (status: number, error: Record<string, string>) => new Response(JSON.stringify({ error }), { status, headers: { 'content-type': 'application/json' } });
+const jsonError = (status: number, error: Record<string, string>) =>
+  new Response(JSON.stringify({ error }), { status, headers: { 'content-type': 'application/json' } });
 
 function renderForm(props: Partial<Parameters<typeof ExportForm>[0]> = {}) {
   const download = vi.fn<(url: string, filename: string) => void>();
@@ -227,7 +228,13 @@ describe('ExportForm: the download', () => {
   });
 
   it('chosen devices that are not PRO devices: the server’s no_data on the devices group', async () => {
-    stubFetch(() => jsonError(404, { code: 'no_data', message: 'None of the chosen devices is a PRO-plan device of this WELLPOINT account, so there is nothing to export.', field: 'devices' }));
+    stubFetch(() =>
+      jsonError(404, {
+        code: 'no_data',
+        message: 'None of the chosen devices is a PRO-plan device of this WELLPOINT account, so there is nothing to export.',
+        field: 'devices',
+      }),
+    );
     const { user } = renderForm();
     await user.click(screen.getByRole('radio', { name: 'Only the counters I tick' }));
     await user.click(screen.getByRole('checkbox', { name: 'Garden door' }));

@@ -31,7 +31,27 @@ export interface ExportFormProps {
 }
 
 export function ExportForm({ config, devices, now, labelledBy, secondaryAction, download = clickDownloadLink, storage }: ExportFormProps) {
-  const { id, ids, formRef, site, values, effective, checked, range, errors, known, blocked, preparing, estimate, suggestedName, reason, status, update, submit, cancel } = useExportForm({
+  const {
+    id,
+    ids,
+    formRef,
+    site,
+    values,
+    effective,
+    checked,
+    range,
+    errors,
+    known,
+    blocked,
+    preparing,
+    estimate,
+    suggestedName,
+    reason,
+    status,
+    update,
+    submit,
+    cancel,
+  } = useExportForm({
     config,
     devices,
     now,
@@ -51,7 +71,12 @@ export function ExportForm({ config, devices, now, labelledBy, secondaryAction, 
           inputIds={{ from: ids.from, to: ids.to }}
           onChange={({ range: r, preset }) => update({ preset, from: r.from, to: r.to }, ['from', 'to'])}
         />
-        <ResolutionFields value={values.resolution} estimate={estimate} error={errors.resolution} onChange={(resolution) => update({ resolution }, ['resolution', 'to'])} />
+        <ResolutionFields
+          value={values.resolution}
+          estimate={estimate}
+          error={errors.resolution}
+          onChange={(resolution) => update({ resolution }, ['resolution', 'to'])}
+        />
         <DeviceFields
           name={`${id}-devices`}
           devices={devices}
@@ -61,7 +86,14 @@ export function ExportForm({ config, devices, now, labelledBy, secondaryAction, 
           errorId={`${id}-devices-error`}
           onChange={(patch) => update(patch, ['devices'])}
         />
-        <FilenameField inputId={ids.filename} values={values} suggested={suggestedName} saved={checked.filename} error={errors.filename} onChange={(patch) => update(patch, ['filename'])} />
+        <FilenameField
+          inputId={ids.filename}
+          values={values}
+          suggested={suggestedName}
+          saved={checked.filename}
+          error={errors.filename}
+          onChange={(patch) => update(patch, ['filename'])}
+        />
       </div>
 
       <div className="border-t border-line bg-surface px-4 py-3 sm:px-6">

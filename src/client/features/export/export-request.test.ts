@@ -38,7 +38,11 @@ describe('checkExport', () => {
     ['end before start', { from: '2026-11-20', to: '2026-11-10' }, { to: 'End date is before the start date.' }],
     ['a start in the future', { from: '2026-11-27', to: '2026-11-28' }, { from: 'Start date is in the future (today is 2026-11-26).' }],
     ['no start date', { from: '', to: '2026-11-10' }, { from: 'Start date is required (YYYY-MM-DD).' }],
-    ['too long for 5-minute data', { from: '2025-01-01', to: '2026-11-26', resolution: '5min' as const }, { to: 'A 5-minute export covers at most 366 days; this range has 695.' }],
+    [
+      'too long for 5-minute data',
+      { from: '2025-01-01', to: '2026-11-26', resolution: '5min' as const },
+      { to: 'A 5-minute export covers at most 366 days; this range has 695.' },
+    ],
   ])('%s: the shared schema’s words, on the right field', (_label, patch, errors) => {
     expect(checkExport(values({ preset: null, ...patch }), site).errors).toEqual(errors);
   });

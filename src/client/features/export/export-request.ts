@@ -130,7 +130,12 @@ const twoDigits = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 2 }
 
 /** "about 3.4 million rows, roughly 140 MB"; "7 rows, under 1 kB". */
 export function describeSize({ rows, bytes, perDevice }: SizeEstimate): string {
-  const rowWords = rows < 100 ? `${rows} ${rows === 1 ? 'row' : 'rows'}` : rows < 1_000_000 ? `about ${twoDigits.format(rows)} rows` : `about ${twoDigits.format(rows / 1_000_000)} million rows`;
+  const rowWords =
+    rows < 100
+      ? `${rows} ${rows === 1 ? 'row' : 'rows'}`
+      : rows < 1_000_000
+        ? `about ${twoDigits.format(rows)} rows`
+        : `about ${twoDigits.format(rows / 1_000_000)} million rows`;
   const size =
     bytes < 1_000
       ? 'under 1 kB'

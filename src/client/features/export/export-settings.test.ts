@@ -25,7 +25,15 @@ const stored = (value: unknown) => memoryStorage({ [SETTINGS_KEY]: typeof value 
 describe('export settings in localStorage', () => {
   it('round-trips a preset, the resolution and chosen devices, but not the file name', () => {
     const storage = memoryStorage();
-    const used: ExportFormValues = { ...defaults, preset: 'lastMonth', resolution: '5min', deviceMode: 'chosen', chosen: [93, 91], filename: 'mine.csv', filenameEdited: true };
+    const used: ExportFormValues = {
+      ...defaults,
+      preset: 'lastMonth',
+      resolution: '5min',
+      deviceMode: 'chosen',
+      chosen: [93, 91],
+      filename: 'mine.csv',
+      filenameEdited: true,
+    };
     saveSettings(used, storage);
     expect(loadSettings(defaults, storage)).toEqual({ ...defaults, preset: 'lastMonth', resolution: '5min', deviceMode: 'chosen', chosen: [93, 91] });
   });
@@ -47,9 +55,15 @@ describe('export settings in localStorage', () => {
   });
 
   it('keeps the good settings when others are garbage', () => {
-    const got = loadSettings(defaults, stored({ version: 1, preset: 'someday', range: { from: '2026-02-30', to: 'x' }, resolution: 'hour', devices: [0, -1, 'a'] }));
+    const got = loadSettings(
+      defaults,
+      stored({ version: 1, preset: 'someday', range: { from: '2026-02-30', to: 'x' }, resolution: 'hour', devices: [0, -1, 'a'] }),
+    );
     expect(got).toEqual({ ...defaults, resolution: 'hour' });
-    const typed = loadSettings(defaults, stored({ version: 1, preset: null, range: { from: '2026-02-01', to: '2026-02-28' }, resolution: 'weekly', devices: 'all' }));
+    const typed = loadSettings(
+      defaults,
+      stored({ version: 1, preset: null, range: { from: '2026-02-01', to: '2026-02-28' }, resolution: 'weekly', devices: 'all' }),
+    );
     expect(typed).toEqual({ ...defaults, preset: null, from: '2026-02-01', to: '2026-02-28' });
   });
 

@@ -25,8 +25,8 @@ export function StatusLine({ status, onCancel }: { status: ExportStatus; onCance
           <div className="mb-3 flex gap-2 rounded-lg bg-ok-soft px-3 py-2 text-sm text-ok-ink">
             <CheckCircleIcon className="mt-0.5 size-4 shrink-0" />
             <p className="min-w-0">
-              <span className="font-semibold">Download started:</span> <span className="break-words">{status.filename}</span>. Your browser saves it with its other downloads; a large file takes a
-              while.
+              <span className="font-semibold">Download started:</span> <span className="break-words">{status.filename}</span>. Your browser saves it with its
+              other downloads; a large file takes a while.
             </p>
           </div>
         ) : null}

@@ -6,7 +6,18 @@ import type { ApiRequestError } from '@/client/lib/api-client';
 import type { Config } from '@/shared/api-schema';
 import { startExport } from './export-download';
 import type { ExportDevice } from './export-devices';
-import { checkExport, defaultFilename, defaultValues, estimateSize, EXPORT_FIELDS, type ExportErrors, type ExportField, type ExportFormValues, resolveRange, type SiteContext } from './export-request';
+import {
+  checkExport,
+  defaultFilename,
+  defaultValues,
+  estimateSize,
+  EXPORT_FIELDS,
+  type ExportErrors,
+  type ExportField,
+  type ExportFormValues,
+  resolveRange,
+  type SiteContext,
+} from './export-request';
 import { loadSettings, saveSettings } from './export-settings';
 
 export const FIELD_NOUNS: Record<ExportField, string> = {
@@ -44,7 +55,8 @@ export function useExportForm({ config, devices, now, download, storage }: Expor
   useEffect(() => () => abortRef.current?.abort(), []);
 
   const known = devices ?? null;
-  const effective: ExportFormValues = known && values.deviceMode === 'chosen' ? { ...values, chosen: values.chosen.filter((c) => known.some((d) => d.id === c)) } : values;
+  const effective: ExportFormValues =
+    known && values.deviceMode === 'chosen' ? { ...values, chosen: values.chosen.filter((c) => known.some((d) => d.id === c)) } : values;
   const checked = checkExport(effective, site);
   const range = resolveRange(values, site);
   const errors: ExportErrors = { ...checked.errors };
@@ -59,7 +71,8 @@ export function useExportForm({ config, devices, now, download, storage }: Expor
   const ids = { from: `${id}-from`, to: `${id}-to`, filename: `${id}-filename`, reason: `${id}-reason` };
 
   const reasonFields = EXPORT_FIELDS.filter((f) => checked.errors[f]);
-  const reason = known?.length === 0 ? NO_PRO_DEVICES : reasonFields.length > 0 ? `Can’t download yet: check ${joinWords(reasonFields.map((f) => FIELD_NOUNS[f]))}.` : null;
+  const reason =
+    known?.length === 0 ? NO_PRO_DEVICES : reasonFields.length > 0 ? `Can’t download yet: check ${joinWords(reasonFields.map((f) => FIELD_NOUNS[f]))}.` : null;
 
   function update(patch: Partial<ExportFormValues>, fields: readonly ExportField[]) {
     setValues((v) => ({ ...v, ...patch }));
@@ -120,7 +133,27 @@ export function useExportForm({ config, devices, now, download, storage }: Expor
     setStatus({ kind: 'idle' });
   }
 
-  return { id, ids, formRef, site, values, effective, checked, range, errors, known, blocked, preparing, estimate, suggestedName, reason, status, update, submit, cancel };
+  return {
+    id,
+    ids,
+    formRef,
+    site,
+    values,
+    effective,
+    checked,
+    range,
+    errors,
+    known,
+    blocked,
+    preparing,
+    estimate,
+    suggestedName,
+    reason,
+    status,
+    update,
+    submit,
+    cancel,
+  };
 }
 
 /** The form field a server error is about, if it is one of the form's. */

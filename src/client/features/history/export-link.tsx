@@ -6,7 +6,10 @@ import { type DateRange, exportHref } from './history-ranges';
 
 export function ExportLink({ range, resolution, what }: { range: DateRange; resolution: Resolution; what: string }) {
   return (
-    <a href={exportHref(range, resolution)} className="inline-flex min-h-11 items-center gap-2 rounded-lg px-1 text-sm font-medium text-accent-ink hover:underline">
+    <a
+      href={exportHref(range, resolution)}
+      className="inline-flex min-h-11 items-center gap-2 rounded-lg px-1 text-sm font-medium text-accent-ink hover:underline"
+    >
       <DownloadIcon className="size-5" />
       Download {what} as CSV
       <span className="sr-only">

@@ -22,12 +22,33 @@ describe('todayCurve', () => {
   const dayStart = Date.parse('2026-11-25T23:00:00Z');
   const at = (minutes: number) => zonedIso(new Date(dayStart + minutes * 60_000), TZ);
   const data = history('5min', [
-    { id: 91, points: [[at(0), 5, 0], [at(5), 3, 1], [at(10), 9, 9]] }, // the 00:10 period was still running
-    { id: 92, points: [[at(0), 0, 2], [at(5), 1, 0], [at(10), 4, 0]] },
+    {
+      id: 91,
+      points: [
+        [at(0), 5, 0],
+        [at(5), 3, 1],
+        [at(10), 9, 9],
+      ],
+    }, // the 00:10 period was still running
+    {
+      id: 92,
+      points: [
+        [at(0), 0, 2],
+        [at(5), 1, 0],
+        [at(10), 4, 0],
+      ],
+    },
   ]);
 
   it('sums the doors, leaves out each door’s period in progress and ends at the live total', () => {
-    const live = { t: dayStart + 12 * 60_000, site: 9, devices: new Map([[91, 9], [92, 0]]) };
+    const live = {
+      t: dayStart + 12 * 60_000,
+      site: 9,
+      devices: new Map([
+        [91, 9],
+        [92, 0],
+      ]),
+    };
     const curve = todayCurve(data, { dayStartMs: dayStart, live, choice: 'site' });
     expect(curve).toEqual([
       { t: dayStart, occupancy: 0 },
@@ -38,14 +59,29 @@ describe('todayCurve', () => {
   });
 
   it('draws one door on its own, ending at its corrected count', () => {
-    const live = { t: dayStart + 12 * 60_000, site: 9, devices: new Map([[91, 9], [92, 0]]) };
+    const live = {
+      t: dayStart + 12 * 60_000,
+      site: 9,
+      devices: new Map([
+        [91, 9],
+        [92, 0],
+      ]),
+    };
     expect(todayCurve(data, { dayStartMs: dayStart, live, choice: 92 }).map((p) => p.occupancy)).toEqual([0, 0, 0, 0]);
     expect(todayCurve(data, { dayStartMs: dayStart, live, choice: 91 }).map((p) => p.occupancy)).toEqual([0, 5, 7, 9]);
   });
 
   it('knows an empty day from a quiet one', () => {
     const live = { t: dayStart + 12 * 60_000, site: 0, devices: new Map<number, number>() };
-    const quiet = history('5min', [{ id: 91, points: [[at(0), 0, 0], [at(5), 0, 0]] }]);
+    const quiet = history('5min', [
+      {
+        id: 91,
+        points: [
+          [at(0), 0, 0],
+          [at(5), 0, 0],
+        ],
+      },
+    ]);
     expect(isEmptyDay(todayCurve(quiet, { dayStartMs: dayStart, live, choice: 'site' }), quiet)).toBe(true);
     expect(isEmptyDay(todayCurve(data, { dayStartMs: dayStart, live, choice: 'site' }), data)).toBe(false);
   });
@@ -55,8 +91,21 @@ describe('visitorsPerDay', () => {
   it('adds IN over the doors per local day and pairs each day with the same weekday a week earlier', () => {
     const day = (date: string) => zonedIso(startOfLocalDay(date, TZ), TZ);
     const data = history('day', [
-      { id: 91, points: [[day('2026-11-12'), 100, 90], [day('2026-11-19'), 120, 100], [day('2026-11-20'), 80, 80]] },
-      { id: 92, points: [[day('2026-11-12'), 10, 20], [day('2026-11-19'), 5, 5]] },
+      {
+        id: 91,
+        points: [
+          [day('2026-11-12'), 100, 90],
+          [day('2026-11-19'), 120, 100],
+          [day('2026-11-20'), 80, 80],
+        ],
+      },
+      {
+        id: 92,
+        points: [
+          [day('2026-11-12'), 10, 20],
+          [day('2026-11-19'), 5, 5],
+        ],
+      },
     ]);
     const days = visitorsPerDay(data, { from: '2026-11-19', to: '2026-11-20' });
     expect(days).toEqual([

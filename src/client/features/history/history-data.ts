@@ -25,7 +25,10 @@ export interface LiveCounts {
  * in a range that ends today is the one in progress when the vendor answered, so it is left out:
  * its counts are partial, and the live point stands for that stretch.
  */
-export function todayCurve(history: History | undefined, { dayStartMs, live, choice }: { dayStartMs: number; live: LiveCounts; choice: SeriesChoice }): CurvePoint[] {
+export function todayCurve(
+  history: History | undefined,
+  { dayStartMs, live, choice }: { dayStartMs: number; live: LiveCounts; choice: SeriesChoice },
+): CurvePoint[] {
   const complete = (history?.series ?? []).map((s) => ({ id: s.id, periods: toPeriods(s.points).slice(0, -1) }));
   const chosen = choice === 'site' ? complete : complete.filter((s) => s.id === choice);
   const periods: PeriodCounts[] = sumPeriods(chosen.map((s) => s.periods));

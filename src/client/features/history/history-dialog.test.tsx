@@ -75,7 +75,9 @@ describe('history view', { timeout: 20_000 }, () => {
     const section = screen.getByRole('region', { name: 'Visitors per day' });
 
     // 19–25 Nov: (110 + 19) … (110 + 25) = 924 visitors; 12–18 Nov: 875.
-    const chart = await within(section).findByRole('img', { name: /^Bar chart of visitors per day: 924 visitors, .*6\s?% more than the same days a week earlier \(875\)\.$/ });
+    const chart = await within(section).findByRole('img', {
+      name: /^Bar chart of visitors per day: 924 visitors, .*6\s?% more than the same days a week earlier \(875\)\.$/,
+    });
     expect(chart.querySelector('svg')).not.toBeNull();
     expect(requests.map((u) => Object.fromEntries(u.searchParams))).toContainEqual({ from: '2026-11-12', to: '2026-11-25', resolution: 'day' });
 
@@ -112,14 +114,18 @@ describe('history view', { timeout: 20_000 }, () => {
 
     const saturday = formatWeekdayName(6, 'long');
     const busiest = `Busiest: ${saturday}s ${hourSpan(14)}, 40 visitors on average.`;
-    const heatmap = await within(section).findByRole('img', { name: new RegExp(`^Heatmap of average visitors per hour and weekday, .*${busiest.replace(/[()]/g, '\\$&')}`) });
+    const heatmap = await within(section).findByRole('img', {
+      name: new RegExp(`^Heatmap of average visitors per hour and weekday, .*${busiest.replace(/[()]/g, '\\$&')}`),
+    });
     expect(heatmap).toBeInTheDocument();
     expect(within(section).getByText(busiest)).toBeInTheDocument();
     expect(requests.map((u) => Object.fromEntries(u.searchParams))).toContainEqual({ from: '2026-10-29', to: '2026-11-25', resolution: 'hour' });
 
     const table = await openTable(section, /^Average visitors per hour/);
     expect(table).toHaveLength(24);
-    const headers = within(within(section).getByRole('table')).getAllByRole('columnheader').map((h) => h.textContent);
+    const headers = within(within(section).getByRole('table'))
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
     expect(headers).toEqual(['Hour', ...[1, 2, 3, 4, 5, 6, 0].map((w) => formatWeekdayName(w))]);
     // 14:00–15:00: 1 a day on weekdays and Sundays, 40 on Saturdays (Monday first, Saturday sixth).
     expect(table[14]).toEqual([hourSpan(14), '1', '1', '1', '1', '1', '40', '1']);
@@ -133,7 +139,9 @@ describe('history view', { timeout: 20_000 }, () => {
 
   it('explains a failure in plain words, per chart, and tries again', async () => {
     const server = fakeHistoryApi((url) =>
-      url.searchParams.get('resolution') === 'hour' ? json(apiError('upstream_timeout', 'WELLPOINT did not answer in 30 s'), 504) : json(dailyHistory('2026-11-12', '2026-11-25')),
+      url.searchParams.get('resolution') === 'hour'
+        ? json(apiError('upstream_timeout', 'WELLPOINT did not answer in 30 s'), 504)
+        : json(dailyHistory('2026-11-12', '2026-11-25')),
     );
     renderDialog();
     const peaks = screen.getByRole('region', { name: 'Peak hours' });

@@ -27,12 +27,21 @@ export function PeakHoursSection({ today, weekStartsOn }: { today: string; weekS
     : 'Nobody was counted in these four weeks.';
 
   return (
-    <Panel level={3} headingId={headingId} heading="Peak hours" subtitle={`Average visitors (IN) per hour of the day, by weekday, over the last ${PEAK_HOUR_DAYS / 7} weeks: ${rangeText}`}>
+    <Panel
+      level={3}
+      headingId={headingId}
+      heading="Peak hours"
+      subtitle={`Average visitors (IN) per hour of the day, by weekday, over the last ${PEAK_HOUR_DAYS / 7} weeks: ${rangeText}`}
+    >
       <figure className="mt-4">
         <figcaption className="min-h-6 text-sm text-ink sm:text-base">{query.data ? busiestText : <span className="text-muted">{rangeText}</span>}</figcaption>
         <div className="relative mt-3 min-h-[27rem] sm:min-h-[17.5rem]">
           <QueryState query={query} what="The peak hours" skeleton={<Skeleton className="absolute inset-0" />}>
-            <PeakHoursGrid peaks={peaks} weekdays={weekdays} label={`Heatmap of average visitors per hour and weekday, ${rangeText}. ${busiestText} The table below lists every hour.`} />
+            <PeakHoursGrid
+              peaks={peaks}
+              weekdays={weekdays}
+              label={`Heatmap of average visitors per hour and weekday, ${rangeText}. ${busiestText} The table below lists every hour.`}
+            />
             <div className="mt-3">
               <HeatLegend max={Math.round(peaks.max)} />
             </div>

@@ -23,7 +23,10 @@ export function QueryState({ query, what, skeleton, children }: { query: QueryLi
   }
   if (query.data === undefined) {
     return (
-      <div role="status" className="absolute inset-0 grid place-content-center rounded-xl border border-dashed border-line p-4 text-center text-sm sm:text-base">
+      <div
+        role="status"
+        className="absolute inset-0 grid place-content-center rounded-xl border border-dashed border-line p-4 text-center text-sm sm:text-base"
+      >
         <LoadFailed what={what} error={query.error} retrying={query.isFetching} onRetry={() => void query.refetch()} />
       </div>
     );

@@ -32,13 +32,7 @@ export function TodayChart({ curve, startMs, endMs, timeZone, capacity, withZone
 
   return (
     <div ref={ref} className="absolute inset-0">
-      <AreaChart
-        width={width}
-        height={height}
-        data={curve}
-        margin={{ top: 12, right: 16, bottom: 4, left: 0 }}
-        accessibilityLayer={false}
-      >
+      <AreaChart width={width} height={height} data={curve} margin={{ top: 12, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke="var(--line)" />
         <XAxis
           dataKey="t"

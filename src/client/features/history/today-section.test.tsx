@@ -57,7 +57,9 @@ describe('today’s curve', { timeout: 20_000 }, () => {
     fakeHistoryApi(() => json(todaysHistory()));
     const { container } = renderSection();
 
-    const chart = await screen.findByRole('img', { name: `People inside today, Whole site, from ${time('00:00')} to ${time('11:15')}: 37 inside now, peak 992 at ${time('08:35')}.` });
+    const chart = await screen.findByRole('img', {
+      name: `People inside today, Whole site, from ${time('00:00')} to ${time('11:15')}: 37 inside now, peak 992 at ${time('08:35')}.`,
+    });
     expect(chart.querySelector('svg')).not.toBeNull();
     expect(within(container).getByText(`37 inside now · peak 992 at ${time('08:35')}`)).toBeInTheDocument();
 
@@ -93,7 +95,9 @@ describe('today’s curve', { timeout: 20_000 }, () => {
     await screen.findByRole('img', { name: /Whole site/ });
 
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Show' }), 'Side entrance');
-    expect(screen.getByRole('img', { name: new RegExp(`^People inside today, Side entrance, .*: 35 inside now, peak 704 at ${time('08:35')}`) })).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: new RegExp(`^People inside today, Side entrance, .*: 35 inside now, peak 704 at ${time('08:35')}`) }),
+    ).toBeInTheDocument();
     const rows = await tableRows(/^People inside today, Side entrance/);
     expect(rows.at(-1)).toEqual([`${time('11:15')} (now)`, '35']);
 
@@ -133,7 +137,13 @@ describe('today’s curve', { timeout: 20_000 }, () => {
     const dayStart = Date.parse('2026-10-24T22:00:00Z');
     const liveAt = Date.parse('2026-10-25T02:20:00Z');
     fakeHistoryApi(() =>
-      json(makeHistory({ from: '2026-10-25', to: '2026-10-25', series: [fiveMinuteSeries(91, 'Main entrance', { startMs: dayStart, untilMs: liveAt, timeZone: TZ, counts: {} })] })),
+      json(
+        makeHistory({
+          from: '2026-10-25',
+          to: '2026-10-25',
+          series: [fiveMinuteSeries(91, 'Main entrance', { startMs: dayStart, untilMs: liveAt, timeZone: TZ, counts: {} })],
+        }),
+      ),
     );
     renderSection(
       makeOccupancy({
@@ -145,7 +155,9 @@ describe('today’s curve', { timeout: 20_000 }, () => {
       }),
     );
     const three = formatTimeOfDay(Date.parse('2026-10-25T03:00:00Z'), 'UTC');
-    expect(await screen.findByText(`People inside since ${formatTimeOfDay(dayStart, TZ)}. Clocks went back an hour at ${three}: a 25-hour day.`)).toBeInTheDocument();
+    expect(
+      await screen.findByText(`People inside since ${formatTimeOfDay(dayStart, TZ)}. Clocks went back an hour at ${three}: a 25-hour day.`),
+    ).toBeInTheDocument();
     // A quiet night is not an empty day here: the doors reported periods, all of them zero.
     expect(await screen.findByText('Nobody has been counted yet today.')).toBeInTheDocument();
   });

@@ -117,13 +117,7 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
                 </optgroup>
               </select>
             </div>
-            <button
-              ref={historyButton}
-              type="button"
-              onClick={openHistory}
-              aria-haspopup="dialog"
-              className={buttonClass('accent', 'shrink-0 px-4')}
-            >
+            <button ref={historyButton} type="button" onClick={openHistory} aria-haspopup="dialog" className={buttonClass('accent', 'shrink-0 px-4')}>
               <HistoryIcon className="size-5" />
               History
             </button>
@@ -152,28 +146,15 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
               </ChartMessage>
             ) : (
               <div role="img" aria-label={summary.label} className="absolute inset-0">
-                <TodayChart
-                  curve={curve}
-                  startMs={range.startMs}
-                  endMs={range.endMs}
-                  timeZone={timeZone}
-                  capacity={capacity}
-                  withZoneName={change !== null}
-                />
+                <TodayChart curve={curve} startMs={range.startMs} endMs={range.endMs} timeZone={timeZone} capacity={capacity} withZoneName={change !== null} />
               </div>
             )}
           </div>
         }
         footer={
           <div className="flex flex-wrap items-center justify-between gap-x-4">
-            {query.data && !empty ? (
-              <CurveTable curve={curve} name={name} timeZone={timeZone} withZoneName={change !== null} />
-            ) : (
-              <span />
-            )}
-            {query.data && query.isError ? (
-              <p className="text-sm text-muted">Not refreshed: {describeLoadError(query.error)}</p>
-            ) : null}
+            {query.data && !empty ? <CurveTable curve={curve} name={name} timeZone={timeZone} withZoneName={change !== null} /> : <span />}
+            {query.data && query.isError ? <p className="text-sm text-muted">Not refreshed: {describeLoadError(query.error)}</p> : null}
           </div>
         }
       />

@@ -34,7 +34,17 @@ export function VisitorsChart({ days, span }: { days: readonly VisitorDay[]; spa
           interval="preserveStartEnd"
           minTickGap={12}
         />
-        <YAxis allowDecimals={false} domain={[0, yTicks.at(-1) ?? 'auto']} ticks={yTicks} interval={0} tickFormatter={(v: number) => formatCount(v)} tick={AXIS_TICK} axisLine={false} tickLine={false} width={52} />
+        <YAxis
+          allowDecimals={false}
+          domain={[0, yTicks.at(-1) ?? 'auto']}
+          ticks={yTicks}
+          interval={0}
+          tickFormatter={(v: number) => formatCount(v)}
+          tick={AXIS_TICK}
+          axisLine={false}
+          tickLine={false}
+          width={52}
+        />
         <Tooltip
           cursor={{ fill: 'var(--sunken)' }}
           isAnimationActive={false}

@@ -34,9 +34,11 @@ describe('KioskDoors', () => {
 
     turn();
     const page2 = screen.getByRole('list', { name: 'Doors, page 2 of 2' });
-    expect(within(page2).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(
-      doors.slice(6).map((d) => d.label),
-    );
+    expect(
+      within(page2)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(doors.slice(6).map((d) => d.label));
     expect(screen.getByText('Page 2 of 2')).toBeInTheDocument();
 
     for (let i = 0; i < 49; i++) turn(); // fifty turns in all

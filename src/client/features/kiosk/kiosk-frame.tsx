@@ -93,10 +93,7 @@ export function PageIndicator({ page, pages }: { page: number; pages: number }) 
     <p className="flex items-center gap-[1.6vmin] text-[2.6vmin] text-muted">
       <span aria-hidden="true" className="flex items-center gap-[1vmin]">
         {Array.from({ length: pages }, (_, i) => (
-          <span
-            key={i}
-            className={`rounded-full transition-all duration-500 ${i === page ? 'h-[1.4vmin] w-[4vmin] bg-ink' : 'size-[1.4vmin] bg-line'}`}
-          />
+          <span key={i} className={`rounded-full transition-all duration-500 ${i === page ? 'h-[1.4vmin] w-[4vmin] bg-ink' : 'size-[1.4vmin] bg-line'}`} />
         ))}
       </span>
       <span className="tabular-nums">

@@ -30,5 +30,4 @@ export function KioskMessage({ title, lines, hint }: KioskMessageProps) {
   );
 }
 
-export const LINK_HINT =
-  'Example: /kiosk?devices=91,93&theme=dark&rotate=15&outage=120&reload=03:30 · or /kiosk?mode=total for the whole site on one sign.';
+export const LINK_HINT = 'Example: /kiosk?devices=91,93&theme=dark&rotate=15&outage=120&reload=03:30 · or /kiosk?mode=total for the whole site on one sign.';

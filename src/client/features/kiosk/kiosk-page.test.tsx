@@ -45,7 +45,11 @@ describe('KioskPage, doors', () => {
     expect(within(sign()).getByText('Space available')).toBeInTheDocument();
 
     const doors = screen.getByRole('list', { name: 'Doors' });
-    expect(within(doors).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Garden door', 'Main entrance', 'Side entrance']);
+    expect(
+      within(doors)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Garden door', 'Main entrance', 'Side entrance']);
     const side = within(doors).getByRole('article', { name: 'Side entrance' });
     expect(within(side).getByText('35')).toBeInTheDocument();
     expect(within(side).getByText('of 40 · 87%')).toBeInTheDocument();

@@ -11,7 +11,15 @@ const problemsOf = (search: string) => {
 describe('kiosk URL parameters', () => {
   it('has calm defaults: every door, dark, 10 s pages, neutral after 2 min, reload at 03:30, the server poll', () => {
     expect(parseKioskParams('')).toEqual({ ok: true, settings: KIOSK_DEFAULTS });
-    expect(KIOSK_DEFAULTS).toMatchObject({ devices: 'all', mode: 'devices', theme: 'dark', rotateSeconds: 10, outageSeconds: 120, reloadAt: '03:30', pollMs: null });
+    expect(KIOSK_DEFAULTS).toMatchObject({
+      devices: 'all',
+      mode: 'devices',
+      theme: 'dark',
+      rotateSeconds: 10,
+      outageSeconds: 120,
+      reloadAt: '03:30',
+      pollMs: null,
+    });
   });
 
   it('reads every setting', () => {

@@ -72,13 +72,7 @@ export function KioskSign({ reading, occupancy, capacity, freshness, variant }: 
         className={`flex h-full flex-col items-center justify-center gap-[3cqh] rounded-[3vmin] px-[6cqw] text-center ${tone}`}
       >
         {Icon ? <Icon aria-hidden="true" className="size-[min(22cqh,26cqw)] shrink-0" strokeWidth={2.2} /> : null}
-        <p
-          className={`leading-[0.95] font-bold tracking-tight text-balance ${
-            unavailable ? 'text-[min(13cqh,11cqw)]' : 'text-[min(19cqh,17cqw)]'
-          }`}
-        >
-          {words}
-        </p>
+        <p className={`leading-[0.95] font-bold tracking-tight text-balance ${unavailable ? 'text-[min(13cqh,11cqw)]' : 'text-[min(19cqh,17cqw)]'}`}>{words}</p>
         {detail ? <p className="text-[min(8cqh,7cqw)] leading-tight font-medium opacity-90">{detail}</p> : null}
       </section>
     );

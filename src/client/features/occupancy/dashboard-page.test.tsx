@@ -14,7 +14,10 @@ afterEach(() => {
 });
 
 const live = () => json(makeOccupancy());
-const config = (overrides = {}) => () => json(makeConfig(overrides));
+const config =
+  (overrides = {}) =>
+  () =>
+    json(makeConfig(overrides));
 
 async function findMainGauge() {
   return screen.findByRole('img', { name: /^Main entrance: 14 people inside of 40, 35\s?%, space available$/ });
@@ -70,9 +73,7 @@ describe('dashboard states', () => {
     });
     renderApp();
 
-    expect(
-      await screen.findByRole('heading', { name: 'The WELLPOINT cloud is not answering. Showing the numbers from 2 min ago' }),
-    ).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'The WELLPOINT cloud is not answering. Showing the numbers from 2 min ago' })).toBeInTheDocument();
     expect(screen.getByRole('img', { name: /^Main entrance: 14 people inside of 40, 35\s?%, space available, not live$/ })).toBeInTheDocument();
     const total = screen.getByRole('region', { name: 'Inside now · whole site' });
     expect(within(total).getByText('Not live')).toBeInTheDocument();
@@ -132,8 +133,7 @@ describe('dashboard states', () => {
   it('explains that only PRO devices are available when the account has none', async () => {
     fakeBff({
       '/api/config': config({ devices: [], siteCapacity: null }),
-      '/api/occupancy': () =>
-        json(makeOccupancy({ devices: [], notice: 'no_pro_devices', total: { in: 0, out: 0, occupancy: 0, capacity: null } })),
+      '/api/occupancy': () => json(makeOccupancy({ devices: [], notice: 'no_pro_devices', total: { in: 0, out: 0, occupancy: 0, capacity: null } })),
     });
     renderApp();
 
@@ -222,7 +222,11 @@ describe('the Today slot', () => {
   }
 
   it('shows what the app puts in the slot, given the live answer, the config and the zone', async () => {
-    const today = vi.fn((props: TodaySlotProps) => <p>Curve for {props.occupancy.total.occupancy} in {props.timeZone}</p>);
+    const today = vi.fn((props: TodaySlotProps) => (
+      <p>
+        Curve for {props.occupancy.total.occupancy} in {props.timeZone}
+      </p>
+    ));
     renderPage(today);
     expect(await screen.findByText('Curve for 37 in Europe/Budapest')).toBeInTheDocument();
     expect(today.mock.lastCall?.[0].config?.siteName).toBe('Riverside Library');

@@ -81,14 +81,15 @@ export function DashboardPage({ config, configPending, actions, today }: Dashboa
             Occupancy Live
           </p>
           <h1 className="col-span-2 col-start-1 row-start-2 truncate text-xl font-semibold text-ink sm:col-span-1 sm:text-2xl" title={siteName}>
-            {siteName ?? (configPending ? (
-              <>
-                <span className="sr-only">Loading the site…</span>
-                <Skeleton className="inline-block h-6 w-48 align-middle" />
-              </>
-            ) : (
-              'Occupancy Live'
-            ))}
+            {siteName ??
+              (configPending ? (
+                <>
+                  <span className="sr-only">Loading the site…</span>
+                  <Skeleton className="inline-block h-6 w-48 align-middle" />
+                </>
+              ) : (
+                'Occupancy Live'
+              ))}
           </h1>
           <div className="col-start-2 row-start-1 flex items-center gap-3 justify-self-end sm:row-span-2">
             {config?.demo ? <DemoBadge /> : null}
@@ -108,10 +109,7 @@ export function DashboardPage({ config, configPending, actions, today }: Dashboa
         {status.kind === 'loading' ? (
           <>
             <p className="sr-only">Loading the live numbers…</p>
-            <DashboardSkeleton
-              deviceCount={config?.devices.length || SKELETON_DEVICES}
-              siteHasCapacity={config ? config.siteCapacity != null : true}
-            />
+            <DashboardSkeleton deviceCount={config?.devices.length || SKELETON_DEVICES} siteHasCapacity={config ? config.siteCapacity != null : true} />
           </>
         ) : null}
 

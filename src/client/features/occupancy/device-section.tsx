@@ -79,11 +79,7 @@ export function DeviceSection({ devices, stale, age }: DeviceSectionProps) {
       ) : (
         <div className="mt-2 rounded-2xl border border-dashed border-line p-6 text-center">
           <p className="text-ink">No door name contains “{deferredQuery.trim()}”.</p>
-          <button
-            type="button"
-            onClick={() => setQuery('')}
-            className={buttonClass('quiet', 'mt-3 px-4')}
-          >
+          <button type="button" onClick={() => setQuery('')} className={buttonClass('quiet', 'mt-3 px-4')}>
             Clear the filter
           </button>
         </div>

@@ -37,12 +37,12 @@ export function NoProDevicesPanel() {
   return (
     <NoticePanel Icon={InfoIcon} iconClass="bg-accent-soft text-accent-ink" heading="No PRO devices on this account">
       <p className="mt-2 text-ink">
-        The WELLPOINT API only reports people counters on the <strong>PRO plan</strong>. The account this server uses has none (LITE and PLUS devices, and devices with an inactive plan, are
-        never included), so there are no live numbers to show.
+        The WELLPOINT API only reports people counters on the <strong>PRO plan</strong>. The account this server uses has none (LITE and PLUS devices, and
+        devices with an inactive plan, are never included), so there are no live numbers to show.
       </p>
       <p className="mt-2 text-muted">
-        Ask your administrator to move the door counters to the PRO plan in WELLPOINT, or to give this server the access key of the account that owns the PRO devices. This page picks them up by
-        itself.
+        Ask your administrator to move the door counters to the PRO plan in WELLPOINT, or to give this server the access key of the account that owns the PRO
+        devices. This page picks them up by itself.
       </p>
     </NoticePanel>
   );

@@ -32,7 +32,9 @@ describe('OccupancyGauge', () => {
     expect(within(card).getByText(words)).toBeInTheDocument();
     expect(within(card).getByText(new RegExp(`^${percent}\\s?%$`))).toBeInTheDocument();
     expect(
-      within(card).getByRole('img', { name: `Main entrance: ${occupancy} people inside of ${capacity}, ${within(card).getByText(new RegExp(`^${percent}`)).textContent}, ${words.toLowerCase()}` }),
+      within(card).getByRole('img', {
+        name: `Main entrance: ${occupancy} people inside of ${capacity}, ${within(card).getByText(new RegExp(`^${percent}`)).textContent}, ${words.toLowerCase()}`,
+      }),
     ).toBeInTheDocument();
   });
 

@@ -55,13 +55,7 @@ export function OccupancyGauge({ device, stale = false, age }: OccupancyGaugePro
       ) : null}
 
       {reading ? (
-        <CapacityArc
-          ratio={reading.ratio}
-          state={reading.state}
-          stale={stale}
-          label={textEquivalent}
-          className="area-gauge size-13 sm:h-36 sm:w-40"
-        />
+        <CapacityArc ratio={reading.ratio} state={reading.state} stale={stale} label={textEquivalent} className="area-gauge size-13 sm:h-36 sm:w-40" />
       ) : (
         <span aria-hidden="true" className="area-gauge grid size-13 place-items-center rounded-full bg-sunken text-muted sm:hidden">
           <PersonIcon className="size-6" />
@@ -99,9 +93,7 @@ export function OccupancyGauge({ device, stale = false, age }: OccupancyGaugePro
       </dl>
 
       {device.raw < 0 ? (
-        <p className="area-note mt-1 text-xs leading-snug text-muted sm:mt-0">
-          More people left than entered by this door today ({formatSigned(device.raw)}).
-        </p>
+        <p className="area-note mt-1 text-xs leading-snug text-muted sm:mt-0">More people left than entered by this door today ({formatSigned(device.raw)}).</p>
       ) : null}
     </article>
   );
