@@ -1,87 +1,31 @@
 // The BFF's HTTP surface: our API under /api, health probes, security headers on every answer,
 // and one error handler that turns every failure into our JSON error shape (never HTML, never a
 // stack trace, never the key). Static files of the SPA are added by compose.ts.
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './app-deps';
-import { isHttps, type RequestInfo, requestHeader } from './client-info';
-import { chooseEncoding, COMPRESS_THRESHOLD, compressJson, createAnswerMemo, type Encoding } from './compression';
+import { isHttps, type RequestInfo } from './client-info';
+import { compressJson } from './compression';
 import { ApiHttpError, errorResponse } from './http-error';
 import { configRoutes } from './routes/config';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
+import { occupancyHandler } from './routes/occupancy';
+import { HSTS, securityHeaders } from './security-headers';
 import { UpstreamError } from './upstream/upstream-error';
 import { upstreamErrorResponse } from './upstream-error-response';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
 
-  const security = secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'"],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-    },
-    referrerPolicy: 'no-referrer',
-    xFrameOptions: 'DENY',
-    crossOriginEmbedderPolicy: false,
-    permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
-    // Sent by the middleware below, and only over https: on plain http it means nothing, and a
-    // browser that met it on a TLS-terminated name must not be told so by an http answer.
-    strictTransportSecurity: false,
-  });
+  const security = securityHeaders();
   const trustProxy = deps.trustProxy ?? false;
   const https = (c: RequestInfo) => isHttps(c, trustProxy);
 
-  // Every screen asks for this every few seconds, so it is answered before the middleware chain:
-  // the cached JSON text with headers prepared once (Hono's own security headers, taken from a
-  // probe answer, plus ours), a plain object that the Node adapter writes without conversion.
-  // Compressed bytes are kept for the last answer text, so a burst of screens costs one
-  // compression per encoding. The routes below get the same headers from the middleware.
-  const baseHeaders = headersOf(security).then((pairs) => ({
-    ...Object.fromEntries(pairs),
-    'content-type': 'application/json',
-    'cache-control': 'no-store',
-    vary: 'Accept-Encoding',
-  }));
-  const hotHeaders = new Map<string, Promise<Record<string, string>>>();
-  const headersFor = (secure: boolean, encoding: Encoding | null) => {
-    const key = `${secure}:${encoding}`;
-    let headers = hotHeaders.get(key);
-    if (headers === undefined) {
-      headers = baseHeaders.then((base) => ({
-        ...base,
-        ...(secure ? { 'strict-transport-security': HSTS } : {}),
-        ...(encoding === null ? {} : { 'content-encoding': encoding }),
-      }));
-      hotHeaders.set(key, headers);
-    }
-    return headers;
-  };
-  const compressed = createAnswerMemo();
-  app.get('/api/occupancy', async (c) => {
-    const secure = https(c);
-    try {
-      const { json } = await deps.occupancy.answer();
-      const encoding = json.length > COMPRESS_THRESHOLD ? chooseEncoding(requestHeader(c, 'accept-encoding')) : null;
-      const headers = await headersFor(secure, encoding);
-      return new Response(encoding === null ? json : compressed(json, encoding), { status: 200, headers });
-    } catch (error) {
-      // The error answer (from onError) carries the same headers.
-      for (const [name, value] of Object.entries(await headersFor(secure, null))) c.header(name, value);
-      throw error;
-    }
-  });
+  // Every screen asks for this every few seconds: answered before the middleware chain (docs/decisions/015).
+  app.get('/api/occupancy', occupancyHandler(deps, { security, https }));
 
   app.use('*', security);
   app.use('*', async (c, next) => {
@@ -134,11 +78,6 @@ export function createApp(deps: AppDeps) {
   return routes;
 }
 
-export type AppType = ReturnType<typeof createApp>;
-
-/** Hono's own default, sent only over https. */
-const HSTS = 'max-age=15552000; includeSubDomains';
-
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /** The methods that have an API route at this path (not a middleware, nor the SPA's catch-all). */
@@ -147,11 +86,4 @@ function allowedMethods(app: Hono, path: string): string[] {
     const [matches] = app.router.match(method, path);
     return matches.some(([[, route]]) => route.method === method && route.path.startsWith('/api/'));
   });
-}
-
-/** The headers a middleware adds to an empty answer. */
-async function headersOf(middleware: MiddlewareHandler): Promise<[string, string][]> {
-  const probe = new Hono().use(middleware).get('/', (c) => c.body(null, 204));
-  const res = await probe.request('/');
-  return [...res.headers].filter(([name]) => !['content-type', 'content-length'].includes(name));
 }

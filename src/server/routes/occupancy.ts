@@ -1,0 +1,52 @@
+// GET /api/occupancy: what every screen asks every few seconds, answered before the middleware
+// chain (docs/decisions/015): the cached JSON text, headers prepared once (the security headers read
+// off a probe answer, plus ours) and compressed bytes kept per answer text, so a burst of screens
+// costs one compression per encoding.
+import type { Handler, MiddlewareHandler } from 'hono';
+import type { AppDeps } from '../app-deps';
+import { type RequestInfo, requestHeader } from '../client-info';
+import { chooseEncoding, COMPRESS_THRESHOLD, createAnswerMemo, type Encoding } from '../compression';
+import { headersOf, HSTS } from '../security-headers';
+
+interface HotPathOptions {
+  /** The security headers every other route gets from the middleware. */
+  security: MiddlewareHandler;
+  https: (c: RequestInfo) => boolean;
+}
+
+export function occupancyHandler(deps: Pick<AppDeps, 'occupancy'>, { security, https }: HotPathOptions): Handler {
+  const baseHeaders = headersOf(security).then((pairs) => ({
+    ...Object.fromEntries(pairs),
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    vary: 'Accept-Encoding',
+  }));
+  const hotHeaders = new Map<string, Promise<Record<string, string>>>();
+  const headersFor = (secure: boolean, encoding: Encoding | null) => {
+    const key = `${secure}:${encoding}`;
+    let headers = hotHeaders.get(key);
+    if (headers === undefined) {
+      headers = baseHeaders.then((base) => ({
+        ...base,
+        ...(secure ? { 'strict-transport-security': HSTS } : {}),
+        ...(encoding === null ? {} : { 'content-encoding': encoding }),
+      }));
+      hotHeaders.set(key, headers);
+    }
+    return headers;
+  };
+  const compressed = createAnswerMemo();
+  return async (c) => {
+    const secure = https(c);
+    try {
+      const { json } = await deps.occupancy.answer();
+      const encoding = json.length > COMPRESS_THRESHOLD ? chooseEncoding(requestHeader(c, 'accept-encoding')) : null;
+      const headers = await headersFor(secure, encoding);
+      return new Response(encoding === null ? json : compressed(json, encoding), { status: 200, headers });
+    } catch (error) {
+      // The error answer (from onError) carries the same headers.
+      for (const [name, value] of Object.entries(await headersFor(secure, null))) c.header(name, value);
+      throw error;
+    }
+  };
+}
