@@ -13,7 +13,7 @@ import { compose } from './compose';
 import { loadEnv } from './env';
 import { createLogger } from './logger';
 import { READY_WAIT_MS } from './routes/health';
-import { NOW, VENDOR_URL, apiError, collectLogs, demoBff, keyedBff, newSimulator } from './test-support';
+import { NOW, VENDOR_URL, apiError, collectLogs, demoBff, keyedBff, newSimulator } from './test/support';
 import { createVendorBackoff } from './upstream/vendor-backoff';
 import { type FetchLike, createWellpointClient } from './upstream/wellpoint-client';
 

@@ -7,7 +7,7 @@ import { createClock } from '@/simulator';
 import { compose } from './compose';
 import { DEMO_SITE_TIMEZONE } from './demo-site';
 import { type Env, loadEnv } from './env';
-import { NOW, VENDOR_URL, newSimulator } from './test-support';
+import { NOW, VENDOR_URL, newSimulator } from './test/support';
 
 /** The environment of a server whose own zone is New York, with or without SITE_TIMEZONE. */
 function envOn(vars: Record<string, string>): Env {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT, NO_PRO_ACCOUNT, type Simulator } from '@/simulator';
-import { type Bff, keyedBff, newSimulator, readAll, urlOf } from './test-support';
+import { type Bff, keyedBff, newSimulator, readAll, urlOf } from './test/support';
 import type { FetchLike } from './upstream/wellpoint-client';
 
 const RANDOM = crypto.randomUUID().replaceAll('-', '');

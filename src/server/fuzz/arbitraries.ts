@@ -3,7 +3,7 @@
 // distinctive fragment) so the checks can tell when the server echoed input back unescaped.
 import fc from 'fast-check';
 
-/** Today in the site zone of the test servers (test-support's NOW, 2026-11-26 in Budapest). */
+/** Today in the site zone of the test servers (test/support's NOW, 2026-11-26 in Budapest). */
 export const TODAY = '2026-11-26';
 
 /**

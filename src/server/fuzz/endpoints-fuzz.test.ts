@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
 import { DEMO_ACCESS_KEY } from '@/simulator';
-import { type Bff, demoBff } from '../test-support';
+import { type Bff, demoBff } from '../test/support';
 import {
   ENDPOINTS,
   type GeneratedQuery,

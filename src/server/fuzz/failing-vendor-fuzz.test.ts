@@ -4,7 +4,7 @@
 // the documented upstream errors, never a crash, never the key, never a call for a rejected request.
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
-import { VENDOR_URL } from '../test-support';
+import { VENDOR_URL } from '../test/support';
 import { ENDPOINTS, anyQuery, rangeQuery, withQuery } from './arbitraries';
 import { Violation, asksFor, checkAnswer, checkNoKey, checkVendorUrl, expectedCsvParams, routeOf, send } from './checks';
 import { counted, params, reportCounts, timeoutFor } from './fuzz-settings';

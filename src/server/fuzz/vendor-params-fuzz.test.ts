@@ -3,7 +3,7 @@
 // exactly the validated values in the vendor's own well-formed terms, never the raw input.
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
-import { VENDOR_URL } from '../test-support';
+import { VENDOR_URL } from '../test/support';
 import { anyQuery, headers, rangeQuery, withQuery } from './arbitraries';
 import { Violation, checkAnswer, checkNoKey, checkVendorUrl, expectedCsvParams, routeOf, send } from './checks';
 import { counted, params, reportCounts, timeoutFor } from './fuzz-settings';

@@ -4,7 +4,7 @@
 // the timeout. Some failures echo the request URL, access key included, as careless vendors do.
 import fc from 'fast-check';
 import { DEMO_ACCOUNT, NO_PRO_ACCOUNT, type Simulator } from '@/simulator';
-import { type Bff, keyedBff, newSimulator, urlOf } from '../test-support';
+import { type Bff, keyedBff, newSimulator, urlOf } from '../test/support';
 import type { FetchLike } from '../upstream/wellpoint-client';
 
 const RANDOM = crypto.randomUUID().replaceAll('-', '');

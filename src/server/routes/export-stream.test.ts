@@ -6,7 +6,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import { LARGE_ACCESS_KEY } from '@/simulator';
-import { type Listening, VENDOR_URL, apiError, eventually, keyedBff, listen, newSimulator, readAll } from '../test-support';
+import { type Listening, VENDOR_URL, apiError, eventually, keyedBff, listen, newSimulator, readAll } from '../test/support';
 import type { FetchLike } from '../upstream/wellpoint-client';
 
 /** 50 devices × 288 five-minute rows × 179 days ≈ 2.6 million rows, about 150 MB. */

@@ -5,7 +5,7 @@ import { get as httpGet } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_ACCESS_KEY, LARGE_ACCESS_KEY, NO_PRO_ACCESS_KEY, SINGLE_ACCESS_KEY, type Simulator } from '@/simulator';
 import { MAX_FILENAME_INPUT, safeFilename } from '@/shared/export-query';
-import { VENDOR_URL, apiError, demoBff, keyedBff, listen, newSimulator, readAll } from '../test-support';
+import { VENDOR_URL, apiError, demoBff, keyedBff, listen, newSimulator, readAll } from '../test/support';
 import { HANDOFF_TTL_MS, MAX_UNCLAIMED_PER_CLIENT, defaultExportFilename } from './export';
 
 const decoder = new TextDecoder();

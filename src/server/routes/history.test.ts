@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type History, historySchema } from '@/shared/api-schema';
 import { DEMO_ACCESS_KEY, type Simulator } from '@/simulator';
-import { VENDOR_URL, apiError, demoBff, keyedBff, newSimulator } from '../test-support';
+import { VENDOR_URL, apiError, demoBff, keyedBff, newSimulator } from '../test/support';
 import type { FetchLike } from '../upstream/wellpoint-client';
 import { HISTORY_BUSY_RETRY_SECONDS } from './history';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Occupancy, occupancySchema } from '@/shared/api-schema';
 import { DEMO_ACCESS_KEY, NO_PRO_ACCESS_KEY, type ShapePatch, type Simulator } from '@/simulator';
 import { loadEnv } from '../env';
-import { type Listening, NOW, VENDOR_URL, apiError, demoBff, keyedBff, listen, newSimulator } from '../test-support';
+import { type Listening, NOW, VENDOR_URL, apiError, demoBff, keyedBff, listen, newSimulator } from '../test/support';
 import type { FetchLike } from '../upstream/wellpoint-client';
 
 async function occupancy(app: { request: (path: string) => Response | Promise<Response> }): Promise<Occupancy> {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCESS_KEY } from '@/simulator';
 import { createLogger } from '../logger';
-import { type Listening, VENDOR_URL, collectLogs, keyedBff, listen, newSimulator, urlOf } from '../test-support';
+import { type Listening, VENDOR_URL, collectLogs, keyedBff, listen, newSimulator, urlOf } from '../test/support';
 import { type FetchLike, createWellpointClient } from './wellpoint-client';
 
 const KEY = `test-key-${crypto.randomUUID()}`;

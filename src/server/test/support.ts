@@ -1,4 +1,4 @@
-// Test support for the BFF's route tests: the whole server composed against the WELLPOINT
+// Test support for the BFF's route tests (test code only: it imports vitest): the whole server composed against the WELLPOINT
 // simulator (embedded in demo mode, or in-process behind a real key), its log lines collected,
 // a pinned clock, a loopback listener for the tests where a real socket matters, and readers.
 import type { AddressInfo } from 'node:net';
@@ -7,11 +7,12 @@ import { type ServerType, serve } from '@hono/node-server';
 import { expect } from 'vitest';
 import { type ApiError, apiErrorSchema } from '@/shared/api-schema';
 import { createClock, createSimulator, type Simulator, type SimulatorOptions } from '@/simulator';
-import { type ComposeOptions, compose } from './compose';
-import { loadEnv } from './env';
+import { NOV_26 } from '@/simulator/test-server';
+import { type ComposeOptions, compose } from '../compose';
+import { loadEnv } from '../env';
 
-/** Thursday 26 November 2026, 11:15:03 in Budapest (UTC+1): a busy winter morning. */
-export const NOW = new Date('2026-11-26T10:15:03Z');
+/** The one fixed test instant, the simulator tests' own: Thursday 26 November 2026, 11:15:03 in Budapest. */
+export const NOW = NOV_26;
 /** Any http URL will do: the in-process simulator ignores the host. */
 export const VENDOR_URL = 'http://wellpoint.test/';
 
