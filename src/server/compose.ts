@@ -108,7 +108,13 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
   });
 
   if (simulator !== null && env.SIMULATOR_CONTROL) {
-    // Tests drive the embedded simulator's clock and faults through the running server.
+    // Tests drive the embedded simulator's clock and faults through the running server. Clearing
+    // the faults also forgets the server's back-off: each test starts with a vendor nobody gave up on.
+    app.delete('/__sim/faults', async (c) => {
+      const res = await simulator.app.fetch(c.req.raw);
+      backoff.reset();
+      return res;
+    });
     app.all('/__sim/*', (c) => simulator.app.fetch(c.req.raw));
   }
   if (clientDist !== null) mountClient(app, clientDist);

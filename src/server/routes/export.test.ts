@@ -244,6 +244,19 @@ describe('GET /api/export: vendor failures before the first byte', () => {
     expect(sim.calls).toMatchObject({ downloadcsv: 2 });
   });
 
+  it('clearing the simulator’s faults in a test run also forgets the back-off (each test starts afresh)', async () => {
+    const { app, sim } = demoBff({ SIMULATOR_CONTROL: 'true' });
+    sim.setFaults({ status: 503 });
+    expect((await app.request(query)).status).toBe(503);
+    expect((await app.request(query)).status).toBe(503);
+    expect(sim.calls.downloadcsv).toBe(1);
+    expect((await app.request('/__sim/faults', { method: 'DELETE' })).status).toBe(200);
+    const res = await app.request(query);
+    expect(res.status).toBe(200);
+    await res.body?.cancel();
+    expect(sim.calls.downloadcsv).toBe(2);
+  });
+
   it('a failing vendor is left alone for its back-off, then asked again and the export goes through', async () => {
     const { app, sim } = demoBff();
     sim.setFaults({ status: 503 });

@@ -33,6 +33,8 @@ export interface VendorBackoff {
   /** Records a failed call; returns the wait it starts, in ms (0 for an answer that is not a failure). */
   failed(action: VendorAction, error: UpstreamError, nowMs?: number): number;
   succeeded(action: VendorAction): void;
+  /** Forgets every failure and block (the simulator's faults cleared in tests). */
+  reset(): void;
 }
 
 /** ± this share of the wait, so several servers (or actions) do not retry in step. */
@@ -84,6 +86,10 @@ export function createVendorBackoff(options: VendorBackoffOptions): VendorBackof
     succeeded(action) {
       lanes.delete(action);
       // The key was accepted: whatever blocked it is over.
+      auth = null;
+    },
+    reset() {
+      lanes.clear();
       auth = null;
     },
   };
