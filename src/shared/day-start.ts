@@ -7,7 +7,7 @@
 // start, or a site whose date differs from Budapest's, so we send the vendor's recommended
 // shift-only request where it is exact and a full date + time + shift request everywhere else.
 // Pure functions: no Node or DOM APIs.
-import { isCalendarDate } from './export-query';
+import { isCalendarDate } from './range-query';
 import { addDaysToDateString, localTimeToUtc, todayIn, zonedIso, zoneOffsetMs } from './zoned';
 
 /** The zone whose date the vendor means by "today" when `date_start` is not sent. */

@@ -2,7 +2,8 @@
 // (no regular expression ever sees more than one character), and the export schema's order.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FILENAME_TOO_LONG, MAX_FILENAME_INPUT, exportQuerySchema, fieldErrors, safeFilename } from './export-query';
+import { FILENAME_TOO_LONG, MAX_FILENAME_INPUT, exportQuerySchema, safeFilename } from './export-query';
+import { fieldErrors } from './range-query';
 
 /** The earlier implementation: right on short names, quadratic on a long run trimmed at the end. */
 function regexSafeFilename(wish: string): string | null {

@@ -4,7 +4,7 @@
 // that passed validation, written in the vendor's own well-formed terms.
 import { brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib';
 import { configSchema, healthSchema, historySchema, occupancySchema, readySchema, resolutions } from '@/shared/api-schema';
-import { isCalendarDate } from '@/shared/export-query';
+import { isCalendarDate } from '@/shared/range-query';
 import { type GeneratedQuery, type Marker, queryString } from './arbitraries';
 
 /**

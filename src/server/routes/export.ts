@@ -4,7 +4,8 @@
 import contentDisposition from 'content-disposition';
 import { type Context, Hono } from 'hono';
 import type { Logger } from 'pino';
-import { exportQuerySchema, fieldErrors } from '@/shared/export-query';
+import { exportQuerySchema } from '@/shared/export-query';
+import { fieldErrors } from '@/shared/range-query';
 import { todayIn } from '@/shared/zoned';
 import type { AppDeps } from '../app-deps';
 import { type ClientIdOf, socketAddress } from '../client-address';

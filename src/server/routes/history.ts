@@ -5,7 +5,8 @@
 // vendor back-off shared with the live screens is honoured. HEAD never calls the vendor.
 import { Hono } from 'hono';
 import type { History } from '@/shared/api-schema';
-import { fieldErrors, historyQuerySchema, type HistoryQuery } from '@/shared/export-query';
+import { historyQuerySchema, type HistoryQuery } from '@/shared/history-query';
+import { fieldErrors } from '@/shared/range-query';
 import { todayIn } from '@/shared/zoned';
 import type { AppDeps } from '../app-deps';
 import { createByteCache } from '../byte-cache';

@@ -3,7 +3,8 @@
 // name the server will save, and a plain-words estimate of the file's size.
 import type { Resolution } from '@/shared/api-schema';
 import { type DatePreset, type DateRange, presetRange } from '@/shared/date-presets';
-import { exportQuerySchema, fieldErrors, inclusiveDays, isCalendarDate, safeFilename } from '@/shared/export-query';
+import { exportQuerySchema, safeFilename } from '@/shared/export-query';
+import { fieldErrors, inclusiveDays, isCalendarDate } from '@/shared/range-query';
 import { todayIn } from '@/shared/zoned';
 
 export type DeviceMode = 'all' | 'chosen';

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { resolutionSchema } from '@/shared/api-schema';
 import { DATE_PRESETS } from '@/shared/date-presets';
-import { isCalendarDate } from '@/shared/export-query';
+import { isCalendarDate } from '@/shared/range-query';
 import type { ExportFormValues } from './export-request';
 
 export const SETTINGS_KEY = 'occupancy-live:export-settings';

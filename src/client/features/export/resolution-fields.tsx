@@ -4,7 +4,8 @@ import { useId } from 'react';
 import { FieldError } from '@/client/components/ui/date-range-fields';
 import { formatCount } from '@/client/lib/format';
 import type { Resolution } from '@/shared/api-schema';
-import { EXPORT_MAX_DAYS, RESOLUTION_LABELS } from '@/shared/export-query';
+import { EXPORT_MAX_DAYS } from '@/shared/export-query';
+import { RESOLUTION_LABELS } from '@/shared/range-query';
 import { describeSize, type SizeEstimate, SPREADSHEET_MAX_ROWS } from './export-request';
 
 /** The order of the resolution choices, as a manager thinks of them. */
