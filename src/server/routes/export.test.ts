@@ -273,17 +273,14 @@ describe('GET /api/export: vendor failures before the first byte', () => {
     expect(sim.calls.downloadcsv).toBe(2);
   });
 
-  it.each([500, 502, 503])('vendor HTTP %i: 503 upstream_unavailable', async (status) => {
+  it.each([
+    ['vendor HTTP 500', { status: 500 }],
+    ['vendor HTTP 502', { status: 502 }],
+    ['vendor HTTP 503', { status: 503 }],
+    ['a reset', { reset: true }],
+  ])('%s: 503 upstream_unavailable', async (_name, fault) => {
     const { app, sim } = demoBff();
-    sim.setFaults({ status });
-    const res = await app.request(query);
-    expect(res.status).toBe(503);
-    expect((await apiError(res)).code).toBe('upstream_unavailable');
-  });
-
-  it('a reset: 503 upstream_unavailable', async () => {
-    const { app, sim } = demoBff();
-    sim.setFaults({ reset: true });
+    sim.setFaults(fault);
     const res = await app.request(query);
     expect(res.status).toBe(503);
     expect((await apiError(res)).code).toBe('upstream_unavailable');
@@ -300,12 +297,13 @@ describe('GET /api/export: vendor failures before the first byte', () => {
 
   it('no first byte within UPSTREAM_TIMEOUT_MS: 504 upstream_timeout', async () => {
     const { app, sim } = demoBff({ UPSTREAM_TIMEOUT_MS: '1000' });
-    sim.setFaults({ latencyMs: 1500 });
+    // The vendor would answer after a minute: an answer within the test's time can only be the limit's.
+    sim.setFaults({ latencyMs: 60_000 });
     const started = performance.now();
     const res = await app.request(query);
     expect(res.status).toBe(504);
     expect((await apiError(res)).code).toBe('upstream_timeout');
-    expect(performance.now() - started).toBeLessThan(1450);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
   });
 
   it('an account without PRO devices (an empty CSV): 404 no_pro_devices', async () => {

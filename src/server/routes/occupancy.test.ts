@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Occupancy, occupancySchema } from '@/shared/api-schema';
 import { DEMO_ACCESS_KEY, NO_PRO_ACCESS_KEY, type ShapePatch, type Simulator } from '@/simulator';
+import type { OccupancyRow } from '@/simulator/test-server';
 import { loadEnv } from '../env';
 import { type Listening, NOW, VENDOR_URL, apiError, demoBff, keyedBff, listen, newSimulator } from '../test/support';
 import type { FetchLike } from '../upstream/wellpoint-client';
@@ -14,19 +15,10 @@ async function occupancy(app: { request: (path: string) => Response | Promise<Re
   return occupancySchema.strict().parse(await res.json());
 }
 
-interface VendorRow {
-  device_id: number;
-  device_name: string;
-  IN: number;
-  OUT: number;
-  Occupancy: number;
-  CorrectedOccupancy: number;
-}
-
 /** The simulator's own canonical answer, asked directly with the parameters a Budapest winter day needs. */
 async function vendorAnswer(sim: Simulator, key = DEMO_ACCESS_KEY) {
   const res = await sim.fetch(`${VENDOR_URL}?action=getoccupancy&user_access_key=${key}&timezoneshift_start=1`);
-  return (await res.json()) as { meta: { datetime_start: string; generated_utc: string }; data: VendorRow[] };
+  return (await res.json()) as { meta: { datetime_start: string; generated_utc: string }; data: OccupancyRow[] };
 }
 
 /** What must not change between answer shapes: everything but the name. */
@@ -126,14 +118,13 @@ describe('GET /api/occupancy: vendor failures with no good answer to fall back o
 
   it('a wrong key: 502 upstream_auth after the vendor’s auth delay, not a timeout', async () => {
     const sim = newSimulator({ authDelayMs: 300 });
-    const { app } = keyedBff('not-a-key', { sim, env: { UPSTREAM_TIMEOUT_MS: '2000' } });
+    // A limit far beyond the auth delay: a timeout would be 504 upstream_timeout, not this.
+    const { app } = keyedBff('not-a-key', { sim, env: { UPSTREAM_TIMEOUT_MS: '60000' } });
     const started = performance.now();
     const res = await app.request('/api/occupancy');
-    const elapsed = performance.now() - started;
     expect(res.status).toBe(502);
     expect((await apiError(res)).code).toBe('upstream_auth');
-    expect(elapsed).toBeGreaterThanOrEqual(290);
-    expect(elapsed).toBeLessThan(1500);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
     expect(sim.calls).toEqual({ getoccupancy: 1, downloadcsv: 0, auth_failures: 1 });
   });
 
@@ -167,18 +158,18 @@ describe('GET /api/occupancy: vendor failures with no good answer to fall back o
   });
 
   it('an answer later than UPSTREAM_TIMEOUT_MS: 504 upstream_timeout at the limit, not zero counts', async () => {
-    const { app } = fresh({ latencyMs: 1500 }, { UPSTREAM_TIMEOUT_MS: '1000' });
+    // The vendor would answer after a minute: an answer within the test's time can only be the limit's.
+    const { app } = fresh({ latencyMs: 60_000 }, { UPSTREAM_TIMEOUT_MS: '1000' });
     const started = performance.now();
     const res = await app.request('/api/occupancy');
-    const elapsed = performance.now() - started;
     expect(res.status).toBe(504);
     expect(await apiError(res)).toEqual({
       code: 'upstream_timeout',
       message: 'The WELLPOINT cloud took too long to answer.',
       retryInSeconds: Number(res.headers.get('retry-after')),
     });
-    expect(elapsed).toBeGreaterThanOrEqual(950);
-    expect(elapsed).toBeLessThan(1450);
+    // Not before the limit (a timer never fires early, however busy the machine).
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
   });
 
   it('a PHP warning instead of JSON: 502 upstream_format (not an auth error, no auth back-off)', async () => {
