@@ -1,6 +1,5 @@
-// The BFF's HTTP surface: our API under /api, health probes, security headers on every answer,
-// and one error handler that turns every failure into our JSON error shape (never HTML, never a
-// stack trace, never the key). Static files of the SPA are added by compose.ts.
+// The BFF's HTTP surface: our API under /api, health probes, security headers, and one error
+// handler for our JSON error shape. The SPA's files are added by compose.ts.
 import { Hono } from 'hono';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';

@@ -1,9 +1,5 @@
-// Current occupancy for every screen at once. However many browsers poll, the vendor is asked at
-// most once per cache period per distinct query (single-flight + a short cache). Once a good
-// answer exists, screens never wait for the vendor: past the cache period they get it at once
-// while one background call refreshes it (stale-while-revalidate). Every failure starts a back-off
-// (vendor-backoff.ts) during which the vendor is left alone and screens get the last good answer,
-// marked stale with its age, the reason and when the server tries again (or the remembered error).
+// Current occupancy for every screen at once: single flight and a short cache, answers without
+// waiting once one exists, stale-if-error with the vendor's back-off (docs/decisions/002, 003, 016).
 import type { Logger } from 'pino';
 import type { DeviceOccupancy, Occupancy } from '@/shared/api-schema';
 import { planDayStart } from '@/shared/day-start';

@@ -1,12 +1,5 @@
-// When did the site's current business day start, and which getoccupancy parameters make the
-// WELLPOINT API count from exactly that instant?
-//
-// The vendor builds a naive datetime from `date_start` (default: its own "today", the date in
-// Europe/Budapest at the moment of the call) and `time_start` (default 00:00:00), then subtracts
-// `timezoneshift_start` whole hours (default 2). That cannot express a +5:30 offset, a 04:00 day
-// start, or a site whose date differs from Budapest's, so we send the vendor's recommended
-// shift-only request where it is exact and a full date + time + shift request everywhere else.
-// Pure functions: no Node or DOM APIs.
+// When the site's business day started, and which getoccupancy parameters make the vendor count
+// from exactly that instant (docs/decisions/006). Pure: no Node or DOM APIs.
 import { isCalendarDate } from './range-query';
 import { addDaysToDateString, localTimeToUtc, todayIn, zonedIso, zoneOffsetMs } from './zoned';
 

@@ -1,6 +1,5 @@
-// GET /api/export: the vendor's CSV for a validated range, streamed through unchanged.
-// Nothing is sent before the vendor's first bytes have been checked, so a rejected key, an empty
-// account or an empty range becomes a JSON error the form can show, never a saved error file.
+// GET /api/export: the vendor's CSV for a validated range, checked at its first bytes, then streamed
+// through unchanged (docs/decisions/008); `handoff=1` parks it behind a one-time link (009).
 import contentDisposition from 'content-disposition';
 import { type Context, Hono } from 'hono';
 import type { Logger } from 'pino';

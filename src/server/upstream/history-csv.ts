@@ -1,7 +1,5 @@
-// Reads the vendor's downloadcsv answer into per-device series for charts. The column layout is
-// not published, so the header decides: any case, `,` or `;`, a BOM, CRLF, quoted fields, the
-// period in one column or split into date + time, dates as YYYY-MM-DD or YYYY.MM.DD. A layout we
-// cannot map is an `upstream_format` error, never a chart of zeros.
+// Reads the vendor's downloadcsv answer into per-device series; the header decides the layout
+// (docs/decisions/004, 007). A layout we cannot map is an error, never a chart of zeros.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Resolution } from '@/shared/api-schema';

@@ -1,7 +1,5 @@
-// Reads the vendor's getoccupancy JSON. The vendor's example body is not published, so one
-// schema accepts every plausible PHP/MySQL-style variant (envelope, key case, numbers as
-// strings, missing optional fields) and turns anything else into an `upstream_format` error.
-// This file and wellpoint-client.ts are the only places that know the vendor's field names.
+// Reads the vendor's getoccupancy JSON, accepting every plausible variant of its unpublished shape
+// (docs/decisions/004); anything else is an `upstream_format` error.
 import { z } from 'zod';
 
 export interface VendorDevice {

@@ -1,6 +1,5 @@
-// The WELLPOINT Cloud API as our server sees it: the only code that knows its URL shape. It adds
-// the access key, applies timeouts and classifies every answer. The vendor answers a wrong key
-// with HTTP 200 and an HTML page, so the status alone says little: the body decides.
+// The WELLPOINT Cloud API as our server sees it: URL, key, timeouts, and classifying each answer
+// (a wrong key is HTTP 200 with an HTML page: docs/decisions/005).
 import type { Logger } from 'pino';
 import type { Resolution } from '@/shared/api-schema';
 import type { VendorStartParams } from '@/shared/day-start';
