@@ -89,7 +89,9 @@ function ExportDialog({ config, onClose, download }: ExportDialogProps) {
           <h2 ref={titleRef} id={titleId} tabIndex={-1} className="text-lg font-semibold outline-none sm:text-xl">
             Export CSV
           </h2>
-          <p className="text-sm text-muted">People in and out per counter and period. {describeFileTimes(config)}</p>
+          <p className="text-sm text-muted">
+            People in and out per counter and period. {describeFileTimes(config, devices ? new Map(devices.map((d) => [d.id, d.label])) : undefined)}
+          </p>
         </div>
         <button
           type="button"

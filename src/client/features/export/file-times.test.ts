@@ -20,4 +20,11 @@ describe('describeFileTimes', () => {
       'Dates are the site’s; times in the file are each counter’s local time (Europe/Budapest; London shop, Device 109: Europe/London).',
     );
   });
+
+  it('calls a counter by its live name (the vendor’s, or the site’s label) when it has no label here', () => {
+    const devices = [{ id: 108, label: null, capacity: null, timezone: 'Europe/London' }];
+    expect(describeFileTimes({ timezone: 'Europe/Budapest', devices }, new Map([[108, 'Covent Garden shop']]))).toBe(
+      'Dates are the site’s; times in the file are each counter’s local time (Europe/Budapest; Covent Garden shop: Europe/London).',
+    );
+  });
 });

@@ -4,14 +4,15 @@ import type { Config } from '@/shared/api-schema';
 
 type ConfigDevice = Config['devices'][number];
 
-export function describeFileTimes(config: Pick<Config, 'timezone'> & { devices: readonly ConfigDevice[] }): string {
+/** `names`: the counters' names as the live answer gives them (the vendor's, or the site's labels). */
+export function describeFileTimes(config: Pick<Config, 'timezone'> & { devices: readonly ConfigDevice[] }, names?: ReadonlyMap<number, string>): string {
   const others = new Map<string, string[]>();
   for (const device of config.devices) {
     if (!device.timezone || device.timezone === config.timezone) continue;
-    const names = others.get(device.timezone) ?? [];
-    names.push(device.label?.trim() || `Device ${device.id}`);
-    others.set(device.timezone, names);
+    const inZone = others.get(device.timezone) ?? [];
+    inZone.push(names?.get(device.id) ?? (device.label?.trim() || `Device ${device.id}`));
+    others.set(device.timezone, inZone);
   }
-  const zones = [config.timezone, ...[...others].map(([zone, names]) => `${names.join(', ')}: ${zone}`)].join('; ');
+  const zones = [config.timezone, ...[...others].map(([zone, inZone]) => `${inZone.join(', ')}: ${zone}`)].join('; ');
   return `Dates are the site’s; times in the file are each counter’s local time (${zones}).`;
 }
