@@ -50,6 +50,25 @@ export async function serveSimulator(sim: Simulator): Promise<TestServer> {
   };
 }
 
+/**
+ * The bodies `server` and two fresh simulators seeded `twin` and `other` answer to the same GET,
+ * in that order: the determinism check of every action.
+ */
+export async function bodiesAcrossSeeds(
+  server: TestServer,
+  params: Record<string, string | undefined>,
+  seeds: { twin: number; other: number },
+): Promise<string[]> {
+  const twin = await startTestServer({ seed: seeds.twin });
+  const other = await startTestServer({ seed: seeds.other });
+  try {
+    return await Promise.all([server, twin, other].map(async (s) => (await s.get(params)).text()));
+  } finally {
+    await twin.close();
+    await other.close();
+  }
+}
+
 const defined = (extra: Record<string, string | undefined>) => Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined));
 
 /** getoccupancy with the demo key unless another is given (an `undefined` extra changes nothing). */
