@@ -172,6 +172,13 @@ export function sumByDevice(rows: readonly CsvRow[]): Map<number, { in: number; 
 }
 
 /** Polls every `everyMs` until `condition` holds or `timeoutMs` passes; returns whether it held. */
+/** Runs `fn` and measures it in wall-clock ms (for latency faults, which are real delays). */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - started, value };
+}
+
 export async function eventually(condition: () => boolean, timeoutMs = 2000, everyMs = 10): Promise<boolean> {
   const until = performance.now() + timeoutMs;
   while (!condition()) {
