@@ -7,47 +7,43 @@ const MIN5 = 5 * 60_000;
 const HOUR = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
 
+const START = at('2026-11-26T07:00:00Z');
+
 /** Periods of `ms` from `startMs`, with counts from `counts` in turn. */
 function periods(startMs: number, ms: number, counts: readonly [number, number][]): PeriodCounts[] {
   return counts.map(([i, o], k) => ({ start: startMs + k * ms, in: i, out: o }));
 }
 
+/** The running occupancy of 5-minute periods from START with these counts. */
+const fiveMinuteCurve = (counts: readonly [number, number][]) => runningOccupancy(periods(START, MIN5, counts), MIN5);
+
 describe('runningOccupancy', () => {
   it('is IN − OUT summed from the first period, one point at the end of each period', () => {
-    const start = at('2026-11-26T07:00:00Z');
-    const curve = runningOccupancy(
-      periods(start, MIN5, [
-        [5, 0],
-        [3, 2],
-        [0, 4],
-      ]),
-      MIN5,
-    );
+    const curve = fiveMinuteCurve([
+      [5, 0],
+      [3, 2],
+      [0, 4],
+    ]);
     expect(curve).toEqual([
-      { t: start + MIN5, occupancy: 5 },
-      { t: start + 2 * MIN5, occupancy: 6 },
-      { t: start + 3 * MIN5, occupancy: 2 },
+      { t: START + MIN5, occupancy: 5 },
+      { t: START + 2 * MIN5, occupancy: 6 },
+      { t: START + 3 * MIN5, occupancy: 2 },
     ]);
   });
 
   it('clamps at 0 as the vendor does: max(0, ΣIN − ΣOUT), not a running clamp that forgets the deficit', () => {
     // A door used mostly to leave: 5 out, then 3 in. The vendor says 0 both times (−5, then −2);
     // clamping the running value would invent 3 people.
-    const start = at('2026-11-26T07:00:00Z');
-    const curve = runningOccupancy(
-      periods(start, MIN5, [
-        [0, 5],
-        [3, 0],
-        [4, 0],
-      ]),
-      MIN5,
-    );
+    const curve = fiveMinuteCurve([
+      [0, 5],
+      [3, 0],
+      [4, 0],
+    ]);
     expect(curve.map((p) => p.occupancy)).toEqual([0, 0, 2]);
   });
 
   it('sorts periods that arrive out of order', () => {
-    const start = at('2026-11-26T07:00:00Z');
-    const [a, b] = periods(start, MIN5, [
+    const [a, b] = periods(START, MIN5, [
       [4, 0],
       [0, 1],
     ]) as [PeriodCounts, PeriodCounts];
@@ -57,19 +53,18 @@ describe('runningOccupancy', () => {
 
 describe('sumPeriods', () => {
   it('adds the doors per period before clamping, so a person moving between doors is not counted twice', () => {
-    const start = at('2026-11-26T07:00:00Z');
-    const front = periods(start, MIN5, [
+    const front = periods(START, MIN5, [
       [10, 0],
       [2, 0],
     ]);
-    const back = periods(start, MIN5, [
+    const back = periods(START, MIN5, [
       [0, 8],
       [0, 1],
     ]);
     const site = sumPeriods([front, back]);
     expect(site).toEqual([
-      { start, in: 10, out: 8 },
-      { start: start + MIN5, in: 2, out: 1 },
+      { start: START, in: 10, out: 8 },
+      { start: START + MIN5, in: 2, out: 1 },
     ]);
     expect(runningOccupancy(site, MIN5).map((p) => p.occupancy)).toEqual([2, 3]);
     // Σ of the doors' own clamped values would say 12 + 0 = 12 at the end.
@@ -78,8 +73,7 @@ describe('sumPeriods', () => {
   });
 
   it('keeps a period only one door reported', () => {
-    const start = at('2026-11-26T07:00:00Z');
-    expect(sumPeriods([periods(start, MIN5, [[1, 0]]), periods(start + MIN5, MIN5, [[2, 1]])])).toHaveLength(2);
+    expect(sumPeriods([periods(START, MIN5, [[1, 0]]), periods(START + MIN5, MIN5, [[2, 1]])])).toHaveLength(2);
   });
 });
 

@@ -8,6 +8,7 @@
 // date-fns-tz only does the pattern formatting, fed a Date whose "local" fields are UTC ones.
 // Pure functions: no Node or DOM APIs.
 import { format } from 'date-fns-tz';
+import { getOrCreate } from './get-or-create';
 
 const SECOND = 1000;
 const DAY = 86_400_000;
@@ -17,23 +18,23 @@ const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 // One formatter per zone: constructing Intl.DateTimeFormat is the expensive part.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timezone: string): Intl.DateTimeFormat {
-  let dtf = formatters.get(timezone);
-  if (!dtf) {
-    // Throws a RangeError for an unknown zone, which is what callers should see.
-    dtf = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timezone, dtf);
-  }
-  return dtf;
+/** The zone's numeric en-US formatter, to the second; throws a RangeError for an unknown zone. */
+export function formatterFor(timezone: string): Intl.DateTimeFormat {
+  return getOrCreate(formatters, timezone, newFormatter);
+}
+
+function newFormatter(timezone: string): Intl.DateTimeFormat {
+  // Throws a RangeError for an unknown zone, which is what callers should see.
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: timezone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
 }
 
 /** The wall-clock reading of `date` in `timezone`, expressed as if that reading were UTC (ms). */

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCESS_KEY } from './accounts';
 import { createSimulator } from './simulator';
-import { NOV_26, type OccupancyBody, type TestServer, csvParams, eventually, occupancyParams, serveSimulator, startTestServer } from './test-server';
+import { NOV_26, type OccupancyBody, type TestServer, csvParams, eventually, occupancyParams, serveSimulator, startTestServer, timed } from './test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -18,12 +18,6 @@ const control = (path: string, method: string, body?: unknown) =>
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - started, value };
-}
 
 describe('access key', () => {
   it('answers a wrong or missing key after the delay with HTTP 200 and an HTML page, never data', async () => {

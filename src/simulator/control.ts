@@ -26,10 +26,31 @@ async function readBody<S extends z.ZodType>(request: Request, schema: S): Promi
   return { ok: true, value: parsed.data };
 }
 
+interface Setting<P> {
+  patch: (value: P) => void;
+  reset: () => void;
+  read: () => object;
+}
+
+/** PUT /name merges a checked patch into one of the simulator's settings, DELETE restores its defaults; both answer it. */
+function settingRoutes<S extends z.ZodType>(app: Hono, name: string, schema: S, setting: Setting<z.output<S>>): void {
+  app
+    .put(`/${name}`, async (c) => {
+      const body = await readBody(c.req.raw, schema);
+      if (!body.ok) return body.response;
+      setting.patch(body.value);
+      return c.json({ [name]: setting.read() });
+    })
+    .delete(`/${name}`, (c) => {
+      setting.reset();
+      return c.json({ [name]: setting.read() });
+    });
+}
+
 export function controlRoutes(sim: Simulator): Hono {
   const state = () => ({ clock: sim.clock.describe(), faults: sim.faults, shape: sim.shape, calls: sim.calls, streams: sim.streams });
 
-  return new Hono()
+  const app = new Hono()
     .get('/state', (c) => c.json(state()))
     .put('/clock', async (c) => {
       const body = await readBody(c.req.raw, clockCommandSchema);
@@ -40,27 +61,10 @@ export function controlRoutes(sim: Simulator): Hono {
       else if ('advanceMs' in cmd) sim.clock.advance(cmd.advanceMs);
       else sim.clock.useReal();
       return c.json({ clock: sim.clock.describe() });
-    })
-    .put('/faults', async (c) => {
-      const body = await readBody(c.req.raw, faultsPatchSchema);
-      if (!body.ok) return body.response;
-      sim.setFaults(body.value);
-      return c.json({ faults: sim.faults });
-    })
-    .delete('/faults', (c) => {
-      sim.clearFaults();
-      return c.json({ faults: sim.faults });
-    })
-    .put('/shape', async (c) => {
-      const body = await readBody(c.req.raw, shapePatchSchema);
-      if (!body.ok) return body.response;
-      sim.setShape(body.value);
-      return c.json({ shape: sim.shape });
-    })
-    .delete('/shape', (c) => {
-      sim.resetShape();
-      return c.json({ shape: sim.shape });
-    })
+    });
+  settingRoutes(app, 'faults', faultsPatchSchema, { patch: (p) => sim.setFaults(p), reset: () => sim.clearFaults(), read: () => sim.faults });
+  settingRoutes(app, 'shape', shapePatchSchema, { patch: (p) => sim.setShape(p), reset: () => sim.resetShape(), read: () => sim.shape });
+  return app
     .delete('/calls', (c) => {
       sim.resetCalls();
       return c.json({ calls: sim.calls });

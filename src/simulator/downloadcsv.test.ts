@@ -1,7 +1,18 @@
 // Conformance of action=downloadcsv, over real HTTP, against wellpoint-api.md.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Account, DEMO_DEVICES, NO_PRO_ACCESS_KEY, SINGLE_ACCESS_KEY, SINGLE_ACCOUNT } from './accounts';
-import { NOV_26, type CsvRow, type TestServer, csvParams, csvText, occupancyJson, parseCanonicalCsv, startTestServer, sumByDevice } from './test-server';
+import {
+  NOV_26,
+  type CsvRow,
+  bodiesAcrossSeeds,
+  type TestServer,
+  csvParams,
+  csvText,
+  occupancyJson,
+  parseCanonicalCsv,
+  startTestServer,
+  sumByDevice,
+} from './test-server';
 import { countsForMinute } from './traffic';
 
 const PRO_IDS = [91, 92, 93, 94, 95, 97, 98, 101, 103, 105, 108, 110];
@@ -67,19 +78,12 @@ describe('downloadcsv: the canonical file', () => {
   });
 
   it('is deterministic: same seed, same bytes; another seed, other counts', async () => {
-    const twin = await startTestServer({ seed: 1 });
-    const other = await startTestServer({ seed: 99 });
-    try {
-      at(NOV_26.toISOString());
-      const params = csvParams({ date_start: '2026-11-20', date_end: '2026-11-26', resolution: 'hour' });
-      const [a, b, c] = await Promise.all([server, twin, other].map(async (s) => (await s.get(params)).text()));
-      expect(a?.length ?? 0).toBeGreaterThan(10_000);
-      expect(b).toBe(a);
-      expect(c).not.toBe(a);
-    } finally {
-      await twin.close();
-      await other.close();
-    }
+    at(NOV_26.toISOString());
+    const params = csvParams({ date_start: '2026-11-20', date_end: '2026-11-26', resolution: 'hour' });
+    const [a, b, c] = await bodiesAcrossSeeds(server, params, { twin: 1, other: 99 });
+    expect(a?.length ?? 0).toBeGreaterThan(10_000);
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
   });
 });
 

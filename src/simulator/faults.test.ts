@@ -1,6 +1,6 @@
 // Every switchable fault, over real HTTP, plus the in-process variants the BFF sees in demo mode.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, csvParams, eventually, occupancyParams, readAll, startTestServer } from './test-server';
+import { type TestServer, csvParams, eventually, occupancyParams, readAll, startTestServer, timed } from './test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -16,10 +16,14 @@ afterEach(() => {
 
 const day = { date_start: '2026-11-25', date_end: '2026-11-25', resolution: 'hour' };
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - started, value };
+/** The day's CSV as it is, then the answer under `faults`, which must still start as a CSV. */
+async function csvUnderFault(faults: Parameters<TestServer['sim']['setFaults']>[0]): Promise<{ whole: string; res: Response }> {
+  const whole = await (await server.get(csvParams(day))).text();
+  server.sim.setFaults(faults);
+  const res = await server.get(csvParams(day));
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+  return { whole, res };
 }
 
 describe('latency', () => {
@@ -109,11 +113,7 @@ describe('truncated bodies', () => {
   });
 
   it('cuts the CSV in the middle of a row', async () => {
-    const whole = await (await server.get(csvParams(day))).text();
-    server.sim.setFaults({ truncate: true });
-    const res = await server.get(csvParams(day));
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const { whole, res } = await csvUnderFault({ truncate: true });
     const { bytes, error } = await readAll(res);
     expect(error).toBeInstanceOf(Error);
     const text = new TextDecoder().decode(bytes);
@@ -160,11 +160,7 @@ describe('non-JSON and HTML answers', () => {
   });
 
   it('starts a normal CSV and switches to the HTML error page half-way', async () => {
-    const whole = await (await server.get(csvParams(day))).text();
-    server.sim.setFaults({ htmlMidway: true });
-    const res = await server.get(csvParams(day));
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const { whole, res } = await csvUnderFault({ htmlMidway: true });
     const text = await res.text();
     const at = text.indexOf('<!DOCTYPE html>');
     expect(at).toBeGreaterThan(0);

@@ -50,6 +50,25 @@ export async function serveSimulator(sim: Simulator): Promise<TestServer> {
   };
 }
 
+/**
+ * The bodies `server` and two fresh simulators seeded `twin` and `other` answer to the same GET,
+ * in that order: the determinism check of every action.
+ */
+export async function bodiesAcrossSeeds(
+  server: TestServer,
+  params: Record<string, string | undefined>,
+  seeds: { twin: number; other: number },
+): Promise<string[]> {
+  const twin = await startTestServer({ seed: seeds.twin });
+  const other = await startTestServer({ seed: seeds.other });
+  try {
+    return await Promise.all([server, twin, other].map(async (s) => (await s.get(params)).text()));
+  } finally {
+    await twin.close();
+    await other.close();
+  }
+}
+
 const defined = (extra: Record<string, string | undefined>) => Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined));
 
 /** getoccupancy with the demo key unless another is given (an `undefined` extra changes nothing). */
@@ -153,6 +172,13 @@ export function sumByDevice(rows: readonly CsvRow[]): Map<number, { in: number; 
 }
 
 /** Polls every `everyMs` until `condition` holds or `timeoutMs` passes; returns whether it held. */
+/** Runs `fn` and measures it in wall-clock ms (for latency faults, which are real delays). */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - started, value };
+}
+
 export async function eventually(condition: () => boolean, timeoutMs = 2000, everyMs = 10): Promise<boolean> {
   const until = performance.now() + timeoutMs;
   while (!condition()) {

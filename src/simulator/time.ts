@@ -2,30 +2,14 @@
 // The traffic model and the CSV writer ask for a zone's offset millions of times per export, so
 // offsets are cached per zone and UTC hour instead of asking Intl for every minute.
 
+import { getOrCreate } from '@/shared/get-or-create';
+import { formatterFor } from '@/shared/zoned';
+
 export const MINUTE_MS = 60_000;
 export const DAY_MINUTES = 1440;
 
 /** The zone whose calendar the vendor uses for "today" (it runs from Central Europe). */
 export const VENDOR_TIME_ZONE = 'Europe/Budapest';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
 
 function offsetFromIntl(zone: string, utcMinute: number): number {
   let y = 0;
@@ -62,14 +46,11 @@ function offsetFromIntl(zone: string, utcMinute: number): number {
 // (zones whose transitions are not on a UTC hour boundary); those hours are resolved per minute.
 const hourCache = new Map<string, Map<number, number>>();
 const minuteCache = new Map<string, Map<number, number>>();
+const newMap = (): Map<number, number> => new Map();
 
 /** The zone's offset from UTC in minutes during UTC hour `utcHour` (hours since the epoch), or NaN if it changes within that hour. */
 export function hourOffset(zone: string, utcHour: number): number {
-  let cache = hourCache.get(zone);
-  if (cache === undefined) {
-    cache = new Map();
-    hourCache.set(zone, cache);
-  }
+  const cache = getOrCreate(hourCache, zone, newMap);
   const known = cache.get(utcHour);
   if (known !== undefined) return known;
   // Intl is slow (microseconds a call), so a whole UTC day is filled at once when its first and
@@ -93,17 +74,8 @@ export function hourOffset(zone: string, utcHour: number): number {
 export function zoneOffset(zone: string, utcMinute: number): number {
   const off = hourOffset(zone, Math.floor(utcMinute / 60));
   if (!Number.isNaN(off)) return off;
-  let cache = minuteCache.get(zone);
-  if (cache === undefined) {
-    cache = new Map();
-    minuteCache.set(zone, cache);
-  }
-  let exact = cache.get(utcMinute);
-  if (exact === undefined) {
-    exact = offsetFromIntl(zone, utcMinute);
-    cache.set(utcMinute, exact);
-  }
-  return exact;
+  const cache = getOrCreate(minuteCache, zone, newMap);
+  return getOrCreate(cache, utcMinute, (minute) => offsetFromIntl(zone, minute));
 }
 
 /** Throws a RangeError for a zone name Intl does not know. */

@@ -10,6 +10,7 @@
 // which is how a side door ends up counting more OUT than IN. A door may carry several groups
 // (a building's entrance also counts the café's guests on their way in), and a device mounted the
 // other way round counts a group's arrivals as OUT.
+import { getOrCreate } from '@/shared/get-or-create';
 import { DAY_MINUTES, hourOffset, parseVendorDate, weekdayOfDay, zoneOffset } from './time';
 
 export type VenueKind = 'store' | 'cafe' | 'library' | 'office' | 'garage' | 'leisure' | 'gym24' | 'hospital24';
@@ -207,14 +208,11 @@ const WEEK_MINUTES = 7 * DAY_MINUTES;
 const models = new WeakMap<TrafficGroup, Map<string, GroupModel>>();
 
 function groupModel(group: TrafficGroup, zone: string): GroupModel {
-  let byZone = models.get(group);
-  if (byZone === undefined) {
-    byZone = new Map();
-    models.set(group, byZone);
-  }
-  let model = byZone.get(zone);
-  if (model !== undefined) return model;
+  const byZone = getOrCreate(models, group, () => new Map<string, GroupModel>());
+  return getOrCreate(byZone, zone, () => buildModel(group, zone));
+}
 
+function buildModel(group: TrafficGroup, zone: string): GroupModel {
   const venue = VENUES[group.venue];
   const raw = new Float64Array(7 * DAY_MINUTES);
   for (let d = 0; d < 7; d++) for (let m = 0; m < DAY_MINUTES; m++) raw[d * DAY_MINUTES + m] = venueLevel(venue, d, m);
@@ -229,7 +227,7 @@ function groupModel(group: TrafficGroup, zone: string): GroupModel {
   for (let b = 0; b < STAY_BINS; b++) lags[b] = Math.max(1, Math.round(shortest + ((longest - shortest) * b) / (STAY_BINS - 1)));
   const since = parseVendorDate(group.countingSince);
   if (since === null) throw new RangeError(`traffic group ${group.id}: countingSince must be a YYYY-MM-DD date`);
-  model = {
+  return {
     zone,
     salt: group.id,
     lambda,
@@ -238,8 +236,6 @@ function groupModel(group: TrafficGroup, zone: string): GroupModel {
     maxLag: Math.max(...lags),
     since: since * DAY_MINUTES,
   };
-  byZone.set(zone, model);
-  return model;
 }
 
 // murmur3-style mixing with Math.imul: a few nanoseconds per sample, good enough statistically.

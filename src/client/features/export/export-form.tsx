@@ -31,89 +31,63 @@ export interface ExportFormProps {
 }
 
 export function ExportForm({ config, devices, now, labelledBy, secondaryAction, download = clickDownloadLink, storage }: ExportFormProps) {
-  const {
-    id,
-    ids,
-    formRef,
-    site,
-    values,
-    effective,
-    checked,
-    range,
-    errors,
-    known,
-    blocked,
-    preparing,
-    estimate,
-    suggestedName,
-    reason,
-    status,
-    update,
-    submit,
-    cancel,
-  } = useExportForm({
-    config,
-    devices,
-    now,
-    download,
-    storage,
-  });
+  const { formRef, ...form } = useExportForm({ config, devices, now, download, storage });
 
   return (
-    <form ref={formRef} noValidate onSubmit={(e) => void submit(e)} aria-labelledby={labelledBy} className="flex min-h-0 flex-1 flex-col">
+    <form ref={formRef} noValidate onSubmit={(e) => void form.submit(e)} aria-labelledby={labelledBy} className="flex min-h-0 flex-1 flex-col">
       <div className="flex-1 space-y-6 overflow-y-auto px-4 py-5 sm:px-6">
         <DateRangeFields
-          value={range}
-          preset={values.preset}
-          context={site}
-          maxStart={todayIn(config.timezone, site.now)}
-          errors={{ from: errors.from, to: errors.to }}
-          inputIds={{ from: ids.from, to: ids.to }}
-          onChange={({ range: r, preset }) => update({ preset, from: r.from, to: r.to }, ['from', 'to'])}
+          value={form.range}
+          preset={form.values.preset}
+          context={form.site}
+          maxStart={todayIn(config.timezone, form.site.now)}
+          errors={{ from: form.errors.from, to: form.errors.to }}
+          inputIds={{ from: form.ids.from, to: form.ids.to }}
+          onChange={({ range: r, preset }) => form.update({ preset, from: r.from, to: r.to }, ['from', 'to'])}
         />
         <ResolutionFields
-          value={values.resolution}
-          estimate={estimate}
-          error={errors.resolution}
-          onChange={(resolution) => update({ resolution }, ['resolution', 'to'])}
+          value={form.values.resolution}
+          estimate={form.estimate}
+          error={form.errors.resolution}
+          onChange={(resolution) => form.update({ resolution }, ['resolution', 'to'])}
         />
         <DeviceFields
-          name={`${id}-devices`}
+          name={`${form.id}-devices`}
           devices={devices}
-          mode={values.deviceMode}
-          chosen={effective.chosen}
-          error={errors.devices}
-          errorId={`${id}-devices-error`}
-          onChange={(patch) => update(patch, ['devices'])}
+          mode={form.values.deviceMode}
+          chosen={form.effective.chosen}
+          error={form.errors.devices}
+          errorId={`${form.id}-devices-error`}
+          onChange={(patch) => form.update(patch, ['devices'])}
         />
         <FilenameField
-          inputId={ids.filename}
-          values={values}
-          suggested={suggestedName}
-          saved={checked.filename}
-          error={errors.filename}
-          onChange={(patch) => update(patch, ['filename'])}
+          inputId={form.ids.filename}
+          values={form.values}
+          suggested={form.suggestedName}
+          saved={form.checked.filename}
+          error={form.errors.filename}
+          onChange={(patch) => form.update(patch, ['filename'])}
         />
       </div>
 
       <div className="border-t border-line bg-surface px-4 py-3 sm:px-6">
-        <StatusLine status={status} onCancel={cancel} />
-        {errors.form && known?.length !== 0 ? <p className="mb-2 text-sm text-full-ink">{errors.form}</p> : null}
+        <StatusLine status={form.status} onCancel={form.cancel} />
+        {form.errors.form && form.known?.length !== 0 ? <p className="mb-2 text-sm text-full-ink">{form.errors.form}</p> : null}
         <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-2">
-          {reason ? (
-            <p id={ids.reason} className="mr-auto flex min-w-0 flex-1 basis-56 gap-1.5 text-sm text-muted">
+          {form.reason ? (
+            <p id={form.ids.reason} className="mr-auto flex min-w-0 flex-1 basis-56 gap-1.5 text-sm text-muted">
               <AlertTriangleIcon className="mt-0.5 size-4 shrink-0 text-full-ink" />
-              <span>{reason}</span>
+              <span>{form.reason}</span>
             </p>
           ) : null}
           {secondaryAction}
           <button
             type="submit"
-            aria-disabled={blocked || preparing ? true : undefined}
-            aria-describedby={reason ? ids.reason : undefined}
-            className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-5 font-semibold ${blocked || preparing ? 'cursor-not-allowed bg-sunken text-muted' : 'bg-accent text-surface hover:opacity-90'}`}
+            aria-disabled={form.blocked || form.preparing ? true : undefined}
+            aria-describedby={form.reason ? form.ids.reason : undefined}
+            className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-5 font-semibold ${form.blocked || form.preparing ? 'cursor-not-allowed bg-sunken text-muted' : 'bg-accent text-surface hover:opacity-90'}`}
           >
-            {preparing ? (
+            {form.preparing ? (
               <>
                 <span aria-hidden="true" className="size-4 rounded-full border-2 border-current border-t-transparent motion-safe:animate-spin" />
                 Preparing…

@@ -40,35 +40,29 @@ describe('todayCurve', () => {
     },
   ]);
 
+  // Live at 00:12: 9 inside, all of them through door 91.
+  const liveNine = {
+    t: dayStart + 12 * 60_000,
+    site: 9,
+    devices: new Map([
+      [91, 9],
+      [92, 0],
+    ]),
+  };
+
   it('sums the doors, leaves out each door’s period in progress and ends at the live total', () => {
-    const live = {
-      t: dayStart + 12 * 60_000,
-      site: 9,
-      devices: new Map([
-        [91, 9],
-        [92, 0],
-      ]),
-    };
-    const curve = todayCurve(data, { dayStartMs: dayStart, live, choice: 'site' });
+    const curve = todayCurve(data, { dayStartMs: dayStart, live: liveNine, choice: 'site' });
     expect(curve).toEqual([
       { t: dayStart, occupancy: 0 },
       { t: dayStart + MIN5, occupancy: 3 }, // 5 − 2
       { t: dayStart + 2 * MIN5, occupancy: 6 }, // 9 − 3
-      { t: live.t, occupancy: 9, live: true },
+      { t: liveNine.t, occupancy: 9, live: true },
     ]);
   });
 
   it('draws one door on its own, ending at its corrected count', () => {
-    const live = {
-      t: dayStart + 12 * 60_000,
-      site: 9,
-      devices: new Map([
-        [91, 9],
-        [92, 0],
-      ]),
-    };
-    expect(todayCurve(data, { dayStartMs: dayStart, live, choice: 92 }).map((p) => p.occupancy)).toEqual([0, 0, 0, 0]);
-    expect(todayCurve(data, { dayStartMs: dayStart, live, choice: 91 }).map((p) => p.occupancy)).toEqual([0, 5, 7, 9]);
+    expect(todayCurve(data, { dayStartMs: dayStart, live: liveNine, choice: 92 }).map((p) => p.occupancy)).toEqual([0, 0, 0, 0]);
+    expect(todayCurve(data, { dayStartMs: dayStart, live: liveNine, choice: 91 }).map((p) => p.occupancy)).toEqual([0, 5, 7, 9]);
   });
 
   it('knows an empty day from a quiet one', () => {

@@ -12,7 +12,9 @@ import { historyQueryOptions } from './history-queries';
 import { PEAK_HOUR_DAYS, peakHoursRange } from './history-ranges';
 import { HeatLegend, hourSpan, PeakHoursGrid } from './peak-hours-grid';
 import { QueryState } from './query-state';
-import { TableAlternative, tdClass, thClass } from './table-alternative';
+import { TableAlternative } from './table-alternative';
+
+const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
 export function PeakHoursSection({ today, weekStartsOn }: { today: string; weekStartsOn: number }) {
   const headingId = useId();
@@ -49,36 +51,21 @@ export function PeakHoursSection({ today, weekStartsOn }: { today: string; weekS
         </div>
         <div className="mt-2 flex min-h-11 flex-wrap items-start justify-between gap-x-6">
           {query.data ? (
-            <TableAlternative caption={`Average visitors per hour, ${rangeText}`} scroll>
-              <thead>
-                <tr>
-                  <th scope="col" className={thClass}>
-                    Hour
-                  </th>
-                  {weekdays.map((w) => (
-                    <th key={w} scope="col" className={`${thClass} text-right`}>
-                      <abbr title={formatWeekdayName(w, 'long')} className="no-underline">
-                        {formatWeekdayName(w)}
-                      </abbr>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {Array.from({ length: 24 }, (_, hour) => (
-                  <tr key={hour}>
-                    <th scope="row" className={`${tdClass} font-normal whitespace-nowrap`}>
-                      {hourSpan(hour)}
-                    </th>
-                    {weekdays.map((w) => (
-                      <td key={w} className={`${tdClass} text-right`}>
-                        {formatCount(peaks.average[w]?.[hour] ?? 0)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </TableAlternative>
+            <TableAlternative
+              caption={`Average visitors per hour, ${rangeText}`}
+              scroll
+              columns={[
+                'Hour',
+                ...weekdays.map((w) => (
+                  <abbr title={formatWeekdayName(w, 'long')} className="no-underline">
+                    {formatWeekdayName(w)}
+                  </abbr>
+                )),
+              ]}
+              rows={HOURS}
+              rowKey={(hour) => hour}
+              cells={(hour) => [hourSpan(hour), ...weekdays.map((w) => formatCount(peaks.average[w]?.[hour] ?? 0))]}
+            />
           ) : (
             <span />
           )}

@@ -2,15 +2,23 @@
 // anyone who wants exact figures. Long tables scroll inside their own box.
 import { type ReactNode, useId } from 'react';
 
-interface TableAlternativeProps {
+interface TableAlternativeProps<Row> {
   /** The table's caption, which also names its scroll box. */
   caption: string;
-  children: ReactNode;
+  /** Column headings: the first heads the row headers, the others the number columns. */
+  columns: readonly ReactNode[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string | number;
+  /** A row's cells in column order: its header (a time, a day), then its numbers. */
+  cells: (row: Row) => readonly ReactNode[];
   /** Cap the height and scroll (for long tables such as 5-minute rows). */
   scroll?: boolean;
 }
 
-export function TableAlternative({ caption, children, scroll = false }: TableAlternativeProps) {
+const thClass = 'sticky top-0 border-b border-line bg-surface px-3 py-2 font-medium text-muted';
+const tdClass = 'border-b border-line px-3 py-1.5 text-ink';
+
+export function TableAlternative<Row>({ caption, columns, rows, rowKey, cells, scroll = false }: TableAlternativeProps<Row>) {
   const captionId = useId();
   return (
     <details className="group">
@@ -31,12 +39,34 @@ export function TableAlternative({ caption, children, scroll = false }: TableAlt
           <caption id={captionId} className="bg-sunken px-3 py-2 text-left text-sm font-medium text-ink">
             {caption}
           </caption>
-          {children}
+          <thead>
+            <tr>
+              {columns.map((heading, i) => (
+                <th key={i} scope="col" className={i === 0 ? thClass : `${thClass} text-right`}>
+                  {heading}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const [header, ...numbers] = cells(row);
+              return (
+                <tr key={rowKey(row)}>
+                  <th scope="row" className={`${tdClass} font-normal whitespace-nowrap`}>
+                    {header}
+                  </th>
+                  {numbers.map((n, i) => (
+                    <td key={i} className={`${tdClass} text-right`}>
+                      {n}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
         </table>
       </div>
     </details>
   );
 }
-
-export const thClass = 'sticky top-0 border-b border-line bg-surface px-3 py-2 font-medium text-muted';
-export const tdClass = 'border-b border-line px-3 py-1.5 text-ink';

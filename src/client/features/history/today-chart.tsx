@@ -9,6 +9,7 @@ import type { CurvePoint } from '@/shared/occupancy-curve';
 import { formatTimeOfDay } from './chart-format';
 import { countTicks, hourTicks, tickHoursFor } from './time-axis';
 import { useElementSize } from '@/client/lib/use-element-size';
+import { AXIS_TICK, cardTooltip, countAxisProps } from './chart-parts';
 
 interface TodayChartProps {
   curve: readonly CurvePoint[];
@@ -19,8 +20,6 @@ interface TodayChartProps {
   /** Add the zone's name to times (on a day with a clock change, 02:30 happens twice). */
   withZoneName: boolean;
 }
-
-const AXIS_TICK = { fill: 'var(--muted)', fontSize: 12 };
 
 export function TodayChart({ curve, startMs, endMs, timeZone, capacity, withZoneName }: TodayChartProps) {
   const [ref, { width, height }] = useElementSize<HTMLDivElement>({ width: 640, height: 256 });
@@ -46,17 +45,7 @@ export function TodayChart({ curve, startMs, endMs, timeZone, capacity, withZone
           tickLine={false}
           interval={0}
         />
-        <YAxis
-          allowDecimals={false}
-          domain={[0, yTicks.at(-1) ?? 'auto']}
-          ticks={yTicks}
-          interval={0}
-          tickFormatter={(v: number) => formatCount(v)}
-          tick={AXIS_TICK}
-          axisLine={false}
-          tickLine={false}
-          width={48}
-        />
+        <YAxis {...countAxisProps(yTicks, 48)} />
         {capacity != null ? (
           <ReferenceLine
             y={capacity}
@@ -68,21 +57,17 @@ export function TodayChart({ curve, startMs, endMs, timeZone, capacity, withZone
         <Tooltip
           cursor={{ stroke: 'var(--muted)', strokeDasharray: '3 3' }}
           isAnimationActive={false}
-          content={({ active, payload }) => {
-            const point = active ? (payload?.[0]?.payload as CurvePoint | undefined) : undefined;
-            if (!point) return null;
-            return (
-              <div className="rounded-lg border border-line bg-surface px-3 py-2 text-sm shadow-md">
-                <p className="text-muted">
-                  {formatTimeOfDay(point.t, timeZone, { zoneName: withZoneName })}
-                  {point.live ? ' · now' : ''}
-                </p>
-                <p className="font-semibold text-ink tabular-nums">
-                  {formatCount(point.occupancy)} {point.occupancy === 1 ? 'person' : 'people'} inside
-                </p>
-              </div>
-            );
-          }}
+          content={cardTooltip((point: CurvePoint) => (
+            <>
+              <p className="text-muted">
+                {formatTimeOfDay(point.t, timeZone, { zoneName: withZoneName })}
+                {point.live ? ' · now' : ''}
+              </p>
+              <p className="font-semibold text-ink tabular-nums">
+                {formatCount(point.occupancy)} {point.occupancy === 1 ? 'person' : 'people'} inside
+              </p>
+            </>
+          ))}
         />
         <Area
           type="linear"

@@ -34,6 +34,25 @@ function renderSection(occupancy = makeOccupancy()) {
   return renderWithClient(<TodaySection occupancy={occupancy} config={makeConfig()} timeZone={TZ} />);
 }
 
+// 25 Oct 2026 in Budapest: 03:00 CEST became 02:00 CET. Live at 03:20 CET.
+const CLOCKS_BACK_START = Date.parse('2026-10-24T22:00:00Z');
+const CLOCKS_BACK_LIVE = Date.parse('2026-10-25T02:20:00Z');
+
+/** The 25-hour day with one door: its 5-minute `counts`, and `inside` people on the live answer. */
+function renderClocksBackDay(counts: Record<string, [number, number]>, inside: number) {
+  const series = [fiveMinuteSeries(91, 'Main entrance', { startMs: CLOCKS_BACK_START, untilMs: CLOCKS_BACK_LIVE, timeZone: TZ, counts })];
+  fakeHistoryApi(() => json(makeHistory({ from: '2026-10-25', to: '2026-10-25', series })));
+  renderSection(
+    makeOccupancy({
+      generatedUtc: '2026-10-25T02:20:00Z',
+      fetchedAt: '2026-10-25T02:20:00Z',
+      dayStart: { utc: '2026-10-24T22:00:00Z', local: '2026-10-25T00:00:00+02:00', timezone: TZ },
+      total: { in: inside, out: 0, occupancy: inside },
+      devices: [{ id: 91, name: 'Main entrance', in: inside, out: 0, raw: inside, occupancy: inside, corrected: inside, capacity: 40 }],
+    }),
+  );
+}
+
 /** The table alternative's rows as [time, people], after opening it. */
 async function tableRows(name: RegExp) {
   await userEvent.click(screen.getByText('Show the numbers as a table'));
@@ -133,56 +152,17 @@ describe('today’s curve', { timeout: 20_000 }, () => {
   });
 
   it('says on a 25-hour day when the clocks went back', async () => {
-    // 25 Oct 2026 in Budapest: 03:00 CEST became 02:00 CET. Live at 03:20 CET.
-    const dayStart = Date.parse('2026-10-24T22:00:00Z');
-    const liveAt = Date.parse('2026-10-25T02:20:00Z');
-    fakeHistoryApi(() =>
-      json(
-        makeHistory({
-          from: '2026-10-25',
-          to: '2026-10-25',
-          series: [fiveMinuteSeries(91, 'Main entrance', { startMs: dayStart, untilMs: liveAt, timeZone: TZ, counts: {} })],
-        }),
-      ),
-    );
-    renderSection(
-      makeOccupancy({
-        generatedUtc: '2026-10-25T02:20:00Z',
-        fetchedAt: '2026-10-25T02:20:00Z',
-        dayStart: { utc: '2026-10-24T22:00:00Z', local: '2026-10-25T00:00:00+02:00', timezone: TZ },
-        total: { in: 0, out: 0, occupancy: 0 },
-        devices: [{ id: 91, name: 'Main entrance', in: 0, out: 0, raw: 0, occupancy: 0, corrected: 0, capacity: 40 }],
-      }),
-    );
+    renderClocksBackDay({}, 0);
     const three = formatTimeOfDay(Date.parse('2026-10-25T03:00:00Z'), 'UTC');
     expect(
-      await screen.findByText(`People inside since ${formatTimeOfDay(dayStart, TZ)}. Clocks went back an hour at ${three}: a 25-hour day.`),
+      await screen.findByText(`People inside since ${formatTimeOfDay(CLOCKS_BACK_START, TZ)}. Clocks went back an hour at ${three}: a 25-hour day.`),
     ).toBeInTheDocument();
     // A quiet night is not an empty day here: the doors reported periods, all of them zero.
     expect(await screen.findByText('Nobody has been counted yet today.')).toBeInTheDocument();
   });
 
   it('labels the repeated hour with its offset in the table', async () => {
-    const dayStart = Date.parse('2026-10-24T22:00:00Z');
-    const liveAt = Date.parse('2026-10-25T02:20:00Z');
-    fakeHistoryApi(() =>
-      json(
-        makeHistory({
-          from: '2026-10-25',
-          to: '2026-10-25',
-          series: [fiveMinuteSeries(91, 'Main entrance', { startMs: dayStart, untilMs: liveAt, timeZone: TZ, counts: { '01:00': [5, 0] } })],
-        }),
-      ),
-    );
-    renderSection(
-      makeOccupancy({
-        generatedUtc: '2026-10-25T02:20:00Z',
-        fetchedAt: '2026-10-25T02:20:00Z',
-        dayStart: { utc: '2026-10-24T22:00:00Z', local: '2026-10-25T00:00:00+02:00', timezone: TZ },
-        total: { in: 10, out: 0, occupancy: 10 },
-        devices: [{ id: 91, name: 'Main entrance', in: 10, out: 0, raw: 10, occupancy: 10, corrected: 10, capacity: 40 }],
-      }),
-    );
+    renderClocksBackDay({ '01:00': [5, 0] }, 10);
     await screen.findByRole('img', { name: /10 inside now/ });
     const rows = await tableRows(/^People inside today, Whole site/);
     // 00:05 … 03:00 CEST, then 02:05 … 03:15 CET: 51 period ends (4 h 15 min), the start and the live point at 03:20.

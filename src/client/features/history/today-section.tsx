@@ -18,7 +18,7 @@ import { todayRange } from './history-ranges';
 import { HistoryIcon } from '@/client/components/ui/icons';
 import { LoadFailed } from './load-failed';
 import { describeLoadError } from '@/client/lib/error-text';
-import { TableAlternative, tdClass, thClass } from './table-alternative';
+import { TableAlternative } from './table-alternative';
 import { TodayChart } from './today-chart';
 import { TODAY_CHART_BOX, TodayFrame } from './today-frame';
 import { clockChange } from './time-axis';
@@ -200,28 +200,13 @@ function describeCurve(curve: readonly CurvePoint[], name: string, timeZone: str
 
 function CurveTable({ curve, name, timeZone, withZoneName }: { curve: readonly CurvePoint[]; name: string; timeZone: string; withZoneName: boolean }) {
   return (
-    <TableAlternative caption={`People inside today, ${name}, every 5 minutes`} scroll>
-      <thead>
-        <tr>
-          <th scope="col" className={thClass}>
-            Time
-          </th>
-          <th scope="col" className={`${thClass} text-right`}>
-            People inside
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {curve.map((p) => (
-          <tr key={p.t}>
-            <th scope="row" className={`${tdClass} font-normal whitespace-nowrap`}>
-              {formatTimeOfDay(p.t, timeZone, { zoneName: withZoneName })}
-              {p.live ? ' (now)' : ''}
-            </th>
-            <td className={`${tdClass} text-right`}>{formatCount(p.occupancy)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </TableAlternative>
+    <TableAlternative
+      caption={`People inside today, ${name}, every 5 minutes`}
+      scroll
+      columns={['Time', 'People inside']}
+      rows={curve}
+      rowKey={(p) => p.t}
+      cells={(p) => [`${formatTimeOfDay(p.t, timeZone, { zoneName: withZoneName })}${p.live ? ' (now)' : ''}`, formatCount(p.occupancy)]}
+    />
   );
 }

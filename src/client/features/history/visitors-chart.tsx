@@ -8,8 +8,7 @@ import { formatAxisDay, formatDay } from './chart-format';
 import type { VisitorDay } from './history-data';
 import { countTicks } from './time-axis';
 import { useElementSize } from '@/client/lib/use-element-size';
-
-const AXIS_TICK = { fill: 'var(--muted)', fontSize: 12 };
+import { AXIS_TICK, cardTooltip, countAxisProps } from './chart-parts';
 
 export function VisitorsChart({ days, span }: { days: readonly VisitorDay[]; span: 'week' | 'month' }) {
   const [ref, { width, height }] = useElementSize<HTMLDivElement>({ width: 640, height: 288 });
@@ -34,33 +33,19 @@ export function VisitorsChart({ days, span }: { days: readonly VisitorDay[]; spa
           interval="preserveStartEnd"
           minTickGap={12}
         />
-        <YAxis
-          allowDecimals={false}
-          domain={[0, yTicks.at(-1) ?? 'auto']}
-          ticks={yTicks}
-          interval={0}
-          tickFormatter={(v: number) => formatCount(v)}
-          tick={AXIS_TICK}
-          axisLine={false}
-          tickLine={false}
-          width={52}
-        />
+        <YAxis {...countAxisProps(yTicks, 52)} />
         <Tooltip
           cursor={{ fill: 'var(--sunken)' }}
           isAnimationActive={false}
-          content={({ active, payload }) => {
-            const day = active ? (payload?.[0]?.payload as VisitorDay | undefined) : undefined;
-            if (!day) return null;
-            return (
-              <div className="rounded-lg border border-line bg-surface px-3 py-2 text-sm shadow-md">
-                <p className="text-muted">{formatDay(day.date)}</p>
-                <p className="font-semibold text-ink tabular-nums">{formatCount(day.visitors)} visitors</p>
-                <p className="text-muted tabular-nums">
-                  {formatDay(addDaysToDateString(day.date, -7))}: {formatCount(day.weekBefore)}
-                </p>
-              </div>
-            );
-          }}
+          content={cardTooltip((day: VisitorDay) => (
+            <>
+              <p className="text-muted">{formatDay(day.date)}</p>
+              <p className="font-semibold text-ink tabular-nums">{formatCount(day.visitors)} visitors</p>
+              <p className="text-muted tabular-nums">
+                {formatDay(addDaysToDateString(day.date, -7))}: {formatCount(day.weekBefore)}
+              </p>
+            </>
+          ))}
         />
         <Bar dataKey="visitors" fill="var(--accent)" radius={[3, 3, 0, 0]} maxBarSize={56} isAnimationActive={false} />
         <Line

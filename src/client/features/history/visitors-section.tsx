@@ -11,7 +11,7 @@ import { visitorsPerDay } from './history-data';
 import { historyQueryOptions } from './history-queries';
 import { VISITOR_SPANS, type VisitorSpan, visitorsRange } from './history-ranges';
 import { QueryState } from './query-state';
-import { TableAlternative, tdClass, thClass } from './table-alternative';
+import { TableAlternative } from './table-alternative';
 import { VisitorsChart } from './visitors-chart';
 
 const percentChange = new Intl.NumberFormat(undefined, {
@@ -78,36 +78,19 @@ export function VisitorsSection({ today }: { today: string }) {
         </div>
         <div className="mt-2 flex min-h-11 flex-wrap items-start justify-between gap-x-6">
           {query.data ? (
-            <TableAlternative caption={`Visitors per day, ${rangeText}`} scroll={span === 30}>
-              <thead>
-                <tr>
-                  <th scope="col" className={thClass}>
-                    Day
-                  </th>
-                  <th scope="col" className={`${thClass} text-right`}>
-                    Visitors
-                  </th>
-                  <th scope="col" className={`${thClass} text-right`}>
-                    A week earlier
-                  </th>
-                  <th scope="col" className={`${thClass} text-right`}>
-                    Change
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {days.map((d) => (
-                  <tr key={d.date}>
-                    <th scope="row" className={`${tdClass} font-normal whitespace-nowrap`}>
-                      <time dateTime={d.date}>{formatDay(d.date)}</time>
-                    </th>
-                    <td className={`${tdClass} text-right`}>{formatCount(d.visitors)}</td>
-                    <td className={`${tdClass} text-right`}>{formatCount(d.weekBefore)}</td>
-                    <td className={`${tdClass} text-right`}>{change(d.visitors, d.weekBefore)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </TableAlternative>
+            <TableAlternative
+              caption={`Visitors per day, ${rangeText}`}
+              scroll={span === 30}
+              columns={['Day', 'Visitors', 'A week earlier', 'Change']}
+              rows={days}
+              rowKey={(d) => d.date}
+              cells={(d) => [
+                <time dateTime={d.date}>{formatDay(d.date)}</time>,
+                formatCount(d.visitors),
+                formatCount(d.weekBefore),
+                change(d.visitors, d.weekBefore),
+              ]}
+            />
           ) : (
             <span />
           )}

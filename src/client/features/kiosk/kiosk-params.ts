@@ -50,6 +50,13 @@ export const KIOSK_LIMITS = {
 const PARAMS = ['devices', 'mode', 'theme', 'rotate', 'outage', 'reload', 'poll'] as const;
 type ParamName = (typeof PARAMS)[number];
 
+/** The whole-number parameters: the setting each one fills, its unit and an example for the message. */
+const NUMBER_PARAMS = {
+  rotate: { setting: 'rotateSeconds', unit: 'seconds', example: '15' },
+  outage: { setting: 'outageSeconds', unit: 'seconds', example: '300' },
+  poll: { setting: 'pollMs', unit: 'milliseconds', example: '5000' },
+} as const;
+
 const MAX_DEVICE_ID = 2 ** 31 - 1;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -98,7 +105,8 @@ export function parseKioskParams(search: string | URLSearchParams): ParsedKioskP
     }
     seen.add(name);
     const raw = value.trim();
-    switch (name as ParamName) {
+    const param = name as ParamName;
+    switch (param) {
       case 'devices': {
         const devices = parseDevices(raw);
         if (isProblem(devices)) problems.push(devices);
@@ -113,18 +121,14 @@ export function parseKioskParams(search: string | URLSearchParams): ParsedKioskP
         if (raw === 'dark' || raw === 'light') settings.theme = raw;
         else problems.push({ param: 'theme', message: `theme=${raw || '(empty)'}: use theme=dark or theme=light.` });
         break;
-      case 'rotate': {
-        const { min, max } = KIOSK_LIMITS.rotateSeconds;
-        const n = wholeNumber(raw, min, max, 'seconds', 'rotate', '15');
+      case 'rotate':
+      case 'outage':
+      case 'poll': {
+        const { setting, unit, example } = NUMBER_PARAMS[param];
+        const { min, max } = KIOSK_LIMITS[setting];
+        const n = wholeNumber(raw, min, max, unit, param, example);
         if (isProblem(n)) problems.push(n);
-        else settings.rotateSeconds = n;
-        break;
-      }
-      case 'outage': {
-        const { min, max } = KIOSK_LIMITS.outageSeconds;
-        const n = wholeNumber(raw, min, max, 'seconds', 'outage', '300');
-        if (isProblem(n)) problems.push(n);
-        else settings.outageSeconds = n;
+        else settings[setting] = n;
         break;
       }
       case 'reload':
@@ -132,13 +136,6 @@ export function parseKioskParams(search: string | URLSearchParams): ParsedKioskP
         else if (TIME_RE.test(raw)) settings.reloadAt = raw;
         else problems.push({ param: 'reload', message: `reload=${raw || '(empty)'}: use a 24-hour time such as reload=03:30, or reload=off.` });
         break;
-      case 'poll': {
-        const { min, max } = KIOSK_LIMITS.pollMs;
-        const n = wholeNumber(raw, min, max, 'milliseconds', 'poll', '5000');
-        if (isProblem(n)) problems.push(n);
-        else settings.pollMs = n;
-        break;
-      }
     }
   }
 
