@@ -111,29 +111,22 @@ describe('health probes', () => {
 
 describe('unknown routes and crashes', () => {
   it.each([
-    ['GET', '/api/nope'],
-    ['GET', '/api/occupancy/extra'],
-    ['POST', '/api/nope'],
-    ['GET', '/api/'],
-  ])('%s %s: 404 in our JSON shape', async (method, path) => {
+    ['GET', '/api/nope', 404, null, 'not_found'],
+    ['GET', '/api/occupancy/extra', 404, null, 'not_found'],
+    ['POST', '/api/nope', 404, null, 'not_found'],
+    ['GET', '/api/', 404, null, 'not_found'],
+    // A real endpoint asked with another method: 405 with Allow.
+    ['POST', '/api/occupancy', 405, 'GET', 'method_not_allowed'],
+    ['DELETE', '/api/config', 405, 'GET', 'method_not_allowed'],
+    ['PUT', '/api/history', 405, 'GET', 'method_not_allowed'],
+    ['POST', '/api/export', 405, 'GET', 'method_not_allowed'],
+    ['OPTIONS', '/api/export/file/some-token', 405, 'GET', 'method_not_allowed'],
+    ['PATCH', '/api/occupancy', 405, 'GET', 'method_not_allowed'],
+  ])('%s %s: %i in our JSON shape, with the security headers', async (method, path, status, allow, code) => {
     const res = await demoBff().app.request(path, { method });
-    expect(res.status).toBe(404);
-    expect(res.headers.get('allow')).toBeNull();
-    expect((await apiError(res)).code).toBe('not_found');
-  });
-
-  it.each([
-    ['POST', '/api/occupancy'],
-    ['DELETE', '/api/config'],
-    ['PUT', '/api/history'],
-    ['POST', '/api/export'],
-    ['OPTIONS', '/api/export/file/some-token'],
-    ['PATCH', '/api/occupancy'],
-  ])('%s %s (a real endpoint): 405 with Allow, in our JSON shape', async (method, path) => {
-    const res = await demoBff().app.request(path, { method });
-    expect(res.status).toBe(405);
-    expect(res.headers.get('allow')).toBe('GET');
-    expect((await apiError(res)).code).toBe('method_not_allowed');
+    expect(res.status).toBe(status);
+    expect(res.headers.get('allow')).toBe(allow);
+    expect((await apiError(res)).code).toBe(code);
     expectSecurityHeaders(res, true);
   });
 

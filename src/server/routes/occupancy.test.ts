@@ -139,22 +139,19 @@ describe('GET /api/occupancy: vendor failures with no good answer to fall back o
     expect(await apiError(res)).toEqual({ code: 'upstream_unavailable', message: 'The WELLPOINT cloud is not answering right now.', retryInSeconds: retry });
   });
 
-  it.each([401, 403])('vendor HTTP %i: 502 upstream_auth', async (status) => {
-    const res = await fresh({ status }).app.request('/api/occupancy');
-    expect(res.status).toBe(502);
-    expect((await apiError(res)).code).toBe('upstream_auth');
-  });
-
-  it('vendor HTTP 404: 502 upstream_format', async () => {
-    const res = await fresh({ status: 404 }).app.request('/api/occupancy');
-    expect(res.status).toBe(502);
-    expect((await apiError(res)).code).toBe('upstream_format');
-  });
-
-  it('a connection reset: 503 upstream_unavailable', async () => {
-    const res = await fresh({ reset: true }).app.request('/api/occupancy');
-    expect(res.status).toBe(503);
-    expect((await apiError(res)).code).toBe('upstream_unavailable');
+  it.each([
+    ['vendor HTTP 401', { status: 401 }, 502, 'upstream_auth'],
+    ['vendor HTTP 403', { status: 403 }, 502, 'upstream_auth'],
+    ['vendor HTTP 404', { status: 404 }, 502, 'upstream_format'],
+    ['a connection reset', { reset: true }, 503, 'upstream_unavailable'],
+    // The body breaks off mid-JSON with a broken connection: a transport failure, which may well
+    // succeed on the next try, so "unavailable" rather than "format".
+    ['a body cut off half-way', { truncate: true }, 503, 'upstream_unavailable'],
+    ['the vendor’s HTML page instead of JSON', { html: true }, 502, 'upstream_auth'],
+  ] as const)('%s: %i %s', async (_name, fault, status, code) => {
+    const res = await fresh(fault).app.request('/api/occupancy');
+    expect(res.status).toBe(status);
+    expect((await apiError(res)).code).toBe(code);
   });
 
   it('an answer later than UPSTREAM_TIMEOUT_MS: 504 upstream_timeout at the limit, not zero counts', async () => {
@@ -182,20 +179,6 @@ describe('GET /api/occupancy: vendor failures with no good answer to fall back o
     sim.clock.advance(12_000);
     expect((await occupancy(app)).stale).toBe(false);
     expect(sim.calls.getoccupancy).toBe(2);
-  });
-
-  // The body breaks off mid-JSON with a broken connection: a transport failure, which may well
-  // succeed on the next try, so "unavailable" rather than "format".
-  it('a body cut off half-way: 503 upstream_unavailable', async () => {
-    const res = await fresh({ truncate: true }).app.request('/api/occupancy');
-    expect(res.status).toBe(503);
-    expect((await apiError(res)).code).toBe('upstream_unavailable');
-  });
-
-  it('the vendor’s HTML page instead of JSON: 502 upstream_auth', async () => {
-    const res = await fresh({ html: true }).app.request('/api/occupancy');
-    expect(res.status).toBe(502);
-    expect((await apiError(res)).code).toBe('upstream_auth');
   });
 
   it('an account without PRO devices: 200 with the no_pro_devices notice and zero totals', async () => {
