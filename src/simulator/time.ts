@@ -50,7 +50,8 @@ const newMap = (): Map<number, number> => new Map();
 
 /** The zone's offset from UTC in minutes during UTC hour `utcHour` (hours since the epoch), or NaN if it changes within that hour. */
 export function hourOffset(zone: string, utcHour: number): number {
-  const cache = getOrCreate(hourCache, zone, newMap);
+  // Map.get first: this runs for every minute, and going through the shared helper measured ~10 % slower.
+  const cache = hourCache.get(zone) ?? getOrCreate(hourCache, zone, newMap);
   const known = cache.get(utcHour);
   if (known !== undefined) return known;
   // Intl is slow (microseconds a call), so a whole UTC day is filled at once when its first and
