@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type History, historySchema } from '@/shared/api-schema';
 import { DEMO_ACCESS_KEY, type Simulator } from '@/simulator';
-import { VENDOR_URL, apiError, demoBff, keyedBff, newSimulator } from '../test/support';
+import { VENDOR_URL, apiError, demoBff, keyedBff, newSimulator, switchableKeyBff } from '../test/support';
 import type { FetchLike } from '../upstream/wellpoint-client';
 import { HISTORY_BUSY_RETRY_SECONDS } from './history';
 
@@ -163,14 +163,7 @@ describe('GET /api/history: rate-limited like the rest', () => {
   });
 
   it('shares the rejected-key back-off with the live screens, both ways', async () => {
-    const sim = newSimulator();
-    const state = { accepted: true };
-    const fetchImpl: FetchLike = (input, init) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      url.searchParams.set('user_access_key', state.accepted ? DEMO_ACCESS_KEY : 'revoked');
-      return sim.fetch(url, init);
-    };
-    const { app } = keyedBff('test-key-shared', { sim, fetch: fetchImpl, env: { AUTH_BACKOFF_SECONDS: '30' } });
+    const { app, sim, state } = switchableKeyBff(true, { AUTH_BACKOFF_SECONDS: '30' });
     state.accepted = false;
     expect((await app.request('/api/occupancy')).status).toBe(502);
     const answers = await Promise.all(Array.from({ length: 20 }, async () => app.request(`/api/history?${hourly('2026-11-01', '2026-11-20')}`)));

@@ -6,7 +6,7 @@ import { type Occupancy, occupancySchema } from '@/shared/api-schema';
 import { DEMO_ACCESS_KEY, NO_PRO_ACCESS_KEY, type ShapePatch, type Simulator } from '@/simulator';
 import type { OccupancyRow } from '@/simulator/test-server';
 import { loadEnv } from '../env';
-import { type Listening, NOW, VENDOR_URL, apiError, demoBff, keyedBff, listen, newSimulator } from '../test/support';
+import { type Listening, NOW, VENDOR_URL, apiError, demoBff, keyedBff, listen, newSimulator, switchableKeyBff } from '../test/support';
 import type { FetchLike } from '../upstream/wellpoint-client';
 
 async function occupancy(app: { request: (path: string) => Response | Promise<Response> }): Promise<Occupancy> {
@@ -262,18 +262,7 @@ describe('GET /api/occupancy: stale-if-error', () => {
 });
 
 describe('GET /api/occupancy: a rejected key', () => {
-  /** The vendor accepts our key only while `accepted` (as if the admin fixed it on the vendor's side). */
-  function switchableKey() {
-    const sim = newSimulator();
-    const state = { accepted: false };
-    const fetchImpl: FetchLike = (input, init) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      url.searchParams.set('user_access_key', state.accepted ? DEMO_ACCESS_KEY : 'revoked');
-      return sim.fetch(url, init);
-    };
-    const bff = keyedBff('test-key-backoff', { sim, fetch: fetchImpl, env: { AUTH_BACKOFF_SECONDS: '30', CACHE_SECONDS: '10' } });
-    return { ...bff, state };
-  }
+  const switchableKey = () => switchableKeyBff(false, { AUTH_BACKOFF_SECONDS: '30', CACHE_SECONDS: '10' });
 
   it('is never cached as data, and the vendor is not asked again for 30 s', async () => {
     const { app, sim, state } = switchableKey();

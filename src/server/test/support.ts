@@ -6,10 +6,11 @@ import { Writable } from 'node:stream';
 import { type ServerType, serve } from '@hono/node-server';
 import { expect } from 'vitest';
 import { type ApiError, apiErrorSchema } from '@/shared/api-schema';
-import { createClock, createSimulator, type Simulator, type SimulatorOptions } from '@/simulator';
+import { createClock, createSimulator, DEMO_ACCESS_KEY, type Simulator, type SimulatorOptions } from '@/simulator';
 import { NOV_26 } from '@/simulator/test-server';
 import { type ComposeOptions, compose } from '../compose';
 import { loadEnv } from '../env';
+import type { FetchLike } from '../upstream/wellpoint-client';
 
 /** The one fixed test instant, the simulator tests' own: Thursday 26 November 2026, 11:15:03 in Budapest. */
 export const NOW = NOV_26;
@@ -139,4 +140,16 @@ export async function eventually(condition: () => boolean, ms = 3000): Promise<b
     await new Promise((r) => setTimeout(r, 10));
   }
   return true;
+}
+
+/** A BFF whose vendor accepts its key only while `state.accepted` (as if the admin fixed it on the vendor's side). */
+export function switchableKeyBff(accepted: boolean, env: Record<string, string>): Bff & { state: { accepted: boolean } } {
+  const sim = newSimulator();
+  const state = { accepted };
+  const fetchImpl: FetchLike = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    url.searchParams.set('user_access_key', state.accepted ? DEMO_ACCESS_KEY : 'revoked');
+    return sim.fetch(url, init);
+  };
+  return { ...keyedBff('test-key-switchable', { sim, fetch: fetchImpl, env }), state };
 }
