@@ -1,19 +1,14 @@
 // The access-key check, bad requests, call counters and the /__sim control routes, over HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ACCESS_KEY } from './accounts';
 import { createSimulator } from './simulator';
-import { NOV_26, type OccupancyBody, type TestServer, csvParams, eventually, occupancyParams, serveSimulator, startTestServer, timed } from './test-server';
+import { NOV_26, type OccupancyBody, csvParams, eventually, occupancyParams, serveSimulator, startTestServer, timed } from './test-server';
+import { sharedTestServer } from './test/shared-server';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const shared = sharedTestServer();
 
 const control = (path: string, method: string, body?: unknown) =>
-  fetch(new URL(`__sim/${path}`, server.base), {
+  fetch(new URL(`__sim/${path}`, shared.server.base), {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -59,7 +54,7 @@ describe('access key', () => {
   it('answers an unknown or missing action with the HTML error page at once', async () => {
     for (const action of ['getOccupancy', 'list', '', undefined]) {
       const params: Record<string, string | undefined> = { action, user_access_key: DEMO_ACCESS_KEY };
-      const { ms, value: res } = await timed(() => server.get(params));
+      const { ms, value: res } = await timed(() => shared.server.get(params));
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       expect(await res.text()).toContain('unknown action');
@@ -68,7 +63,7 @@ describe('access key', () => {
   });
 
   it('answers other paths with a 404 page, as nginx would', async () => {
-    const res = await fetch(new URL('api/occupancy', server.base));
+    const res = await fetch(new URL('api/occupancy', shared.server.base));
     expect(res.status).toBe(404);
   });
 });
@@ -76,38 +71,38 @@ describe('access key', () => {
 describe('call counters', () => {
   it('count each vendor request per action and each wrong key, never the control routes', async () => {
     expect((await control('calls', 'DELETE')).status).toBe(200);
-    await server.get(occupancyParams());
-    await server.get(occupancyParams());
-    await (await server.get(csvParams({ date_start: '2026-11-25', date_end: '2026-11-25' }))).text();
-    await server.get(occupancyParams({ user_access_key: 'sim-wrong-key' }));
-    await server.get({ action: 'nothing', user_access_key: DEMO_ACCESS_KEY });
+    await shared.server.get(occupancyParams());
+    await shared.server.get(occupancyParams());
+    await (await shared.server.get(csvParams({ date_start: '2026-11-25', date_end: '2026-11-25' }))).text();
+    await shared.server.get(occupancyParams({ user_access_key: 'sim-wrong-key' }));
+    await shared.server.get({ action: 'nothing', user_access_key: DEMO_ACCESS_KEY });
     await control('state', 'GET');
     await control('faults', 'PUT', { latencyMs: 0 });
-    expect(server.sim.calls).toEqual({ getoccupancy: 3, downloadcsv: 1, auth_failures: 1 });
+    expect(shared.server.sim.calls).toEqual({ getoccupancy: 3, downloadcsv: 1, auth_failures: 1 });
     const state = (await (await control('state', 'GET')).json()) as { calls: unknown };
     expect(state.calls).toEqual({ getoccupancy: 3, downloadcsv: 1, auth_failures: 1 });
     expect(await (await control('calls', 'DELETE')).json()).toEqual({ calls: { getoccupancy: 0, downloadcsv: 0, auth_failures: 0 } });
-    expect(server.sim.calls).toEqual({ getoccupancy: 0, downloadcsv: 0, auth_failures: 0 });
+    expect(shared.server.sim.calls).toEqual({ getoccupancy: 0, downloadcsv: 0, auth_failures: 0 });
   });
 
   it('count concurrent requests one by one, as they arrive', async () => {
-    server.sim.resetCalls();
-    server.sim.setFaults({ latencyMs: 1500 });
+    shared.server.sim.resetCalls();
+    shared.server.sim.setFaults({ latencyMs: 1500 });
     try {
       let answered = 0;
-      const pending = Array.from({ length: 5 }, () => server.get(occupancyParams()).then(() => answered++));
-      expect(await eventually(() => server.sim.calls.getoccupancy === 5, 1200)).toBe(true);
+      const pending = Array.from({ length: 5 }, () => shared.server.get(occupancyParams()).then(() => answered++));
+      expect(await eventually(() => shared.server.sim.calls.getoccupancy === 5, 1200)).toBe(true);
       expect(answered).toBe(0);
       await Promise.all(pending);
     } finally {
-      server.sim.clearFaults();
+      shared.server.sim.clearFaults();
     }
   });
 });
 
 describe('control routes', () => {
   it('report the state: clock, faults, shape, calls and streams', async () => {
-    server.sim.clock.setFixed(NOV_26);
+    shared.server.sim.clock.setFixed(NOV_26);
     const state = (await (await control('state', 'GET')).json()) as Record<string, unknown>;
     expect(Object.keys(state)).toEqual(['clock', 'faults', 'shape', 'calls', 'streams']);
     expect(state.clock).toEqual({ mode: 'fixed', now: '2026-11-26T10:15:03.000Z', offsetMs: 0 });
@@ -126,7 +121,7 @@ describe('control routes', () => {
   });
 
   it('drive the clock: fixed, advanced, offset and back to real', async () => {
-    const generated = async () => ((await (await server.get(occupancyParams())).json()) as OccupancyBody).meta.generated_utc;
+    const generated = async () => ((await (await shared.server.get(occupancyParams())).json()) as OccupancyBody).meta.generated_utc;
     expect((await control('clock', 'PUT', { fixed: '2026-03-29T01:30:00+02:00' })).status).toBe(200);
     expect(await generated()).toBe('2026-03-28 23:30:00');
     await control('clock', 'PUT', { advanceMs: 90_000 });
@@ -137,32 +132,32 @@ describe('control routes', () => {
     const real = (await (await control('clock', 'PUT', { real: true })).json()) as { clock: { mode: string; now: string } };
     expect(real.clock.mode).toBe('real');
     expect(Math.abs(Date.parse(real.clock.now) - Date.now())).toBeLessThan(5000);
-    server.sim.clock.setFixed(NOV_26);
+    shared.server.sim.clock.setFixed(NOV_26);
   });
 
   it('switch faults on (merged) and off', async () => {
     const on = (await (await control('faults', 'PUT', { status: 503 })).json()) as { faults: Record<string, unknown> };
     expect(on.faults.status).toBe(503);
     await control('faults', 'PUT', { actions: ['downloadcsv'] });
-    expect(server.sim.faults).toMatchObject({ status: 503, actions: ['downloadcsv'] });
-    expect((await server.get(occupancyParams())).status).toBe(200);
-    expect((await server.get(csvParams())).status).toBe(503);
+    expect(shared.server.sim.faults).toMatchObject({ status: 503, actions: ['downloadcsv'] });
+    expect((await shared.server.get(occupancyParams())).status).toBe(200);
+    expect((await shared.server.get(csvParams())).status).toBe(503);
     expect((await control('faults', 'DELETE')).status).toBe(200);
-    expect(server.sim.faults.status).toBeNull();
-    expect((await server.get(csvParams({ date_start: '2026-11-25', date_end: '2026-11-25' }))).status).toBe(200);
+    expect(shared.server.sim.faults.status).toBeNull();
+    expect((await shared.server.get(csvParams({ date_start: '2026-11-25', date_end: '2026-11-25' }))).status).toBe(200);
   });
 
   it('switch shapes (merged, also inside csv) and reset them', async () => {
     await control('shape', 'PUT', { envelope: 'bare', csv: { delimiter: ';' } });
     await control('shape', 'PUT', { csv: { bom: true } });
-    expect(server.sim.shape).toMatchObject({ envelope: 'bare', csv: { delimiter: ';', bom: true, crlf: false } });
-    expect(Array.isArray(await (await server.get(occupancyParams())).json())).toBe(true);
+    expect(shared.server.sim.shape).toMatchObject({ envelope: 'bare', csv: { delimiter: ';', bom: true, crlf: false } });
+    expect(Array.isArray(await (await shared.server.get(occupancyParams())).json())).toBe(true);
     await control('shape', 'DELETE');
-    expect(server.sim.shape).toMatchObject({ envelope: 'data', csv: { delimiter: ',', bom: false } });
+    expect(shared.server.sim.shape).toMatchObject({ envelope: 'data', csv: { delimiter: ',', bom: false } });
   });
 
   it('refuse bad bodies with a 400 JSON error and change nothing', async () => {
-    const before = JSON.stringify({ faults: server.sim.faults, shape: server.sim.shape, clock: server.sim.clock.describe() });
+    const before = JSON.stringify({ faults: shared.server.sim.faults, shape: shared.server.sim.shape, clock: shared.server.sim.clock.describe() });
     const bad: [string, unknown][] = [
       ['clock', { fixed: 'yesterday' }],
       ['clock', { offsetMs: 1, real: true }],
@@ -181,7 +176,7 @@ describe('control routes', () => {
       const json = (await res.json()) as { error: { code: string; message: string } };
       expect(json.error.code).toBe('bad_request');
     }
-    expect(JSON.stringify({ faults: server.sim.faults, shape: server.sim.shape, clock: server.sim.clock.describe() })).toBe(before);
+    expect(JSON.stringify({ faults: shared.server.sim.faults, shape: shared.server.sim.shape, clock: shared.server.sim.clock.describe() })).toBe(before);
   });
 
   it('are absent when control is off', async () => {

@@ -1,5 +1,5 @@
 // Conformance of action=downloadcsv, over real HTTP, against wellpoint-api.md.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Account, DEMO_DEVICES, NO_PRO_ACCESS_KEY, SINGLE_ACCESS_KEY, SINGLE_ACCOUNT } from './accounts';
 import {
   NOV_26,
@@ -13,23 +13,18 @@ import {
   startTestServer,
   sumByDevice,
 } from './test-server';
+import { sharedTestServer } from './test/shared-server';
 import { countsForMinute } from './traffic';
 
 const PRO_IDS = [91, 92, 93, 94, 95, 97, 98, 101, 103, 105, 108, 110];
 const BUDAPEST_IDS = PRO_IDS.filter((id) => id !== 108 && id !== 110);
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const shared = sharedTestServer();
 
-const at = (iso: string) => server.sim.clock.setFixed(new Date(iso));
+const at = (iso: string) => shared.server.sim.clock.setFixed(new Date(iso));
 
 async function rows(extra: Record<string, string | undefined>): Promise<CsvRow[]> {
-  return parseCanonicalCsv(await csvText(server, extra)).rows;
+  return parseCanonicalCsv(await csvText(shared.server, extra)).rows;
 }
 
 function modelSum(id: number, fromIso: string, toIso: string) {
@@ -50,7 +45,7 @@ const periodsOf = (list: CsvRow[], id: number) => list.filter((r) => r.id === id
 describe('downloadcsv: the canonical file', () => {
   it('is a CSV attachment with a header row, one row per device per day, for the last 30 days by default', async () => {
     at(NOV_26.toISOString());
-    const res = await server.get(csvParams());
+    const res = await shared.server.get(csvParams());
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="wellpoint_2026-10-28_2026-11-26.csv"');
@@ -67,7 +62,7 @@ describe('downloadcsv: the canonical file', () => {
 
   it('quotes names that hold the delimiter or quotes, doubling the quotes', async () => {
     at(NOV_26.toISOString());
-    const text = await csvText(server, { date_start: '2026-11-25', date_end: '2026-11-25', devicelist: '93,94,95' });
+    const text = await csvText(shared.server, { date_start: '2026-11-25', date_end: '2026-11-25', devicelist: '93,94,95' });
     const lines = text.split('\n');
     expect(lines[0]).toBe('device_id,device_name,period_start,IN,OUT');
     expect(lines[1]).toMatch(/^93,"Café, ground floor",2026-11-25,\d+,\d+$/);
@@ -80,7 +75,7 @@ describe('downloadcsv: the canonical file', () => {
   it('is deterministic: same seed, same bytes; another seed, other counts', async () => {
     at(NOV_26.toISOString());
     const params = csvParams({ date_start: '2026-11-20', date_end: '2026-11-26', resolution: 'hour' });
-    const [a, b, c] = await bodiesAcrossSeeds(server, params, { twin: 1, other: 99 });
+    const [a, b, c] = await bodiesAcrossSeeds(shared.server, params, { twin: 1, other: 99 });
     expect(a?.length ?? 0).toBeGreaterThan(10_000);
     expect(b).toBe(a);
     expect(c).not.toBe(a);
@@ -90,7 +85,7 @@ describe('downloadcsv: the canonical file', () => {
 describe('downloadcsv: parameters and their silent defaults', () => {
   it('replaces invalid dates with the defaults and an unknown resolution with day', async () => {
     at(NOV_26.toISOString());
-    const reference = await csvText(server);
+    const reference = await csvText(shared.server);
     for (const extra of [
       { date_start: '2026-02-30', date_end: '2026-11-31' },
       { date_start: '28/10/2026', date_end: 'today' },
@@ -99,7 +94,7 @@ describe('downloadcsv: parameters and their silent defaults', () => {
       { resolution: 'HOUR' },
       { resolution: '' },
     ]) {
-      expect({ extra, same: (await csvText(server, extra)) === reference }).toEqual({ extra, same: true });
+      expect({ extra, same: (await csvText(shared.server, extra)) === reference }).toEqual({ extra, same: true });
     }
     const onlyEnd = await rows({ date_end: '2026-11-20' });
     expect(onlyEnd[0]?.period).toBe('2026-10-28');
@@ -108,20 +103,20 @@ describe('downloadcsv: parameters and their silent defaults', () => {
 
   it("takes today (and so the default range) from the vendor's Budapest calendar", async () => {
     at('2026-11-26T23:30:00Z');
-    const res = await server.get(csvParams());
+    const res = await shared.server.get(csvParams());
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="wellpoint_2026-10-29_2026-11-27.csv"');
     await res.body?.cancel();
   });
 
   it('answers the header only when date_start is after date_end', async () => {
     at(NOV_26.toISOString());
-    expect(await csvText(server, { date_start: '2026-11-20', date_end: '2026-11-19' })).toBe('device_id,device_name,period_start,IN,OUT\n');
+    expect(await csvText(shared.server, { date_start: '2026-11-20', date_end: '2026-11-19' })).toBe('device_id,device_name,period_start,IN,OUT\n');
   });
 
   it('keeps a safe filename: no line breaks or quotes, .csv added, non-ASCII via filename*', async () => {
     at(NOV_26.toISOString());
     const disposition = async (filename: string) => {
-      const res = await server.get(csvParams({ date_start: '2026-11-25', date_end: '2026-11-25', filename }));
+      const res = await shared.server.get(csvParams({ date_start: '2026-11-25', date_end: '2026-11-25', filename }));
       await res.body?.cancel();
       return { disposition: res.headers.get('content-disposition'), cookie: res.headers.get('set-cookie') };
     };
@@ -136,7 +131,7 @@ describe('downloadcsv: parameters and their silent defaults', () => {
     at(NOV_26.toISOString());
     const list = await rows({ date_start: '2026-11-25', date_end: '2026-11-25', devicelist: '108,91,96,107,109,999' });
     expect(list.map((r) => r.id)).toEqual([91, 108]);
-    const res = await server.get(csvParams({ devicelist: '96,107,109' }));
+    const res = await shared.server.get(csvParams({ devicelist: '96,107,109' }));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(await res.text()).toBe('');
@@ -144,15 +139,15 @@ describe('downloadcsv: parameters and their silent defaults', () => {
 
   it('answers HEAD with the headers and starts no body', async () => {
     at(NOV_26.toISOString());
-    const res = await fetch(server.url(csvParams()), { method: 'HEAD' });
+    const res = await fetch(shared.server.url(csvParams()), { method: 'HEAD' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="wellpoint_2026-10-28_2026-11-26.csv"');
-    expect(server.sim.streams.open).toBe(0);
+    expect(shared.server.sim.streams.open).toBe(0);
   });
 
   it('sends an empty CSV (0 bytes, still an attachment) to an account without PRO devices', async () => {
     at(NOV_26.toISOString());
-    const res = await server.get(csvParams({ user_access_key: NO_PRO_ACCESS_KEY }));
+    const res = await shared.server.get(csvParams({ user_access_key: NO_PRO_ACCESS_KEY }));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="wellpoint_.*\.csv"$/);
@@ -194,7 +189,7 @@ describe('downloadcsv: resolutions and local periods', () => {
     expect(first(91)).toMatchObject(modelSum(91, '2026-06-30T22:00:00Z', '2026-06-30T23:00:00Z'));
     expect(first(108)).toMatchObject(modelSum(108, '2026-06-30T23:00:00Z', '2026-07-01T00:00:00Z'));
     const ny = parseCanonicalCsv(
-      await csvText(server, { user_access_key: SINGLE_ACCESS_KEY, date_start: '2026-07-01', date_end: '2026-07-01', resolution: 'hour' }),
+      await csvText(shared.server, { user_access_key: SINGLE_ACCESS_KEY, date_start: '2026-07-01', date_end: '2026-07-01', resolution: 'hour' }),
     ).rows;
     expect(ny[0]).toMatchObject({ id: 301, period: '2026-07-01 00:00', ...modelSum(301, '2026-07-01T04:00:00Z', '2026-07-01T05:00:00Z') });
     expect(ny[13]).toMatchObject({ id: 301, period: '2026-07-01 13:00', ...modelSum(301, '2026-07-01T17:00:00Z', '2026-07-01T18:00:00Z') });
@@ -236,7 +231,7 @@ describe('downloadcsv: resolutions and local periods', () => {
 
 describe('downloadcsv agrees with getoccupancy', () => {
   async function compare(opts: { key?: string; ids: number[]; shift: string; dateStart: string; csvStart: string; csvEnd: string }) {
-    const occ = await occupancyJson(server, {
+    const occ = await occupancyJson(shared.server, {
       user_access_key: opts.key,
       date_start: opts.dateStart,
       timezoneshift_start: opts.shift,
@@ -245,7 +240,7 @@ describe('downloadcsv agrees with getoccupancy', () => {
     const want = new Map(occ.data.map((r) => [r.device_id, { in: r.IN, out: r.OUT }]));
     expect(want.size).toBe(opts.ids.length);
     for (const resolution of ['5min', 'hour', 'day', 'month']) {
-      const text = await csvText(server, {
+      const text = await csvText(shared.server, {
         user_access_key: opts.key,
         date_start: opts.csvStart,
         date_end: opts.csvEnd,
@@ -277,12 +272,12 @@ describe('downloadcsv: file shapes', () => {
   const one = { date_start: '2026-11-25', date_end: '2026-11-25', resolution: 'hour', devicelist: '93,94' };
 
   async function shaped(patch: Parameters<TestServer['sim']['setShape']>[0], extra = one): Promise<string> {
-    server.sim.resetShape();
-    server.sim.setShape(patch);
+    shared.server.sim.resetShape();
+    shared.server.sim.setShape(patch);
     try {
-      return await csvText(server, extra);
+      return await csvText(shared.server, extra);
     } finally {
-      server.sim.resetShape();
+      shared.server.sim.resetShape();
     }
   }
 
@@ -296,16 +291,16 @@ describe('downloadcsv: file shapes', () => {
 
   it('can lead with a UTF-8 BOM and end lines with CRLF', async () => {
     at(NOV_26.toISOString());
-    server.sim.setShape({ csv: { bom: true, crlf: true } });
+    shared.server.sim.setShape({ csv: { bom: true, crlf: true } });
     try {
-      const bytes = new Uint8Array(await (await server.get(csvParams(one))).arrayBuffer());
+      const bytes = new Uint8Array(await (await shared.server.get(csvParams(one))).arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
       expect(text.startsWith('\uFEFFdevice_id,device_name,period_start,IN,OUT\r\n')).toBe(true);
       expect(text.split('\r\n')).toHaveLength(2 * 24 + 2);
       expect(text.replaceAll('\r\n', '')).not.toContain('\n');
     } finally {
-      server.sim.resetShape();
+      shared.server.sim.resetShape();
     }
   });
 

@@ -1,26 +1,21 @@
 // Every switchable fault, over real HTTP, plus the in-process variants the BFF sees in demo mode.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, csvParams, eventually, occupancyParams, readAll, startTestServer, timed } from './test-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type TestServer, csvParams, eventually, occupancyParams, readAll, timed } from './test-server';
+import { sharedTestServer } from './test/shared-server';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const shared = sharedTestServer();
 afterEach(() => {
-  server.sim.clearFaults();
-  server.sim.resetShape();
+  shared.server.sim.clearFaults();
+  shared.server.sim.resetShape();
 });
 
 const day = { date_start: '2026-11-25', date_end: '2026-11-25', resolution: 'hour' };
 
 /** The day's CSV as it is, then the answer under `faults`, which must still start as a CSV. */
 async function csvUnderFault(faults: Parameters<TestServer['sim']['setFaults']>[0]): Promise<{ whole: string; res: Response }> {
-  const whole = await (await server.get(csvParams(day))).text();
-  server.sim.setFaults(faults);
-  const res = await server.get(csvParams(day));
+  const whole = await (await shared.server.get(csvParams(day))).text();
+  shared.server.sim.setFaults(faults);
+  const res = await shared.server.get(csvParams(day));
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
   return { whole, res };
@@ -28,11 +23,11 @@ async function csvUnderFault(faults: Parameters<TestServer['sim']['setFaults']>[
 
 describe('latency', () => {
   it('delays the answer by latencyMs, and only for the actions it applies to', async () => {
-    const before = await timed(() => server.get(occupancyParams()).then((r) => r.text()));
-    server.sim.setFaults({ latencyMs: 1000, actions: ['getoccupancy'] });
+    const before = await timed(() => shared.server.get(occupancyParams()).then((r) => r.text()));
+    shared.server.sim.setFaults({ latencyMs: 1000, actions: ['getoccupancy'] });
     const [slow, csv] = await Promise.all([
-      timed(() => server.get(occupancyParams()).then((r) => r.text())),
-      timed(() => server.get(csvParams(day)).then((r) => r.text())),
+      timed(() => shared.server.get(occupancyParams()).then((r) => r.text())),
+      timed(() => shared.server.get(csvParams(day)).then((r) => r.text())),
     ]);
     expect(slow.ms).toBeGreaterThanOrEqual(990);
     expect(slow.ms).toBeLessThan(before.ms + 2500);
@@ -43,9 +38,9 @@ describe('latency', () => {
 
 describe('error statuses', () => {
   it.each([500, 502, 503, 504])('answers %i with a short HTML body', async (status) => {
-    server.sim.setFaults({ status });
+    shared.server.sim.setFaults({ status });
     for (const params of [occupancyParams(), csvParams(day)]) {
-      const res = await server.get(params);
+      const res = await shared.server.get(params);
       expect(res.status).toBe(status);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       const body = await res.text();
@@ -55,38 +50,38 @@ describe('error statuses', () => {
   });
 
   it('a rate-limiting vendor: 429 with Retry-After in seconds, only when asked for', async () => {
-    server.sim.setFaults({ status: 429, retryAfterSeconds: 30, actions: ['getoccupancy'] });
-    const limited = await server.get(occupancyParams());
+    shared.server.sim.setFaults({ status: 429, retryAfterSeconds: 30, actions: ['getoccupancy'] });
+    const limited = await shared.server.get(occupancyParams());
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('30');
-    server.sim.setFaults({ retryAfterSeconds: null });
-    expect((await server.get(occupancyParams())).headers.get('retry-after')).toBeNull();
-    server.sim.clearFaults();
+    shared.server.sim.setFaults({ retryAfterSeconds: null });
+    expect((await shared.server.get(occupancyParams())).headers.get('retry-after')).toBeNull();
+    shared.server.sim.clearFaults();
   });
 
   it('spares the actions not listed', async () => {
-    server.sim.setFaults({ status: 503, actions: ['downloadcsv'] });
-    expect((await server.get(occupancyParams())).status).toBe(200);
-    expect((await server.get(csvParams(day))).status).toBe(503);
-    server.sim.setFaults({ actions: [] });
-    expect((await server.get(csvParams(day))).status).toBe(200);
+    shared.server.sim.setFaults({ status: 503, actions: ['downloadcsv'] });
+    expect((await shared.server.get(occupancyParams())).status).toBe(200);
+    expect((await shared.server.get(csvParams(day))).status).toBe(503);
+    shared.server.sim.setFaults({ actions: [] });
+    expect((await shared.server.get(csvParams(day))).status).toBe(200);
   });
 });
 
 describe('connection reset', () => {
   it('breaks the connection without an answer, and still counts the call', async () => {
-    server.sim.resetCalls();
-    server.sim.setFaults({ reset: true });
-    await expect(server.get(occupancyParams())).rejects.toThrow(TypeError);
-    await expect(server.get(csvParams(day))).rejects.toThrow(TypeError);
-    expect(server.sim.calls).toMatchObject({ getoccupancy: 1, downloadcsv: 1 });
-    server.sim.clearFaults();
-    expect((await server.get(occupancyParams())).status).toBe(200);
+    shared.server.sim.resetCalls();
+    shared.server.sim.setFaults({ reset: true });
+    await expect(shared.server.get(occupancyParams())).rejects.toThrow(TypeError);
+    await expect(shared.server.get(csvParams(day))).rejects.toThrow(TypeError);
+    expect(shared.server.sim.calls).toMatchObject({ getoccupancy: 1, downloadcsv: 1 });
+    shared.server.sim.clearFaults();
+    expect((await shared.server.get(occupancyParams())).status).toBe(200);
   });
 
   it('rejects the in-process fetch the way fetch rejects on a reset', async () => {
-    server.sim.setFaults({ reset: true });
-    const failure: unknown = await server.sim.fetch(server.url(occupancyParams())).then(
+    shared.server.sim.setFaults({ reset: true });
+    const failure: unknown = await shared.server.sim.fetch(shared.server.url(occupancyParams())).then(
       () => null,
       (e: unknown) => e,
     );
@@ -97,9 +92,9 @@ describe('connection reset', () => {
 
 describe('truncated bodies', () => {
   it('cuts the JSON half-way after a correct status and headers', async () => {
-    const whole = await (await server.get(occupancyParams())).text();
-    server.sim.setFaults({ truncate: true });
-    const res = await server.get(occupancyParams());
+    const whole = await (await shared.server.get(occupancyParams())).text();
+    shared.server.sim.setFaults({ truncate: true });
+    const res = await shared.server.get(occupancyParams());
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const { bytes, error } = await readAll(res);
@@ -109,7 +104,7 @@ describe('truncated bodies', () => {
     expect(text.length).toBeLessThan(whole.length);
     expect(whole.startsWith(text)).toBe(true);
     expect(() => JSON.parse(text) as unknown).toThrow(SyntaxError);
-    expect(await eventually(() => server.sim.streams.open === 0)).toBe(true);
+    expect(await eventually(() => shared.server.sim.streams.open === 0)).toBe(true);
   });
 
   it('cuts the CSV in the middle of a row', async () => {
@@ -121,37 +116,37 @@ describe('truncated bodies', () => {
     expect(whole.startsWith(text)).toBe(true);
     expect(text.length).toBeLessThan(whole.length);
     expect(text.endsWith('\n')).toBe(false);
-    expect(await eventually(() => server.sim.streams.open === 0)).toBe(true);
+    expect(await eventually(() => shared.server.sim.streams.open === 0)).toBe(true);
   });
 
   it('errors the body in-process too', async () => {
-    server.sim.setFaults({ truncate: true });
-    const res = await server.sim.fetch(server.url(occupancyParams()));
+    shared.server.sim.setFaults({ truncate: true });
+    const res = await shared.server.sim.fetch(shared.server.url(occupancyParams()));
     expect(res.status).toBe(200);
     const { bytes, error } = await readAll(res);
     expect(error).toBeInstanceOf(TypeError);
     expect(bytes.byteLength).toBeGreaterThan(0);
-    expect(server.sim.streams.open).toBe(0);
+    expect(shared.server.sim.streams.open).toBe(0);
   });
 });
 
 describe('non-JSON and HTML answers', () => {
   it('answers getoccupancy with a PHP warning under a JSON content type', async () => {
-    server.sim.setFaults({ nonJson: true });
-    const res = await server.get(occupancyParams());
+    shared.server.sim.setFaults({ nonJson: true });
+    const res = await shared.server.get(occupancyParams());
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const text = await res.text();
     expect(text).toContain('mysqli_connect()');
     expect(() => JSON.parse(text) as unknown).toThrow(SyntaxError);
     // Not a getoccupancy fault: the CSV is unaffected.
-    expect((await server.get(csvParams(day))).headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect((await shared.server.get(csvParams(day))).headers.get('content-type')).toBe('text/csv; charset=utf-8');
   });
 
   it('answers the HTML error page at once, with status 200, instead of JSON or CSV', async () => {
-    server.sim.setFaults({ html: true });
+    shared.server.sim.setFaults({ html: true });
     for (const params of [occupancyParams(), csvParams(day)]) {
-      const { ms, value: res } = await timed(() => server.get(params));
+      const { ms, value: res } = await timed(() => shared.server.get(params));
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       expect(await res.text()).toMatch(/^<!DOCTYPE html>/);

@@ -1,20 +1,15 @@
 // Conformance of action=getoccupancy, over real HTTP, against wellpoint-api.md.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_DEVICES, LARGE_ACCESS_KEY, NO_PRO_ACCESS_KEY, SINGLE_ACCESS_KEY } from './accounts';
-import { NOV_26, type OccupancyBody, bodiesAcrossSeeds, type TestServer, occupancyJson, occupancyParams, startTestServer } from './test-server';
+import { NOV_26, type OccupancyBody, bodiesAcrossSeeds, occupancyJson, occupancyParams } from './test-server';
+import { sharedTestServer } from './test/shared-server';
 import { countsForMinute } from './traffic';
 
 const PRO_IDS = [91, 92, 93, 94, 95, 97, 98, 101, 103, 105, 108, 110];
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const shared = sharedTestServer();
 
-const at = (iso: string) => server.sim.clock.setFixed(new Date(iso));
+const at = (iso: string) => shared.server.sim.clock.setFixed(new Date(iso));
 
 function device(id: number) {
   const d = DEMO_DEVICES.find((x) => x.id === id);
@@ -37,7 +32,7 @@ function modelSum(id: number, fromIso: string, toIso: string, seed = 1) {
 describe('getoccupancy: the canonical answer', () => {
   it('serves JSON with meta and one row per active PRO device, counted since Budapest midnight (shift 2)', async () => {
     at(NOV_26.toISOString());
-    const res = await server.get(occupancyParams());
+    const res = await shared.server.get(occupancyParams());
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const body = (await res.json()) as OccupancyBody;
@@ -56,7 +51,7 @@ describe('getoccupancy: the canonical answer', () => {
 
   it('counts exactly the minutes that have ended inside the window', async () => {
     at('2026-11-26T10:15:03Z');
-    const body = await occupancyJson(server, { timezoneshift_start: '1' });
+    const body = await occupancyJson(shared.server, { timezoneshift_start: '1' });
     // Budapest midnight in winter (shift 1) until 10:15:00; the minute 10:15 is not over yet.
     for (const id of [91, 95, 108]) {
       const row = body.data.find((r) => r.device_id === id);
@@ -64,7 +59,7 @@ describe('getoccupancy: the canonical answer', () => {
       expect({ id, in: row?.IN, out: row?.OUT }).toEqual({ id, ...want });
     }
     // A start at hh:mm:15 leaves that minute out.
-    const late = await occupancyJson(server, { date_start: '2026-11-26', time_start: '093015', timezoneshift_start: '1', devicelist: '91' });
+    const late = await occupancyJson(shared.server, { date_start: '2026-11-26', time_start: '093015', timezoneshift_start: '1', devicelist: '91' });
     expect(late.meta.datetime_start).toBe('2026-11-26 08:30:15');
     const want = modelSum(91, '2026-11-26T08:31:00Z', '2026-11-26T10:15:00Z');
     expect({ in: late.data[0]?.IN, out: late.data[0]?.OUT }).toEqual(want);
@@ -72,7 +67,7 @@ describe('getoccupancy: the canonical answer', () => {
 
   it('answers zeros when the start lies in the future', async () => {
     at(NOV_26.toISOString());
-    const body = await occupancyJson(server, { date_start: '2026-11-27' });
+    const body = await occupancyJson(shared.server, { date_start: '2026-11-27' });
     expect(body.meta.datetime_start).toBe('2026-11-26 22:00:00');
     expect(body.data).toHaveLength(12);
     for (const r of body.data) expect([r.IN, r.OUT, r.Occupancy, r.CorrectedOccupancy]).toEqual([0, 0, 0, 0]);
@@ -81,7 +76,7 @@ describe('getoccupancy: the canonical answer', () => {
   it('is deterministic: same seed, same bytes; another seed, other counts', async () => {
     at(NOV_26.toISOString());
     const params = occupancyParams({ timezoneshift_start: '1' });
-    const [a, b, c] = await bodiesAcrossSeeds(server, params, { twin: 1, other: 2 });
+    const [a, b, c] = await bodiesAcrossSeeds(shared.server, params, { twin: 1, other: 2 });
     expect(b).toBe(a);
     expect(c).not.toBe(a);
   });
@@ -100,7 +95,7 @@ describe('getoccupancy: time parameters and their silent defaults', () => {
       ['-12', '2026-11-26 12:00:00'],
     ];
     for (const [shift, start] of cases) {
-      const body = await occupancyJson(server, { timezoneshift_start: shift, devicelist: '91' });
+      const body = await occupancyJson(shared.server, { timezoneshift_start: shift, devicelist: '91' });
       expect({ shift, start: body.meta.datetime_start }).toEqual({ shift, start });
     }
   });
@@ -108,27 +103,27 @@ describe('getoccupancy: time parameters and their silent defaults', () => {
   it('falls back to a shift of 2 for a missing, malformed or out-of-range shift', async () => {
     at(NOV_26.toISOString());
     for (const shift of [undefined, '', 'abc', '1.5', '15', '-13', '2h', '100']) {
-      const body = await occupancyJson(server, { timezoneshift_start: shift, devicelist: '91' });
+      const body = await occupancyJson(shared.server, { timezoneshift_start: shift, devicelist: '91' });
       expect({ shift, start: body.meta.datetime_start }).toEqual({ shift, start: '2026-11-25 22:00:00' });
     }
   });
 
   it('combines date_start and time_start as a naive local time minus the shift', async () => {
     at(NOV_26.toISOString());
-    const body = await occupancyJson(server, { date_start: '2026-11-20', time_start: '083015', timezoneshift_start: '1' });
+    const body = await occupancyJson(shared.server, { date_start: '2026-11-20', time_start: '083015', timezoneshift_start: '1' });
     expect(body.meta.datetime_start).toBe('2026-11-20 07:30:15');
-    const summer = await occupancyJson(server, { date_start: '2026-07-01', time_start: '000000' });
+    const summer = await occupancyJson(shared.server, { date_start: '2026-07-01', time_start: '000000' });
     expect(summer.meta.datetime_start).toBe('2026-06-30 22:00:00');
   });
 
   it('replaces an invalid date_start with today and an invalid time_start with 000000', async () => {
     at(NOV_26.toISOString());
     for (const date of ['2026-02-30', '26-11-2026', '2026-13-01', '2026/11/20', '', 'yesterday']) {
-      const body = await occupancyJson(server, { date_start: date, time_start: '120000', timezoneshift_start: '1' });
+      const body = await occupancyJson(shared.server, { date_start: date, time_start: '120000', timezoneshift_start: '1' });
       expect({ date, start: body.meta.datetime_start }).toEqual({ date, start: '2026-11-26 11:00:00' });
     }
     for (const time of ['246000', '1200', '12:00:00', 'noon', '236000', '235960', '']) {
-      const body = await occupancyJson(server, { date_start: '2026-11-20', time_start: time, timezoneshift_start: '1' });
+      const body = await occupancyJson(shared.server, { date_start: '2026-11-20', time_start: time, timezoneshift_start: '1' });
       expect({ time, start: body.meta.datetime_start }).toEqual({ time, start: '2026-11-19 23:00:00' });
     }
   });
@@ -136,16 +131,16 @@ describe('getoccupancy: time parameters and their silent defaults', () => {
   it("takes today from the vendor's Budapest calendar, not from UTC", async () => {
     // 23:30 UTC on the 26th is already 00:30 on the 27th in Budapest.
     at('2026-11-26T23:30:00Z');
-    expect((await occupancyJson(server, { timezoneshift_start: '1' })).meta.datetime_start).toBe('2026-11-26 23:00:00');
+    expect((await occupancyJson(shared.server, { timezoneshift_start: '1' })).meta.datetime_start).toBe('2026-11-26 23:00:00');
     // 22:30 UTC is still the 26th there.
     at('2026-11-26T22:30:00Z');
-    expect((await occupancyJson(server, { timezoneshift_start: '1' })).meta.datetime_start).toBe('2026-11-25 23:00:00');
+    expect((await occupancyJson(shared.server, { timezoneshift_start: '1' })).meta.datetime_start).toBe('2026-11-25 23:00:00');
     // Summer: Budapest is UTC+2, so 22:30 UTC is already tomorrow.
     at('2026-07-15T22:30:00Z');
-    expect((await occupancyJson(server, {})).meta.datetime_start).toBe('2026-07-15 22:00:00');
+    expect((await occupancyJson(shared.server, {})).meta.datetime_start).toBe('2026-07-15 22:00:00');
     // A New York evening (22:30 on the 26th) is the 27th in Budapest: "today" is the vendor's.
     at('2026-11-27T03:30:00Z');
-    const ny = await occupancyJson(server, { user_access_key: SINGLE_ACCESS_KEY, timezoneshift_start: '-5' });
+    const ny = await occupancyJson(shared.server, { user_access_key: SINGLE_ACCESS_KEY, timezoneshift_start: '-5' });
     expect(ny.meta.datetime_start).toBe('2026-11-27 05:00:00');
     expect(ny.data.map((r) => r.device_id)).toEqual([301]);
     expect(ny.data[0]?.IN).toBe(0);
@@ -159,23 +154,23 @@ describe('getoccupancy: which devices', () => {
     expect(activeRootLinked.filter((d) => d.plan === 'LITE')).toHaveLength(2);
     expect(activeRootLinked.filter((d) => d.plan === 'PLUS')).toHaveLength(4);
     const lapsed = DEMO_DEVICES.find((d) => d.plan === 'PRO' && !d.planActive);
-    const shared = DEMO_DEVICES.find((d) => d.plan === 'PRO' && d.relation === 'viewer');
+    const viewerOnly = DEMO_DEVICES.find((d) => d.plan === 'PRO' && d.relation === 'viewer');
     expect(lapsed?.id).toBe(107);
-    expect(shared?.id).toBe(109);
+    expect(viewerOnly?.id).toBe(109);
 
     at(NOV_26.toISOString());
-    const ids = (await occupancyJson(server)).data.map((r) => r.device_id);
+    const ids = (await occupancyJson(shared.server)).data.map((r) => r.device_id);
     expect(ids).toEqual(PRO_IDS);
     for (const excluded of [96, 99, 100, 102, 104, 106, 107, 109]) expect(ids).not.toContain(excluded);
   });
 
   it('drops unknown, forbidden and malformed ids from devicelist silently', async () => {
     at(NOV_26.toISOString());
-    const some = await occupancyJson(server, { devicelist: '110,91,96,107,109,999,abc,-93' });
+    const some = await occupancyJson(shared.server, { devicelist: '110,91,96,107,109,999,abc,-93' });
     expect(some.data.map((r) => r.device_id)).toEqual([91, 110]);
-    const spaced = await occupancyJson(server, { devicelist: ' 93 , 92 ' });
+    const spaced = await occupancyJson(shared.server, { devicelist: ' 93 , 92 ' });
     expect(spaced.data.map((r) => r.device_id)).toEqual([92, 93]);
-    const all = await occupancyJson(server, { devicelist: '' });
+    const all = await occupancyJson(shared.server, { devicelist: '' });
     expect(all.data.map((r) => r.device_id)).toEqual(PRO_IDS);
   });
 
@@ -186,7 +181,7 @@ describe('getoccupancy: which devices', () => {
       occupancyParams({ devicelist: '1001' }),
       occupancyParams({ user_access_key: NO_PRO_ACCESS_KEY }),
     ]) {
-      const res = await server.get(params);
+      const res = await shared.server.get(params);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(await res.text()).toBe('[]');
@@ -195,7 +190,7 @@ describe('getoccupancy: which devices', () => {
 
   it('serves the 50 devices of the large account', async () => {
     at(NOV_26.toISOString());
-    const body = await occupancyJson(server, { user_access_key: LARGE_ACCESS_KEY });
+    const body = await occupancyJson(shared.server, { user_access_key: LARGE_ACCESS_KEY });
     expect(body.data).toHaveLength(50);
     expect(body.data[0]?.device_id).toBe(1001);
   });
@@ -205,7 +200,7 @@ describe('getoccupancy: OUT-heavy doors', () => {
   it('lets the side doors go negative during the day while CorrectedOccupancy stays at 0 or above', async () => {
     // A Wednesday afternoon, 14:00 in Budapest.
     at('2026-11-25T13:00:00Z');
-    const body = await occupancyJson(server, { timezoneshift_start: '1' });
+    const body = await occupancyJson(shared.server, { timezoneshift_start: '1' });
     const row = (id: number) => body.data.find((r) => r.device_id === id);
     for (const side of [92, 98]) {
       expect(row(side)?.Occupancy).toBeLessThan(-20);
@@ -222,8 +217,8 @@ describe('getoccupancy: OUT-heavy doors', () => {
 
 describe('getoccupancy: answer shapes', () => {
   const canonical = async () => {
-    server.sim.resetShape();
-    return occupancyJson(server, { timezoneshift_start: '1' });
+    shared.server.sim.resetShape();
+    return occupancyJson(shared.server, { timezoneshift_start: '1' });
   };
 
   it('puts the rows under data, devices, rows or result, or serves a bare array', async () => {
@@ -231,17 +226,17 @@ describe('getoccupancy: answer shapes', () => {
     const reference = await canonical();
     try {
       for (const envelope of ['devices', 'rows', 'result'] as const) {
-        server.sim.setShape({ envelope });
-        const body = (await (await server.get(occupancyParams({ timezoneshift_start: '1' }))).json()) as Record<string, unknown>;
+        shared.server.sim.setShape({ envelope });
+        const body = (await (await shared.server.get(occupancyParams({ timezoneshift_start: '1' }))).json()) as Record<string, unknown>;
         expect(Object.keys(body)).toEqual(['meta', envelope]);
         expect(body[envelope]).toEqual(reference.data);
         expect(body.meta).toEqual(reference.meta);
       }
-      server.sim.setShape({ envelope: 'bare' });
-      const bare: unknown = await (await server.get(occupancyParams({ timezoneshift_start: '1' }))).json();
+      shared.server.sim.setShape({ envelope: 'bare' });
+      const bare: unknown = await (await shared.server.get(occupancyParams({ timezoneshift_start: '1' }))).json();
       expect(bare).toEqual(reference.data);
     } finally {
-      server.sim.resetShape();
+      shared.server.sim.resetShape();
     }
   });
 
@@ -256,8 +251,8 @@ describe('getoccupancy: answer shapes', () => {
     } as const;
     try {
       for (const [keyStyle, keys] of Object.entries(styles) as [keyof typeof styles, readonly string[]][]) {
-        server.sim.setShape({ keyStyle });
-        const body = (await (await server.get(occupancyParams({ timezoneshift_start: '1' }))).json()) as { data: Record<string, unknown>[] };
+        shared.server.sim.setShape({ keyStyle });
+        const body = (await (await shared.server.get(occupancyParams({ timezoneshift_start: '1' }))).json()) as { data: Record<string, unknown>[] };
         body.data.forEach((row, i) => {
           expect(Object.keys(row)).toEqual(keys);
           const ref = reference.data[i];
@@ -265,7 +260,7 @@ describe('getoccupancy: answer shapes', () => {
         });
       }
     } finally {
-      server.sim.resetShape();
+      shared.server.sim.resetShape();
     }
   });
 
@@ -273,8 +268,8 @@ describe('getoccupancy: answer shapes', () => {
     at(NOV_26.toISOString());
     const reference = await canonical();
     try {
-      server.sim.setShape({ numbersAsStrings: true });
-      const body = (await (await server.get(occupancyParams({ timezoneshift_start: '1' }))).json()) as { data: Record<string, unknown>[] };
+      shared.server.sim.setShape({ numbersAsStrings: true });
+      const body = (await (await shared.server.get(occupancyParams({ timezoneshift_start: '1' }))).json()) as { data: Record<string, unknown>[] };
       body.data.forEach((row, i) => {
         const ref = reference.data[i];
         expect(row).toEqual({
@@ -287,23 +282,23 @@ describe('getoccupancy: answer shapes', () => {
         });
       });
     } finally {
-      server.sim.resetShape();
+      shared.server.sim.resetShape();
     }
   });
 
   it('can leave out the name, the raw occupancy, the corrected one and the meta', async () => {
     at(NOV_26.toISOString());
     try {
-      server.sim.setShape({ omitName: true, omitRaw: true, omitCorrected: true, omitMeta: true });
-      const body = (await (await server.get(occupancyParams())).json()) as Record<string, unknown>;
+      shared.server.sim.setShape({ omitName: true, omitRaw: true, omitCorrected: true, omitMeta: true });
+      const body = (await (await shared.server.get(occupancyParams())).json()) as Record<string, unknown>;
       expect(Object.keys(body)).toEqual(['data']);
       const rows = body.data as Record<string, unknown>[];
       for (const row of rows) expect(Object.keys(row)).toEqual(['device_id', 'IN', 'OUT']);
-      server.sim.setShape({ omitName: false, omitMeta: false, omitCorrected: false });
-      const some = (await (await server.get(occupancyParams())).json()) as { data: Record<string, unknown>[] };
+      shared.server.sim.setShape({ omitName: false, omitMeta: false, omitCorrected: false });
+      const some = (await (await shared.server.get(occupancyParams())).json()) as { data: Record<string, unknown>[] };
       expect(Object.keys(some.data[0] ?? {})).toEqual(['device_id', 'device_name', 'IN', 'OUT', 'CorrectedOccupancy']);
     } finally {
-      server.sim.resetShape();
+      shared.server.sim.resetShape();
     }
   });
 });
@@ -312,11 +307,11 @@ describe('in-process', () => {
   it('answers sim.fetch and app.fetch exactly as over HTTP', async () => {
     at(NOV_26.toISOString());
     const params = occupancyParams({ timezoneshift_start: '1' });
-    const overHttp = await (await server.get(params)).text();
-    const viaFetch = await server.sim.fetch(`/${new URL(server.url(params)).search}`);
+    const overHttp = await (await shared.server.get(params)).text();
+    const viaFetch = await shared.server.sim.fetch(`/${new URL(shared.server.url(params)).search}`);
     expect(viaFetch.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await viaFetch.text()).toBe(overHttp);
-    const viaApp = await server.sim.app.fetch(new Request(server.url(params)));
+    const viaApp = await shared.server.sim.app.fetch(new Request(shared.server.url(params)));
     expect(await viaApp.text()).toBe(overHttp);
   });
 });

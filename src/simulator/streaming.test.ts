@@ -1,16 +1,11 @@
 // The CSV body is produced as the consumer reads: a slow reader holds production back, a
 // cancelled one stops it, and nothing close to the whole file is ever held in memory.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LARGE_ACCESS_KEY } from './accounts';
-import { type TestServer, csvParams, eventually, startTestServer } from './test-server';
+import { csvParams, eventually } from './test-server';
+import { sharedTestServer } from './test/shared-server';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const shared = sharedTestServer();
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const MB = 1024 * 1024;
@@ -22,8 +17,8 @@ describe('streaming', () => {
   it('holds production back while the reader waits, and stops it when the reader cancels (HTTP)', async () => {
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
-    const bytesBefore = server.sim.streams.bytes;
-    const res = await server.get(hugeExport);
+    const bytesBefore = shared.server.sim.streams.bytes;
+    const res = await shared.server.get(hugeExport);
     expect(res.status).toBe(200);
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     const decoder = new TextDecoder();
@@ -38,12 +33,12 @@ describe('streaming', () => {
     expect(lines[1]).toMatch(/^1001,Westgate Mall - Gate 1 \(north\),2025-11-26 00:00,\d+,\d+$/);
     expect(lines[51]).toMatch(/^1001,Westgate Mall - Gate 1 \(north\),2025-11-26 00:05,\d+,\d+$/);
 
-    // The reader now waits: once the socket buffers are full, the server must wait too. Without
+    // The reader now waits: once the socket buffers are full, the shared.server must wait too. Without
     // backpressure production would run on through the whole 300 MB.
     let previous = -1;
     const stalled = await eventually(
       () => {
-        const now = server.sim.streams.bytes;
+        const now = shared.server.sim.streams.bytes;
         const same = now === previous;
         previous = now;
         return same;
@@ -52,19 +47,19 @@ describe('streaming', () => {
       250,
     );
     expect(stalled).toBe(true);
-    expect(server.sim.streams.bytes - bytesBefore).toBeLessThan(64 * MB);
-    expect(server.sim.streams.open).toBe(1);
+    expect(shared.server.sim.streams.bytes - bytesBefore).toBeLessThan(64 * MB);
+    expect(shared.server.sim.streams.open).toBe(1);
 
     await reader.cancel();
-    expect(await eventually(() => server.sim.streams.open === 0)).toBe(true);
-    const stoppedAt = server.sim.streams.bytes;
+    expect(await eventually(() => shared.server.sim.streams.open === 0)).toBe(true);
+    const stoppedAt = shared.server.sim.streams.bytes;
     await pause(200);
-    expect(server.sim.streams.bytes).toBe(stoppedAt);
+    expect(shared.server.sim.streams.bytes).toBe(stoppedAt);
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(100 * MB);
   });
 
   it('delivers a mid-size export in many chunks, all rows present', async () => {
-    const res = await server.get(csvParams({ user_access_key: LARGE_ACCESS_KEY, resolution: '5min', date_start: '2026-11-18', date_end: '2026-11-24' }));
+    const res = await shared.server.get(csvParams({ user_access_key: LARGE_ACCESS_KEY, resolution: '5min', date_start: '2026-11-18', date_end: '2026-11-24' }));
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     let chunks = 0;
     let newlines = 0;
@@ -82,22 +77,22 @@ describe('streaming', () => {
   });
 
   it('produces at most a chunk ahead in-process, and stops on cancel or abort', async () => {
-    const before = server.sim.streams.bytes;
-    const res = await server.sim.fetch(server.url(hugeExport));
+    const before = shared.server.sim.streams.bytes;
+    const res = await shared.server.sim.fetch(shared.server.url(hugeExport));
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     const first = await reader.read();
     expect(first.value?.byteLength).toBeGreaterThan(1000);
     await pause(100);
-    expect(server.sim.streams.bytes - before).toBeLessThan(512 * 1024);
+    expect(shared.server.sim.streams.bytes - before).toBeLessThan(512 * 1024);
     await reader.cancel();
-    expect(server.sim.streams.open).toBe(0);
+    expect(shared.server.sim.streams.open).toBe(0);
 
     const controller = new AbortController();
-    const aborted = await server.sim.fetch(server.url(hugeExport), { signal: controller.signal });
+    const aborted = await shared.server.sim.fetch(shared.server.url(hugeExport), { signal: controller.signal });
     const abortedReader = (aborted.body as ReadableStream<Uint8Array>).getReader();
     await abortedReader.read();
     controller.abort();
     await expect(abortedReader.read()).rejects.toThrow();
-    expect(server.sim.streams.open).toBe(0);
+    expect(shared.server.sim.streams.open).toBe(0);
   });
 });
