@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeConfig, TEST_NOW } from '@/client/test/fixtures';
 import type { ExportDevice } from './export-devices';
 import { ExportForm } from './export-form';
@@ -38,14 +38,6 @@ const downloadButton = () => screen.getByRole('button', { name: 'Download CSV' }
 const startDate = () => screen.getByLabelText('Start date');
 const endDate = () => screen.getByLabelText('End date');
 const devicesGroup = () => screen.getByRole('group', { name: 'Counters' });
-
-beforeEach(() => {
-  localStorage.clear();
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 describe('ExportForm: what it starts with', () => {
   it('last 7 days on the site’s calendar, daily, all PRO devices, a name made from site, range and resolution', () => {
