@@ -7,19 +7,7 @@
 // label, devices in different zones are therefore listed by id, not by the instant they start.
 import type { Device } from './accounts';
 import type { Shape } from './settings';
-import {
-  DAY_MINUTES,
-  MINUTE_MS,
-  civilFromDays,
-  daysFromCivil,
-  hourOffset,
-  localToUtcMinute,
-  pad2,
-  parseVendorDate,
-  vendorToday,
-  zoneOffset,
-  formatDay,
-} from './time';
+import { DAY_MINUTES, MINUTE_MS, civilFromDays, daysFromCivil, OffsetCursor, localToUtcMinute, pad2, parseVendorDate, vendorToday, formatDay } from './time';
 import { DoorCounter } from './traffic';
 
 export const RESOLUTIONS = ['day', 'month', 'hour', '5min'] as const;
@@ -103,11 +91,9 @@ class DeviceCursor {
   private readonly counter: DoorCounter;
   private readonly prefix: string;
   private readonly zone: string;
+  private readonly offsets: OffsetCursor;
   private readonly rangeEnd: number;
   private readonly countedEnd: number;
-  private hourStart = Number.POSITIVE_INFINITY;
-  private hourEnd = Number.NEGATIVE_INFINITY;
-  private hourOff = 0;
   private labelDay = Number.NaN;
   private labelDayText = '';
 
@@ -121,6 +107,7 @@ class DeviceCursor {
   ) {
     this.id = device.id;
     this.zone = device.timeZone;
+    this.offsets = new OffsetCursor(device.timeZone);
     const rangeStart = localToUtcMinute(this.zone, range.startDay * DAY_MINUTES);
     this.rangeEnd = localToUtcMinute(this.zone, (range.endDay + 1) * DAY_MINUTES);
     // A minute counts once it is over: the same rule as getoccupancy, so the two agree.
@@ -192,15 +179,7 @@ class DeviceCursor {
   }
 
   private offset(minute: number): number {
-    if (minute < this.hourStart || minute >= this.hourEnd) {
-      const hour = Math.floor(minute / 60);
-      const off = hourOffset(this.zone, hour);
-      if (Number.isNaN(off)) return zoneOffset(this.zone, minute);
-      this.hourStart = hour * 60;
-      this.hourEnd = this.hourStart + 60;
-      this.hourOff = off;
-    }
-    return this.hourOff;
+    return this.offsets.at(minute);
   }
 }
 

@@ -79,6 +79,37 @@ export function zoneOffset(zone: string, utcMinute: number): number {
   return getOrCreate(cache, utcMinute, (minute) => offsetFromIntl(zone, minute));
 }
 
+/**
+ * A zone's offset for consecutive minutes, read once per UTC hour (per minute in an hour whose
+ * offset changes): the CSV writer and the traffic model walk millions of minutes in order.
+ */
+export class OffsetCursor {
+  /** The minutes [start, end) for which `offset` holds. */
+  start = Number.POSITIVE_INFINITY;
+  end = Number.NEGATIVE_INFINITY;
+  offset = 0;
+
+  constructor(private readonly zone: string) {}
+
+  /** The offset in minutes at `minute`, moving the span there if needed. */
+  at(minute: number): number {
+    if (minute < this.start || minute >= this.end) {
+      const hour = Math.floor(minute / 60);
+      const off = hourOffset(this.zone, hour);
+      if (Number.isNaN(off)) {
+        this.start = minute;
+        this.end = minute + 1;
+        this.offset = zoneOffset(this.zone, minute);
+      } else {
+        this.start = hour * 60;
+        this.end = this.start + 60;
+        this.offset = off;
+      }
+    }
+    return this.offset;
+  }
+}
+
 /** Throws a RangeError for a zone name Intl does not know. */
 export function assertTimeZone(zone: string): void {
   formatterFor(zone);

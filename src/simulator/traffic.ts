@@ -11,7 +11,7 @@
 // (a building's entrance also counts the café's guests on their way in), and a device mounted the
 // other way round counts a group's arrivals as OUT.
 import { getOrCreate } from '@/shared/get-or-create';
-import { DAY_MINUTES, hourOffset, parseVendorDate, weekdayOfDay, zoneOffset } from './time';
+import { DAY_MINUTES, OffsetCursor, parseVendorDate, weekdayOfDay, zoneOffset } from './time';
 
 export type VenueKind = 'store' | 'cafe' | 'library' | 'office' | 'garage' | 'leisure' | 'gym24' | 'hospital24';
 
@@ -402,13 +402,13 @@ class FlowCounter {
   private readonly mask: number;
   private readonly wholeIn: boolean;
   private readonly wholeOut: boolean;
-  // The rate-table index of `hourStart`; offsets only change between UTC hours (else per minute).
-  private hourStart = Number.POSITIVE_INFINITY;
-  private offsetValidUntil = Number.NEGATIVE_INFINITY;
+  private readonly offsets: OffsetCursor;
+  /** The rate-table index of the first minute of the offset cursor's span. */
   private rateBase = 0;
 
   constructor(flow: DoorTraffic, timeZone: string, seed: number, startMinute: number) {
     this.model = groupModel(flow.group, timeZone);
+    this.offsets = new OffsetCursor(timeZone);
     this.lanes = laneSeeds(seed, this.model.salt);
     this.inSlice = flow.inSlice;
     this.outSlice = flow.outSlice;
@@ -465,22 +465,14 @@ class FlowCounter {
   }
 
   private arrive(minute: number): number {
-    if (minute >= this.offsetValidUntil || minute < this.hourStart) {
-      const hour = Math.floor(minute / 60);
-      const off = hourOffset(this.model.zone, hour);
-      if (Number.isNaN(off)) {
-        this.hourStart = minute;
-        this.offsetValidUntil = minute + 1;
-        this.rateBase = rateIndex(minute + zoneOffset(this.model.zone, minute));
-      } else {
-        this.hourStart = hour * 60;
-        this.offsetValidUntil = this.hourStart + 60;
-        this.rateBase = rateIndex(this.hourStart + off);
-      }
+    const offsets = this.offsets;
+    if (minute >= offsets.end || minute < offsets.start) {
+      const offset = offsets.at(minute); // moves the span first
+      this.rateBase = rateIndex(offsets.start + offset);
     }
     let n = 0;
     if (minute >= this.model.since) {
-      let i = this.rateBase + (minute - this.hourStart);
+      let i = this.rateBase + (minute - offsets.start);
       if (i >= WEEK_MINUTES) i -= WEEK_MINUTES;
       const lambda = this.model.lambda[i] ?? 0;
       if (lambda > 0) n = poisson(lambda, this.model.expNegLambda[i] ?? 1, uniform(this.lanes[LANE_ARRIVALS] ?? 0, minute));
