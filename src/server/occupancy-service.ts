@@ -95,13 +95,16 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
     return { body: { ...snapshot.body, ...head }, json };
   }
 
-  let plan: { atMs: number; value: ReturnType<typeof planDayStart> } | null = null;
+  let plan: { atMs: number; value: ReturnType<typeof planDayStart>; key: string } | null = null;
+  /** The day-start plan and its cache key, made once per PLAN_REUSE_MS rather than per request. */
   function planFor(nowDate: Date) {
     const nowMs = nowDate.getTime();
     if (plan === null || nowMs < plan.atMs || nowMs - plan.atMs >= PLAN_REUSE_MS) {
-      plan = { atMs: nowMs, value: planDayStart(nowDate, options.timezone, options.dayStart) };
+      const value = planDayStart(nowDate, options.timezone, options.dayStart);
+      // The start instant is part of the key: shift-only params look the same on every day.
+      plan = { atMs: nowMs, value, key: JSON.stringify([value.utc.getTime(), value.vendorParams]) };
     }
-    return plan.value;
+    return plan;
   }
 
   function toBody(vendor: VendorOccupancy, plan: ReturnType<typeof planDayStart>, fetchedAt: Date): Snapshot['body'] {
@@ -180,9 +183,7 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
   async function answer(): Promise<OccupancyAnswer> {
     const nowDate = now();
     const nowMs = nowDate.getTime();
-    const plan = planFor(nowDate);
-    // The start instant is part of the key: shift-only params look the same on every day.
-    const key = JSON.stringify([plan.utc.getTime(), plan.vendorParams]);
+    const { value: plan, key } = planFor(nowDate);
     const ageMs = latest === null ? Number.NaN : nowMs - latest.fetchedAtMs;
 
     // The hot path: a fresh answer (never one from the future, when the clock stepped back).

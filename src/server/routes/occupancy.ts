@@ -21,19 +21,25 @@ export function occupancyHandler(deps: Pick<AppDeps, 'occupancy'>, { security, h
     'cache-control': 'no-store',
     vary: 'Accept-Encoding',
   }));
-  const hotHeaders = new Map<string, Promise<Record<string, string>>>();
-  const headersFor = (secure: boolean, encoding: Encoding | null) => {
-    const key = `${secure}:${encoding}`;
-    let headers = hotHeaders.get(key);
-    if (headers === undefined) {
-      headers = baseHeaders.then((base) => ({
-        ...base,
-        ...(secure ? { 'strict-transport-security': HSTS } : {}),
-        ...(encoding === null ? {} : { 'content-encoding': encoding }),
-      }));
-      hotHeaders.set(key, headers);
+  // Every combination made once, when the probe answer is in; then looked up without awaiting.
+  let prepared: Record<string, Record<string, string>> | null = null;
+  const ready = baseHeaders.then((base) => {
+    const all: Record<string, Record<string, string>> = {};
+    for (const secure of [false, true]) {
+      for (const encoding of [null, 'br', 'gzip'] as const) {
+        all[`${secure}:${encoding}`] = {
+          ...base,
+          ...(secure ? { 'strict-transport-security': HSTS } : {}),
+          ...(encoding === null ? {} : { 'content-encoding': encoding }),
+        };
+      }
     }
-    return headers;
+    prepared = all;
+    return all;
+  });
+  const headersFor = (secure: boolean, encoding: Encoding | null): Record<string, string> | Promise<Record<string, string>> => {
+    const key = `${secure}:${encoding}`;
+    return prepared === null ? ready.then((all) => all[key]!) : prepared[key]!;
   };
   const compressed = createAnswerMemo();
   return async (c) => {
@@ -41,7 +47,8 @@ export function occupancyHandler(deps: Pick<AppDeps, 'occupancy'>, { security, h
     try {
       const { json } = await deps.occupancy.answer();
       const encoding = json.length > COMPRESS_THRESHOLD ? chooseEncoding(requestHeader(c, 'accept-encoding')) : null;
-      const headers = await headersFor(secure, encoding);
+      const prepared = headersFor(secure, encoding);
+      const headers = prepared instanceof Promise ? await prepared : prepared;
       return new Response(encoding === null ? json : compressed(json, encoding), { status: 200, headers });
     } catch (error) {
       // The error answer (from onError) carries the same headers.
