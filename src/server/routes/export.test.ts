@@ -506,6 +506,14 @@ describe('GET /api/export?handoff=1: a checked export handed to the browser as a
 describe('GET /api/export?handoff=1: one client cannot hold every export slot', () => {
   const query = '/api/export?from=2026-11-20&to=2026-11-26&resolution=hour&handoff=1';
 
+  it('behind a trusted proxy (TRUST_PROXY), the client is the address the proxy forwarded', async () => {
+    const { app } = demoBff({ EXPORT_CONCURRENCY: '4', TRUST_PROXY: 'true' });
+    const from = (address: string) => app.request(query, { headers: { 'x-forwarded-for': `203.0.113.9, ${address}` } });
+    for (let i = 0; i < MAX_UNCLAIMED_PER_CLIENT; i++) expect((await from('198.51.100.1')).status).toBe(200);
+    expect((await from('198.51.100.1')).status).toBe(429);
+    expect((await from('198.51.100.2')).status).toBe(200); // another client behind the same proxy
+  });
+
   it(`refuses a client a link beyond ${MAX_UNCLAIMED_PER_CLIENT} unfetched ones (429, Retry-After), and gives it one again once a link is fetched or lapses`, async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {

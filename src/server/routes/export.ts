@@ -7,7 +7,7 @@ import { exportQuerySchema } from '@/shared/export-query';
 import { fieldErrors } from '@/shared/range-query';
 import { todayIn } from '@/shared/zoned';
 import type { AppDeps } from '../app-deps';
-import { type ClientIdOf, socketAddress } from '../client-address';
+import { clientAddress } from '../client-info';
 import { ApiHttpError, errorResponse } from '../http-error';
 import { UpstreamError } from '../upstream/upstream-error';
 import { blockedError } from '../upstream/vendor-backoff';
@@ -55,12 +55,7 @@ interface Prepared {
   expiresAt: number;
 }
 
-export interface ExportRouteOptions {
-  /** Who a request comes from, for the per-client limit on unfetched links. */
-  clientId?: ClientIdOf;
-}
-
-export function exportRoutes(deps: AppDeps, { clientId = socketAddress }: ExportRouteOptions = {}) {
+export function exportRoutes(deps: AppDeps) {
   let running = 0;
   const prepared = new Map<string, Prepared>();
   // Unfetched links per client, counted from the moment one is asked for (so parallel requests
@@ -97,7 +92,9 @@ export function exportRoutes(deps: AppDeps, { clientId = socketAddress }: Export
       // link, and let the browser's own download manager fetch that link. The vendor is asked once,
       // errors arrive as JSON the form can show, and the file never passes through page script.
       const handoff = c.req.query('handoff') === '1';
-      const client = clientId(c);
+      // Who asks, for the per-client limit (the proxy's X-Forwarded-For with TRUST_PROXY); requests
+      // without a socket (app.request in tests) count as one client.
+      const client = clientAddress(c, deps.trustProxy ?? false) ?? 'unknown';
       if (handoff && (unclaimed.get(client) ?? 0) >= MAX_UNCLAIMED_PER_CLIENT) {
         const seconds = retryAfter(client);
         c.header('Retry-After', String(seconds));
