@@ -13,7 +13,7 @@ import { DEMO_SITE, DEMO_SITE_TIMEZONE } from './demo-site';
 import type { Env } from './env';
 import { createLogger } from './logger';
 import { createOccupancyService } from './occupancy-service';
-import { loadSiteConfig } from './site-config';
+import { loadSiteConfig, siteDisplayName } from './site-config';
 import { createVendorBackoff } from './upstream/vendor-backoff';
 import { createWellpointClient, type FetchLike } from './upstream/wellpoint-client';
 
@@ -84,6 +84,7 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     staleMaxMs: env.STALE_MAX_SECONDS * 1000,
     backoff,
     site: effectiveSite,
+    siteName: siteDisplayName(effectiveSite, demo),
     logger,
   });
   const clientDist = options.clientDist === undefined ? CLIENT_DIST : options.clientDist;

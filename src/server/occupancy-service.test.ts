@@ -31,6 +31,7 @@ function setup(getOccupancy: OccupancyServiceOptions['client']['getOccupancy'], 
     staleMaxMs: 60_000,
     backoff,
     site: { siteName: 'Test', siteCapacity: 80, devices: [{ id: 91, label: 'Front door', capacity: 50 }] },
+    siteName: 'Test',
     logger: silent,
     ...overrides,
   });

@@ -3,7 +3,8 @@
 import type { Logger } from 'pino';
 import type { DeviceOccupancy, Occupancy } from '@/shared/api-schema';
 import { planDayStart } from '@/shared/day-start';
-import { totalOccupancy } from '@/shared/occupancy-math';
+import { doorHealth } from '@/shared/door-health';
+import { boundaryDevices, type DoorCounts, defaultSpaces, orderSpaces, spaceOccupancies } from '@/shared/spaces';
 import type { SiteConfig } from './site-config';
 import type { VendorOccupancy } from './upstream/occupancy-adapter';
 import { UpstreamError } from './upstream/upstream-error';
@@ -20,6 +21,8 @@ export interface OccupancyServiceOptions {
   /** Shared with the history route: a rejected key blocks both. */
   backoff: VendorBackoff;
   site: SiteConfig;
+  /** The site's name as shown (the root space's name when no spaces are configured). */
+  siteName: string;
   logger: Logger;
 }
 
@@ -76,12 +79,15 @@ interface Failure {
 }
 
 export function createOccupancyService(options: OccupancyServiceOptions): OccupancyService {
-  const { client, now, logger, backoff } = options;
+  const { client, now, logger, backoff, siteName } = options;
   const inFlight = new Map<string, Flight>();
   let latest: Snapshot | null = null;
   const health: ServiceHealth = { lastSuccessAt: null, lastError: null };
   const labels = new Map(options.site.devices.map((d) => [d.id, d]));
   const slow = new UpstreamError('upstream_timeout', 'getoccupancy: background refresh overdue');
+  const configured = options.site.spaces === undefined ? null : orderSpaces(options.site.spaces);
+  const configuredDevices = configured === null ? [] : boundaryDevices(configured);
+  let reportedUnknown = '';
 
   function respond(snapshot: Snapshot, nowMs: number, failure: Failure | null): OccupancyAnswer {
     const head = {
@@ -120,17 +126,36 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
           occupancy: Math.max(0, d.raw),
           corrected: d.corrected,
           capacity: site?.capacity ?? null,
+          health: doorHealth(d),
         };
       })
       .sort((a, b) => a.id - b.id);
+    // Spaces once per vendor answer: every screen then gets the same computed tree.
+    const counts = new Map<number, DoorCounts>(devices.map((d) => [d.id, d]));
+    const tree = configured ?? orderSpaces(defaultSpaces({ name: siteName, capacity: options.site.siteCapacity ?? null }, devices));
+    const spaces = spaceOccupancies(tree, counts);
+    const root = spaces[0]!;
+    const unknownDevices = configuredDevices.filter((id) => !counts.has(id));
+    reportUnknown(unknownDevices);
     return {
       generatedUtc: (vendor.generatedUtc ?? fetchedAt).toISOString(),
       fetchedAt: fetchedAt.toISOString(),
       dayStart: { utc: plan.utc.toISOString(), local: plan.local, timezone: plan.timezone },
-      total: { ...totalOccupancy(devices), capacity: options.site.siteCapacity ?? null },
+      total: { in: root.in, out: root.out, occupancy: root.occupancy, capacity: root.capacity },
       devices,
+      spaces,
+      spacesConfigured: configured !== null,
+      unknownDevices,
       notice: devices.length === 0 ? 'no_pro_devices' : null,
     };
+  }
+
+  /** A door of the configuration that the account does not have is a warning, once per change. */
+  function reportUnknown(ids: number[]) {
+    const key = ids.join(',');
+    if (key === reportedUnknown) return;
+    reportedUnknown = key;
+    if (ids.length > 0) logger.warn({ devices: ids }, 'the site configuration names devices the vendor does not serve for this key; their doors count nothing');
   }
 
   async function fetchSnapshot(key: string, plan: ReturnType<typeof planDayStart>): Promise<Snapshot> {

@@ -49,6 +49,11 @@ export const siteConfigSchema = z
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
 
+/** The site's name on every screen: configured, else the root space's, else a plain default. */
+export function siteDisplayName(site: SiteConfig, demo: boolean): string {
+  return site.siteName ?? site.spaces?.find((s) => s.parent === undefined)?.name ?? (demo ? 'Demo site' : 'Occupancy');
+}
+
 export class SiteConfigError extends Error {
   override name = 'SiteConfigError';
 }

@@ -47,8 +47,53 @@ export const deviceOccupancySchema = z.object({
   /** The vendor's own CorrectedOccupancy, as it sent it. */
   corrected: count,
   capacity,
+  /**
+   * Door health: the door counted people one way only since the day start (IN with no OUT, or the
+   * reverse), so its counter may be missing people (src/shared/door-health.ts); null when healthy.
+   */
+  health: z.object({ kind: z.literal('one_way'), direction: z.enum(['in', 'out']), count }).nullable(),
 });
 export type DeviceOccupancy = z.infer<typeof deviceOccupancySchema>;
+
+/** `unknown`: no capacity configured, or none of the space's doors has a live count. */
+export const spaceStates = ['available', 'nearly_full', 'full', 'unknown'] as const;
+export const spaceStateSchema = z.enum(spaceStates);
+export type SpaceState = z.infer<typeof spaceStateSchema>;
+
+export const spaceDoorSchema = z.object({
+  device: z.number().int().positive(),
+  /** `in`: the device's IN enters this space; `out`: its IN leaves it (an inner door, or a device mounted the other way round). */
+  side: z.enum(['in', 'out']),
+});
+
+/** A space of the tree as configured (or the default one): root first, then depth-first. */
+export const spaceNodeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  parent: z.string().nullable(),
+  capacity,
+  /** Share of the capacity from which the space is nearly full (0.8 unless configured). */
+  nearlyFull: z.number().gt(0).lt(1),
+  doors: z.array(spaceDoorSchema),
+});
+export type SpaceNode = z.infer<typeof spaceNodeSchema>;
+
+export const spaceOccupancySchema = spaceNodeSchema.extend({
+  /** People who entered through the boundary: IN of its `in` doors + OUT of its `out` doors. */
+  in: count,
+  out: count,
+  /** in − out; negative when the boundary counted more people leaving than entering. */
+  raw: z.number().int(),
+  /** max(0, raw): people inside. */
+  occupancy: count,
+  state: spaceStateSchema,
+  /**
+   * Door health of the space: how many more people left through its boundary than entered it,
+   * beyond counting noise (src/shared/door-health.ts); null when the boundary balances.
+   */
+  drift: z.number().int().positive().nullable(),
+});
+export type SpaceOccupancy = z.infer<typeof spaceOccupancySchema>;
 
 export const occupancySchema = z.object({
   /** When the vendor generated the answer (UTC instant). */
@@ -78,6 +123,15 @@ export const occupancySchema = z.object({
     capacity,
   }),
   devices: z.array(deviceOccupancySchema),
+  /**
+   * Every space with its occupancy, root (the site) first, then depth-first; `total` equals the
+   * root. Without configured spaces: the site of every device, and each device a space of its own.
+   */
+  spaces: z.array(spaceOccupancySchema),
+  /** True when the site configuration lists spaces; false when the default (a space per device) is shown. */
+  spacesConfigured: z.boolean(),
+  /** Devices that configured spaces name but the vendor's answer does not have: their doors count nothing. */
+  unknownDevices: z.array(z.number().int().positive()),
   notice: z.literal('no_pro_devices').nullable(),
 });
 export type Occupancy = z.infer<typeof occupancySchema>;
@@ -107,6 +161,11 @@ export const configSchema = z.object({
       timezone: z.string().nullable().optional(),
     }),
   ),
+  /**
+   * The configured spaces, root first then depth-first; null when none are configured (then the
+   * site is every device, space id `site`, and each device a space of its own, id `device-<id>`).
+   */
+  spaces: z.array(spaceNodeSchema).nullable(),
   /** Changes with every deployment; kiosks reload once when it does. */
   buildId: z.string(),
   /** Longest export range in days, per resolution. */
@@ -126,6 +185,18 @@ export const historySchema = z.object({
       points: z.array(z.object({ start: isoInstant, in: count, out: count })),
     }),
   ),
+  /**
+   * With `space=<id>`: the space's own counts per period from its boundary doors (`series` then
+   * holds those doors). `occupancy` is the people inside at the end of the period, counted from
+   * the site's day start (max(0, entered − left)); null at day and month resolution.
+   */
+  space: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      points: z.array(z.object({ start: isoInstant, in: count, out: count, occupancy: count.nullable() })),
+    })
+    .optional(),
 });
 export type History = z.infer<typeof historySchema>;
 

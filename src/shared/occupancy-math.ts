@@ -16,7 +16,8 @@ export function totalOccupancy(devices: readonly Counts[]): { in: number; out: n
   return { in: sumIn, out: sumOut, occupancy: Math.max(0, sumIn - sumOut) };
 }
 
-// How full a space is: below 80 % there is space, from 80 % it is nearly full, from 100 % full.
+// How full a space is: below its nearly-full share (80 % unless configured) there is space, from
+// that share it is nearly full, from 100 % full.
 export type CapacityState = 'available' | 'nearly_full' | 'full';
 
 /** Share of capacity in use at which a space counts as nearly full. */
@@ -28,9 +29,9 @@ export interface CapacityReading {
 }
 
 /** null when no capacity is configured: then there is no gauge and no state, only the count. */
-export function readCapacity(occupancy: number, capacity: number | null | undefined): CapacityReading | null {
+export function readCapacity(occupancy: number, capacity: number | null | undefined, nearlyFull = NEARLY_FULL_RATIO): CapacityReading | null {
   if (capacity == null || capacity <= 0) return null;
   const ratio = Math.max(0, occupancy) / capacity;
-  const state: CapacityState = ratio >= 1 ? 'full' : ratio >= NEARLY_FULL_RATIO ? 'nearly_full' : 'available';
+  const state: CapacityState = ratio >= 1 ? 'full' : ratio >= nearlyFull ? 'nearly_full' : 'available';
   return { ratio, state };
 }

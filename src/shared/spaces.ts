@@ -1,8 +1,11 @@
 // Spaces bounded by doors: the configuration's shape and checks, and each space's occupancy from
 // its boundary doors. Shared because the server computes it and the settings editor validates it.
 import { z } from 'zod';
+import type { SpaceNode, SpaceOccupancy, SpaceState } from './api-schema';
+import { spaceDrift } from './door-health';
+import { NEARLY_FULL_RATIO, readCapacity } from './occupancy-math';
 
-export const DEFAULT_NEARLY_FULL = 0.8;
+export type { SpaceNode } from './api-schema';
 
 export const doorSideSchema = z.enum(['in', 'out'], { error: 'must be "in" (the device\'s IN enters this space) or "out"' });
 export type DoorSide = z.infer<typeof doorSideSchema>;
@@ -94,15 +97,6 @@ export function treeProblems(spaces: readonly SpaceConfig[]): TreeProblem[] {
   return problems;
 }
 
-export interface SpaceNode {
-  id: string;
-  name: string;
-  parent: string | null;
-  capacity: number | null;
-  nearlyFull: number;
-  doors: SpaceDoor[];
-}
-
 /** Root first, then depth-first, children in the order they were listed. Expects a valid tree. */
 export function orderSpaces(spaces: readonly SpaceConfig[]): SpaceNode[] {
   const children = new Map<string | null, SpaceConfig[]>();
@@ -117,7 +111,7 @@ export function orderSpaces(spaces: readonly SpaceConfig[]): SpaceNode[] {
       name: space.name,
       parent: space.parent ?? null,
       capacity: space.capacity ?? null,
-      nearlyFull: space.nearlyFull ?? DEFAULT_NEARLY_FULL,
+      nearlyFull: space.nearlyFull ?? NEARLY_FULL_RATIO,
       doors: space.doors,
     });
     for (const child of children.get(space.id) ?? []) visit(child);
@@ -192,4 +186,22 @@ export function defaultSpaces(site: { name: string; capacity: number | null }, d
 /** The devices a list of spaces counts with, each once, in order of first mention. */
 export function boundaryDevices(spaces: readonly Pick<SpaceConfig, 'doors'>[]): number[] {
   return [...new Set(spaces.flatMap((s) => s.doors.map((d) => d.device)))];
+}
+
+/** The one capacity rule for a space; `unknown` without a capacity or without any live count. */
+export function spaceState(occupancy: number, space: Pick<SpaceNode, 'capacity' | 'nearlyFull'>, counted: boolean): SpaceState {
+  if (!counted) return 'unknown';
+  return readCapacity(occupancy, space.capacity, space.nearlyFull)?.state ?? 'unknown';
+}
+
+/**
+ * Every space's counts, state and drift from the doors' counts, in the order given (computed
+ * once per vendor answer). A space none of whose doors has a count is `unknown`, not empty.
+ */
+export function spaceOccupancies(spaces: readonly SpaceNode[], counts: ReadonlyMap<number, DoorCounts>): SpaceOccupancy[] {
+  return spaces.map((space) => {
+    const c = spaceCounts(space.doors, counts);
+    const counted = space.doors.some((d) => counts.has(d.device));
+    return { ...space, ...c, state: spaceState(c.occupancy, space, counted), drift: counted ? spaceDrift(c) : null };
+  });
 }

@@ -2,11 +2,13 @@
 import { Hono } from 'hono';
 import type { Config } from '@/shared/api-schema';
 import { EXPORT_MAX_DAYS } from '@/shared/export-query';
+import { orderSpaces } from '@/shared/spaces';
 import type { AppDeps } from '../app-deps';
+import { siteDisplayName } from '../site-config';
 
 export function configRoutes(deps: AppDeps) {
   const body: Config = {
-    siteName: deps.site.siteName ?? (deps.demo ? 'Demo site' : 'Occupancy'),
+    siteName: siteDisplayName(deps.site, deps.demo),
     timezone: deps.timezone,
     dayStart: deps.dayStart,
     weekStartsOn: deps.weekStartsOn,
@@ -15,6 +17,7 @@ export function configRoutes(deps: AppDeps) {
     demo: deps.demo,
     siteCapacity: deps.site.siteCapacity ?? null,
     devices: deps.site.devices.map((d) => ({ id: d.id, label: d.label ?? null, capacity: d.capacity ?? null, timezone: d.timezone ?? null })),
+    spaces: deps.site.spaces === undefined ? null : orderSpaces(deps.site.spaces),
     buildId: deps.buildId,
     exportMaxDays: EXPORT_MAX_DAYS,
   };
