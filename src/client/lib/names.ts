@@ -14,3 +14,12 @@ export function byLabel(a: { id: number; label: string }, b: { id: number; label
 export function deviceLabel(device: Pick<DeviceOccupancy, 'id' | 'name'>): string {
   return device.name.trim() || `Device ${device.id}`;
 }
+
+/**
+ * A space's name inside a sentence: "the Pool hall", but "Floor 2" (a numbered place takes no
+ * article) and "The Lido" kept as written.
+ */
+export function nameInSentence(name: string): string {
+  if (/^the\s/i.test(name) || /\d$/.test(name)) return name;
+  return `the ${name}`;
+}

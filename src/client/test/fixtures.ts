@@ -2,7 +2,8 @@
 // test can never pass on a shape the real BFF would not send.
 import { type Config, configSchema, type DeviceOccupancy, type Occupancy, occupancySchema } from '@/shared/api-schema';
 import { doorHealth } from '@/shared/door-health';
-import { defaultSpaces, orderSpaces, spaceOccupancies } from '@/shared/spaces';
+import { defaultSpaces, orderSpaces, spaceOccupancies, spacesSchema } from '@/shared/spaces';
+import type { z } from 'zod';
 
 /** The one fixed instant of the client tests: Thursday 26 Nov 2026, 11:15:03 in Budapest. */
 export const TEST_NOW = '2026-11-26T10:15:03Z';
@@ -64,6 +65,79 @@ export function makeOccupancy(overrides: OccupancyOverrides = {}): Occupancy {
     unknownDevices: [],
     notice: null,
     ...rest,
+  });
+}
+
+/** A leisure centre's doors for configured spaces (see LEISURE_SPACES); 999 is named there but missing. */
+export const LEISURE_DEVICES: DeviceInput[] = [
+  { id: 91, name: 'Main entrance', in: 600, out: 480, raw: 120, occupancy: 120, corrected: 120, capacity: null },
+  { id: 92, name: 'Gym street door', in: 90, out: 70, raw: 20, occupancy: 20, corrected: 20, capacity: null },
+  { id: 93, name: 'Library door', in: 150, out: 200, raw: -50, occupancy: 0, corrected: 0, capacity: null },
+  { id: 94, name: 'Café door', in: 200, out: 170, raw: 30, occupancy: 30, corrected: 30, capacity: null },
+  { id: 95, name: 'Pool entrance', in: 120, out: 0, raw: 120, occupancy: 120, corrected: 120, capacity: null },
+  { id: 96, name: 'Pool exit', in: 70, out: 3, raw: 67, occupancy: 67, corrected: 67, capacity: null },
+  { id: 97, name: 'Sauna door', in: 30, out: 25, raw: 5, occupancy: 5, corrected: 5, capacity: null },
+  { id: 98, name: 'Gym inner door', in: 40, out: 50, raw: -10, occupancy: 0, corrected: 0, capacity: null },
+];
+
+/** Three levels: the site; the library (drifting), café (nearly full at its own 70 %), pool hall (with the sauna, full), gym and an office without a live count. */
+export const LEISURE_SPACES: z.input<typeof spacesSchema> = [
+  {
+    id: 'site',
+    name: 'Riverside Leisure Centre',
+    capacity: 400,
+    doors: [
+      { device: 91, side: 'in' },
+      { device: 92, side: 'in' },
+    ],
+  },
+  { id: 'library', name: 'Library', parent: 'site', capacity: 60, doors: [{ device: 93, side: 'in' }] },
+  { id: 'cafe', name: 'Café', parent: 'site', capacity: 40, nearlyFull: 0.7, doors: [{ device: 94, side: 'in' }] },
+  {
+    id: 'pool',
+    name: 'Pool hall',
+    parent: 'site',
+    capacity: 150,
+    doors: [
+      { device: 95, side: 'in' },
+      { device: 96, side: 'out' },
+    ],
+  },
+  { id: 'sauna', name: 'Sauna', parent: 'pool', capacity: 5, doors: [{ device: 97, side: 'in' }] },
+  {
+    id: 'gym',
+    name: 'Gym',
+    parent: 'site',
+    capacity: 80,
+    doors: [
+      { device: 92, side: 'in' },
+      { device: 98, side: 'in' },
+    ],
+  },
+  { id: 'office', name: 'Office', parent: 'site', capacity: 10, doors: [{ device: 999, side: 'in' }] },
+];
+
+/**
+ * An answer with configured spaces, computed from the doors as the server does: `total` is the
+ * root, and `unknownDevices` the configured devices the answer lacks.
+ */
+export function makeSpacesOccupancy(
+  spaces: z.input<typeof spacesSchema> = LEISURE_SPACES,
+  overrides: Omit<OccupancyOverrides, 'spaces' | 'spacesConfigured' | 'total'> = {},
+): Occupancy {
+  const base = makeOccupancy({ devices: LEISURE_DEVICES, ...overrides });
+  const counts = new Map(base.devices.map((d) => [d.id, d]));
+  const tree = orderSpaces(spacesSchema.parse(spaces));
+  const computed = spaceOccupancies(tree, counts);
+  const root = computed[0]!;
+  const named = [...new Set(tree.flatMap((s) => s.doors.map((d) => d.device)))];
+  return occupancySchema.parse({
+    ...base,
+    total: { in: root.in, out: root.out, occupancy: root.occupancy, capacity: root.capacity },
+    spaces: computed,
+    spacesConfigured: true,
+    unknownDevices: named.filter((id) => !counts.has(id)),
+    ...overrides,
   });
 }
 

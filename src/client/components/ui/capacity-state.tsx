@@ -1,8 +1,8 @@
 // The one look of a capacity state: its icon, its word and its colours (Okabe–Ito, colour-blind
 // safe), always together so colour is never the only cue. Dashboard and kiosk both use this map.
 import type { ComponentType, SVGProps } from 'react';
-import type { CapacityState } from '@/shared/occupancy-math';
-import { AlertTriangleIcon, CheckCircleIcon, NoEntryIcon } from './icons';
+import type { SpaceState } from '@/shared/api-schema';
+import { AlertTriangleIcon, CheckCircleIcon, CloudOffIcon, NoEntryIcon } from './icons';
 
 export interface CapacityStateVisual {
   Icon: ComponentType<SVGProps<SVGSVGElement>>;
@@ -15,13 +15,15 @@ export interface CapacityStateVisual {
   stroke: string;
 }
 
-export const capacityStateVisual: Record<CapacityState, CapacityStateVisual> = {
+/** Every space state; `unknown` (no live count) is the neutral grey of the kiosk's "Live count unavailable". */
+export const capacityStateVisual: Record<SpaceState, CapacityStateVisual> = {
   available: { Icon: CheckCircleIcon, words: 'Space available', soft: 'bg-ok-soft text-ok-ink', fill: 'bg-ok-arc', stroke: 'stroke-ok-arc' },
   nearly_full: { Icon: AlertTriangleIcon, words: 'Nearly full', soft: 'bg-warn-soft text-warn-ink', fill: 'bg-warn-arc', stroke: 'stroke-warn-arc' },
   full: { Icon: NoEntryIcon, words: 'Full', soft: 'bg-full-soft text-full-ink', fill: 'bg-full-arc', stroke: 'stroke-full-arc' },
+  unknown: { Icon: CloudOffIcon, words: 'No live count', soft: 'bg-sunken text-muted', fill: 'bg-stale-arc', stroke: 'stroke-stale-arc' },
 };
 
 export const capacityStateWords = Object.fromEntries(Object.entries(capacityStateVisual).map(([state, visual]) => [state, visual.words])) as Record<
-  CapacityState,
+  SpaceState,
   string
 >;

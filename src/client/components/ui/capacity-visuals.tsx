@@ -1,9 +1,10 @@
 // The visual pieces of a capacity state: the pill (icon + word, colour as a third cue), the
 // arc gauge and the bar. Stale numbers turn them grey: an old state must not look current.
-import { type CapacityState, NEARLY_FULL_RATIO } from '@/shared/occupancy-math';
+import type { SpaceState } from '@/shared/api-schema';
+import { NEARLY_FULL_RATIO } from '@/shared/occupancy-math';
 import { capacityStateVisual } from './capacity-state';
 
-export function CapacityPill({ state, stale = false, className = '' }: { state: CapacityState; stale?: boolean; className?: string }) {
+export function CapacityPill({ state, stale = false, className = '' }: { state: SpaceState; stale?: boolean; className?: string }) {
   const { Icon, words, soft } = capacityStateVisual[state];
   return (
     <span
@@ -30,20 +31,22 @@ function pointAt(share: number, radius: number): [number, number] {
 const [sx, sy] = pointAt(0, R);
 const [ex, ey] = pointAt(1, R);
 const ARC_PATH = `M ${sx.toFixed(2)} ${sy.toFixed(2)} A ${R} ${R} 0 1 1 ${ex.toFixed(2)} ${ey.toFixed(2)}`;
-const [n1x, n1y] = pointAt(NEARLY_FULL_RATIO, R - 8);
-const [n2x, n2y] = pointAt(NEARLY_FULL_RATIO, R + 8);
 
 interface ArcProps {
   ratio: number;
-  state: CapacityState;
+  state: SpaceState;
+  /** Where "nearly full" begins, as a share of the capacity (the space's own threshold). */
+  nearlyFull?: number;
   stale?: boolean;
   className?: string;
   /** The text equivalent; without it the arc is decorative. */
   label?: string;
 }
 
-export function CapacityArc({ ratio, state, stale = false, className = '', label }: ArcProps) {
+export function CapacityArc({ ratio, state, nearlyFull = NEARLY_FULL_RATIO, stale = false, className = '', label }: ArcProps) {
   const share = Math.min(1, Math.max(0, ratio)) * 100;
+  const [n1x, n1y] = pointAt(nearlyFull, R - 8);
+  const [n2x, n2y] = pointAt(nearlyFull, R + 8);
   return (
     <svg
       viewBox="0 0 120 106"
@@ -64,12 +67,23 @@ export function CapacityArc({ ratio, state, stale = false, className = '', label
         className={`${stale ? 'stroke-stale-arc' : capacityStateVisual[state].stroke} motion-safe:transition-[stroke-dasharray] motion-safe:duration-700 motion-safe:ease-out`}
       />
       {/* A notch where "nearly full" begins. */}
-      <line x1={n1x} y1={n1y} x2={n2x} y2={n2y} strokeWidth={2.5} className="stroke-surface" />
+      <line data-threshold={nearlyFull} x1={n1x} y1={n1y} x2={n2x} y2={n2y} strokeWidth={2.5} className="stroke-surface" />
     </svg>
   );
 }
 
-export function CapacityBar({ ratio, state, stale = false }: { ratio: number; state: CapacityState; stale?: boolean }) {
+export function CapacityBar({
+  ratio,
+  state,
+  nearlyFull = NEARLY_FULL_RATIO,
+  stale = false,
+}: {
+  ratio: number;
+  state: SpaceState;
+  /** Where "nearly full" begins, as a share of the capacity. */
+  nearlyFull?: number;
+  stale?: boolean;
+}) {
   const share = Math.min(1, Math.max(0, ratio)) * 100;
   return (
     <div aria-hidden="true" className="relative h-2.5 w-full overflow-hidden rounded-full bg-sunken">
@@ -77,7 +91,7 @@ export function CapacityBar({ ratio, state, stale = false }: { ratio: number; st
         className={`h-full origin-left rounded-full ${stale ? 'bg-stale-arc' : capacityStateVisual[state].fill} motion-safe:transition-transform motion-safe:duration-700 motion-safe:ease-out`}
         style={{ transform: `scaleX(${share / 100})` }}
       />
-      <div className="absolute inset-y-0 w-0.5 bg-surface" style={{ left: `${NEARLY_FULL_RATIO * 100}%` }} />
+      <div data-threshold={nearlyFull} className="absolute inset-y-0 w-0.5 bg-surface" style={{ left: `${nearlyFull * 100}%` }} />
     </div>
   );
 }

@@ -143,3 +143,21 @@ export function DownloadIcon(props: IconProps) {
     </Icon>
   );
 }
+
+/** A disclosure's arrow: points right when folded (rotate it 90° when open). */
+export function ChevronRightIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="m8 5 5 5-5 5" />
+    </Icon>
+  );
+}
+
+/** "Inside this": an arrow turning down and right, towards a parent's children. */
+export function CornerDownRightIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M5 4v6.5a2 2 0 0 0 2 2h8M12 9.5l3 3-3 3" />
+    </Icon>
+  );
+}

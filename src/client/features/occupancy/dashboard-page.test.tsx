@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiError, json, makeConfig, makeOccupancy } from '@/client/test/fixtures';
+import { apiError, json, LEISURE_SPACES, makeConfig, makeOccupancy, makeSpacesOccupancy } from '@/client/test/fixtures';
 import { fakeBff, pending, renderApp, unreachable } from '@/client/test/render-app';
 import { createQueryClient } from '@/client/lib/query-client';
 import { DashboardPage, type TodaySlotProps } from './dashboard-page';
@@ -236,5 +236,114 @@ describe('the Today slot', () => {
     renderPage();
     await findMainGauge();
     expect(screen.queryByText(/Curve for/)).not.toBeInTheDocument();
+  });
+});
+
+describe('the dashboard with configured spaces', () => {
+  const spaced =
+    (data = makeSpacesOccupancy()) =>
+    () =>
+      json(data);
+
+  it('makes the site the hero, in the root space’s own state and threshold', async () => {
+    const [site, ...rest] = LEISURE_SPACES;
+    fakeBff({ '/api/config': config(), '/api/occupancy': spaced(makeSpacesOccupancy([{ ...site!, nearlyFull: 0.3 }, ...rest])) });
+    renderApp();
+    const total = await screen.findByRole('region', { name: 'Inside now · whole site' });
+    expect(within(total).getByText(/^140 people inside of 400, 35\s?%, nearly full\.$/)).toBeInTheDocument();
+    expect(within(total).getByText('Nearly full')).toBeInTheDocument();
+    expect(total.querySelector('[data-threshold]')).toHaveAttribute('data-threshold', '0.3');
+  });
+
+  it('shows the spaces as gauges and the doors as traffic: IN, OUT and a signed balance, never people inside', async () => {
+    fakeBff({ '/api/config': config(), '/api/occupancy': spaced() });
+    renderApp();
+    expect(await screen.findByRole('img', { name: /^Pool hall: 53 people inside of 150, 35\s?%, space available$/ })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Spaces (6)' })).toBeInTheDocument();
+
+    const traffic = screen.getByRole('region', { name: 'Door traffic today (8)' });
+    const table = within(traffic).getByRole('table', { name: /^Door traffic since/ });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Door', 'IN', 'OUT', 'Balance']);
+    const row = (name: RegExp) => within(table).getByRole('rowheader', { name }).closest('tr')!;
+    expect([...row(/^Library door/).querySelectorAll('td')].map((td) => td.textContent)).toEqual(['150', '200', '-50']);
+    expect([...row(/^Gym street door/).querySelectorAll('td')].map((td) => td.textContent)).toEqual(['90', '70', '+20']);
+    expect(row(/^Gym street door/)).toHaveTextContent('Door of Riverside Leisure Centre, Gym');
+    expect(traffic).not.toHaveTextContent(/inside/i);
+    // The doors are not gauges any more.
+    expect(screen.queryByRole('article', { name: 'Library door' })).not.toBeInTheDocument();
+  });
+
+  it('says door health in words, calmly, with how it is judged', async () => {
+    fakeBff({ '/api/config': config(), '/api/occupancy': spaced() });
+    renderApp();
+    const health = await screen.findByRole('region', { name: 'Door health' });
+    const findings = within(within(health).getAllByRole('list')[0]!)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(findings).toEqual([
+      expect.stringMatching(/^Pool entrance\. Counted 120 coming in and nobody going out since \S.* — this counter may be missing people\.$/),
+      'Library. More people left the Library than entered it today (50 more): one of its door counters may be missing people.',
+    ]);
+    expect(within(screen.getByRole('rowheader', { name: /^Pool entrance/ })).getByText('Counts one way only')).toBeInTheDocument();
+    // Calm: the notice tone, never the "full" colours.
+    expect(health.innerHTML).not.toMatch(/full-/);
+    const how = within(health).getByText('How we judge this');
+    await userEvent.click(how);
+    expect(within(health).getByText(/at least 30 people one way and nobody the other way since/)).toBeVisible();
+  });
+
+  it('warns on screen about a configured device the account does not have', async () => {
+    fakeBff({ '/api/config': config(), '/api/occupancy': spaced() });
+    renderApp();
+    const warning = await screen.findByRole('region', { name: 'A door of the site configuration is missing' });
+    expect(warning).toHaveTextContent('The site configuration names device 999, which this account does not have; its door counts nothing.');
+    expect(within(screen.getByRole('article', { name: 'Office' })).getByText('No live count')).toBeInTheDocument();
+  });
+
+  it('keeps stale spaces and door traffic dimmed, with their age', async () => {
+    fakeBff({
+      '/api/config': config(),
+      '/api/occupancy': spaced(makeSpacesOccupancy(undefined, { stale: true, ageSeconds: 125, staleReason: { code: 'upstream_unavailable', message: 'x' } })),
+    });
+    renderApp();
+    expect(await screen.findByRole('img', { name: /^Pool hall: 53 people inside of 150, 35\s?%, space available, not live$/ })).toBeInTheDocument();
+    expect(within(screen.getByRole('article', { name: 'Sauna' })).getByText('2 min')).toBeInTheDocument();
+    const traffic = screen.getByRole('region', { name: 'Door traffic today (8)' });
+    expect(traffic).toHaveAttribute('data-stale', 'true');
+    expect(within(traffic).getByText('150')).toHaveClass('text-muted');
+  });
+});
+
+describe('the dashboard without configured spaces', () => {
+  it('keeps today’s screen: the doors’ own spaces as gauges, no traffic table, no warning', async () => {
+    fakeBff({ '/api/config': config(), '/api/occupancy': live });
+    renderApp();
+    await findMainGauge();
+    expect(screen.getByRole('heading', { level: 2, name: 'Doors (3)' })).toBeInTheDocument();
+    expect(screen.getAllByRole('article')).toHaveLength(3);
+    expect(screen.queryByRole('region', { name: /Door traffic/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /configuration is missing/ })).not.toBeInTheDocument();
+    // Nothing suspect in the fixture: no door health section either.
+    expect(screen.queryByRole('region', { name: 'Door health' })).not.toBeInTheDocument();
+  });
+
+  it('lists a one-way door under door health, and the site when more left it than entered', async () => {
+    fakeBff({
+      '/api/config': config(),
+      '/api/occupancy': () =>
+        json(makeOccupancy({ devices: [{ id: 91, name: 'North door', in: 0, out: 84, raw: -84, occupancy: 0, corrected: 0, capacity: null }] })),
+    });
+    renderApp();
+    const health = await screen.findByRole('region', { name: 'Door health' });
+    const [finding, ...others] = within(within(health).getAllByRole('list')[0]!).getAllByRole('listitem');
+    expect(finding).toHaveTextContent(/^North door\. Counted 84 going out and nobody coming in since \S.* — this counter may be missing people\.$/);
+    // The door's own space is the door itself: its card notes it, the list does not repeat it.
+    expect(others.map((li) => li.textContent)).toEqual([
+      'Riverside Library. More people left the site than entered it today (84 more): one of its door counters may be missing people.',
+    ]);
   });
 });

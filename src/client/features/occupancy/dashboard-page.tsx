@@ -1,5 +1,6 @@
-// The live dashboard: the site total first, then every door; every state designed (first load,
-// live, stale, vendor key rejected, no PRO devices, server unreachable) and recovering by itself.
+// The live dashboard: the site total first, then every space (children under their parent), then
+// the doors' traffic and health; every state designed (first load, live, stale, vendor key
+// rejected, no PRO devices, server unreachable) and recovering by itself.
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { useMediaQuery } from '@/client/lib/use-media-query';
@@ -10,17 +11,17 @@ import { Skeleton } from '@/client/components/ui/skeleton';
 import { formatCount, formatPercent } from '@/client/lib/format';
 import type { Config, Occupancy } from '@/shared/api-schema';
 import { capacityStateWords } from '@/client/components/ui/capacity-state';
-import { readCapacity } from '@/shared/occupancy-math';
 import { DashboardSkeleton } from './dashboard-skeleton';
 import { describeProblem } from '@/client/lib/error-text';
 import { type DashboardStatus, deriveStatus } from './dashboard-status';
-import { DeviceSection } from './device-section';
-import { toDeviceViews } from './device-view';
+import { DoorHealthSection, DoorTraffic, healthFindings } from './door-traffic';
 import { LiveAnnouncer } from './live-announcer';
-import { NoProDevicesPanel, UnavailablePanel } from './notice-panels';
+import { NoProDevicesPanel, UnavailablePanel, UnknownDevicesPanel } from './notice-panels';
 import { DEFAULT_POLL_INTERVAL_MS, occupancyQueryOptions } from '@/client/lib/occupancy-queries';
 import { peopleInside } from './occupancy-gauge';
-import { SiteTotal } from './site-total';
+import { countedSince, SiteTotal, siteReading } from './site-total';
+import { SpaceSection } from './space-section';
+import { toDoorViews, toSpacesView } from './space-view';
 import { StaleBanner } from './status-banner';
 
 const SKELETON_DEVICES = 6;
@@ -109,7 +110,10 @@ export function DashboardPage({ config, configPending, actions, today }: Dashboa
         {status.kind === 'loading' ? (
           <>
             <p className="sr-only">Loading the live numbers…</p>
-            <DashboardSkeleton deviceCount={config?.devices.length || SKELETON_DEVICES} siteHasCapacity={config ? config.siteCapacity != null : true} />
+            <DashboardSkeleton
+              deviceCount={(config?.spaces ? config.spaces.length - 1 : config?.devices.length) || SKELETON_DEVICES}
+              siteHasCapacity={config ? (config.spaces?.[0]?.capacity ?? config.siteCapacity) != null : true}
+            />
           </>
         ) : null}
 
@@ -164,10 +168,16 @@ interface LiveContentProps {
 }
 
 function LiveContent({ today: renderToday, data, config, timeZone, age, stale, isFetching }: LiveContentProps) {
-  // On a phone the doors come right after the site total (a thumb's reach), the curve after them;
+  // On a phone the spaces come right after the site total (a thumb's reach), the curve after them;
   // on a wider screen the curve tells the total's story right below it. DOM order follows.
   const wide = useMediaQuery('(min-width: 40rem)');
   if (data.notice === 'no_pro_devices' || data.devices.length === 0) return <NoProDevicesPanel />;
+  const spaces = toSpacesView(data);
+  const doors = toDoorViews(data);
+  const since = countedSince(data, timeZone);
+  // Without configured spaces a door's space is the door itself: only the one-way doors and the
+  // site are judged here, the door cards note their own imbalance.
+  const findings = healthFindings(doors, spaces.root, spaces.configured ? spaces.tree : [], since);
   const today = renderToday ? (
     <ErrorBoundary key="today" name="Today’s curve">
       {/* A stale curve loses its colour with the numbers it ends in. */}
@@ -176,17 +186,25 @@ function LiveContent({ today: renderToday, data, config, timeZone, age, stale, i
       </div>
     </ErrorBoundary>
   ) : null;
-  const doors = (
-    <ErrorBoundary key="doors" name="The door gauges">
-      <DeviceSection devices={toDeviceViews(data)} stale={stale} age={age} />
+  const gauges = (
+    <ErrorBoundary key="spaces" name={spaces.configured ? 'The space gauges' : 'The door gauges'}>
+      <SpaceSection tree={spaces.tree} configured={spaces.configured} stale={stale} age={age} />
     </ErrorBoundary>
   );
   return (
     <>
       <ErrorBoundary name="The site total">
-        <SiteTotal data={data} siteCapacity={config?.siteCapacity} timeZone={timeZone} age={age} stale={stale} isFetching={isFetching} />
+        <SiteTotal data={data} root={spaces.root} siteCapacity={config?.siteCapacity} timeZone={timeZone} age={age} stale={stale} isFetching={isFetching} />
       </ErrorBoundary>
-      {wide ? [today, doors] : [doors, today]}
+      <UnknownDevicesPanel ids={data.unknownDevices} />
+      {wide ? [today, gauges] : [gauges, today]}
+      <ErrorBoundary name="The door traffic">
+        {spaces.configured ? (
+          <DoorTraffic doors={doors} findings={findings} since={since} stale={stale} />
+        ) : (
+          <DoorHealthSection findings={findings} since={since} />
+        )}
+      </ErrorBoundary>
     </>
   );
 }
@@ -208,8 +226,7 @@ function announce(status: DashboardStatus, config: Config | undefined): { state:
       if (data.notice === 'no_pro_devices' || data.devices.length === 0) {
         return { state: 'no_devices', message: 'No PRO devices on this account.' };
       }
-      const capacity = data.total.capacity ?? config?.siteCapacity ?? null;
-      const reading = readCapacity(data.total.occupancy, capacity);
+      const { capacity, reading } = siteReading(data, toSpacesView(data).root, config?.siteCapacity);
       const total = reading
         ? `${peopleInside(data.total.occupancy)} of ${formatCount(capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWords[reading.state].toLowerCase()}.`
         : `${peopleInside(data.total.occupancy)}.`;

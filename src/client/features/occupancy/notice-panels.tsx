@@ -1,10 +1,12 @@
 // Full-width explanations for when there are no numbers to show: nothing arrived yet because
-// something is wrong, or the account has no PRO device the WELLPOINT API would report.
+// something is wrong, or the account has no PRO device the WELLPOINT API would report; and a
+// warning when the site configuration names devices the account does not have.
 import { RetryButton } from '@/client/components/ui/button';
 import { type ComponentType, type ReactNode, type SVGProps, useId } from 'react';
 import { InfoIcon } from '@/client/components/ui/icons';
 import { formatClockTime } from '@/client/lib/format';
 import { describeProblem, type Problem } from '@/client/lib/error-text';
+import { unknownDevicesWords } from './door-health-words';
 import { RetryNote, toneIcon } from './status-banner';
 
 interface UnavailablePanelProps {
@@ -73,6 +75,29 @@ function NoticePanel({ Icon, iconClass, eyebrow, heading, children }: NoticePane
           </h2>
           {children}
         </div>
+      </div>
+    </section>
+  );
+}
+
+/** Configured spaces name devices the account does not have: their doors count nothing. */
+export function UnknownDevicesPanel({ ids }: { ids: readonly number[] }) {
+  const headingId = useId();
+  if (ids.length === 0) return null;
+  return (
+    <section aria-labelledby={headingId} className="mt-4 flex gap-3 rounded-2xl border border-line bg-notice-soft p-4 sm:mt-6 sm:p-5">
+      <span aria-hidden="true" className="grid size-8 shrink-0 place-items-center rounded-full bg-surface text-notice-ink">
+        <InfoIcon className="size-5" />
+      </span>
+      <div className="min-w-0">
+        <h2 id={headingId} className="font-semibold text-notice-ink">
+          {ids.length === 1 ? 'A door of the site configuration is missing' : 'Doors of the site configuration are missing'}
+        </h2>
+        <p className="mt-1 text-ink">{unknownDevicesWords(ids)}</p>
+        <p className="mt-1 text-sm text-muted">
+          The spaces bounded by {ids.length === 1 ? 'it' : 'them'} may count too few people. Ask your administrator to check the device ids in the site
+          configuration.
+        </p>
       </div>
     </section>
   );

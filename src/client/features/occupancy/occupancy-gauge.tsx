@@ -1,5 +1,5 @@
-// One device: its label, how many people are inside by this door, and against its capacity an
-// arc gauge with the state in colour, icon and words. A card on desktops, a row on phones.
+// One space: its name, how many people are inside, and against its capacity an arc gauge with
+// the state in colour, icon and words. A card on desktops, a row on phones.
 import { useId } from 'react';
 import { DataAge, type DataAgeInput } from '@/client/components/ui/data-age';
 import { ClockIcon, PersonIcon } from '@/client/components/ui/icons';
@@ -7,7 +7,7 @@ import { formatCount, formatPercent, formatSigned } from '@/client/lib/format';
 import { capacityStateWords } from '@/client/components/ui/capacity-state';
 import { readCapacity } from '@/shared/occupancy-math';
 import { CapacityArc, CapacityPill } from '@/client/components/ui/capacity-visuals';
-import type { DeviceView } from './device-view';
+import type { SpaceView } from './space-view';
 
 export function peopleInside(count: number): string {
   return `${formatCount(count)} ${count === 1 ? 'person' : 'people'} inside`;
@@ -20,29 +20,44 @@ function gaugeNumberSize(count: number): string {
   return 'sm:text-5xl';
 }
 
+/** The card's note on a count below zero: never shown as a silent 0. */
+function balanceNote(space: SpaceView, door: boolean): string | null {
+  if (space.raw >= 0 || !space.counted) return null;
+  if (door) return `More people left than entered by this door today (${formatSigned(space.raw)}).`;
+  if (space.drift !== null) return `Counts don’t balance: ${formatCount(space.drift)} more left than entered today.`;
+  return `More people left than entered today (${formatSigned(space.raw)}).`;
+}
+
 interface OccupancyGaugeProps {
-  device: DeviceView;
+  space: SpaceView;
+  /** Without configured spaces each gauge is a door's own space, and its note says so. */
+  door?: boolean;
   /** The numbers are from an earlier answer: grey them and show their age. */
   stale?: boolean;
   age?: DataAgeInput;
 }
 
-export function OccupancyGauge({ device, stale = false, age }: OccupancyGaugeProps) {
+export function OccupancyGauge({ space, door = false, stale = false, age }: OccupancyGaugeProps) {
   const headingId = useId();
-  const reading = readCapacity(device.occupancy, device.capacity);
+  // The server decided the state (by the shared rule, at the space's own threshold); the ratio
+  // only draws it.
+  const ratio = space.counted ? readCapacity(space.occupancy, space.capacity, space.nearlyFull)?.ratio : undefined;
+  const reading = ratio !== undefined && space.state !== 'unknown' ? { ratio, state: space.state } : null;
   const numberTone = stale ? 'text-muted' : 'text-ink';
   const textEquivalent = reading
-    ? `${device.label}: ${peopleInside(device.occupancy)} of ${formatCount(device.capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWords[reading.state].toLowerCase()}${stale ? ', not live' : ''}`
+    ? `${space.label}: ${peopleInside(space.occupancy)} of ${formatCount(space.capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWords[reading.state].toLowerCase()}${stale ? ', not live' : ''}`
     : undefined;
+  const note = balanceNote(space, door);
 
   return (
     <article
       aria-labelledby={headingId}
       data-stale={stale || undefined}
+      data-state={space.counted ? space.state : 'unknown'}
       className={`device-card h-full rounded-2xl border bg-surface px-4 py-3 sm:px-5 sm:py-4 ${stale ? 'border-dashed border-line' : 'border-line'}`}
     >
-      <h3 id={headingId} className="area-label line-clamp-2 text-base font-semibold break-words text-ink sm:line-clamp-1" title={device.label}>
-        {device.label}
+      <h3 id={headingId} className="area-label line-clamp-2 text-base font-semibold break-words text-ink sm:line-clamp-1" title={space.label}>
+        {space.label}
       </h3>
 
       {stale && age ? (
@@ -55,7 +70,14 @@ export function OccupancyGauge({ device, stale = false, age }: OccupancyGaugePro
       ) : null}
 
       {reading ? (
-        <CapacityArc ratio={reading.ratio} state={reading.state} stale={stale} label={textEquivalent} className="area-gauge size-13 sm:h-36 sm:w-40" />
+        <CapacityArc
+          ratio={reading.ratio}
+          state={reading.state}
+          nearlyFull={space.nearlyFull}
+          stale={stale}
+          label={textEquivalent}
+          className="area-gauge size-13 sm:h-36 sm:w-40"
+        />
       ) : (
         <span aria-hidden="true" className="area-gauge grid size-13 place-items-center rounded-full bg-sunken text-muted sm:hidden">
           <PersonIcon className="size-6" />
@@ -63,14 +85,20 @@ export function OccupancyGauge({ device, stale = false, age }: OccupancyGaugePro
       )}
 
       {/* With a capacity the arc's text equivalent already says all of this. */}
-      <p className="area-value flex flex-col items-end leading-none sm:items-center sm:pt-6" aria-hidden={reading ? true : undefined}>
-        <span className={`text-3xl font-semibold tracking-tight tabular-nums ${gaugeNumberSize(device.occupancy)} ${numberTone}`}>
-          {formatCount(device.occupancy)}
-        </span>
-        <span className="mt-1 text-xs text-muted sm:mt-1.5 sm:text-sm">
-          {reading ? `of ${formatCount(device.capacity ?? 0)}` : <>{device.occupancy === 1 ? 'person' : 'people'} inside</>}
-        </span>
-      </p>
+      {space.counted ? (
+        <p className="area-value flex flex-col items-end leading-none sm:items-center sm:pt-6" aria-hidden={reading ? true : undefined}>
+          <span className={`text-3xl font-semibold tracking-tight tabular-nums ${gaugeNumberSize(space.occupancy)} ${numberTone}`}>
+            {formatCount(space.occupancy)}
+          </span>
+          <span className="mt-1 text-xs text-muted sm:mt-1.5 sm:text-sm">
+            {reading ? `of ${formatCount(space.capacity ?? 0)}` : <>{space.occupancy === 1 ? 'person' : 'people'} inside</>}
+          </span>
+        </p>
+      ) : (
+        <p className="area-value flex flex-col items-end leading-none sm:items-center sm:pt-6" aria-hidden="true">
+          <span className="text-3xl font-semibold text-muted sm:text-5xl">–</span>
+        </p>
+      )}
 
       {reading ? (
         <p className="area-state flex items-center gap-2 text-xs sm:justify-between sm:text-sm" aria-hidden="true">
@@ -79,22 +107,28 @@ export function OccupancyGauge({ device, stale = false, age }: OccupancyGaugePro
         </p>
       ) : null}
 
-      {reading ? null : <p className="area-nocap text-sm text-muted">No capacity set</p>}
+      {space.counted ? null : (
+        <p className="area-state flex items-center gap-2 text-xs sm:text-sm">
+          <CapacityPill state="unknown" />
+        </p>
+      )}
 
-      <dl className="area-counts items-center gap-4 text-xs text-muted tabular-nums sm:text-sm">
-        <div className="flex gap-1">
-          <dt>In</dt>
-          <dd className={`font-medium ${numberTone}`}>{formatCount(device.in)}</dd>
-        </div>
-        <div className="flex gap-1">
-          <dt>Out</dt>
-          <dd className={`font-medium ${numberTone}`}>{formatCount(device.out)}</dd>
-        </div>
-      </dl>
+      {reading || !space.counted ? null : <p className="area-nocap text-sm text-muted">No capacity set</p>}
 
-      {device.raw < 0 ? (
-        <p className="area-note mt-1 text-xs leading-snug text-muted sm:mt-0">More people left than entered by this door today ({formatSigned(device.raw)}).</p>
+      {space.counted ? (
+        <dl className="area-counts items-center gap-4 text-xs text-muted tabular-nums sm:text-sm">
+          <div className="flex gap-1">
+            <dt>In</dt>
+            <dd className={`font-medium ${numberTone}`}>{formatCount(space.in)}</dd>
+          </div>
+          <div className="flex gap-1">
+            <dt>Out</dt>
+            <dd className={`font-medium ${numberTone}`}>{formatCount(space.out)}</dd>
+          </div>
+        </dl>
       ) : null}
+
+      {note ? <p className="area-note mt-1 text-xs leading-snug text-muted sm:mt-0">{note}</p> : null}
     </article>
   );
 }

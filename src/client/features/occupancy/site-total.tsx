@@ -1,17 +1,20 @@
-// The hero: how many people are inside the whole site now, against the site capacity, with
-// today's IN and OUT, since when "today" counts, and how fresh the numbers are.
+// The hero: how many people are inside the whole site (the root space) now, against its
+// capacity and in its state, with today's IN and OUT, since when "today" counts, and how fresh.
 import { useId } from 'react';
 import { DataAge, type DataAgeInput } from '@/client/components/ui/data-age';
 import { ClockIcon } from '@/client/components/ui/icons';
 import { formatClockTime, formatCount, formatPercent, formatWeekday, localDateKey } from '@/client/lib/format';
 import type { Occupancy } from '@/shared/api-schema';
 import { capacityStateWords } from '@/client/components/ui/capacity-state';
-import { readCapacity } from '@/shared/occupancy-math';
+import { type CapacityState, NEARLY_FULL_RATIO, readCapacity } from '@/shared/occupancy-math';
 import { CapacityBar, CapacityPill } from '@/client/components/ui/capacity-visuals';
 import { peopleInside } from './occupancy-gauge';
+import type { SpaceView } from './space-view';
 
 interface SiteTotalProps {
   data: Occupancy;
+  /** The root space: its capacity, threshold and state (the server's) are the site's. */
+  root: SpaceView | undefined;
   /** The site capacity from /api/config, used when the answer carries none. */
   siteCapacity: number | null | undefined;
   timeZone: string;
@@ -20,18 +23,32 @@ interface SiteTotalProps {
   isFetching: boolean;
 }
 
-export function SiteTotal({ data, siteCapacity, timeZone, age, stale, isFetching }: SiteTotalProps) {
+/** "06:00", or "Wed 06:00" when the site's day began on another date. */
+export function countedSince(data: Pick<Occupancy, 'dayStart' | 'fetchedAt'>, timeZone: string): string {
+  const dayStartTime = formatClockTime(data.dayStart.utc, timeZone, { seconds: false });
+  const dayStartIsToday = localDateKey(data.dayStart.utc, timeZone) === localDateKey(data.fetchedAt, timeZone);
+  return dayStartIsToday ? dayStartTime : `${formatWeekday(data.dayStart.utc, timeZone)} ${dayStartTime}`;
+}
+
+/** The site's capacity reading: the ratio by the shared rule, the state as the server decided it for the root. */
+export function siteReading(data: Pick<Occupancy, 'total'>, root: SpaceView | undefined, siteCapacity: number | null | undefined) {
+  const capacity = root ? root.capacity : (data.total.capacity ?? siteCapacity ?? null);
+  const nearlyFull = root?.nearlyFull ?? NEARLY_FULL_RATIO;
+  const reading = readCapacity(data.total.occupancy, capacity, nearlyFull);
+  if (!reading) return { capacity, nearlyFull, reading: null };
+  const state: CapacityState | null = root ? (root.state === 'unknown' ? null : root.state) : reading.state;
+  return { capacity, nearlyFull, reading: state ? { ratio: reading.ratio, state } : null };
+}
+
+export function SiteTotal({ data, root, siteCapacity, timeZone, age, stale, isFetching }: SiteTotalProps) {
   const headingId = useId();
   const { total } = data;
-  const capacity = total.capacity ?? siteCapacity ?? null;
-  const reading = readCapacity(total.occupancy, capacity);
+  const { capacity, nearlyFull, reading } = siteReading(data, root, siteCapacity);
   // Reserve the width of the largest likely number, so the unit beside it never moves.
   const reserveDigits = Math.max(2, String(capacity ?? total.occupancy).length);
   const numberTone = stale ? 'text-muted' : 'text-ink';
 
-  const dayStartTime = formatClockTime(data.dayStart.utc, timeZone, { seconds: false });
-  const dayStartIsToday = localDateKey(data.dayStart.utc, timeZone) === localDateKey(data.fetchedAt, timeZone);
-  const since = dayStartIsToday ? dayStartTime : `${formatWeekday(data.dayStart.utc, timeZone)} ${dayStartTime}`;
+  const since = countedSince(data, timeZone);
 
   const summary = reading
     ? `${peopleInside(total.occupancy)} of ${formatCount(capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWords[reading.state].toLowerCase()}.`
@@ -112,7 +129,7 @@ export function SiteTotal({ data, siteCapacity, timeZone, age, stale, isFetching
 
       {reading ? (
         <div className="mt-5">
-          <CapacityBar ratio={reading.ratio} state={reading.state} stale={stale} />
+          <CapacityBar ratio={reading.ratio} state={reading.state} nearlyFull={nearlyFull} stale={stale} />
         </div>
       ) : null}
     </section>
