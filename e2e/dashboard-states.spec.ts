@@ -5,7 +5,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import {
   checkStateInBothSchemes,
-  doorList,
+  gaugeList,
   expectedScreen,
   expectNoHorizontalScroll,
   expectScreen,
@@ -81,7 +81,7 @@ test.describe('the dashboard when something is wrong', () => {
     expect(staleColours.door, 'a stale door number is dimmed').not.toBe(liveColours.door);
     if (testInfo.project.name !== 'phone') {
       // Each card carries the age too (on a phone the banner and the total say it once).
-      const firstDoor = doorList(page).getByRole('article').first();
+      const firstDoor = gaugeList(page).getByRole('article').first();
       await expect(firstDoor.getByText('5 min', { exact: true })).toBeVisible();
     }
     await checkStateInBothSchemes(page, testInfo, 'stale');
@@ -122,7 +122,7 @@ test.describe('the dashboard when something is wrong', () => {
     await expect(panel).toContainText('Ask your administrator to check WELLPOINT_ACCESS_KEY.');
     await expect(panel.getByRole('button', { name: /Try now|Trying…/ })).toBeVisible();
     await expect(siteTotal(page)).toHaveCount(0);
-    await expect(doorList(page)).toHaveCount(0);
+    await expect(gaugeList(page)).toHaveCount(0);
     await expect(page.getByText(/people inside/)).toHaveCount(0);
     // Not the demo, and the rejected key is nowhere in the page.
     await expect(page.getByText('Demo data', { exact: true })).toHaveCount(0);
@@ -141,7 +141,7 @@ test.describe('the dashboard when something is wrong', () => {
     await expect(panel).toContainText('The WELLPOINT API only reports people counters on the PRO plan.');
     await expect(panel).toContainText('Ask your administrator to move the door counters to the PRO plan');
     await expect(siteTotal(page)).toHaveCount(0);
-    await expect(doorList(page)).toHaveCount(0);
+    await expect(gaugeList(page)).toHaveCount(0);
     await expect(page.getByText('Demo data', { exact: true })).toHaveCount(0);
 
     await checkStateInBothSchemes(page, testInfo, 'no-pro');

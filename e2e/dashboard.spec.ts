@@ -1,31 +1,36 @@
 // The live dashboard at the three viewports (desktop, phone, wall; see playwright.config.ts),
 // against the demo BFF on its embedded simulator: first load, numbers equal to the simulator's
-// for the same moment, updates that never shift the layout, sort and filter by keyboard, and
-// a layout a thumb can use. Every state is scanned with axe in light and dark.
+// for the same moment (the site, every space from its own doors, each door's traffic), updates
+// that never shift the layout, sort and filter by keyboard, and a layout a thumb can use. Every
+// state is scanned with axe in light and dark.
 import { expect, test } from '@playwright/test';
+import { DEMO_SITE } from '@/server/demo-site';
 import {
-  byOccupancy,
   COLOR_SCHEMES,
   checkState,
   checkStateInBothSchemes,
-  doorLabels,
-  doorList,
   expectedScreen,
+  expectedSite,
   expectNoHorizontalScroll,
   expectScreen,
   expectTouchTargets,
+  filterSpaces,
   freezeAt,
+  gaugeLabels,
+  gaugeList,
+  gaugeOrder,
   layoutShifts,
   MIN_TOUCH_TARGET_PX,
   PAUSED_REQUEST_TIMEOUTS,
   recordLayoutShifts,
   resumeRequestTimeouts,
   siteTotal,
+  sortSpaces,
+  unfoldSpaces,
 } from './support/dashboard';
 import { SimControl, vendorOccupancy } from './support/simulator';
 
-// A Thursday, 10:30 in Budapest: two doors count more OUT than IN (shown as 0 with a note), one
-// is nearly full, and the sum of the doors (1,176) differs from the site total (883).
+// A Thursday, 10:30 in Budapest: a weekday morning in the demo building.
 const MORNING = new Date('2026-11-19T09:30:00Z');
 
 test.describe('the live dashboard', () => {
@@ -45,8 +50,9 @@ test.describe('the live dashboard', () => {
 
   test("first load shows placeholders, then exactly the simulator's numbers for that moment", async ({ page, request }, testInfo) => {
     await freezeAt(sim, request, MORNING);
-    const expected = expectedScreen(await vendorOccupancy(MORNING), MORNING);
-    expect(expected.doors).toHaveLength(12);
+    const vendor = await vendorOccupancy(MORNING);
+    const expected = expectedScreen(vendor, MORNING);
+    expect(vendor).toHaveLength(12);
 
     // The answer is held in the network while the first-load state is looked at, as on a slow
     // connection, then goes through to the BFF unchanged. One load per colour scheme: a scan
@@ -68,7 +74,7 @@ test.describe('the live dashboard', () => {
         await page.goto('/');
         await expect(main).toHaveAttribute('aria-busy', 'true');
         await expect(main.getByText('Loading the live numbers…')).toBeAttached();
-        await expect(page.getByRole('heading', { level: 1, name: 'Riverside Centre (demo)' })).toBeVisible();
+        await expect(page.getByRole('heading', { level: 1, name: DEMO_SITE.siteName })).toBeVisible();
         await expect(page.getByText('Demo data', { exact: true })).toBeVisible();
         await recordLayoutShifts(page);
         backgrounds.push(await checkState(page, testInfo, 'loading', scheme, { screenshot: false }));
@@ -87,24 +93,24 @@ test.describe('the live dashboard', () => {
 
     await expect(main).toHaveAttribute('aria-busy', 'false');
     await expectScreen(page, expected, "the screen shows the vendor's numbers for 10:30:00 in Budapest");
-    await expect(doorList(page).getByRole('listitem')).toHaveCount(12);
+    await expect(gaugeList(page).getByRole('article')).toHaveCount(expected.gauges.length);
     // The placeholders have the final sizes: the numbers arriving move nothing.
     const { sum, shifts } = await layoutShifts(page);
     testInfo.annotations.push({ type: 'layout shift', description: `first load → numbers: ${sum.toFixed(4)} ${JSON.stringify(shifts)}` });
     expect(sum, `layout shift when the first numbers replace the placeholders: ${JSON.stringify(shifts)}`).toBeLessThan(0.01);
 
     // The same numbers through the accessibility tree, as a screen reader hears them.
-    for (const door of expected.doors.filter((d) => d.gauge !== null)) {
-      await expect(page.getByRole('img', { name: door.gauge ?? '' })).toBeVisible();
+    for (const gauge of expected.gauges.filter((d) => d.gauge !== null)) {
+      await expect(page.getByRole('img', { name: gauge.gauge ?? '' })).toBeVisible();
     }
     await expect(siteTotal(page).getByText(expected.total.summary, { exact: true })).toBeAttached();
 
     await checkStateInBothSchemes(page, testInfo, 'live');
     await expectNoHorizontalScroll(page, 'live');
-    // The site total comes first: on a phone at the top of the first screen, above the doors.
+    // The site total comes first: on a phone at the top of the first screen, above the spaces.
     const totalBox = await siteTotal(page).boundingBox();
-    const doorsBox = await doorList(page).boundingBox();
-    expect(totalBox && doorsBox && totalBox.y + totalBox.height <= doorsBox.y, 'the site total sits above the doors').toBe(true);
+    const gaugesBox = await gaugeList(page).boundingBox();
+    expect(totalBox && gaugesBox && totalBox.y + totalBox.height <= gaugesBox.y, 'the site total sits above the spaces').toBe(true);
     if (testInfo.project.name === 'phone') {
       expect(totalBox!.y, 'the site total starts in the top half of the phone screen').toBeLessThan(844 / 2);
     }
@@ -137,9 +143,13 @@ test.describe('the live dashboard', () => {
 
   test('sorts and filters with the keyboard alone; every control is big enough for a thumb', async ({ page, request }, testInfo) => {
     await freezeAt(sim, request, MORNING);
-    const expected = expectedScreen(await vendorOccupancy(MORNING), MORNING);
+    const site = expectedSite(await vendorOccupancy(MORNING));
+    const labels = (nodes: Parameters<typeof gaugeOrder>[0]) => gaugeOrder(nodes).map((n) => n.label);
+    const noun = site.configured ? 'spaces' : 'doors';
     await page.goto('/');
-    await expect.poll(() => doorLabels(page)).toEqual(expected.doors.map((d) => d.label));
+    await expect(siteTotal(page)).toBeVisible();
+    await unfoldSpaces(page);
+    await expect.poll(() => gaugeLabels(page)).toEqual(labels(site.tree));
     const controls = await expectTouchTargets(page, 'live');
     testInfo.annotations.push({ type: 'controls', description: JSON.stringify(controls) });
     expect(controls.map((c) => c.control)).toEqual(expect.arrayContaining(['input “Filter by name”', 'select “Sort by”']));
@@ -157,30 +167,35 @@ test.describe('the live dashboard', () => {
     const sort = page.getByRole('combobox', { name: 'Sort by' });
     for (let i = 0; i < 30 && !(await filter.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     await expect(filter).toBeFocused();
-    await page.keyboard.type('entrance');
-    const entrances = expected.doors.map((d) => d.label).filter((l) => l.toLowerCase().includes('entrance'));
-    expect(entrances).toEqual(['A&E entrance', 'Main entrance', 'Staff entrance']);
-    await expect.poll(() => doorLabels(page)).toEqual(entrances);
-    await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(`Showing ${entrances.length} of 12 doors`);
+    // A space inside another (with its parent shown for context), or without spaces the entrances.
+    const nested = site.tree.find((n) => n.children.length > 0)?.children[0];
+    const needle = site.configured && nested ? nested.label : 'entrance';
+    await page.keyboard.type(needle);
+    const matching = filterSpaces(site.tree, needle);
+    expect(labels(matching).length, `the filter “${needle}” matches something`).toBeGreaterThan(0);
+    await expect.poll(() => gaugeLabels(page)).toEqual(labels(matching));
+    const all = labels(site.tree).length;
+    await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(`Showing ${labels(matching).length} of ${all} ${noun}`);
 
-    // Tab to "Sort by" and pick "Most people first" with the arrow key.
+    // Tab to "Sort by" and pick "Most people first" with the arrow keys.
     await page.keyboard.press('Tab');
     await expect(sort).toBeFocused();
-    await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 3 && (await sort.inputValue()) !== 'occupancy'; i++) await page.keyboard.press('ArrowDown');
     await expect(sort).toHaveValue('occupancy');
-    const all = byOccupancy(expected);
-    await expect.poll(() => doorLabels(page)).toEqual(all.filter((l) => entrances.includes(l)));
+    await expect.poll(() => gaugeLabels(page)).toEqual(labels(sortSpaces(matching, 'occupancy')));
 
-    // Back to the filter, clear it with Escape: every door, most people first.
+    // Back to the filter, clear it with Escape: every space, most people first among its siblings.
     await page.keyboard.press('Shift+Tab');
     await expect(filter).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(filter).toHaveValue('');
-    await expect.poll(() => doorLabels(page)).toEqual(all);
+    await unfoldSpaces(page);
+    await expect.poll(() => gaugeLabels(page)).toEqual(labels(sortSpaces(site.tree, 'occupancy')));
 
     // A filter that matches nothing explains itself, and its button clears it by keyboard.
+    await filter.focus();
     await page.keyboard.type('attic');
-    await expect(page.getByText('No door name contains “attic”.')).toBeVisible();
+    await expect(page.getByText(`No ${site.configured ? 'space' : 'door'} name contains “attic”.`)).toBeVisible();
     await expectTouchTargets(page, 'empty filter');
     await expectNoHorizontalScroll(page, 'empty filter');
     await page.keyboard.press('Tab'); // sort
@@ -189,6 +204,7 @@ test.describe('the live dashboard', () => {
     await expect(clear).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(filter).toHaveValue('');
-    await expect.poll(() => doorLabels(page)).toEqual(all);
+    await unfoldSpaces(page);
+    await expect.poll(() => gaugeLabels(page)).toEqual(labels(sortSpaces(site.tree, 'occupancy')));
   });
 });

@@ -1,6 +1,6 @@
 // What the dashboard specs share: the numbers the screen should show for a simulator answer
-// (computed here from the vendor's raw counts and the demo site's labels and capacities, not with
-// the client's code), a reader of what the screen does show, and the checks every state gets at
+// (computed here from the vendor's raw counts and the demo site's spaces, labels and capacities,
+// not with the client's or the server's code), a reader of what the screen does show, and the checks every state gets at
 // every viewport: axe, light and dark screenshots, no sideways scroll, thumb-sized controls.
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Page, test, type TestInfo } from '@playwright/test';
@@ -38,25 +38,36 @@ function clockText(prefix: string, at: Date) {
   return expect.stringMatching(new RegExp(`^${prefix}${hourPattern}:${minute}:${second}$`)) as unknown as string;
 }
 
-/** The product's capacity rule: below 80 % space, from 80 % nearly full, from 100 % full; the
- *  percentage rounded down so it never contradicts the word. */
-function capacityText(inside: number, capacity: number): string {
+/** The product's capacity rule: below the space's nearly-full share (80 % unless configured)
+ *  space, from it nearly full, from 100 % full; the percentage rounded down so it never
+ *  contradicts the word. */
+function capacityText(inside: number, capacity: number, nearlyFull = 0.8): string {
   const ratio = inside / capacity;
-  const state = ratio >= 1 ? 'full' : ratio >= 0.8 ? 'nearly full' : 'space available';
+  const state = ratio >= 1 ? 'full' : ratio >= nearlyFull ? 'nearly full' : 'space available';
   return `${count(inside)} ${inside === 1 ? 'person' : 'people'} inside of ${count(capacity)}, ${percentFormat.format(Math.floor(ratio * 100) / 100)}, ${state}`;
 }
 
-export interface DoorOnScreen {
+export interface GaugeOnScreen {
   label: string;
-  /** The big number. */
+  /** The big number ("–" for a space without any live door). */
   inside: string;
   in: string;
   out: string;
-  /** The gauge's text equivalent (its accessible name); null for a door without a capacity. */
+  /** The gauge's text equivalent (its accessible name); null for a space without a capacity. */
   gauge: string | null;
-  /** The "more people left than entered" note; null when the door's raw count is not negative. */
+  /** The note under a count below zero; null when the count is not negative. */
   note: string | null;
   stale: boolean;
+}
+
+/** One row of the door traffic table (only with configured spaces). */
+export interface TrafficOnScreen {
+  label: string;
+  in: string;
+  out: string;
+  balance: string;
+  /** "Door of Riverside Leisure Centre, Gym" or "In no space". */
+  spaces: string;
 }
 
 export interface ScreenNumbers {
@@ -71,62 +82,195 @@ export interface ScreenNumbers {
     fetchedAt: string;
     stale: boolean;
   };
-  /** In the page's default order (name, A–Z). */
-  doors: DoorOnScreen[];
+  /** Every gauge (spaces, or without configured spaces the doors' own), in the page's DOM order. */
+  gauges: GaugeOnScreen[];
+  /** The door traffic table, by name; null when it is not shown (no configured spaces). */
+  traffic: TrafficOnScreen[] | null;
 }
 
-/** What the screen must show for the vendor's answer at `at`: total inside = max(0, ΣIN − ΣOUT)
- *  (not the sum of the doors), each door max(0, IN − OUT) with a note when IN − OUT < 0. */
-export function expectedScreen(vendor: readonly VendorDevice[], at: Date, { stale = false } = {}): ScreenNumbers {
+interface SpaceConfig {
+  id: string;
+  name: string;
+  parent?: string | undefined;
+  capacity?: number | undefined;
+  nearlyFull?: number | undefined;
+  doors: readonly { device: number; side: 'in' | 'out' }[];
+}
+
+/** A space as the screen must show it, with the counts of its own boundary doors. */
+export interface ExpectedSpace {
+  id: string;
+  label: string;
+  occupancy: number;
+  gauge: GaugeOnScreen;
+  children: ExpectedSpace[];
+}
+
+/** The demo site's spaces: configured, or the default tree (the site of every door, each door a space of its own). */
+function demoSpaces(vendor: readonly VendorDevice[]): { configured: boolean; spaces: SpaceConfig[] } {
+  const configured = (DEMO_SITE.spaces?.length ?? 0) > 0;
+  if (configured) return { configured, spaces: DEMO_SITE.spaces ?? [] };
   const site = new Map(DEMO_SITE.devices.map((d) => [d.id, d]));
-  const sumIn = vendor.reduce((n, d) => n + d.IN, 0);
-  const sumOut = vendor.reduce((n, d) => n + d.OUT, 0);
-  const inside = Math.max(0, sumIn - sumOut);
-  const siteCapacity = DEMO_SITE.siteCapacity;
-  const doors = vendor.map((d): DoorOnScreen => {
-    const raw = d.IN - d.OUT;
-    const shown = Math.max(0, raw);
+  return {
+    configured,
+    spaces: [
+      {
+        id: 'site',
+        name: DEMO_SITE.siteName ?? 'Site',
+        capacity: DEMO_SITE.siteCapacity,
+        doors: vendor.map((d) => ({ device: d.device_id, side: 'in' as const })),
+      },
+      ...vendor.map((d) => ({
+        id: `device-${d.device_id}`,
+        name: doorLabel(d),
+        parent: 'site',
+        capacity: site.get(d.device_id)?.capacity,
+        doors: [{ device: d.device_id, side: 'in' as const }],
+      })),
+    ],
+  };
+}
+
+function doorLabel(d: VendorDevice): string {
+  const label = DEMO_SITE.devices.find((s) => s.id === d.device_id)?.label ?? d.device_name;
+  return label.trim() || `Device ${d.device_id}`;
+}
+
+/** The site and its tree of spaces for the vendor's answer, each space from its own doors:
+ *  occupancy = max(0, Σ `in` doors (IN − OUT) − Σ `out` doors (IN − OUT)). */
+export function expectedSite(vendor: readonly VendorDevice[], { stale = false } = {}) {
+  const { configured, spaces } = demoSpaces(vendor);
+  const counts = new Map(vendor.map((d) => [d.device_id, d]));
+  for (const d of vendor) {
     // The vendor's own corrected figure must agree with the rule, or the fixture is wrong.
-    expect(d.CorrectedOccupancy, `vendor CorrectedOccupancy of device ${d.device_id}`).toBe(shown);
-    const label = site.get(d.device_id)?.label ?? d.device_name;
-    const capacity = site.get(d.device_id)?.capacity;
+    expect(d.CorrectedOccupancy, `vendor CorrectedOccupancy of device ${d.device_id}`).toBe(Math.max(0, d.IN - d.OUT));
+  }
+  const counted = (space: SpaceConfig) => {
+    let entered = 0;
+    let left = 0;
+    for (const door of space.doors) {
+      const c = counts.get(door.device);
+      if (!c) continue;
+      entered += door.side === 'in' ? c.IN : c.OUT;
+      left += door.side === 'in' ? c.OUT : c.IN;
+    }
+    return { entered, left, raw: entered - left, occupancy: Math.max(0, entered - left), live: space.doors.some((d) => counts.has(d.device)) };
+  };
+  const build = (space: SpaceConfig): ExpectedSpace => {
+    const c = counted(space);
+    const drift = c.left - c.entered >= Math.max(10, 0.1 * c.entered) ? c.left - c.entered : null;
+    const note =
+      !c.live || c.raw >= 0
+        ? null
+        : !configured
+          ? `More people left than entered by this door today (${signedFormat.format(c.raw)}).`
+          : drift !== null
+            ? `Counts don’t balance: ${count(drift)} more left than entered today.`
+            : `More people left than entered today (${signedFormat.format(c.raw)}).`;
     return {
-      label,
-      inside: count(shown),
-      in: count(d.IN),
-      out: count(d.OUT),
-      gauge: capacity ? `${label}: ${capacityText(shown, capacity)}${stale ? ', not live' : ''}` : null,
-      note: raw < 0 ? `More people left than entered by this door today (${signedFormat.format(raw)}).` : null,
-      stale,
+      id: space.id,
+      label: space.name,
+      occupancy: c.occupancy,
+      gauge: {
+        label: space.name,
+        inside: c.live ? count(c.occupancy) : '–',
+        in: c.live ? count(c.entered) : '<missing>',
+        out: c.live ? count(c.left) : '<missing>',
+        gauge: space.capacity && c.live ? `${space.name}: ${capacityText(c.occupancy, space.capacity, space.nearlyFull)}${stale ? ', not live' : ''}` : null,
+        note,
+        stale,
+      },
+      children: spaces.filter((child) => child.parent === space.id).map(build),
     };
+  };
+  const rootConfig = spaces.find((s) => s.parent === undefined)!;
+  const root = build(rootConfig);
+  return { configured, spaces, root, rootConfig, rootCounts: counted(rootConfig), tree: configured ? root.children : sortSpaces(root.children, 'name') };
+}
+
+export type SpaceSort = 'site' | 'name' | 'occupancy';
+
+/** Siblings sorted among themselves, as the page's "Sort by" does. */
+export function sortSpaces(nodes: readonly ExpectedSpace[], sort: SpaceSort): ExpectedSpace[] {
+  const sorted = nodes.map((n) => ({ ...n, children: sortSpaces(n.children, sort) }));
+  const byName = (a: ExpectedSpace, b: ExpectedSpace) => collator.compare(a.label, b.label);
+  if (sort === 'name') sorted.sort(byName);
+  if (sort === 'occupancy') sorted.sort((a, b) => b.occupancy - a.occupancy || byName(a, b));
+  return sorted;
+}
+
+/** The spaces whose name contains the needle, with their parents; a matching parent keeps its children. */
+export function filterSpaces(nodes: readonly ExpectedSpace[], needle: string): ExpectedSpace[] {
+  const n = needle.trim().toLowerCase();
+  return nodes.flatMap((node) => {
+    if (node.label.toLowerCase().includes(n)) return [node];
+    const children = filterSpaces(node.children, needle);
+    return children.length > 0 ? [{ ...node, children }] : [];
   });
+}
+
+/** The gauges in the page's order: at each level the spaces without children, then each parent followed by its own. */
+export function gaugeOrder(nodes: readonly ExpectedSpace[]): ExpectedSpace[] {
+  const leaves = nodes.filter((n) => n.children.length === 0);
+  const parents = nodes.filter((n) => n.children.length > 0);
+  return [...leaves, ...parents.flatMap((p) => [p, ...gaugeOrder(p.children)])];
+}
+
+/** What the screen must show for the vendor's answer at `at`: the site (the root space, not the
+ *  sum of its rooms), every space from its own doors, and with configured spaces each door's traffic. */
+export function expectedScreen(vendor: readonly VendorDevice[], at: Date, { stale = false } = {}): ScreenNumbers {
+  const { configured, spaces, root, rootConfig, rootCounts, tree } = expectedSite(vendor, { stale });
+  const siteCapacity = rootConfig.capacity;
+  const inTreeOrder: SpaceConfig[] = [];
+  const visit = (s: SpaceConfig) => {
+    inTreeOrder.push(s);
+    spaces.filter((c) => c.parent === s.id).forEach(visit);
+  };
+  visit(rootConfig);
+  const traffic = configured
+    ? vendor
+        .map((d): TrafficOnScreen => {
+          const of = inTreeOrder.filter((s) => s.doors.some((door) => door.device === d.device_id)).map((s) => s.name);
+          return {
+            label: doorLabel(d),
+            in: count(d.IN),
+            out: count(d.OUT),
+            balance: signedFormat.format(d.IN - d.OUT),
+            spaces: of.length > 0 ? `Door of ${of.join(', ')}` : 'In no space',
+          };
+        })
+        .sort((a, b) => collator.compare(a.label, b.label))
+    : null;
   return {
     total: {
-      inside: count(inside),
-      in: count(sumIn),
-      out: count(sumOut),
-      summary: siteCapacity ? `${capacityText(inside, siteCapacity)}.` : `${count(inside)} people inside.`,
+      inside: count(root.occupancy),
+      in: count(rootCounts.entered),
+      out: count(rootCounts.left),
+      summary: siteCapacity ? `${capacityText(root.occupancy, siteCapacity, rootConfig.nearlyFull)}.` : `${count(root.occupancy)} people inside.`,
       // The demo site's day starts at local midnight.
       since: expect.stringMatching(/^Counted since 0?0:00$/) as unknown as string,
       live: stale ? 'Not live' : 'Live',
       fetchedAt: clockText('at ', at),
       stale,
     },
-    doors: doors.sort((a, b) => collator.compare(a.label, b.label)),
+    gauges: gaugeOrder(tree).map((n) => n.gauge),
+    traffic,
   };
 }
 
-/** The door labels in the order "Most people first" must show them. */
-export function byOccupancy(screen: ScreenNumbers): string[] {
-  const inside = (d: DoorOnScreen) => Number(d.inside.replace(/\D/g, ''));
-  return [...screen.doors].sort((a, b) => inside(b) - inside(a) || collator.compare(a.label, b.label)).map((d) => d.label);
+export const siteTotal = (page: Page) => page.getByRole('region', { name: 'Inside now · whole site' });
+/** The gauges' list: "Spaces (n)" with configured spaces, "Doors (n)" without. */
+export const gaugeList = (page: Page) => page.getByRole('list', { name: /^(Spaces|Doors) \(/ });
+export const gaugeLabels = (page: Page) => gaugeList(page).getByRole('heading', { level: 3 }).allTextContents();
+export const trafficTable = (page: Page) => page.getByRole('table', { name: /^Door traffic since/ });
+
+/** On a phone a parent's children are folded away: unfold every branch (a wide screen has no folds). */
+export async function unfoldSpaces(page: Page) {
+  const folded = gaugeList(page).locator('button[aria-expanded="false"]');
+  while ((await folded.count()) > 0) await folded.first().click();
 }
 
-export const siteTotal = (page: Page) => page.getByRole('region', { name: 'Inside now · whole site' });
-export const doorList = (page: Page) => page.getByRole('list', { name: /^Doors/ });
-export const doorLabels = (page: Page) => doorList(page).getByRole('heading', { level: 3 }).allTextContents();
-
-/** Everything the site total and the door cards show, read from the DOM in one go. */
+/** Everything the site total, the gauges and the door traffic show, read from the DOM in one go. */
 export async function readScreen(page: Page): Promise<ScreenNumbers> {
   const total = await siteTotal(page).evaluate((section) => {
     const text = (el: Element | null | undefined) => el?.textContent?.trim() ?? '<missing>';
@@ -144,7 +288,7 @@ export async function readScreen(page: Page): Promise<ScreenNumbers> {
       stale: section.getAttribute('data-stale') === 'true',
     };
   });
-  const doors = await doorList(page)
+  const gauges = await gaugeList(page)
     .getByRole('article')
     .evaluateAll((articles) =>
       articles.map((article) => {
@@ -158,17 +302,36 @@ export async function readScreen(page: Page): Promise<ScreenNumbers> {
           in: dd('In'),
           out: dd('Out'),
           gauge: article.querySelector('svg[role="img"]')?.getAttribute('aria-label') ?? null,
-          note: [...article.querySelectorAll('p')].map((p) => p.textContent?.trim() ?? '').find((p) => p.startsWith('More people left')) ?? null,
+          note: text(article.querySelector('.area-note')) === '<missing>' ? null : text(article.querySelector('.area-note')),
           stale: article.getAttribute('data-stale') === 'true',
         };
       }),
     );
-  return { total, doors };
+  const table = trafficTable(page);
+  const traffic =
+    (await table.count()) === 0
+      ? null
+      : await table.locator('tbody tr').evaluateAll((rows) =>
+          rows.map((row) => {
+            const cells = [...row.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '');
+            const th = row.querySelector('th');
+            return {
+              label: th?.querySelector('span')?.textContent?.trim() ?? '<missing>',
+              in: cells[0] ?? '<missing>',
+              out: cells[1] ?? '<missing>',
+              balance: cells[2] ?? '<missing>',
+              spaces: th?.querySelectorAll('span')[1]?.textContent?.trim() ?? '<missing>',
+            };
+          }),
+        );
+  return { total, gauges, traffic };
 }
 
 /** Waits (polling often: the page polls every 2 s) until the screen shows `expected`; on a
  *  timeout the failure is a diff of every number that differs. */
 export async function expectScreen(page: Page, expected: ScreenNumbers, message: string) {
+  await expect(siteTotal(page)).toBeVisible();
+  await unfoldSpaces(page);
   await expect.poll(() => readScreen(page), { message, intervals: [100, 200] }).toEqual(expected);
 }
 

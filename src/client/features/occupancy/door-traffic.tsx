@@ -52,7 +52,11 @@ export function DoorTraffic({ doors, findings, since, stale }: DoorTrafficProps)
         Each door counts the people passing through it. IN and OUT are the device’s own directions since {since}; Balance is IN − OUT.
       </p>
       <div className="mt-3 grid items-start gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div className="overflow-hidden rounded-2xl border border-line bg-surface">
+        {/* Health first: on a phone it must not hide below a long table; beside it on a wide screen. */}
+        <div className="lg:col-start-2 lg:row-start-1">
+          <DoorHealth findings={findings} since={since} />
+        </div>
+        <div className="overflow-hidden rounded-2xl lg:col-start-1 lg:row-start-1 border border-line bg-surface">
           <table className="w-full text-sm sm:text-base">
             <caption className="sr-only">Door traffic since {since}</caption>
             <thead className="bg-sunken/60 text-left text-xs text-muted sm:text-sm">
@@ -76,7 +80,7 @@ export function DoorTraffic({ doors, findings, since, stale }: DoorTrafficProps)
                 <tr key={door.id} className="border-t border-line align-top">
                   <th scope="row" className="px-3 py-2.5 text-left font-normal sm:px-4">
                     <span className="block font-semibold break-words text-ink">{door.label}</span>
-                    {door.spaces.length > 0 ? <span className="block text-xs text-muted sm:text-sm">Door of {door.spaces.join(', ')}</span> : null}
+                    <span className="block text-xs text-muted sm:text-sm">{door.spaces.length > 0 ? `Door of ${door.spaces.join(', ')}` : 'In no space'}</span>
                     {door.health ? (
                       <span className="mt-1 inline-flex items-center gap-1 rounded-full bg-notice-soft px-2 py-0.5 text-xs font-medium text-notice-ink">
                         <InfoIcon className="size-3.5 shrink-0" />
@@ -92,7 +96,6 @@ export function DoorTraffic({ doors, findings, since, stale }: DoorTrafficProps)
             </tbody>
           </table>
         </div>
-        <DoorHealth findings={findings} since={since} />
       </div>
     </section>
   );

@@ -153,9 +153,12 @@ function SpaceGroup({ node, fold, door, stale, age }: Omit<LevelProps, 'nodes' |
   const summary = stateSummary(node.children);
   return (
     <div className="grid gap-2 sm:grid-cols-[16.5rem_minmax(0,1fr)] sm:gap-4 sm:rounded-3xl sm:border sm:border-line sm:bg-sunken/50 sm:p-4">
-      <ErrorBoundary name={`The gauge of ${node.label}`}>
-        <OccupancyGauge space={node} door={door} stale={stale} age={age} />
-      </ErrorBoundary>
+      {/* Its own height, not the height of its children beside it. */}
+      <div className="sm:self-start">
+        <ErrorBoundary name={`The gauge of ${node.label}`}>
+          <OccupancyGauge space={node} door={door} stale={stale} age={age} />
+        </ErrorBoundary>
+      </div>
       <div className="min-w-0">
         {fold.wide ? (
           <p className="flex min-h-5 items-center gap-2 text-sm font-medium text-muted">
