@@ -102,6 +102,8 @@ export interface ExpectedSpace {
   id: string;
   label: string;
   occupancy: number;
+  /** How many more left than entered beyond counting noise (OUT − IN ≥ max(10, 10 % of IN)); else null. */
+  drift: number | null;
   gauge: GaugeOnScreen;
   children: ExpectedSpace[];
 }
@@ -171,6 +173,7 @@ export function expectedSite(vendor: readonly VendorDevice[], { stale = false } 
       id: space.id,
       label: space.name,
       occupancy: c.occupancy,
+      drift: c.live ? drift : null,
       gauge: {
         label: space.name,
         inside: c.live ? count(c.occupancy) : '–',
@@ -185,7 +188,16 @@ export function expectedSite(vendor: readonly VendorDevice[], { stale = false } 
   };
   const rootConfig = spaces.find((s) => s.parent === undefined)!;
   const root = build(rootConfig);
-  return { configured, spaces, root, rootConfig, rootCounts: counted(rootConfig), tree: configured ? root.children : sortSpaces(root.children, 'name') };
+  return {
+    configured,
+    spaces,
+    root,
+    rootConfig,
+    rootCounts: counted(rootConfig),
+    tree: configured ? root.children : sortSpaces(root.children, 'name'),
+    /** Each door's label. */
+    traffic: new Map(vendor.map((d) => [d.device_id, doorLabel(d)])),
+  };
 }
 
 export type SpaceSort = 'site' | 'name' | 'occupancy';

@@ -78,6 +78,9 @@ export function OccupancyGauge({ space, door = false, stale = false, age }: Occu
           label={textEquivalent}
           className="area-gauge size-13 sm:h-36 sm:w-40"
         />
+      ) : !space.counted ? (
+        // An empty grey ring: the space has a gauge, but nothing to fill it with now.
+        <CapacityArc ratio={0} state="unknown" nearlyFull={space.nearlyFull} stale className="area-gauge size-13 sm:h-36 sm:w-40" />
       ) : (
         <span aria-hidden="true" className="area-gauge grid size-13 place-items-center rounded-full bg-sunken text-muted sm:hidden">
           <PersonIcon className="size-6" />

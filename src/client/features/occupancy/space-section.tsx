@@ -152,7 +152,7 @@ function SpaceGroup({ node, fold, door, stale, age }: Omit<LevelProps, 'nodes' |
   const count = countNodes(node.children);
   const summary = stateSummary(node.children);
   return (
-    <div className="grid gap-2 sm:grid-cols-[16.5rem_minmax(0,1fr)] sm:gap-4 sm:rounded-3xl sm:border sm:border-line sm:bg-sunken/50 sm:p-4">
+    <div className="grid gap-2 sm:grid-cols-[18rem_minmax(0,1fr)] sm:gap-4 sm:rounded-3xl sm:border sm:border-line sm:bg-sunken/50 sm:p-4">
       {/* Its own height, not the height of its children beside it. */}
       <div className="sm:self-start">
         <ErrorBoundary name={`The gauge of ${node.label}`}>
