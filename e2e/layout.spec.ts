@@ -82,6 +82,15 @@ test.describe('the dashboard’s layout', () => {
 
   test('the hero card’s texts never overlap and nothing scrolls sideways, 320–1920 px', async ({ page, request }, testInfo) => {
     await freezeAt(sim, request, BUSY);
+    // The demo building holds a few hundred: its answer is given the site of a large venue, over
+    // a thousand inside of 1,400, IN and OUT in five digits.
+    await page.route('**/api/occupancy', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { total: object; spaces: object[] };
+      const site = { in: 12_345, out: 11_111, occupancy: 1_234, capacity: 1_400 };
+      const [root, ...rest] = body.spaces;
+      await route.fulfill({ response, json: { ...body, total: site, spaces: [{ ...root, ...site, raw: 1_234, state: 'nearly_full' }, ...rest] } });
+    });
     await page.goto('/');
     await expect(siteTotal(page).getByText('In today')).toBeVisible();
     // Four digits and a separator inside: the widest hero number the layout must hold.

@@ -273,7 +273,8 @@ export function expectedScreen(vendor: readonly VendorDevice[], at: Date, { stal
 export const siteTotal = (page: Page) => page.getByRole('region', { name: 'Inside now · whole site' });
 /** The gauges' list: "Spaces (n)" with configured spaces, "Doors (n)" without. */
 export const gaugeList = (page: Page) => page.getByRole('list', { name: /^(Spaces|Doors) \(/ });
-export const gaugeLabels = (page: Page) => gaugeList(page).getByRole('heading', { level: 3 }).allTextContents();
+/** Every gauge's name in DOM order, folded-away ones (on a phone) too. */
+export const gaugeLabels = (page: Page) => gaugeList(page).locator('article h3').allTextContents();
 export const trafficTable = (page: Page) => page.getByRole('table', { name: /^Door traffic since/ });
 
 /** On a phone a parent's children are folded away: unfold every branch (a wide screen has no folds). */
