@@ -43,7 +43,7 @@ export function SpaceSection({ tree, configured, stale, age }: SpaceSectionProps
     });
 
   return (
-    <section aria-labelledby={headingId} className="mt-8 sm:mt-10">
+    <section aria-labelledby={headingId} className="@container mt-8 sm:mt-10">
       <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-3">
         <h2 id={headingId} className="text-lg font-semibold text-ink">
           {configured ? 'Spaces' : 'Doors'} <span className="font-normal text-muted tabular-nums">({formatCount(total)})</span>
@@ -127,7 +127,7 @@ function SpaceLevel({ nodes, labelledBy, label, fold, door, stale, age }: LevelP
   const leaves = nodes.filter((n) => n.children.length === 0);
   const parents = nodes.filter((n) => n.children.length > 0);
   return (
-    <ul aria-labelledby={labelledBy} aria-label={label} className="mt-2 grid gap-2 sm:grid-cols-[repeat(auto-fill,minmax(16.5rem,1fr))] sm:gap-4">
+    <ul aria-labelledby={labelledBy} aria-label={label} className="mt-2 grid gap-2 sm:grid-cols-[repeat(auto-fill,minmax(min(16.5rem,100%),1fr))] sm:gap-4">
       {leaves.map((node) => (
         <li key={node.id}>
           <ErrorBoundary name={`The gauge of ${node.label}`}>
@@ -136,12 +136,33 @@ function SpaceLevel({ nodes, labelledBy, label, fold, door, stale, age }: LevelP
         </li>
       ))}
       {parents.map((node) => (
-        <li key={node.id} className="sm:col-span-full">
+        <li key={node.id} className={groupSpan(node)}>
           <SpaceGroup node={node} fold={fold} door={door} stale={stale} age={age} />
         </li>
       ))}
     </ul>
   );
+}
+
+// A parent and its children take as many of the grid's columns as they fill (up to four), where
+// the grid (its container: the section, or a parent's children area) has that many; the grid's
+// columns are at least 16.5rem wide with 1rem gaps, so n columns need (17.5n − 1) rem.
+const SPANS = ['', '', 'sm:@min-[34rem]:col-span-2', 'sm:@min-[51.5rem]:col-span-3', 'sm:@min-[69rem]:col-span-4'];
+const INNER = [
+  '',
+  '',
+  '@min-[30rem]:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]',
+  '@min-[30rem]:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] @min-[47rem]:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]',
+  '@min-[30rem]:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] @min-[47rem]:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] @min-[64.5rem]:grid-cols-[minmax(0,1fr)_minmax(0,3fr)]',
+];
+
+/** How many cards sit in the parent's first row: the parent and its children, at most four. */
+function groupWidth(node: SpaceNodeView): number {
+  return Math.min(4, 1 + countNodes(node.children));
+}
+
+function groupSpan(node: SpaceNodeView): string {
+  return SPANS.slice(2, groupWidth(node) + 1).join(' ');
 }
 
 /** A parent's own gauge, then the spaces inside it: beside it on a wide screen, folding under it on a phone. */
@@ -152,40 +173,43 @@ function SpaceGroup({ node, fold, door, stale, age }: Omit<LevelProps, 'nodes' |
   const count = countNodes(node.children);
   const summary = stateSummary(node.children);
   return (
-    <div className="grid gap-2 sm:grid-cols-[18rem_minmax(0,1fr)] sm:gap-4 sm:rounded-3xl sm:border sm:border-line sm:bg-sunken/50 sm:p-4">
-      {/* Its own height, not the height of its children beside it. */}
-      <div className="sm:self-start">
-        <ErrorBoundary name={`The gauge of ${node.label}`}>
-          <OccupancyGauge space={node} door={door} stale={stale} age={age} />
-        </ErrorBoundary>
-      </div>
-      <div className="min-w-0">
-        {fold.wide ? (
-          <p className="flex min-h-5 items-center gap-2 text-sm font-medium text-muted">
-            <CornerDownRightIcon className="size-4 shrink-0" />
-            {inside}
-          </p>
-        ) : (
-          <button
-            type="button"
-            aria-expanded={expanded}
-            aria-controls={childrenId}
-            onClick={() => fold.toggle(node.id)}
-            className="flex min-h-12 w-full items-center gap-3 rounded-xl border border-line bg-surface px-4 py-2 text-left text-base text-ink hover:bg-sunken"
-          >
-            <ChevronRightIcon className={`size-5 shrink-0 text-muted motion-safe:transition-transform ${expanded ? 'rotate-90' : ''}`} />
-            <span className="min-w-0 flex-1">
-              <span className="font-medium">{inside}</span>
-              <span className="text-muted">
-                {' '}
-                · {formatCount(count)} {count === 1 ? 'space' : 'spaces'}
-                {summary ? ` · ${summary}` : ''}
+    // A container: side by side once the group is wide enough for two cards, one above the other before.
+    <div className="@container h-full sm:rounded-3xl sm:border sm:border-line sm:bg-sunken/50 sm:p-3">
+      <div className={`grid gap-2 sm:gap-3 ${INNER[groupWidth(node)]}`}>
+        {/* Its own height, not the height of its children beside it. */}
+        <div className="sm:self-start">
+          <ErrorBoundary name={`The gauge of ${node.label}`}>
+            <OccupancyGauge space={node} door={door} stale={stale} age={age} />
+          </ErrorBoundary>
+        </div>
+        <div className="@container min-w-0">
+          {fold.wide ? (
+            <p className="flex min-h-5 items-center gap-2 text-sm font-medium text-muted">
+              <CornerDownRightIcon className="size-4 shrink-0" />
+              {inside}
+            </p>
+          ) : (
+            <button
+              type="button"
+              aria-expanded={expanded}
+              aria-controls={childrenId}
+              onClick={() => fold.toggle(node.id)}
+              className="flex min-h-12 w-full items-center gap-3 rounded-xl border border-line bg-surface px-4 py-2 text-left text-base text-ink hover:bg-sunken"
+            >
+              <ChevronRightIcon className={`size-5 shrink-0 text-muted motion-safe:transition-transform ${expanded ? 'rotate-90' : ''}`} />
+              <span className="min-w-0 flex-1">
+                <span className="font-medium">{inside}</span>
+                <span className="text-muted">
+                  {' '}
+                  · {formatCount(count)} {count === 1 ? 'space' : 'spaces'}
+                  {summary ? ` · ${summary}` : ''}
+                </span>
               </span>
-            </span>
-          </button>
-        )}
-        <div id={childrenId} hidden={!expanded} className="ml-4 border-l-2 border-line pl-3 sm:ml-0 sm:border-l-0 sm:pl-0">
-          <SpaceLevel nodes={node.children} label={inside} fold={fold} door={door} stale={stale} age={age} />
+            </button>
+          )}
+          <div id={childrenId} hidden={!expanded} className="ml-4 border-l-2 border-line pl-3 sm:ml-0 sm:border-l-0 sm:pl-0">
+            <SpaceLevel nodes={node.children} label={inside} fold={fold} door={door} stale={stale} age={age} />
+          </div>
         </div>
       </div>
     </div>
