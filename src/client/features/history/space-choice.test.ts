@@ -23,11 +23,11 @@ describe('spaceChoices', () => {
   it('with configured spaces: the tree in the server’s order with each depth, every space asked for by its id', () => {
     const choices = spaceChoices(leisureOccupancy());
     expect(choices.configured).toBe(true);
-    expect(choices.options.map((o) => [o.id, o.name, o.depth, o.root, o.param, o.device, o.occupancy, o.capacity])).toEqual([
-      ['site', 'Whole site', 0, true, 'site', undefined, 112, 400],
-      ['pool', 'Pool hall', 1, false, 'pool', undefined, 37, 60],
-      ['changing', 'Changing rooms', 2, false, 'changing', undefined, 6, null],
-      ['gym', 'Gym', 1, false, 'gym', undefined, 12, 30],
+    expect(choices.options.map((o) => [o.id, o.name, o.label, o.depth, o.root, o.param, o.device, o.occupancy, o.capacity])).toEqual([
+      ['site', 'Whole site', 'Whole site', 0, true, 'site', undefined, 112, 400],
+      ['pool', 'Pool hall', 'Pool hall', 1, false, 'pool', undefined, 37, 60],
+      ['changing', 'Changing rooms', 'Pool hall › Changing rooms', 2, false, 'changing', undefined, 6, null],
+      ['gym', 'Gym', 'Gym', 1, false, 'gym', undefined, 12, 30],
     ]);
   });
 });

@@ -10,8 +10,10 @@ export interface SpaceOption {
   id: string;
   /** The name the chooser, titles and captions use: "Whole site" for the root. */
   name: string;
-  /** 0 for the root, 1 for its children, … (the chooser indents by it). */
+  /** 0 for the root, 1 for its children, … */
   depth: number;
+  /** What the chooser lists: the name, or for a space inside a room the way to it ("Pool hall › Sauna"). */
+  label: string;
   root: boolean;
   /**
    * The `space` parameter of /api/history and /api/export; undefined for the site without
@@ -29,6 +31,7 @@ export interface SpaceOption {
 export const SITE_OPTION_FALLBACK: SpaceOption = {
   id: 'site',
   name: SITE_LABEL,
+  label: SITE_LABEL,
   depth: 0,
   root: true,
   param: undefined,
@@ -45,16 +48,21 @@ export interface SpaceChoices {
 
 export function spaceChoices(occupancy: Pick<Occupancy, 'spaces' | 'spacesConfigured'>): SpaceChoices {
   const configured = occupancy.spacesConfigured;
-  const depth = new Map<string, number>();
+  // Parents come before their children (root first, depth-first).
+  const parents = new Map<string, { depth: number; label: string }>();
   const options = occupancy.spaces.map((space): SpaceOption => {
-    const d = space.parent === null ? 0 : (depth.get(space.parent) ?? 0) + 1;
-    depth.set(space.id, d);
+    const parent = space.parent === null ? undefined : parents.get(space.parent);
+    const d = parent ? parent.depth + 1 : space.parent === null ? 0 : 1;
     const root = space.parent === null;
     // The default tree: a door's space has that one door, named after it.
     const device = !configured && !root ? space.doors[0]?.device : undefined;
+    const name = root ? SITE_LABEL : device === undefined ? space.name : deviceLabel({ id: device, name: space.name });
+    const label = parent && parent.depth >= 1 ? `${parent.label} › ${name}` : name;
+    parents.set(space.id, { depth: d, label });
     return {
       id: space.id,
-      name: root ? SITE_LABEL : device === undefined ? space.name : deviceLabel({ id: device, name: space.name }),
+      name,
+      label,
       depth: d,
       root,
       param: configured || !root ? space.id : undefined,

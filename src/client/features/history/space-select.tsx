@@ -1,12 +1,9 @@
 // The labelled chooser of the space a chart shows: a native select (keyboard and screen readers
-// for free), the site first, then its spaces in a group (which the browser indents), each
-// indented under its parent; without configured spaces, the site and then its doors, as before.
+// for free), the site first, then its spaces in a group, which the browser indents under it; a
+// space inside a room is listed with the way to it ("Pool hall › Sauna"), which reads the same
+// in the open list, the closed chooser and a screen reader (leading spaces would do none of that).
+// Without configured spaces: the site and then its doors, as before.
 import type { SpaceChoices } from './space-choice';
-
-// Options cannot be styled, so depth below the group is shown by leading no-break spaces. The
-// group itself is indented by the browser only in the open list, so the closed chooser shows a
-// top-level space without a gap before its name.
-const INDENT = '\u00a0\u00a0\u00a0';
 
 interface SpaceSelectProps {
   id: string;
@@ -28,8 +25,7 @@ export function SpaceSelect({ id, choices, value, onChange }: SpaceSelectProps) 
       <optgroup label={choices.configured ? 'Spaces' : 'One door'}>
         {rest.map((o) => (
           <option key={o.id} value={o.id}>
-            {INDENT.repeat(Math.max(0, o.depth - 1))}
-            {o.name}
+            {o.label}
           </option>
         ))}
       </optgroup>

@@ -51,16 +51,15 @@ const chooser = () => screen.getByRole('combobox', { name: 'Show' });
 const spaceParams = (requests: URL[]) => requests.map((u) => u.searchParams.get('space'));
 
 describe('today’s curve per space', { timeout: 20_000 }, () => {
-  it('offers the site first, then its spaces in a group, each indented under its parent, the site chosen', async () => {
+  it('offers the site first, then its spaces in a group, a space inside a room with the way to it, the site chosen', async () => {
     fakeHistoryApi(answers);
     renderSection();
     const spaces = within(chooser()).getByRole('group', { name: 'Spaces' });
-    // The browser indents the group; a space inside another space is indented once more.
     expect(
       within(chooser())
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['Whole site', 'Pool hall', '\u00a0\u00a0\u00a0Changing rooms', 'Gym']);
+    ).toEqual(['Whole site', 'Pool hall', 'Pool hall › Changing rooms', 'Gym']);
     expect(
       within(spaces)
         .getAllByRole('option')
