@@ -177,7 +177,7 @@ test.describe('export at a desk', () => {
     await expect(devices.getByText('Choose at least one counter, or export all counters.')).toBeVisible();
     await expect(button).toHaveAccessibleDescription('Can’t download yet: check the counters.');
 
-    await devices.getByRole('checkbox', { name: 'Pool hall' }).check();
+    await devices.getByRole('checkbox', { name: 'Pool entrance' }).check();
     await expect(button).not.toHaveAttribute('aria-disabled');
     expect(exportRequests).toEqual([]);
   });
@@ -208,7 +208,7 @@ test.describe('export at a desk', () => {
     let dialog = await openExport(page);
     await dialog.getByRole('button', { name: 'Last month' }).click();
     await dialog.getByRole('radio', { name: 'Month' }).check();
-    await chooseDevices(dialog, ['Pool hall']);
+    await chooseDevices(dialog, ['Pool entrance']);
     const downloading = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Download CSV' }).click();
     await (await downloading).cancel();
@@ -216,7 +216,7 @@ test.describe('export at a desk', () => {
     dialog = await openExport(page);
     await expect(dialog.getByRole('button', { name: 'Last month' })).toHaveAttribute('aria-pressed', 'true');
     await expect(dialog.getByRole('radio', { name: 'Month' })).toBeChecked();
-    await expect(dialog.getByRole('checkbox', { name: 'Pool hall' })).toBeChecked();
+    await expect(dialog.getByRole('checkbox', { name: 'Pool entrance' })).toBeChecked();
     await expect(dialog.getByRole('checkbox', { checked: true })).toHaveCount(1);
   });
 });
