@@ -113,6 +113,7 @@ describe('history view per space', { timeout: 20_000 }, () => {
     const { api } = renderDialog('pool');
     const section = screen.getByRole('region', { name: 'Peak hours in the Pool hall' });
     const busiest = `Busiest: ${formatWeekdayName(3, 'long')}s ${hourSpan(17)}, 25 visitors on average.`;
+    expect(within(section).getByText(/^Average visitors per hour of the day, by weekday, over the last 4 weeks: /)).toBeInTheDocument();
     expect(await within(section).findByText(busiest)).toBeInTheDocument();
     expect(within(section).getByRole('img', { name: /^Heatmap of average visitors per hour and weekday in the Pool hall, / })).toBeInTheDocument();
     expect(api.requests.map((u) => Object.fromEntries(u.searchParams))).toContainEqual({

@@ -22,6 +22,8 @@ export function PeakHoursSection({ today, weekStartsOn, space }: { today: string
   const headingId = useId();
   const range = peakHoursRange(today);
   const query = useQuery(historyQueryOptions(range, 'hour', space.param));
+  // A space's visitors are the people entering it: IN at some doors, OUT at a door mounted the other way round.
+  const doorCounts = space.param === undefined || space.device !== undefined;
   const peaks = useMemo(() => peakHours(query.data, range), [query.data, range]);
   const weekdays = Array.from({ length: 7 }, (_, i) => (weekStartsOn + i) % 7);
   const rangeText = formatDateRange(range.from, range.to);
@@ -35,7 +37,7 @@ export function PeakHoursSection({ today, weekStartsOn, space }: { today: string
       level={3}
       headingId={headingId}
       heading={`Peak hours${titleSuffix(space)}`}
-      subtitle={`Average visitors (IN) per hour of the day, by weekday, over the last ${PEAK_HOUR_DAYS / 7} weeks: ${rangeText}`}
+      subtitle={`Average visitors ${doorCounts ? '(IN) ' : ''}per hour of the day, by weekday, over the last ${PEAK_HOUR_DAYS / 7} weeks: ${rangeText}`}
     >
       <figure className="mt-4">
         <figcaption className="min-h-6 text-sm text-ink sm:text-base">{query.data ? busiestText : <span className="text-muted">{rangeText}</span>}</figcaption>
