@@ -129,11 +129,13 @@ describe('ExportForm with configured spaces: a space or single doors', () => {
     expect(filename()).toHaveValue('riverside-library_reading_2026-11-20_2026-11-26_day.csv');
   });
 
-  it('single doors: the live list by name, sent as devices; switching back and forth loses nothing', async () => {
+  it('single doors: the live list by name, the space’s doors ticked to start with, sent as devices; switching back and forth loses nothing', async () => {
     const fetchMock = stubFetch(prepared);
     const { user } = renderForm();
     await user.click(screen.getByRole('radio', { name: 'Garden café' }));
     await user.click(screen.getByRole('radio', { name: 'Single doors' }));
+    expect(screen.getAllByRole('checkbox', { checked: true }).map((c) => c.closest('label')?.textContent)).toEqual(['Garden door']);
+    await user.click(screen.getByRole('button', { name: 'Untick all' }));
 
     const doors = screen.getByRole('group', { name: 'Doors' });
     expect(

@@ -32,7 +32,7 @@ export function SpaceFields({ spaces, devices, values, errors, onChange }: Space
         <Tile name={`${id}-scope`} checked={bySpace} onChange={() => onChange({ deviceMode: 'space' })}>
           A space
         </Tile>
-        <Tile name={`${id}-scope`} checked={!bySpace} disabled={!canTick} onChange={() => onChange({ deviceMode: 'chosen' })}>
+        <Tile name={`${id}-scope`} checked={!bySpace} disabled={!canTick} onChange={() => onChange(toDoors(values.chosen, chosen))}>
           Single doors
         </Tile>
       </div>
@@ -130,6 +130,12 @@ function SpaceList({ id, spaces, chosen, error, onChange }: SpaceListProps) {
       ) : null}
     </fieldset>
   );
+}
+
+/** Single doors; when none is ticked yet, the space's doors are, as a start to refine. */
+function toDoors(ticked: number[], space: ExportSpace | undefined): Partial<ExportFormValues> {
+  if (ticked.length > 0 || !space) return { deviceMode: 'chosen' };
+  return { deviceMode: 'chosen', chosen: space.doors.map((d) => d.device) };
 }
 
 /** "2 doors". */
