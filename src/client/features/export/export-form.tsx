@@ -1,7 +1,7 @@
 // The CSV export form: a range (presets on the site's clock, or typed), a resolution with the
-// size it implies, the counters, and the file name. The behaviour lives in useExportForm; this
-// file lays out the parts and the footer that keeps the download button honest about why it
-// cannot be used yet.
+// size it implies, the counters (with configured spaces: a space or single doors), and the file
+// name. The behaviour lives in useExportForm; this file lays out the parts and the footer that
+// keeps the download button honest about why it cannot be used yet.
 import type { ReactNode } from 'react';
 import { DateRangeFields } from '@/client/components/ui/date-range-fields';
 import { AlertTriangleIcon } from '@/client/components/ui/icons';
@@ -21,7 +21,7 @@ export interface ExportFormProps {
   config: Config;
   /** The live PRO devices; undefined while loading, null when the list is not available. */
   devices: ExportDevice[] | null | undefined;
-  /** The configured spaces; null when none are configured, undefined while loading. */
+  /** The configured spaces; null or absent when none are configured (or while they load). */
   spaces?: ExportSpace[] | null;
   /** Date.now() of the clock the presets and "today" are read from. */
   now: number;

@@ -45,7 +45,7 @@ export interface ExportFormOptions {
   config: Config;
   /** The live PRO devices; undefined while loading, null when the list is not available. */
   devices: ExportDevice[] | null | undefined;
-  /** The configured spaces; null when none are configured (or not known), undefined while loading. */
+  /** The configured spaces; null or undefined when none are configured (or while they load). */
   spaces: ExportSpace[] | null | undefined;
   /** Date.now() of the clock the presets and "today" are read from. */
   now: number;
