@@ -69,7 +69,7 @@ for (const orientation of ORIENTATIONS) {
       await page.goto('/kiosk?rotate=3');
       await expect(sign(page)).toContainText(LIVE_SIGN);
       await expect(page.getByText('Demo data', { exact: true })).toBeVisible();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Riverside Centre (demo)');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Riverside Leisure Centre (demo)');
       await expect(page.getByText(/^Page 1 of \d$/)).toBeVisible();
       const pages = Number((await doors(page).getAttribute('aria-label'))?.match(/of (\d+)/)?.[1]);
       expect(pages).toBeGreaterThan(1);
@@ -221,7 +221,7 @@ test.describe('runs unattended', () => {
 
     await page.goto('/kiosk');
     await expect(sign(page)).toContainText(LIVE_SIGN);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Riverside Centre (demo)'); // the config is in
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Riverside Leisure Centre (demo)'); // the config is in
     expect(loads.value).toBe(1);
 
     // The build check runs a minute after its last answer, and the page may take a moment to
