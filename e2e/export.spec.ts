@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Download, expect, type Locator, type Page, test } from '@playwright/test';
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, readlink } from 'node:fs/promises';
-import type { Config } from '@/shared/api-schema';
+import type { Config, Occupancy } from '@/shared/api-schema';
 import { createClock, createSimulator, DEMO_ACCESS_KEY } from '@/simulator';
 import { PORTS, urlOf } from './support/ports';
 import { SimControl } from './support/simulator';
@@ -62,8 +62,10 @@ function watchDownloads(page: Page): Download[] {
   return seen;
 }
 
+/** Single doors (the demo has spaces), only these ticked: the space's doors come ticked at first. */
 async function chooseDevices(dialog: Locator, labels: string[]) {
-  await dialog.getByRole('radio', { name: 'Only the counters I tick' }).check();
+  await dialog.getByRole('radio', { name: 'Single doors' }).check();
+  await dialog.getByRole('button', { name: 'Untick all' }).click();
   for (const label of labels) await dialog.getByRole('checkbox', { name: label }).check();
 }
 
@@ -173,14 +175,14 @@ test.describe('export at a desk', () => {
     await expectErrorUnder(end, 'A 5-minute export covers at most 366 days; this range has 548.');
 
     await dialog.getByRole('radio', { name: 'Hour' }).check();
-    await dialog.getByRole('radio', { name: 'Only the counters I tick' }).check();
-    const devices = dialog.getByRole('group', { name: 'Counters' });
+    await chooseDevices(dialog, []);
+    const devices = dialog.getByRole('group', { name: 'Doors' });
     await expect(devices).toHaveAttribute('aria-invalid', 'true');
-    await expect(devices).toHaveAccessibleDescription('Choose at least one counter, or export all counters.');
-    await expect(devices.getByText('Choose at least one counter, or export all counters.')).toBeVisible();
-    await expect(button).toHaveAccessibleDescription('Can’t download yet: check the counters.');
+    await expect(devices).toHaveAccessibleDescription('Tick at least one door, or export a space.');
+    await expect(devices.getByText('Tick at least one door, or export a space.')).toBeVisible();
+    await expect(button).toHaveAccessibleDescription('Can’t download yet: check the doors.');
 
-    await devices.getByRole('checkbox', { name: 'Pool hall' }).check();
+    await devices.getByRole('checkbox', { name: 'Pool entrance' }).check();
     await expect(button).not.toHaveAttribute('aria-disabled');
     expect(exportRequests).toEqual([]);
   });
@@ -211,7 +213,7 @@ test.describe('export at a desk', () => {
     let dialog = await openExport(page);
     await dialog.getByRole('button', { name: 'Last month' }).click();
     await dialog.getByRole('radio', { name: 'Month' }).check();
-    await chooseDevices(dialog, ['Pool hall']);
+    await chooseDevices(dialog, ['Pool entrance']);
     const downloading = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Download CSV' }).click();
     await (await downloading).cancel();
@@ -219,7 +221,8 @@ test.describe('export at a desk', () => {
     dialog = await openExport(page);
     await expect(dialog.getByRole('button', { name: 'Last month' })).toHaveAttribute('aria-pressed', 'true');
     await expect(dialog.getByRole('radio', { name: 'Month' })).toBeChecked();
-    await expect(dialog.getByRole('checkbox', { name: 'Pool hall' })).toBeChecked();
+    await expect(dialog.getByRole('radio', { name: 'Single doors' })).toBeChecked();
+    await expect(dialog.getByRole('checkbox', { name: 'Pool entrance' })).toBeChecked();
     await expect(dialog.getByRole('checkbox', { checked: true })).toHaveCount(1);
   });
 });
@@ -413,7 +416,9 @@ test('a large export (5-minute, 90 days, every PRO device) streams to disk witho
   await dialog.getByLabel('Start date').fill('2026-08-28');
   await dialog.getByLabel('End date').fill('2026-11-25');
   await dialog.getByRole('radio', { name: '5 minutes' }).check();
-  await expect(dialog.getByRole('radio', { name: 'All counters (12)' })).toBeChecked();
+  await dialog.getByRole('radio', { name: 'Single doors' }).check();
+  await dialog.getByRole('button', { name: 'Tick all', exact: true }).click();
+  await expect(dialog.getByText('12 of 12 ticked')).toBeVisible();
   await expect(dialog.getByText(/^About 310,000 rows, roughly 12 MB\./)).toBeVisible();
 
   const cdp = await page.context().newCDPSession(page);
@@ -450,7 +455,8 @@ test('a large export (5-minute, 90 days, every PRO device) streams to disk witho
   const heapAfter = await heapNow(true);
   const size = statSync(path).size;
 
-  const expectedSize = await vendorLength(NOW, { date_start: '2026-08-28', date_end: '2026-11-25', resolution: '5min' });
+  const everyDevice = ((await (await page.request.get('/api/occupancy')).json()) as Occupancy).devices.map((d) => d.id).sort((a, b) => a - b);
+  const expectedSize = await vendorLength(NOW, { date_start: '2026-08-28', date_end: '2026-11-25', resolution: '5min', devicelist: everyDevice.join(',') });
   console.log(
     [
       `large export: ${mb(size)} (${size} bytes) in ${seconds.toFixed(1)} s`,
