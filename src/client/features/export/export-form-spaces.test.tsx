@@ -133,6 +133,7 @@ describe('ExportForm with configured spaces: a space or single doors', () => {
     const fetchMock = stubFetch(prepared);
     const { user } = renderForm();
     await user.click(screen.getByRole('radio', { name: 'Garden café' }));
+    expect(spaceGroup()).toHaveAccessibleDescription('The file has a row per period for its one door, Garden door.');
     await user.click(screen.getByRole('radio', { name: 'Single doors' }));
     expect(screen.getAllByRole('checkbox', { checked: true }).map((c) => c.closest('label')?.textContent)).toEqual(['Garden door']);
     await user.click(screen.getByRole('button', { name: 'Untick all' }));

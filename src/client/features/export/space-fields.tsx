@@ -148,7 +148,10 @@ export function spaceNote(space: ExportSpace): string {
   if (space.doors.length === 0) return '';
   const names = joinNames(space.doors.map((d) => d.label));
   const reversed = space.doors.filter((d) => d.side === 'out').map((d) => d.label);
-  const rows = `The file has a row per door and period for its ${doorCount(space.doors.length)}: ${names}.`;
+  const rows =
+    space.doors.length === 1
+      ? `The file has a row per period for its one door, ${names}.`
+      : `The file has a row per door and period for its ${doorCount(space.doors.length)}: ${names}.`;
   if (reversed.length === 0) return rows;
   // An inner door seen from outside, or a counter mounted the other way round: its IN is leaving.
   return `${rows} In the file, IN at ${joinNames(reversed)} is people leaving ${space.name}.`;
