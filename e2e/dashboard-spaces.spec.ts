@@ -24,28 +24,15 @@ import { SimControl, type VendorDevice, vendorOccupancy } from './support/simula
 // A Thursday, 17:30 in Budapest: the after-work rush, rooms filling up.
 const EVENING = new Date('2026-11-19T16:30:00Z');
 
-/** Door health as the page must word it, judged here from the vendor's counts (the rule of the README). */
+/**
+ * Door health as the page must word it, judged here from the vendor's counts (the rule of the
+ * README). A one-way door also needs the server to have watched it for two hours, which a frozen
+ * clock never gives: the moment chosen must have none, and the spaces' drift is judged here.
+ */
 function expectedFindings(vendor: readonly VendorDevice[], site: ReturnType<typeof expectedSite>): RegExp[] {
-  const label = (d: VendorDevice) => site.traffic.get(d.device_id) ?? d.device_name;
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
-  const oneWay = [...vendor]
-    .sort((a, b) => collator.compare(label(a), label(b)))
-    .flatMap((d) => {
-      const found =
-        d.OUT === 0 && d.IN >= 30
-          ? { n: d.IN, went: 'coming in', other: 'going out' }
-          : d.IN === 0 && d.OUT >= 30
-            ? { n: d.OUT, went: 'going out', other: 'coming in' }
-            : null;
-      return found
-        ? [
-            new RegExp(
-              `^${escape(label(d))}\\. Counted ${escape(count(found.n))} ${found.went} and nobody ${found.other} since \\S+ — this counter may be missing people\\.$`,
-            ),
-          ]
-        : [];
-    });
+  const oneWay = vendor.filter((d) => (d.OUT === 0 && d.IN >= 30) || (d.IN === 0 && d.OUT >= 30)).map((d) => site.traffic.get(d.device_id));
+  expect(oneWay, 'doors counting one way only at the chosen moment (choose another)').toEqual([]);
   const drifting: RegExp[] = [];
   const visit = (nodes: readonly ExpectedSpace[], root: boolean) => {
     for (const n of nodes) {
@@ -58,7 +45,7 @@ function expectedFindings(vendor: readonly VendorDevice[], site: ReturnType<type
   };
   visit([site.root], true);
   visit(site.tree, false);
-  return [...oneWay, ...drifting];
+  return drifting;
 }
 
 const foldButton = (page: Page, space: ExpectedSpace) => gaugeList(page).getByRole('button', { name: new RegExp(`^Inside ${space.label} ·`) });

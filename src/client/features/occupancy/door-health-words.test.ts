@@ -19,7 +19,9 @@ describe('door health in words', () => {
 
   it('explains the rule with the shared thresholds', () => {
     const [door, space] = healthRuleWords('06:00');
-    expect(door).toBe('A door is suspect when it has counted at least 30 people one way and nobody the other way since 06:00.');
+    expect(door).toBe(
+      'A door is suspect when it has counted at least 30 people one way and nobody the other way since 06:00, for 2 hours or more (a morning rush comes in before anyone leaves).',
+    );
     expect(space).toMatch(/by at least 10 people and at least 10\s?% of those who entered/);
   });
 

@@ -3,7 +3,7 @@
 import { formatCount, formatPercent } from '@/client/lib/format';
 import { nameInSentence } from '@/client/lib/names';
 import type { DeviceOccupancy } from '@/shared/api-schema';
-import { DRIFT_MIN, DRIFT_SHARE, ONE_WAY_MIN } from '@/shared/door-health';
+import { DRIFT_MIN, DRIFT_SHARE, ONE_WAY_MIN, ONE_WAY_MINUTES } from '@/shared/door-health';
 
 type OneWay = NonNullable<DeviceOccupancy['health']>;
 
@@ -22,10 +22,16 @@ export function driftWords(spaceName: string, drift: number, { root = false } = 
 /** The rule of src/shared/door-health.ts, for the "How we judge this" note. */
 export function healthRuleWords(since: string): string[] {
   return [
-    `A door is suspect when it has counted at least ${formatCount(ONE_WAY_MIN)} people one way and nobody the other way since ${since}.`,
+    `A door is suspect when it has counted at least ${formatCount(ONE_WAY_MIN)} people one way and nobody the other way since ${since}, for ${duration(ONE_WAY_MINUTES)} or more (a morning rush comes in before anyone leaves).`,
     `A space is suspect when more people left it than entered it through its doors, by at least ${formatCount(DRIFT_MIN)} people and at least ${formatPercent(DRIFT_SHARE)} of those who entered: nobody can leave a space they never entered.`,
     'Either usually means a counter that misses people: blocked, moved, mounted the wrong way round, or out of power. Counts start again at the next day start.',
   ];
+}
+
+function duration(minutes: number): string {
+  if (minutes % 60 !== 0) return `${formatCount(minutes)} minutes`;
+  const hours = minutes / 60;
+  return hours === 1 ? 'an hour' : `${formatCount(hours)} hours`;
 }
 
 /** "device 999, which this account does not have; its door counts nothing." for one or more ids. */
