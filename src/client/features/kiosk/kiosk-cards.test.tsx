@@ -1,13 +1,16 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type KioskDoor, KioskDoors } from './kiosk-doors';
+import { makeOccupancy } from '@/client/test/fixtures';
+import { doorCard, KioskCards, spaceCard } from './kiosk-cards';
 
-const doors: KioskDoor[] = Array.from({ length: 12 }, (_, i) => ({
-  id: 91 + i,
-  label: `Door ${String(i + 1).padStart(2, '0')}`,
-  occupancy: 10 + i,
-  capacity: i % 3 === 0 ? null : 40,
-}));
+const doors = Array.from({ length: 12 }, (_, i) =>
+  doorCard({
+    id: 91 + i,
+    label: `Door ${String(i + 1).padStart(2, '0')}`,
+    occupancy: 10 + i,
+    capacity: i % 3 === 0 ? null : 40,
+  }),
+);
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -20,13 +23,13 @@ afterEach(() => vi.useRealTimers());
 
 const live = { kind: 'live', ageSeconds: 2 } as const;
 
-describe('KioskDoors', () => {
+describe('KioskCards', () => {
   it('turns the pages by itself, with a visible indicator, and never piles up timers', () => {
     const turn = () =>
       act(() => {
         vi.advanceTimersByTime(10_000);
       });
-    render(<KioskDoors doors={doors} freshness={live} rotateMs={10_000} status={null} />);
+    render(<KioskCards name="Doors" cards={doors} freshness={live} rotateMs={10_000} status={null} />);
     const page1 = screen.getByRole('list', { name: 'Doors, page 1 of 2' });
     expect(within(page1).getAllByRole('article')).toHaveLength(6);
     expect(screen.getByText('Page 1 of 2')).toBeInTheDocument();
@@ -48,17 +51,37 @@ describe('KioskDoors', () => {
   });
 
   it('shows a few doors on one page, without an indicator or a timer', () => {
-    render(<KioskDoors doors={doors.slice(0, 2)} freshness={live} rotateMs={10_000} status={null} />);
+    render(<KioskCards name="Doors" cards={doors.slice(0, 2)} freshness={live} rotateMs={10_000} status={null} />);
     expect(screen.getByRole('list', { name: 'Doors' })).toBeInTheDocument();
     expect(screen.queryByText(/^Page/)).not.toBeInTheDocument();
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it('greys the states and shows the age once the count is unavailable', () => {
-    render(<KioskDoors doors={doors.slice(0, 2)} freshness={{ kind: 'unavailable', ageSeconds: 150 }} rotateMs={10_000} status={null} />);
+    render(<KioskCards name="Doors" cards={doors.slice(0, 2)} freshness={{ kind: 'unavailable', ageSeconds: 150 }} rotateMs={10_000} status={null} />);
     const second = screen.getByRole('article', { name: 'Door 02' });
     expect(second).toHaveAttribute('data-stale', 'true');
     expect(within(second).getByText('2 min old')).toBeInTheDocument();
     expect(within(second).queryByText(/Space available|Nearly full|Full/)).not.toBeInTheDocument();
+  });
+
+  it("shows a space's state as the server gave it, and says when none of its doors reports", () => {
+    const [site, main, garden] = makeOccupancy().spaces;
+    const cards = [
+      // The server says nearly full at 60 % because this space's own threshold is 0.6.
+      spaceCard({ ...site!, name: 'Whole building', occupancy: 72, capacity: 120, nearlyFull: 0.6, state: 'nearly_full' }),
+      spaceCard({ ...main!, name: 'Café', occupancy: 0, capacity: 40, state: 'unknown' }),
+      spaceCard({ ...garden!, name: 'Garden', occupancy: 5, capacity: null, state: 'unknown' }),
+    ];
+    render(<KioskCards name="Spaces" cards={cards} freshness={live} rotateMs={10_000} status={null} />);
+    const list = screen.getByRole('list', { name: 'Spaces' });
+    const building = within(list).getByRole('article', { name: 'Whole building' });
+    expect(within(building).getByText('of 120 · 60%')).toBeInTheDocument();
+    expect(within(building).getByText('Nearly full')).toBeInTheDocument();
+    expect(within(list).getByRole('article', { name: 'Café' })).toHaveTextContent('No live count');
+    // No capacity: the count only, and no state line to read.
+    const gardenCard = within(list).getByRole('article', { name: 'Garden' });
+    expect(gardenCard).toHaveTextContent('5people inside');
+    expect(gardenCard).not.toHaveTextContent(/No live count|Space available|Nearly full|Full/);
   });
 });
