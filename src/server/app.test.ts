@@ -55,10 +55,39 @@ describe('GET /api/config', () => {
     expect(text).not.toContain(key);
     expect(text).not.toContain('wellpoint.test');
     expect(text).not.toMatch(/access|secret|key/i);
+    // No spaces in the file: null (the client shows the default tree of /api/occupancy).
+    expect(config.spaces).toBeNull();
 
     const occupancy = occupancySchema.parse(await (await app.request('/api/occupancy')).json());
     expect(occupancy.devices[0]).toMatchObject({ id: 91, name: 'Front door', capacity: 80 });
     expect(occupancy.total.capacity).toBe(250);
+    expect(occupancy.spacesConfigured).toBe(false);
+  });
+
+  it('with spaces in the site file: the tree root first, then depth-first, whatever order the file lists them in', async () => {
+    const file = join(temp, 'spaces.json');
+    const spaces = [
+      { id: 'sauna', name: 'Sauna', parent: 'pool', doors: [{ device: 95, side: 'in' }] },
+      { id: 'cafe', name: 'Café', parent: 'site', capacity: 40, nearlyFull: 0.75, doors: [{ device: 93, side: 'out' }] },
+      { id: 'site', name: 'Leisure centre', capacity: 400, doors: [{ device: 91, side: 'in' }] },
+      { id: 'pool', name: 'Pool hall', parent: 'site', doors: [{ device: 94, side: 'in' }] },
+    ];
+    writeFileSync(file, JSON.stringify({ devices: [{ id: 93, label: 'Café door' }], spaces }));
+    const { app } = keyedBff(DEMO_ACCESS_KEY, { env: { SITE_CONFIG_FILE: file } });
+
+    const config = configSchema.strict().parse(await (await app.request('/api/config')).json());
+    expect(config.siteName).toBe('Leisure centre');
+    expect(config.spaces).toEqual([
+      { id: 'site', name: 'Leisure centre', parent: null, capacity: 400, nearlyFull: 0.8, doors: [{ device: 91, side: 'in' }] },
+      { id: 'cafe', name: 'Café', parent: 'site', capacity: 40, nearlyFull: 0.75, doors: [{ device: 93, side: 'out' }] },
+      { id: 'pool', name: 'Pool hall', parent: 'site', capacity: null, nearlyFull: 0.8, doors: [{ device: 94, side: 'in' }] },
+      { id: 'sauna', name: 'Sauna', parent: 'pool', capacity: null, nearlyFull: 0.8, doors: [{ device: 95, side: 'in' }] },
+    ]);
+    expect(config.devices).toEqual([{ id: 93, label: 'Café door', capacity: null, timezone: null }]);
+
+    const occupancy = occupancySchema.parse(await (await app.request('/api/occupancy')).json());
+    expect(occupancy.spacesConfigured).toBe(true);
+    expect(occupancy.spaces.map((s) => s.id)).toEqual(['site', 'cafe', 'pool', 'sauna']);
   });
 });
 

@@ -2,8 +2,10 @@
 // logged through the (scrubbing) logger. Each child is started here and stopped by its pid.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -84,6 +86,21 @@ describe('main.ts', () => {
     const run = startMain({ PORT: String(port), HOST: '127.0.0.1' });
     expect(await run.exited).toBe(1);
     expect(lines(run.stderr())).toEqual([`Occupancy Live cannot start: 127.0.0.1:${port} is already in use (set PORT or HOST to another address).`]);
+  }, 60_000);
+
+  it('a bad SITE_CONFIG_FILE: stops before listening, exit 1, naming the field and what is wrong, no stack', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'occupancy-main-'));
+    const file = join(dir, 'site.json');
+    const site = { id: 'site', name: 'Building', doors: [{ device: 91, side: 'in' }] };
+    writeFileSync(file, JSON.stringify({ spaces: [site, { id: 'cafe', name: 'Café', parent: 'lobby', doors: [{ device: 93, side: 'in' }] }] }));
+    try {
+      const run = startMain({ PORT: String(await freePort()), HOST: '127.0.0.1', SITE_CONFIG_FILE: file });
+      expect(await run.exited).toBe(1);
+      expect(lines(run.stderr())).toEqual(['SITE_CONFIG_FILE is not a valid site configuration:', '  spaces.1.parent: names "lobby", which is not a space id']);
+      expect(run.stdout()).not.toContain('is running');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it.each([

@@ -253,3 +253,116 @@ describe('occupancy service', () => {
     });
   });
 });
+
+describe('occupancy service: spaces, computed once per vendor answer', () => {
+  const vendor = (withAnnex = false): VendorOccupancy => ({
+    ...answer(),
+    devices: [
+      ...answer().devices,
+      // A counter that saw 35 people go out and nobody come in: it may be missing people.
+      { id: 93, name: 'Yard gate', in: 0, out: 35, raw: -35, corrected: 0 },
+      ...(withAnnex ? [{ id: 4242, name: 'Annex', in: 4, out: 1, raw: 3, corrected: 3 }] : []),
+    ],
+  });
+
+  /** The building (doors 91 and 92, nearly full at half its capacity), a café behind door 92 (mounted the other way round), an annex the account does not serve. */
+  const site: OccupancyServiceOptions['site'] = {
+    siteName: 'Riverside',
+    devices: [{ id: 92, label: 'Café door' }],
+    spaces: [
+      {
+        id: 'site',
+        name: 'Building',
+        capacity: 70,
+        nearlyFull: 0.5,
+        doors: [
+          { device: 91, side: 'in' },
+          { device: 92, side: 'in' },
+        ],
+      },
+      { id: 'cafe', name: 'Café', parent: 'site', capacity: 20, doors: [{ device: 92, side: 'out' }] },
+      { id: 'annex', name: 'Annex', parent: 'site', capacity: 10, doors: [{ device: 4242, side: 'in' }] },
+    ],
+  };
+
+  function collecting() {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'info', secrets: [], destination: new Writable({ write: (c: Buffer, _e, cb) => (lines.push(c.toString()), cb()) }) });
+    const warnings = () =>
+      lines.map((l) => JSON.parse(l) as { msg: string; devices?: number[] }).filter((l) => /names devices the vendor does not serve/.test(l.msg));
+    return { logger, warnings };
+  }
+
+  it('without configured spaces: the default tree (the site of every device, a space per device), total equal to the root', async () => {
+    const { service } = setup(() => Promise.resolve(vendor()));
+    const body = await service.current();
+    expect(body.spacesConfigured).toBe(false);
+    expect(body.unknownDevices).toEqual([]);
+    expect(body.spaces.map((s) => [s.id, s.name, s.parent, s.capacity, s.occupancy, s.state])).toEqual([
+      // ΣIN 110 − ΣOUT 105 (the yard gate's 35 leaving among them).
+      ['site', 'Test', null, 80, 5, 'available'],
+      ['device-91', 'Front door', 'site', 50, 60, 'full'],
+      ['device-92', 'Side door', 'site', null, 0, 'unknown'],
+      ['device-93', 'Yard gate', 'site', null, 0, 'unknown'],
+    ]);
+    const root = body.spaces[0]!;
+    expect(body.total).toEqual({ in: root.in, out: root.out, occupancy: root.occupancy, capacity: root.capacity });
+  });
+
+  it('configured spaces: root first then depth-first, a reversed door counted the other way, nearlyFull from the configuration, total equal to the root', async () => {
+    const { service } = setup(() => Promise.resolve(vendor()), { site, siteName: 'Riverside', logger: collecting().logger });
+    const body = await service.current();
+    expect(body.spacesConfigured).toBe(true);
+    const [root, cafe] = body.spaces;
+    // 40 of 70 is under the default 80 % but over the configured half: nearly full.
+    expect(root).toMatchObject({ id: 'site', in: 110, out: 70, raw: 40, occupancy: 40, nearlyFull: 0.5, state: 'nearly_full' });
+    expect(body.total).toEqual({ in: 110, out: 70, occupancy: 40, capacity: 70 });
+    // Door 92's IN (10) is people leaving the café, its OUT (30) people entering it.
+    expect(cafe).toMatchObject({ id: 'cafe', parent: 'site', in: 30, out: 10, raw: 20, occupancy: 20, nearlyFull: 0.8, state: 'full', drift: null });
+  });
+
+  it('a space whose doors are all unknown to the vendor is `unknown`, not empty; the devices are listed and logged once per change', async () => {
+    const { logger, warnings } = collecting();
+    let annex = false;
+    const { service, advance } = setup(() => Promise.resolve(vendor(annex)), { site, siteName: 'Riverside', logger });
+    const body = await service.current();
+    expect(body.spaces.find((s) => s.id === 'annex')).toMatchObject({ in: 0, out: 0, occupancy: 0, state: 'unknown', drift: null });
+    expect(body.unknownDevices).toEqual([4242]);
+    expect(body.devices.map((d) => d.id)).toEqual([91, 92, 93]);
+    advance(10_000);
+    expect((await service.current()).unknownDevices).toEqual([4242]);
+    await flush();
+    expect(warnings()).toEqual([expect.objectContaining({ devices: [4242] })]);
+
+    annex = true;
+    advance(10_000);
+    await service.current();
+    await flush();
+    const served = await service.current();
+    expect(served.unknownDevices).toEqual([]);
+    expect(served.spaces.find((s) => s.id === 'annex')).toMatchObject({ occupancy: 3, state: 'available' });
+    annex = false;
+    advance(10_000);
+    await service.current();
+    await flush();
+    expect((await service.current()).unknownDevices).toEqual([4242]);
+    expect(warnings()).toHaveLength(2);
+  });
+
+  it('door health: a door that counted one way only says so; the others are null', async () => {
+    const { service } = setup(() => Promise.resolve(vendor()));
+    const body = await service.current();
+    expect(body.devices.map((d) => [d.id, d.health])).toEqual([
+      [91, null],
+      [92, null],
+      [93, { kind: 'one_way', direction: 'out', count: 35 }],
+    ]);
+  });
+
+  it('computes the spaces once per vendor answer, not per request', async () => {
+    const { service } = setup(() => Promise.resolve(vendor()), { site, siteName: 'Riverside', logger: collecting().logger });
+    const first = await service.answer();
+    const second = await service.answer();
+    expect(second.body.spaces).toBe(first.body.spaces);
+  });
+});

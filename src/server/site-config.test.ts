@@ -66,7 +66,22 @@ describe('the site configuration file', () => {
       },
       'spaces.0.doors.1.device: device 91 is listed twice',
     ],
+    [
+      'no root at all (every space has a parent)',
+      { ...valid, spaces: [{ ...valid.spaces[0], parent: 'cafe' }, valid.spaces[1]] },
+      'spaces: has no root space: exactly one space (the site) must have no parent',
+    ],
     ['capacity 0', { ...valid, spaces: [{ ...valid.spaces[0], capacity: 0 }] }, 'spaces.0.capacity: must be a whole number above 0'],
+    [
+      'a negative capacity of a room',
+      { ...valid, spaces: [valid.spaces[0], { ...valid.spaces[1], capacity: -40 }] },
+      'spaces.1.capacity: must be a whole number above 0',
+    ],
+    [
+      'the same space id twice',
+      { ...valid, spaces: [valid.spaces[0], { ...valid.spaces[1], id: 'site' }] },
+      'spaces.1.id: "site" is the id of another space too',
+    ],
     ['an unknown side', { ...valid, spaces: [{ ...valid.spaces[0], doors: [{ device: 91, side: 'inwards' }] }] }, 'spaces.0.doors.0.side: must be "in"'],
     ['a site capacity beside spaces', { ...valid, siteCapacity: 300 }, 'siteCapacity: is not used with spaces'],
     ['a door with a capacity beside spaces', { ...valid, devices: [{ id: 91, capacity: 30 }] }, 'devices.0.capacity: is not used with spaces'],

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FILENAME_TOO_LONG, MAX_FILENAME_INPUT, exportQuerySchema, safeFilename } from './export-query';
+import { historyQuerySchema } from './history-query';
 import { fieldErrors } from './range-query';
 
 /** The earlier implementation: right on short names, quadratic on a long run trimmed at the end. */
@@ -141,5 +142,32 @@ describe('exportQuerySchema: the filename', () => {
   it('lists a bad date before a too-long name', () => {
     const parsed = schema.safeParse({ from: 'soon', to: '2026-11-26', filename: 'x'.repeat(MAX_FILENAME_INPUT + 1) });
     expect(Object.keys(fieldErrors(parsed.error!))).toEqual(['from', 'filename']);
+  });
+});
+
+describe('exportQuerySchema and historyQuerySchema: the space', () => {
+  const range = { from: '2026-11-20', to: '2026-11-26' };
+
+  it.each([exportQuerySchema, historyQuerySchema])('reads a space id, trimmed; none or empty is null (%#)', (make) => {
+    const schema = make({ today: '2026-11-26' });
+    expect(schema.parse({ ...range, space: ' pool ' }).space).toBe('pool');
+    expect(schema.parse({ ...range, space: '' }).space).toBeNull();
+    expect(schema.parse(range).space).toBeNull();
+  });
+
+  it.each([['Pool'], ['pool hall'], ['-pool'], ['x'.repeat(41)], ['<b>'], ['pool,gym']])('refuses %j as a space id, without quoting it', (space) => {
+    const parsed = historyQuerySchema({ today: '2026-11-26' }).safeParse({ ...range, space });
+    expect(parsed.success).toBe(false);
+    const errors = fieldErrors(parsed.error!);
+    expect(Object.keys(errors)).toEqual(['space']);
+    expect(errors.space).toMatch(/^A space id is 1–40 lower-case letters/);
+    expect(errors.space).not.toContain(space);
+  });
+
+  it('refuses a space together with devices, naming both', () => {
+    const parsed = exportQuerySchema({ today: '2026-11-26' }).safeParse({ ...range, space: 'pool', devices: '93' });
+    expect(fieldErrors(parsed.error!)).toEqual({ space: 'Give either a space or devices, not both (this request has space and devices).' });
+    // `devices=all` is no device list: with a space it is no conflict.
+    expect(exportQuerySchema({ today: '2026-11-26' }).parse({ ...range, space: 'pool', devices: 'all' })).toMatchObject({ space: 'pool', devices: null });
   });
 });

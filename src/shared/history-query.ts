@@ -16,7 +16,7 @@ export const HISTORY_MAX_DAYS: Record<Resolution, number> = {
   month: 3660,
 };
 
-/** `/api/history`: a range, a resolution and optionally some devices. */
+/** `/api/history`: a range, a resolution and optionally some devices or one space. */
 export function historyQuerySchema(opts: RangeQueryOptions) {
   return z.object(rangeShape).superRefine(rangeChecks(opts, HISTORY_MAX_DAYS, 'chart'));
 }

@@ -1,8 +1,9 @@
 // What an export and a history request have in common: a date range, a resolution and some
-// devices, checked in the same words on the server (query string) and in the export form. The
-// vendor silently replaces bad values with defaults, so nothing invalid may pass this point.
+// devices or one space, checked in the same words on the server (query string) and in the export
+// form. The vendor silently replaces bad values with defaults, so nothing invalid may pass this point.
 import { z } from 'zod';
 import { type Resolution, resolutions } from './api-schema';
+import { spaceIdSchema } from './spaces';
 
 export const RESOLUTION_LABELS: Record<Resolution, string> = {
   day: 'Day',
@@ -66,6 +67,23 @@ const devicesField = z
     return [...new Set(ids)];
   });
 
+/**
+ * A space id (its boundary doors are the devices asked for), or null for none. The id's form is
+ * checked here; whether such a space exists only the server knows. A malformed id is not echoed.
+ */
+const spaceField = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return null;
+    if (!spaceIdSchema.safeParse(v).success) {
+      ctx.addIssue({ code: 'custom', message: 'A space id is 1–40 lower-case letters, digits, "-" or "_", starting with a letter or digit.' });
+      return z.NEVER;
+    }
+    return v;
+  });
+
 export interface RangeQueryOptions {
   /** Today's date in the site's time zone, YYYY-MM-DD: a range may not start after it. */
   today: string;
@@ -80,10 +98,14 @@ export const rangeShape = {
     .transform((v) => v ?? 'day')
     .pipe(z.enum(resolutions, { error: 'Resolution must be one of day, hour, 5min or month.' })),
   devices: devicesField,
+  space: spaceField,
 };
 
 export function rangeChecks({ today }: RangeQueryOptions, maxDays: Record<Resolution, number>, noun: string) {
-  return (q: { from: string; to: string; resolution: Resolution }, ctx: z.RefinementCtx) => {
+  return (q: { from: string; to: string; resolution: Resolution; devices: number[] | null; space: string | null }, ctx: z.RefinementCtx) => {
+    if (q.space !== null && q.devices !== null) {
+      ctx.addIssue({ code: 'custom', path: ['space'], message: 'Give either a space or devices, not both (this request has space and devices).' });
+    }
     if (!isCalendarDate(q.from) || !isCalendarDate(q.to)) return;
     if (q.from > today) {
       ctx.addIssue({ code: 'custom', path: ['from'], message: `Start date is in the future (today is ${today}).` });

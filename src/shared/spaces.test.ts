@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boundaryDevices, defaultSpaces, orderSpaces, type SpaceConfig, spaceCounts, spacesSchema, type DoorCounts } from './spaces';
+import { totalOccupancy } from './occupancy-math';
+import {
+  boundaryDevices,
+  defaultSpaces,
+  type DoorCounts,
+  orderSpaces,
+  type SpaceConfig,
+  spaceCounts,
+  spaceOccupancies,
+  spacesSchema,
+  spaceState,
+} from './spaces';
 
 /**
  * A building: spaces in a tree (space 0 is the site, each other space lies inside an earlier one),
@@ -232,5 +243,59 @@ describe('defaultSpaces', () => {
     ]);
     // The site total is max(0, ΣIN − ΣOUT), as without spaces.
     expect(spaceCounts(spaces[0]!.doors, counts).occupancy).toBe(15);
+  });
+});
+
+describe('spaceOccupancies', () => {
+  it('gives the root first, and the root of the default tree is the site total of every door', () => {
+    const doorCounts = fc.array(fc.record({ in: fc.nat(5000), out: fc.nat(5000) }), { minLength: 1, maxLength: 20 });
+    fc.assert(
+      fc.property(doorCounts, (list) => {
+        const devices = list.map((c, i) => ({ id: i + 1, name: `Door ${i + 1}`, capacity: null, ...c }));
+        const spaces = spaceOccupancies(orderSpaces(defaultSpaces({ name: 'Site', capacity: 100 }, devices)), new Map(devices.map((d) => [d.id, d])));
+        const total = totalOccupancy(devices);
+        expect(spaces[0]).toMatchObject({ id: 'site', parent: null, in: total.in, out: total.out, occupancy: total.occupancy });
+        // Each door's own space counts exactly that door.
+        devices.forEach((d, i) => expect(spaces[i + 1]).toMatchObject({ id: `device-${d.id}`, in: d.in, out: d.out, raw: d.in - d.out }));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('states capacity by the space’s own nearly-full share, and says unknown without a capacity or any live count', () => {
+    const tree = orderSpaces([
+      { id: 'site', name: 'Site', capacity: 100, doors: [{ device: 1, side: 'in' }] },
+      { id: 'cafe', name: 'Café', parent: 'site', capacity: 10, nearlyFull: 0.5, doors: [{ device: 2, side: 'in' }] },
+      { id: 'hall', name: 'Hall', parent: 'site', doors: [{ device: 1, side: 'in' }] },
+      { id: 'annex', name: 'Annex', parent: 'site', capacity: 5, doors: [{ device: 9, side: 'in' }] },
+    ]);
+    const counts = new Map([
+      [1, { in: 90, out: 10 }],
+      [2, { in: 5, out: 0 }],
+    ]);
+    const byId = new Map(spaceOccupancies(tree, counts).map((s) => [s.id, s]));
+    expect(byId.get('site')).toMatchObject({ occupancy: 80, state: 'nearly_full', nearlyFull: 0.8 });
+    expect(byId.get('cafe')).toMatchObject({ occupancy: 5, state: 'nearly_full' });
+    expect(byId.get('hall')).toMatchObject({ occupancy: 80, state: 'unknown', capacity: null });
+    // The annex's only door is not in the vendor's answer: no count, not "empty".
+    expect(byId.get('annex')).toMatchObject({ occupancy: 0, state: 'unknown', drift: null });
+    expect(spaceState(10, { capacity: 10, nearlyFull: 0.8 }, true)).toBe('full');
+    expect(spaceState(7, { capacity: 10, nearlyFull: 0.8 }, true)).toBe('available');
+    expect(spaceState(7, { capacity: 10, nearlyFull: 0.8 }, false)).toBe('unknown');
+  });
+
+  it('reports drift when the boundary counted clearly more people leaving than entering', () => {
+    const tree = orderSpaces([
+      { id: 'site', name: 'Site', doors: [{ device: 1, side: 'in' }] },
+      { id: 'pool', name: 'Pool', parent: 'site', doors: [{ device: 2, side: 'out' }] },
+    ]);
+    const counts = new Map([
+      [1, { in: 100, out: 104 }],
+      // Mounted the other way round: its IN is people leaving the pool.
+      [2, { in: 60, out: 18 }],
+    ]);
+    const [site, pool] = spaceOccupancies(tree, counts);
+    expect(site).toMatchObject({ raw: -4, occupancy: 0, drift: null });
+    expect(pool).toMatchObject({ in: 18, out: 60, raw: -42, occupancy: 0, drift: 42 });
   });
 });

@@ -9,6 +9,8 @@ import { todayIn } from '@/shared/zoned';
 import type { AppDeps } from '../app-deps';
 import { clientAddress } from '../client-info';
 import { ApiHttpError, errorResponse } from '../http-error';
+import { siteDisplayName } from '../site-config';
+import { spaceResolver } from '../space-filter';
 import { UpstreamError } from '../upstream/upstream-error';
 import { blockedError } from '../upstream/vendor-backoff';
 
@@ -25,7 +27,8 @@ export function attachmentHeader(filename: string): string {
   return contentDisposition(filename, { type: 'attachment', fallback: ascii });
 }
 
-export function defaultExportFilename(siteName: string, from: string, to: string, resolution: string): string {
+/** The default name: the site, the space if one was chosen (its id), the range and the resolution. */
+export function defaultExportFilename(siteName: string, from: string, to: string, resolution: string, space: string | null = null): string {
   // Runs become one space, trimmed, then dashes: no anchored run for a regex to backtrack over.
   const site =
     siteName
@@ -34,7 +37,8 @@ export function defaultExportFilename(siteName: string, from: string, to: string
       .trim()
       .replaceAll(' ', '-')
       .toLowerCase() || 'occupancy';
-  return `${site}_${from}_${to}_${resolution}.csv`;
+  // A space id is already lower-case letters, digits, "-" and "_" (spaceIdSchema).
+  return `${site}${space === null ? '' : `_${space}`}_${from}_${to}_${resolution}.csv`;
 }
 
 /**
@@ -56,6 +60,7 @@ interface Prepared {
 }
 
 export function exportRoutes(deps: AppDeps) {
+  const resolveSpace = spaceResolver(deps.site, siteDisplayName(deps.site, deps.demo));
   let running = 0;
   const prepared = new Map<string, Prepared>();
   // Unfetched links per client, counted from the moment one is asked for (so parallel requests
@@ -88,6 +93,12 @@ export function exportRoutes(deps: AppDeps) {
         throw new ApiHttpError(400, 'bad_request', message, field);
       }
       const q = parsed.data;
+      // A space's boundary doors are the devices asked for; an unknown space is a 400 before any vendor call.
+      const space = q.space === null ? null : resolveSpace(q.space);
+      const devices = space === null ? q.devices : space.devices;
+      if (space !== null && devices !== null && devices.length === 0) {
+        throw new ApiHttpError(404, 'no_data', `The space "${space.name}" has no doors in the site configuration, so there is nothing to export.`, 'space');
+      }
       // `handoff=1` (the export form): check and open the vendor's CSV now, answer with a one-time
       // link, and let the browser's own download manager fetch that link. The vendor is asked once,
       // errors arrive as JSON the form can show, and the file never passes through page script.
@@ -131,11 +142,19 @@ export function exportRoutes(deps: AppDeps) {
       }
       let download;
       try {
-        download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, vendor.signal);
+        download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices }, vendor.signal);
         deps.backoff.succeeded('downloadcsv');
       } catch (error) {
         release();
         if (handoff) claim(client, -1);
+        if (error instanceof UpstreamError && error.code === 'no_pro_devices' && space !== null && devices !== null) {
+          throw new ApiHttpError(
+            404,
+            'no_data',
+            `None of the doors of the space "${space.name}" is a PRO-plan device of this WELLPOINT account, so there is nothing to export.`,
+            'space',
+          );
+        }
         if (error instanceof UpstreamError && error.code === 'no_pro_devices' && q.devices !== null) {
           // An empty answer for chosen devices: they are unknown or not PRO devices of this account.
           throw new ApiHttpError(
@@ -155,13 +174,16 @@ export function exportRoutes(deps: AppDeps) {
         c.req.raw.signal.removeEventListener('abort', clientGone);
       }
       const body = releasingOnEnd(download.body, release, deps.logger);
-      const filename = q.filename ?? defaultExportFilename(deps.site.siteName ?? 'occupancy', q.from, q.to, q.resolution);
+      const filename = q.filename ?? defaultExportFilename(deps.site.siteName ?? 'occupancy', q.from, q.to, q.resolution, space?.id ?? null);
       const headers = {
         'Content-Type': download.contentType,
         'Content-Disposition': attachmentHeader(filename),
         'Cache-Control': 'no-store',
       };
-      deps.logger.info({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices?.length ?? 'all', handoff }, 'export started');
+      deps.logger.info(
+        { from: q.from, to: q.to, resolution: q.resolution, devices: devices?.length ?? 'all', space: space?.id ?? null, handoff },
+        'export started',
+      );
       if (!handoff) return c.body(served(c, body), 200, headers);
 
       const token = crypto.randomUUID();

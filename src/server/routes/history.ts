@@ -1,5 +1,5 @@
 // GET /api/history: the vendor's CSV for a range, parsed into a compact series per device for
-// charts. Answers are cached per query as JSON text, within a byte budget: ranges that end before
+// charts; with `space=<id>`, the series of its boundary doors and the space's own counts. Answers are cached per query as JSON text, within a byte budget: ranges that end before
 // today never change, so they are kept for hours; a range that includes today for a minute.
 // Concurrent askers share one call; distinct vendor downloads are capped (429 beyond), and the
 // vendor back-off shared with the live screens is honoured. HEAD never calls the vendor.
@@ -11,6 +11,9 @@ import { todayIn } from '@/shared/zoned';
 import type { AppDeps } from '../app-deps';
 import { createByteCache } from '../byte-cache';
 import { ApiHttpError } from '../http-error';
+import { siteDisplayName } from '../site-config';
+import { type ResolvedSpace, spaceResolver } from '../space-filter';
+import { spacePoints } from '../space-history';
 import { parseHistoryCsv } from '../upstream/history-csv';
 import { UpstreamError } from '../upstream/upstream-error';
 import { blockedError } from '../upstream/vendor-backoff';
@@ -24,12 +27,24 @@ export function historyRoutes(deps: AppDeps) {
   const cache = createByteCache(deps.historyCacheBytes);
   const zones = new Map(deps.site.devices.flatMap((d) => (d.timezone === undefined ? [] : [[d.id, d.timezone] as const])));
   const inFlight = new Map<string, Promise<string>>();
+  const resolveSpace = spaceResolver(deps.site, siteDisplayName(deps.site, deps.demo));
   let downloads = 0;
 
-  async function load(q: HistoryQuery): Promise<string> {
+  /** The answer for these series: with a space, its own counts per period as well. */
+  function answer(q: HistoryQuery, space: ResolvedSpace | null, series: History['series']): string {
+    const body: History = { resolution: q.resolution, timezone: deps.timezone, from: q.from, to: q.to, series };
+    if (space !== null) {
+      const named = space.vendorNamed === null ? undefined : series.find((s) => s.id === space.vendorNamed)?.name;
+      const options = { timezone: deps.timezone, dayStart: deps.dayStart, resolution: q.resolution, from: q.from };
+      body.space = { id: space.id, name: named ?? space.name, points: spacePoints(series, space.doors, options) };
+    }
+    return JSON.stringify(body);
+  }
+
+  async function load(q: HistoryQuery, space: ResolvedSpace | null, devices: number[] | null): Promise<string> {
     const controller = new AbortController();
     try {
-      const download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices: q.devices }, controller.signal);
+      const download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices }, controller.signal);
       const series = await parseHistoryCsv(download.body, {
         timezone: deps.timezone,
         resolution: q.resolution,
@@ -37,19 +52,16 @@ export function historyRoutes(deps: AppDeps) {
       });
       const labels = new Map(deps.site.devices.map((d) => [d.id, d.label]));
       deps.backoff.succeeded('downloadcsv');
-      const body: History = {
-        resolution: q.resolution,
-        timezone: deps.timezone,
-        from: q.from,
-        to: q.to,
-        series: series.map((s) => ({ ...s, name: labels.get(s.id) ?? s.name })),
-      };
-      return JSON.stringify(body);
+      return answer(
+        q,
+        space,
+        series.map((s) => ({ ...s, name: labels.get(s.id) ?? s.name })),
+      );
     } catch (error) {
       // A range with no rows is an empty chart, not a failure.
       if (error instanceof UpstreamError && error.code === 'no_data') {
         deps.backoff.succeeded('downloadcsv');
-        return JSON.stringify({ resolution: q.resolution, timezone: deps.timezone, from: q.from, to: q.to, series: [] } satisfies History);
+        return answer(q, space, []);
       }
       if (!(error instanceof UpstreamError)) throw error;
       if (error.code === 'upstream_format') deps.logger.warn({ detail: error.detail }, 'history CSV not readable');
@@ -69,10 +81,18 @@ export function historyRoutes(deps: AppDeps) {
       throw new ApiHttpError(400, 'bad_request', message, field);
     }
     const q = parsed.data;
-    const key = JSON.stringify([q.from, q.to, q.resolution, q.devices]);
+    // An unknown space is a 400 before anything else (HEAD too), and asks the vendor nothing.
+    const space = q.space === null ? null : resolveSpace(q.space);
+    const devices = space === null ? q.devices : space.devices;
+    const key = JSON.stringify([q.from, q.to, q.resolution, devices, space?.id ?? null]);
     const cached = cache.get(key, now.getTime());
     const jsonHeaders = { 'content-type': 'application/json' };
     if (cached !== undefined) return c.body(cached, 200, jsonHeaders);
+    // A space without doors counts nothing: nothing to ask the vendor (an empty list would mean every device).
+    if (devices !== null && devices.length === 0) {
+      if (c.req.method === 'HEAD') return c.body(null, 200, jsonHeaders);
+      return c.body(answer(q, space, []), 200, jsonHeaders);
+    }
 
     let flight = inFlight.get(key);
     if (flight === undefined) {
@@ -85,7 +105,7 @@ export function historyRoutes(deps: AppDeps) {
         throw new ApiHttpError(429, 'rate_limited', `${deps.historyConcurrency} history downloads are already running; try again in a few seconds.`);
       }
       downloads++;
-      flight = load(q).finally(() => {
+      flight = load(q, space, devices).finally(() => {
         downloads--;
         inFlight.delete(key);
       });
