@@ -31,4 +31,4 @@ export function KioskMessage({ title, lines, hint }: KioskMessageProps) {
 }
 
 export const LINK_HINT =
-  'Examples: /kiosk?spaces=cafe,pool&rotate=15 · /kiosk?mode=total&space=cafe for one space on one sign · /kiosk?mode=total for the whole site · /kiosk?devices=91,93 on a site without spaces.';
+  'Examples: /kiosk?space=cafe · /kiosk?spaces=cafe,pool&rotate=15 · /kiosk?mode=total&space=cafe for one space on one sign · /kiosk?mode=total for the whole site.';
