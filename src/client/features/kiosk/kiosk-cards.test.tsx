@@ -69,19 +69,27 @@ describe('KioskCards', () => {
     const [site, main, garden] = makeOccupancy().spaces;
     const cards = [
       // The server says nearly full at 60 % because this space's own threshold is 0.6.
-      spaceCard({ ...site!, name: 'Whole building', occupancy: 72, capacity: 120, nearlyFull: 0.6, state: 'nearly_full' }),
-      spaceCard({ ...main!, name: 'Café', occupancy: 0, capacity: 40, state: 'unknown' }),
-      spaceCard({ ...garden!, name: 'Garden', occupancy: 5, capacity: null, state: 'unknown' }),
+      spaceCard({ ...site!, name: 'Whole building', occupancy: 72, capacity: 120, nearlyFull: 0.6, state: 'nearly_full' }, true),
+      spaceCard({ ...main!, name: 'Café', occupancy: 0, capacity: 40, state: 'unknown' }, false),
+      spaceCard({ ...garden!, name: 'Garden', occupancy: 5, capacity: null, state: 'unknown' }, true),
+      spaceCard({ ...garden!, id: 'sauna', name: 'Sauna', occupancy: 0, capacity: null, state: 'unknown' }, false),
     ];
     render(<KioskCards name="Spaces" cards={cards} freshness={live} rotateMs={10_000} status={null} />);
     const list = screen.getByRole('list', { name: 'Spaces' });
     const building = within(list).getByRole('article', { name: 'Whole building' });
     expect(within(building).getByText('of 120 · 60%')).toBeInTheDocument();
     expect(within(building).getByText('Nearly full')).toBeInTheDocument();
-    expect(within(list).getByRole('article', { name: 'Café' })).toHaveTextContent('No live count');
-    // No capacity: the count only, and no state line to read.
+    const cafe = within(list).getByRole('article', { name: 'Café' });
+    expect(cafe).toHaveTextContent('No live count');
+    expect(within(cafe).getByText('0')).toHaveClass('opacity-60');
+    // No capacity: the count only, and no state line to read…
     const gardenCard = within(list).getByRole('article', { name: 'Garden' });
     expect(gardenCard).toHaveTextContent('5people inside');
     expect(gardenCard).not.toHaveTextContent(/No live count|Space available|Nearly full|Full/);
+    expect(within(gardenCard).getByText('5')).not.toHaveClass('opacity-60');
+    // …unless there is no count at all.
+    const sauna = within(list).getByRole('article', { name: 'Sauna' });
+    expect(sauna).toHaveTextContent('No live count');
+    expect(within(sauna).getByText('0')).toHaveClass('opacity-60');
   });
 });

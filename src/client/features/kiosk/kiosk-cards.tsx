@@ -25,6 +25,8 @@ export interface KioskCard {
   ratio: number | null;
   /** null: no capacity, so no state line; `unknown`: none of the space's doors has a live count. */
   state: CapacityState | 'unknown' | null;
+  /** None of its doors has a count: the number is not a count, so it is shown dimmed. */
+  noCount: boolean;
 }
 
 /** A door of a site without spaces: its balance is its room's count, by the one capacity rule. */
@@ -37,11 +39,15 @@ export function doorCard(door: KioskDoor): KioskCard {
     capacity: door.capacity,
     ratio: reading?.ratio ?? null,
     state: reading?.state ?? null,
+    noCount: false,
   };
 }
 
-/** A space: its state as the server computed it (its own nearly-full share, its doors' liveness). */
-export function spaceCard(space: SpaceOccupancy): KioskCard {
+/**
+ * A space: its state as the server computed it (its own nearly-full share, its doors' liveness);
+ * `counted` false when none of its doors has a count (kiosk-view.ts hasCount), capacity or not.
+ */
+export function spaceCard(space: SpaceOccupancy, counted: boolean): KioskCard {
   const reading = readCapacity(space.occupancy, space.capacity, space.nearlyFull);
   return {
     key: `space-${space.id}`,
@@ -49,7 +55,8 @@ export function spaceCard(space: SpaceOccupancy): KioskCard {
     occupancy: space.occupancy,
     capacity: space.capacity,
     ratio: reading?.ratio ?? null,
-    state: reading ? space.state : null,
+    state: !counted ? 'unknown' : reading ? space.state : null,
+    noCount: !counted,
   };
 }
 
@@ -141,7 +148,7 @@ function CardTile({ card, freshness, em, labelEm }: { card: KioskCard; freshness
       </h3>
       <div className="grid min-h-0 flex-1 place-items-center [container-type:size]">
         <p
-          className={`leading-none font-bold tracking-tight whitespace-nowrap tabular-nums ${stale ? 'text-muted opacity-60' : 'text-ink'}`}
+          className={`leading-none font-bold tracking-tight whitespace-nowrap tabular-nums ${stale || card.noCount ? 'text-muted opacity-60' : 'text-ink'}`}
           style={{ fontSize: fitFontSize(em, '90cqw', '96cqh') }}
         >
           {formatCount(card.occupancy)}

@@ -278,6 +278,8 @@ describe('KioskPage, spaces', () => {
     await within(sign()).findByText('Live count unavailable');
     expect(sign()).toHaveAttribute('data-state', 'unavailable');
     expect(within(sign()).getByText('Its doors are not reporting')).toBeInTheDocument();
+    // Its 0 is no count: dimmed, not shown as a live number.
+    expect(within(screen.getByRole('region', { name: 'Inside now' })).getByText('0')).toHaveClass('opacity-60');
     expect(within(sign()).queryByText(/Come in|Please wait/)).not.toBeInTheDocument();
   });
 

@@ -18,7 +18,7 @@ import { type KioskSettings, type KioskTheme, parseKioskParams } from './kiosk-p
 import { kioskConfigQueryOptions, kioskOccupancyQueryOptions } from './kiosk-queries';
 import { KioskSign } from './kiosk-sign';
 import { KioskTotal } from './kiosk-total';
-import { chooseView, type KioskView } from './kiosk-view';
+import { chooseView, hasCount, type KioskView } from './kiosk-view';
 import { reloadPage, useBuildReload } from './use-build-reload';
 import { useDailyReload } from './use-daily-reload';
 import { useWakeLock } from './use-wake-lock';
@@ -111,10 +111,13 @@ function KioskBody({ settings, view, config, data, freshness }: KioskBodyProps) 
   const space = view.kind === 'total' ? view.space : null;
   const capacity = space ? space.capacity : (data?.total.capacity ?? config?.siteCapacity ?? null);
   const occupancyNow = space ? space.occupancy : data?.total.occupancy;
+  const noCount = space !== null && data !== undefined && !hasCount(space, data);
   const state = space
-    ? space.capacity === null
-      ? null
-      : space.state
+    ? noCount
+      ? 'unknown'
+      : space.capacity === null
+        ? null
+        : space.state
     : occupancyNow === undefined
       ? null
       : (readCapacity(occupancyNow, capacity, site?.nearlyFull)?.state ?? null);
@@ -139,7 +142,7 @@ function KioskBody({ settings, view, config, data, freshness }: KioskBodyProps) 
     return (
       <>
         <div className="grid min-h-0 flex-1 gap-[3vmin] landscape:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)] portrait:grid-rows-[minmax(0,1fr)_minmax(0,0.62fr)]">
-          <KioskTotal occupancy={occupancyNow} capacity={capacity} freshness={freshness} />
+          <KioskTotal occupancy={occupancyNow} capacity={capacity} freshness={freshness} noCount={noCount} />
           <div className="min-h-0 min-w-0 [container-type:size]">{sign('hero')}</div>
         </div>
         <div className="flex h-[4.4vmin] shrink-0 items-center text-[3.2vmin]">
@@ -153,7 +156,15 @@ function KioskBody({ settings, view, config, data, freshness }: KioskBodyProps) 
   const rotateMs = settings.rotateSeconds * 1000;
   if (view.kind === 'spaces') {
     // Each card says its own state in words; the site's card comes first, so no separate sign.
-    return <KioskCards name="Spaces" cards={view.spaces.map(spaceCard)} freshness={freshness} rotateMs={rotateMs} status={status} />;
+    return (
+      <KioskCards
+        name="Spaces"
+        cards={view.spaces.map((s) => spaceCard(s, data === undefined || hasCount(s, data)))}
+        freshness={freshness}
+        rotateMs={rotateMs}
+        status={status}
+      />
+    );
   }
   return (
     <>

@@ -82,6 +82,14 @@ export function selectDoors(data: Occupancy, devices: KioskSettings['devices']):
   return { doors, missing };
 }
 
+/**
+ * Whether any door of the space has a count in the answer (as the server decides `unknown`): a
+ * space without one shows no number as if it were live, capacity or not.
+ */
+export function hasCount(space: SpaceOccupancy, data: Occupancy): boolean {
+  return space.doors.some((door) => data.devices.some((d) => d.id === door.device));
+}
+
 /** The chosen spaces in the order given; `missing` are ids the site does not have. */
 export function selectSpaces(data: Occupancy, ids: readonly string[]): { spaces: SpaceOccupancy[]; missing: string[] } {
   const byId = new Map(data.spaces.map((s) => [s.id, s]));
