@@ -68,7 +68,7 @@ test.describe('the live dashboard', () => {
         await page.goto('/');
         await expect(main).toHaveAttribute('aria-busy', 'true');
         await expect(main.getByText('Loading the live numbers…')).toBeAttached();
-        await expect(page.getByRole('heading', { level: 1, name: 'Riverside Centre (demo)' })).toBeVisible();
+        await expect(page.getByRole('heading', { level: 1, name: 'Riverside Leisure Centre (demo)' })).toBeVisible();
         await expect(page.getByText('Demo data', { exact: true })).toBeVisible();
         await recordLayoutShifts(page);
         backgrounds.push(await checkState(page, testInfo, 'loading', scheme, { screenshot: false }));
@@ -159,7 +159,7 @@ test.describe('the live dashboard', () => {
     await expect(filter).toBeFocused();
     await page.keyboard.type('entrance');
     const entrances = expected.doors.map((d) => d.label).filter((l) => l.toLowerCase().includes('entrance'));
-    expect(entrances).toEqual(['A&E entrance', 'Main entrance', 'Staff entrance']);
+    expect(entrances).toEqual(['Main entrance', 'Pool entrance']);
     await expect.poll(() => doorLabels(page)).toEqual(entrances);
     await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(`Showing ${entrances.length} of 12 doors`);
 

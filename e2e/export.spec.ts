@@ -13,7 +13,7 @@ import { SimControl } from './support/simulator';
 
 /** Thursday 26 November 2026, 11:30 in Budapest: the moment the browser, the BFF and the vendor share. */
 const NOW = new Date('2026-11-26T10:30:00Z');
-const SITE_SLUG = 'riverside-centre-demo';
+const SITE_SLUG = 'riverside-leisure-centre-demo';
 
 /** What the vendor serves for these parameters at `at`, from a simulator of its own. */
 async function vendorCsv(at: Date, params: Record<string, string>): Promise<Response> {
@@ -97,7 +97,7 @@ test.describe('export at a desk', () => {
     const dialog = await openExport(page);
     await dialog.getByRole('button', { name: 'Last week' }).click();
     await dialog.getByRole('radio', { name: 'Hour' }).check();
-    await chooseDevices(dialog, ['Main entrance', 'Gym floor']);
+    await chooseDevices(dialog, ['Main entrance', 'Café door']);
     await expect(dialog.getByLabel('Start date')).toHaveValue('2026-11-16');
     await expect(dialog.getByLabel('End date')).toHaveValue('2026-11-22');
     const name = `${SITE_SLUG}_2026-11-16_2026-11-22_hour.csv`;
@@ -232,7 +232,7 @@ test.describe('export on a phone', () => {
 
     await dialog.getByRole('button', { name: 'Yesterday' }).tap();
     await dialog.getByRole('radio', { name: '5 minutes' }).tap();
-    await chooseDevices(dialog, ['Covent Garden shop', 'Reading room “Quiet”']);
+    await chooseDevices(dialog, ['Studio door', 'Reading room door']);
     const download = dialog.getByRole('button', { name: 'Download CSV' });
     const target = await download.boundingBox();
     expect(target?.height).toBeGreaterThanOrEqual(44);

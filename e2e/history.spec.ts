@@ -50,7 +50,7 @@ async function vendorRows(at: Date, from: string, to: string, resolution: 'day' 
   const params = new URLSearchParams({ action: 'downloadcsv', user_access_key: DEMO_ACCESS_KEY, date_start: from, date_end: to, resolution });
   const res = await sim.fetch(`/?${params.toString()}`);
   const records = parse<Record<string, string>>(await res.text(), { columns: true, skip_empty_lines: true });
-  // Each door's periods are its own local times; the demo site says which doors are in London.
+  // Each door's periods are its own local times; the site config says which doors are in another zone.
   const zones = new Map(DEMO_SITE.devices.flatMap((d) => (d.timezone === undefined ? [] : [[d.id, d.timezone] as const])));
   return records.map((r) => {
     const [date = '', time = '00:00'] = r.period_start!.split(' ');

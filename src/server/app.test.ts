@@ -21,24 +21,24 @@ const temp = mkdtempSync(join(tmpdir(), 'occupancy-app-test-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('GET /api/config', () => {
-  it('demo mode: the demo site, its labels and capacities, in the shared schema', async () => {
+  it('demo mode: the demo site, its labels and spaces, in the shared schema', async () => {
     const res = await demoBff({ POLL_INTERVAL_SECONDS: '7', DAY_START: '04:00', AUTH_BACKOFF_SECONDS: '90' }).app.request('/api/config');
     expect(res.status).toBe(200);
     const config = configSchema.strict().parse(await res.json());
     expect(config).toMatchObject({
-      siteName: 'Riverside Centre (demo)',
+      siteName: 'Riverside Leisure Centre (demo)',
       timezone: 'Europe/Budapest',
       dayStart: '04:00',
       pollIntervalMs: 7000,
       authBackoffSeconds: 90,
       demo: true,
-      siteCapacity: 1400,
+      siteCapacity: null,
       buildId: 'dev',
       exportMaxDays: EXPORT_MAX_DAYS,
     });
-    expect(config.devices).toContainEqual({ id: 94, label: 'Reading room “Quiet”', capacity: 180, timezone: null });
-    // A door in another zone says which, for the export's note on the file's times.
-    expect(config.devices).toContainEqual({ id: 108, label: null, capacity: 130, timezone: 'Europe/London' });
+    expect(config.devices).toContainEqual({ id: 94, label: 'Reading room door', capacity: null, timezone: null });
+    // With spaces, capacities belong to the spaces (the site is the root).
+    expect(config.spaces?.[0]).toMatchObject({ id: 'site', parent: null, capacity: 550 });
   });
 
   it('with a key and a site file: the file’s labels (also in /api/occupancy), and nothing secret', async () => {

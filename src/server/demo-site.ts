@@ -1,28 +1,53 @@
-// The site description used in demo mode when no SITE_CONFIG_FILE is given: a name and the
-// capacities of the simulator's demo rooms, so the demo shows gauges and capacity states. The
-// capacities sit just around each room's busiest moment of a weekday, so a day of demo data
-// passes through "Space available", "Nearly full" and, for a few rooms, "Full". Every demo device
-// is listed (most keep the vendor's name), so the first-load placeholder has the right number of cards.
+// The site description used in demo mode when no SITE_CONFIG_FILE is given: the simulator's demo
+// account as one building, its rooms as spaces bounded by the doors (README "The building model").
+// Capacities sit around each room's busiest moment of a weekday, so a demo day passes through
+// "Space available", "Nearly full" and "Full" in the rooms while the building keeps space.
 import type { SiteConfig } from './site-config';
 
 /** Where the simulated site is: demo mode without SITE_TIMEZONE uses it, not the server's zone. */
 export const DEMO_SITE_TIMEZONE = 'Europe/Budapest';
 
 export const DEMO_SITE: SiteConfig = {
-  siteName: 'Riverside Centre (demo)',
-  siteCapacity: 1400,
-  devices: [
-    { id: 91 },
-    { id: 92 },
-    { id: 93, capacity: 100 },
-    { id: 94, label: 'Reading room “Quiet”', capacity: 180 },
-    { id: 95, capacity: 220 },
-    { id: 97 },
-    { id: 98 },
-    { id: 101, capacity: 150 },
-    { id: 103, label: 'Garage ramp (spaces)', capacity: 260 },
-    { id: 105, capacity: 80 },
-    { id: 108, capacity: 130, timezone: 'Europe/London' },
-    { id: 110, capacity: 70, timezone: 'Europe/London' },
+  siteName: 'Riverside Leisure Centre (demo)',
+  // The vendor's name for the reading room's counter carries the room's nickname; our label is plainer.
+  devices: [{ id: 94, label: 'Reading room door' }],
+  spaces: [
+    {
+      id: 'site',
+      name: 'Riverside Leisure Centre',
+      capacity: 550,
+      doors: [
+        { device: 91, side: 'in' },
+        { device: 92, side: 'in' },
+        { device: 101, side: 'in' },
+        { device: 103, side: 'in' },
+      ],
+    },
+    { id: 'library', name: 'Library', parent: 'site', capacity: 180, doors: [{ device: 93, side: 'in' }] },
+    { id: 'reading-room', name: 'Reading room', parent: 'library', capacity: 50, doors: [{ device: 94, side: 'in' }] },
+    // The café's counter is mounted the other way round: its IN counts people leaving the café.
+    { id: 'cafe', name: 'Café', parent: 'site', capacity: 60, doors: [{ device: 95, side: 'out' }] },
+    {
+      id: 'pool',
+      name: 'Pool hall',
+      parent: 'site',
+      capacity: 160,
+      doors: [
+        { device: 97, side: 'in' },
+        { device: 98, side: 'in' },
+      ],
+    },
+    { id: 'sauna', name: 'Sauna', parent: 'pool', capacity: 16, doors: [{ device: 110, side: 'in' }] },
+    {
+      id: 'gym',
+      name: 'Gym',
+      parent: 'site',
+      capacity: 140,
+      doors: [
+        { device: 103, side: 'in' },
+        { device: 105, side: 'in' },
+      ],
+    },
+    { id: 'studio', name: 'Studio', parent: 'site', capacity: 30, doors: [{ device: 108, side: 'in' }] },
   ],
 };

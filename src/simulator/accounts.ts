@@ -64,38 +64,117 @@ function device(spec: DeviceSpec): Device {
 
 const solo = (id: number, venue: VenueKind, peak: number, stay: [number, number]) => group(id, venue, peak, stay);
 
-// A department store whose shoppers come in by the main entrance and mostly leave by the north
-// door towards the tram stop, and a pool whose swimmers leave by the changing-room exit: the
-// north door and the pool exit count more OUT than IN, so their raw occupancy goes negative.
-const storeDoors = group(1, 'store', 6, [30, 90]);
-const poolDoors = group(2, 'leisure', 3, [45, 120]);
+// The demo account is one building, Riverside Leisure Centre in Budapest. Every visitor of a room
+// also passes a door of the building, so each room's crowd is a group whose flows cross both the
+// building's doors and the room's; a room's occupancy can then never exceed the building's.
+// Groups keep a last entry, so the building is empty when it locks up at night.
+type Slice = [number, number];
+
+interface Passage {
+  device: number;
+  inSlice?: Slice;
+  outSlice?: Slice;
+  reversed?: boolean;
+}
+
+interface Crowd {
+  group: TrafficGroup;
+  passes: readonly Passage[];
+}
+
+const crowd = (id: number, venue: VenueKind, peakPerMinute: number, stayMinutes: [number, number], passes: readonly Passage[]): Crowd => ({
+  group: { ...group(id, venue, peakPerMinute, stayMinutes), emptyAtClosing: true },
+  passes,
+});
+
+/** The building's own entrances, lobby side: most come in by the main entrance, more leave towards the river and the car park. */
+const BUILDING_DOORS: readonly Passage[] = [
+  { device: 91, inSlice: [0, 0.7], outSlice: [0, 0.55] },
+  { device: 92, inSlice: [0.7, 0.85], outSlice: [0.55, 0.8] },
+  { device: 101, inSlice: [0.85, 1], outSlice: [0.8, 1] },
+];
+const LIBRARY_DOOR: Passage = { device: 93 };
+// The café's counter was mounted the other way round: its IN counts people leaving the café.
+const CAFE_DOOR: Passage = { device: 95, reversed: true };
+// Swimmers come in by the pool entrance and mostly leave by the exit to the changing rooms.
+const POOL_DOORS: readonly Passage[] = [
+  { device: 97, inSlice: [0, 0.92], outSlice: [0, 0.35] },
+  { device: 98, inSlice: [0.92, 1], outSlice: [0.35, 1] },
+];
+
+const BUILDING_CROWDS: readonly Crowd[] = [
+  // People only in the lobby: the reception desk, parents waiting, the vending machines.
+  crowd(21, 'leisure', 0.9, [2, 40], BUILDING_DOORS),
+  crowd(22, 'library', 1.4, [10, 150], [...BUILDING_DOORS, LIBRARY_DOOR]),
+  // Reading-room readers pass the library's door, then the reading room's.
+  crowd(23, 'library', 0.45, [20, 180], [...BUILDING_DOORS, LIBRARY_DOOR, { device: 94 }]),
+  crowd(24, 'cafe', 2, [15, 50], [...BUILDING_DOORS, CAFE_DOOR]),
+  crowd(25, 'leisure', 2.2, [15, 110], [...BUILDING_DOORS, ...POOL_DOORS]),
+  // Sauna guests go through the pool hall.
+  crowd(26, 'leisure', 0.3, [20, 60], [...BUILDING_DOORS, ...POOL_DOORS, { device: 110 }]),
+  // Gym members coming through the lobby (while the building is open)…
+  crowd(27, 'leisure', 0.9, [20, 100], [...BUILDING_DOORS, { device: 105 }]),
+  // …and by the gym's own street door, open until 23:00: a door of the gym and of the building.
+  crowd(28, 'gym', 1.4, [20, 100], [{ device: 103 }]),
+  crowd(29, 'leisure', 0.6, [30, 60], [...BUILDING_DOORS, { device: 108 }]),
+];
+
+/** The building's flows through one door: every crowd that passes it, with its shares. */
+function buildingTraffic(id: number): DoorTraffic[] {
+  return BUILDING_CROWDS.flatMap(({ group: g, passes }) =>
+    passes
+      .filter((p) => p.device === id)
+      .map((p) => ({ group: g, inSlice: p.inSlice ?? WHOLE, outSlice: p.outSlice ?? WHOLE, ...(p.reversed === true ? { reversed: true } : {}) })),
+  );
+}
+
+interface DoorSpec {
+  id: number;
+  name: string;
+  plan?: Plan;
+  planActive?: boolean;
+  relation?: Relation;
+}
+
+function door(spec: DoorSpec): Device {
+  return {
+    id: spec.id,
+    name: spec.name,
+    plan: spec.plan ?? 'PRO',
+    planActive: spec.planActive ?? true,
+    relation: spec.relation ?? 'root',
+    timeZone: 'Europe/Budapest',
+    traffic: buildingTraffic(spec.id),
+  };
+}
 
 /**
  * Mirrors the vendor's example account: 2 LITE + 4 PLUS + 12 PRO active root/linked devices,
  * plus a PRO device whose plan lapsed and a PRO device merely shared with this account (viewer),
- * both of which the API must leave out. getoccupancy serves exactly the 12 active PRO devices.
+ * both of which the API must leave out. getoccupancy serves exactly the 12 active PRO devices,
+ * the doors of Riverside Leisure Centre (src/server/demo-site.ts says which space each bounds).
  */
 export const DEMO_DEVICES: readonly Device[] = [
-  device({ id: 91, name: 'Main entrance', group: storeDoors, inSlice: [0, 0.85], outSlice: [0, 0.3] }),
-  device({ id: 92, name: 'North door', group: storeDoors, inSlice: [0.85, 1], outSlice: [0.3, 1] }),
-  device({ id: 93, name: 'Café, ground floor', group: solo(3, 'cafe', 2.2, [20, 60]) }),
-  device({ id: 94, name: 'Reading room "Quiet"', relation: 'linked', group: solo(4, 'library', 1.5, [60, 180]) }),
-  device({ id: 95, name: 'Gym floor', group: solo(5, 'gym24', 2.5, [45, 105]) }),
+  door({ id: 91, name: 'Main entrance' }),
+  door({ id: 92, name: 'River terrace door' }),
+  door({ id: 93, name: 'Library door, ground floor' }),
+  door({ id: 94, name: 'Reading room "Quiet" door', relation: 'linked' }),
+  door({ id: 95, name: 'Café door' }),
   device({ id: 96, name: 'Bike store', plan: 'LITE', group: solo(6, 'garage', 0.6, [30, 90]) }),
-  device({ id: 97, name: 'Pool hall', group: poolDoors, inSlice: [0, 0.9], outSlice: [0, 0.35] }),
-  device({ id: 98, name: 'Pool exit', group: poolDoors, inSlice: [0.9, 1], outSlice: [0.35, 1] }),
+  door({ id: 97, name: 'Pool entrance' }),
+  door({ id: 98, name: 'Pool exit (changing rooms)' }),
   device({ id: 99, name: 'Loading bay', plan: 'LITE', relation: 'linked', group: solo(7, 'office', 0.4, [20, 60]) }),
-  device({ id: 100, name: 'Meeting room 1', plan: 'PLUS', group: solo(8, 'office', 0.5, [30, 90]) }),
-  device({ id: 101, name: 'Staff entrance', relation: 'linked', group: solo(9, 'office', 1.2, [240, 540]) }),
-  device({ id: 102, name: 'Meeting room 2', plan: 'PLUS', group: solo(10, 'office', 0.5, [30, 90]) }),
-  device({ id: 103, name: 'Garage ramp', group: solo(11, 'garage', 1.8, [60, 180]) }),
+  device({ id: 100, name: 'Party room', plan: 'PLUS', group: solo(8, 'leisure', 0.5, [60, 120]) }),
+  door({ id: 101, name: 'Car park door', relation: 'linked' }),
+  device({ id: 102, name: 'Meeting room', plan: 'PLUS', group: solo(10, 'office', 0.5, [30, 90]) }),
+  door({ id: 103, name: 'Gym street door' }),
   device({ id: 104, name: 'Roof terrace', plan: 'PLUS', relation: 'linked', group: solo(12, 'cafe', 0.8, [20, 60]) }),
-  device({ id: 105, name: 'A&E entrance', relation: 'linked', group: solo(13, 'hospital24', 0.9, [60, 240]) }),
-  device({ id: 106, name: 'Lobby lift', plan: 'PLUS', group: solo(14, 'office', 1, [30, 90]) }),
-  device({ id: 107, name: 'Old west wing', planActive: false, group: solo(15, 'store', 1, [30, 90]) }),
-  device({ id: 108, name: 'Covent Garden shop', timeZone: 'Europe/London', group: solo(16, 'store', 3, [20, 60]) }),
-  device({ id: 109, name: 'Partner kiosk', relation: 'viewer', group: solo(17, 'cafe', 1, [10, 30]) }),
-  device({ id: 110, name: 'Soho café', relation: 'linked', timeZone: 'Europe/London', group: solo(18, 'cafe', 1.6, [20, 50]) }),
+  door({ id: 105, name: 'Gym lobby door', relation: 'linked' }),
+  device({ id: 106, name: 'Lift, ground floor', plan: 'PLUS', group: solo(14, 'office', 1, [30, 90]) }),
+  device({ id: 107, name: 'Old west door', planActive: false, group: solo(15, 'leisure', 1, [30, 90]) }),
+  door({ id: 108, name: 'Studio door' }),
+  device({ id: 109, name: 'Physio clinic (partner)', relation: 'viewer', group: solo(17, 'office', 0.5, [30, 60]) }),
+  door({ id: 110, name: 'Sauna door', relation: 'linked' }),
 ];
 
 const NO_PRO_DEVICES: readonly Device[] = [

@@ -1,6 +1,6 @@
 // Conformance of action=downloadcsv, over real HTTP, against wellpoint-api.md.
 import { describe, expect, it } from 'vitest';
-import { type Account, DEMO_DEVICES, NO_PRO_ACCESS_KEY, SINGLE_ACCESS_KEY, SINGLE_ACCOUNT } from './accounts';
+import { type Account, DEMO_DEVICES, LARGE_ACCESS_KEY, LARGE_ACCOUNT, NO_PRO_ACCESS_KEY, SINGLE_ACCESS_KEY, SINGLE_ACCOUNT } from './accounts';
 import {
   NOV_26,
   type CsvRow,
@@ -17,7 +17,9 @@ import { sharedTestServer } from './test/shared-server';
 import { countsForMinute } from './traffic';
 
 const PRO_IDS = [91, 92, 93, 94, 95, 97, 98, 101, 103, 105, 108, 110];
-const BUDAPEST_IDS = PRO_IDS.filter((id) => id !== 108 && id !== 110);
+// The demo building is in Budapest; the large account's last five doors are in London.
+const LONDON_IDS = [1046, 1047, 1048, 1049, 1050];
+const LONDON = 1046;
 
 const shared = sharedTestServer();
 
@@ -28,7 +30,7 @@ async function rows(extra: Record<string, string | undefined>): Promise<CsvRow[]
 }
 
 function modelSum(id: number, fromIso: string, toIso: string) {
-  const d = [...DEMO_DEVICES, ...SINGLE_ACCOUNT.devices].find((x) => x.id === id);
+  const d = [...DEMO_DEVICES, ...SINGLE_ACCOUNT.devices, ...LARGE_ACCOUNT.devices].find((x) => x.id === id);
   if (d === undefined) throw new Error(`no device ${id}`);
   let sumIn = 0;
   let sumOut = 0;
@@ -56,8 +58,8 @@ describe('downloadcsv: the canonical file', () => {
     expect(new Set(list.map((r) => r.period)).size).toBe(30);
     expect(list[0]?.period).toBe('2026-10-28');
     expect(list.at(-1)?.period).toBe('2026-11-26');
-    expect(list.find((r) => r.id === 93)?.name).toBe('Café, ground floor');
-    expect(list.find((r) => r.id === 94)?.name).toBe('Reading room "Quiet"');
+    expect(list.find((r) => r.id === 93)?.name).toBe('Library door, ground floor');
+    expect(list.find((r) => r.id === 94)?.name).toBe('Reading room "Quiet" door');
   });
 
   it('quotes names that hold the delimiter or quotes, doubling the quotes', async () => {
@@ -65,9 +67,9 @@ describe('downloadcsv: the canonical file', () => {
     const text = await csvText(shared.server, { date_start: '2026-11-25', date_end: '2026-11-25', devicelist: '93,94,95' });
     const lines = text.split('\n');
     expect(lines[0]).toBe('device_id,device_name,period_start,IN,OUT');
-    expect(lines[1]).toMatch(/^93,"Café, ground floor",2026-11-25,\d+,\d+$/);
-    expect(lines[2]).toMatch(/^94,"Reading room ""Quiet""",2026-11-25,\d+,\d+$/);
-    expect(lines[3]).toMatch(/^95,Gym floor,2026-11-25,\d+,\d+$/);
+    expect(lines[1]).toMatch(/^93,"Library door, ground floor",2026-11-25,\d+,\d+$/);
+    expect(lines[2]).toMatch(/^94,"Reading room ""Quiet"" door",2026-11-25,\d+,\d+$/);
+    expect(lines[3]).toMatch(/^95,Café door,2026-11-25,\d+,\d+$/);
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe('');
   });
@@ -168,8 +170,16 @@ describe('downloadcsv: resolutions and local periods', () => {
 
     const fine = await rows({ date_start: '2026-11-25', date_end: '2026-11-25', resolution: '5min' });
     expect(fine).toHaveLength(288 * 12);
-    expect(periodsOf(fine, 108).slice(0, 3)).toEqual(['2026-11-25 00:00', '2026-11-25 00:05', '2026-11-25 00:10']);
-    expect(periodsOf(fine, 108).at(-1)).toBe('2026-11-25 23:55');
+    const londonFine = await rows({
+      user_access_key: LARGE_ACCESS_KEY,
+      date_start: '2026-11-25',
+      date_end: '2026-11-25',
+      resolution: '5min',
+      devicelist: `${LONDON}`,
+    });
+    expect(periodsOf(londonFine, LONDON).slice(0, 3)).toEqual(['2026-11-25 00:00', '2026-11-25 00:05', '2026-11-25 00:10']);
+    expect(periodsOf(londonFine, LONDON).at(-1)).toBe('2026-11-25 23:55');
+    expect(londonFine.find((r) => r.period === '2026-11-25 12:00')).toMatchObject(modelSum(LONDON, '2026-11-25T12:00:00Z', '2026-11-25T12:05:00Z'));
 
     const month = await rows({ date_start: '2026-09-15', date_end: '2026-11-26', resolution: 'month' });
     expect(month.map((r) => r.period)).toEqual([
@@ -185,9 +195,23 @@ describe('downloadcsv: resolutions and local periods', () => {
   it('counts each local period over its own UTC span (Budapest, London and New York in summer)', async () => {
     at(NOV_26.toISOString());
     const hour = await rows({ date_start: '2026-07-01', date_end: '2026-07-01', resolution: 'hour' });
-    const first = (id: number) => hour.find((r) => r.id === id && r.period === '2026-07-01 00:00');
-    expect(first(91)).toMatchObject(modelSum(91, '2026-06-30T22:00:00Z', '2026-06-30T23:00:00Z'));
-    expect(first(108)).toMatchObject(modelSum(108, '2026-06-30T23:00:00Z', '2026-07-01T00:00:00Z'));
+    const at7 = hour.find((r) => r.id === 91 && r.period === '2026-07-01 07:00');
+    expect(at7).toMatchObject(modelSum(91, '2026-07-01T05:00:00Z', '2026-07-01T06:00:00Z'));
+    expect(at7?.in).toBeGreaterThan(0);
+    const london = parseCanonicalCsv(
+      await csvText(shared.server, {
+        user_access_key: LARGE_ACCESS_KEY,
+        date_start: '2026-07-01',
+        date_end: '2026-07-01',
+        resolution: 'hour',
+        devicelist: `1001,${LONDON}`,
+      }),
+    ).rows;
+    const budapestNoon = london.find((r) => r.id === 1001 && r.period === '2026-07-01 12:00');
+    const londonNoon = london.find((r) => r.id === LONDON && r.period === '2026-07-01 12:00');
+    expect(budapestNoon).toMatchObject(modelSum(1001, '2026-07-01T10:00:00Z', '2026-07-01T11:00:00Z'));
+    expect(londonNoon).toMatchObject(modelSum(LONDON, '2026-07-01T11:00:00Z', '2026-07-01T12:00:00Z'));
+    expect(londonNoon?.in).toBeGreaterThan(0);
     const ny = parseCanonicalCsv(
       await csvText(shared.server, { user_access_key: SINGLE_ACCESS_KEY, date_start: '2026-07-01', date_end: '2026-07-01', resolution: 'hour' }),
     ).rows;
@@ -200,7 +224,14 @@ describe('downloadcsv: resolutions and local periods', () => {
     const hour = await rows({ date_start: '2026-11-26', date_end: '2026-11-30', resolution: 'hour' });
     expect(periodsOf(hour, 91).at(-1)).toBe('2026-11-26 11:00');
     expect(periodsOf(hour, 91)).toHaveLength(12);
-    expect(periodsOf(hour, 108).at(-1)).toBe('2026-11-26 10:00');
+    const london = await rows({
+      user_access_key: LARGE_ACCESS_KEY,
+      date_start: '2026-11-26',
+      date_end: '2026-11-30',
+      resolution: 'hour',
+      devicelist: `${LONDON}`,
+    });
+    expect(periodsOf(london, LONDON).at(-1)).toBe('2026-11-26 10:00');
     expect(hour.find((r) => r.id === 91 && r.period === '2026-11-26 11:00')).toMatchObject(modelSum(91, '2026-11-26T10:00:00Z', '2026-11-26T10:15:00Z'));
     const fine = await rows({ date_start: '2026-11-26', date_end: '2026-11-26', resolution: '5min', devicelist: '91' });
     expect(fine.at(-1)).toMatchObject({ period: '2026-11-26 11:15', in: 0, out: 0 });
@@ -211,12 +242,27 @@ describe('downloadcsv: resolutions and local periods', () => {
     const spring = await rows({ date_start: '2026-03-29', date_end: '2026-03-29', resolution: 'hour' });
     for (const id of PRO_IDS) expect(periodsOf(spring, id)).toHaveLength(23);
     expect(periodsOf(spring, 91)).not.toContain('2026-03-29 02:00');
-    expect(periodsOf(spring, 108)).not.toContain('2026-03-29 01:00');
+    const londonSpring = await rows({
+      user_access_key: LARGE_ACCESS_KEY,
+      date_start: '2026-03-29',
+      date_end: '2026-03-29',
+      resolution: 'hour',
+      devicelist: `${LONDON}`,
+    });
+    expect(periodsOf(londonSpring, LONDON)).toHaveLength(23);
+    expect(periodsOf(londonSpring, LONDON)).not.toContain('2026-03-29 01:00');
 
     const autumn = await rows({ date_start: '2026-10-25', date_end: '2026-10-25', resolution: 'hour' });
     for (const id of PRO_IDS) expect(periodsOf(autumn, id)).toHaveLength(25);
     expect(periodsOf(autumn, 91).filter((p) => p === '2026-10-25 02:00')).toHaveLength(2);
-    expect(periodsOf(autumn, 108).filter((p) => p === '2026-10-25 01:00')).toHaveLength(2);
+    const londonAutumn = await rows({
+      user_access_key: LARGE_ACCESS_KEY,
+      date_start: '2026-10-25',
+      date_end: '2026-10-25',
+      resolution: 'hour',
+      devicelist: `${LONDON}`,
+    });
+    expect(periodsOf(londonAutumn, LONDON).filter((p) => p === '2026-10-25 01:00')).toHaveLength(2);
     // The repeated hour: the summer-time one first, then the winter-time one.
     const twice = autumn.filter((r) => r.id === 95 && r.period === '2026-10-25 02:00');
     expect(twice[0]).toMatchObject(modelSum(95, '2026-10-25T00:00:00Z', '2026-10-25T01:00:00Z'));
@@ -253,12 +299,12 @@ describe('downloadcsv agrees with getoccupancy', () => {
 
   it('for Budapest devices from local midnight (shift 1 in winter) until now', async () => {
     at(NOV_26.toISOString());
-    await compare({ ids: BUDAPEST_IDS, shift: '1', dateStart: '2026-11-25', csvStart: '2026-11-25', csvEnd: '2026-11-26' });
+    await compare({ ids: PRO_IDS, shift: '1', dateStart: '2026-11-25', csvStart: '2026-11-25', csvEnd: '2026-11-26' });
   });
 
   it('for London devices (shift 0) and for New York (shift −5)', async () => {
     at(NOV_26.toISOString());
-    await compare({ ids: [108, 110], shift: '0', dateStart: '2026-11-24', csvStart: '2026-11-24', csvEnd: '2026-11-30' });
+    await compare({ key: LARGE_ACCESS_KEY, ids: LONDON_IDS, shift: '0', dateStart: '2026-11-24', csvStart: '2026-11-24', csvEnd: '2026-11-30' });
     await compare({ key: SINGLE_ACCESS_KEY, ids: [301], shift: '-5', dateStart: '2026-11-25', csvStart: '2026-11-25', csvEnd: '2026-11-26' });
   });
 
@@ -285,8 +331,8 @@ describe('downloadcsv: file shapes', () => {
     at(NOV_26.toISOString());
     const lines = (await shaped({ csv: { delimiter: ';' } })).split('\n');
     expect(lines[0]).toBe('device_id;device_name;period_start;IN;OUT');
-    expect(lines[1]).toMatch(/^93;Café, ground floor;2026-11-25 00:00;\d+;\d+$/);
-    expect(lines[2]).toMatch(/^94;"Reading room ""Quiet""";2026-11-25 00:00;\d+;\d+$/);
+    expect(lines[1]).toMatch(/^93;Library door, ground floor;2026-11-25 00:00;\d+;\d+$/);
+    expect(lines[2]).toMatch(/^94;"Reading room ""Quiet"" door";2026-11-25 00:00;\d+;\d+$/);
   });
 
   it('can lead with a UTF-8 BOM and end lines with CRLF', async () => {
@@ -308,7 +354,7 @@ describe('downloadcsv: file shapes', () => {
     at(NOV_26.toISOString());
     const lines = (await shaped({ csv: { quoteAll: true } })).split('\n');
     expect(lines[0]).toBe('"device_id","device_name","period_start","IN","OUT"');
-    expect(lines[1]).toMatch(/^"93","Café, ground floor","2026-11-25 00:00","\d+","\d+"$/);
+    expect(lines[1]).toMatch(/^"93","Library door, ground floor","2026-11-25 00:00","\d+","\d+"$/);
   });
 
   it('can write the header in lower or upper case and name the time column differently', async () => {
@@ -324,13 +370,13 @@ describe('downloadcsv: file shapes', () => {
     at(NOV_26.toISOString());
     const split = (await shaped({ csv: { splitDateTime: true } })).split('\n');
     expect(split[0]).toBe('device_id,device_name,date,time,IN,OUT');
-    expect(split[3]).toMatch(/^93,"Café, ground floor",2026-11-25,01:00,\d+,\d+$/);
+    expect(split[3]).toMatch(/^93,"Library door, ground floor",2026-11-25,01:00,\d+,\d+$/);
     const daily = (await shaped({ csv: { splitDateTime: true } }, { ...one, resolution: 'day' })).split('\n');
-    expect(daily[1]).toMatch(/^93,"Café, ground floor",2026-11-25,00:00,\d+,\d+$/);
+    expect(daily[1]).toMatch(/^93,"Library door, ground floor",2026-11-25,00:00,\d+,\d+$/);
     const dotted = (await shaped({ csv: { dottedDate: true } })).split('\n');
-    expect(dotted[3]).toMatch(/^93,"Café, ground floor",2026\.11\.25 01:00,\d+,\d+$/);
+    expect(dotted[3]).toMatch(/^93,"Library door, ground floor",2026\.11\.25 01:00,\d+,\d+$/);
     const monthly = (await shaped({ csv: { dottedDate: true } }, { ...one, resolution: 'month' })).split('\n');
-    expect(monthly[1]).toMatch(/^93,"Café, ground floor",2026\.11,\d+,\d+$/);
+    expect(monthly[1]).toMatch(/^93,"Library door, ground floor",2026\.11,\d+,\d+$/);
   });
 
   it('quotes a name holding ; when ; is the delimiter', async () => {

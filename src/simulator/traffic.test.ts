@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Device, DEMO_DEVICES } from './accounts';
 import { DAY_MINUTES, daysFromCivil, localToUtcMinute } from './time';
-import { DoorCounter, countsForMinute, sumCounts } from './traffic';
+import { type DoorTraffic, DoorCounter, type TrafficGroup, type TrafficSubject, type VenueKind, countsForMinute, sumCounts } from './traffic';
 
 const byId = (id: number): Device => {
   const d = DEMO_DEVICES.find((x) => x.id === id);
@@ -9,12 +9,33 @@ const byId = (id: number): Device => {
   return d;
 };
 
+const WHOLE: [number, number] = [0, 1];
+const group = (id: number, venue: VenueKind, peakPerMinute: number, stayMinutes: [number, number], extra: Partial<TrafficGroup> = {}): TrafficGroup => ({
+  id,
+  venue,
+  peakPerMinute,
+  stayMinutes,
+  countingSince: '2024-01-01',
+  ...extra,
+});
+const door = (...traffic: DoorTraffic[]): TrafficSubject => ({ timeZone: 'Europe/Budapest', traffic });
+const solo = (g: TrafficGroup): TrafficSubject => door({ group: g, inSlice: WHOLE, outSlice: WHOLE });
+
+// Venues of each kind, independent of how the demo account is built: a store whose shoppers come
+// in by the main entrance and mostly leave by the side door, a café, a library and a 24-hour gym.
+const shoppers = group(1, 'store', 6, [30, 90]);
+const STORE_MAIN = door({ group: shoppers, inSlice: [0, 0.85], outSlice: [0, 0.3] });
+const STORE_SIDE = door({ group: shoppers, inSlice: [0.85, 1], outSlice: [0.3, 1] });
+const CAFE = solo(group(3, 'cafe', 2.2, [20, 60]));
+const LIBRARY = solo(group(4, 'library', 1.5, [60, 180]));
+const GYM24 = solo(group(5, 'gym24', 2.5, [45, 105]));
+
 /** UTC minute of a local wall-clock time at the device's site. */
-const localMinute = (device: Device, y: number, m: number, d: number, hh = 0, mm = 0) =>
+const localMinute = (device: TrafficSubject, y: number, m: number, d: number, hh = 0, mm = 0) =>
   localToUtcMinute(device.timeZone, daysFromCivil(y, m, d) * DAY_MINUTES + hh * 60 + mm);
 
 /** IN/OUT per local hour of a day. */
-function hourly(device: Device, y: number, m: number, d: number, seed = 1): { in: number; out: number }[] {
+function hourly(device: TrafficSubject, y: number, m: number, d: number, seed = 1): { in: number; out: number }[] {
   return Array.from({ length: 24 }, (_, hh) => {
     const a = localMinute(device, y, m, d, hh);
     return sumCounts(device, a, a + 60, seed);
@@ -53,7 +74,7 @@ describe('countsForMinute', () => {
 
 describe('the traffic looks like a real site', () => {
   it('follows opening hours: a store is near-silent at night and busy in the afternoon', () => {
-    const store = byId(91);
+    const store = STORE_MAIN;
     const hours = hourly(store, 2026, 11, 25);
     const night = hours.slice(0, 6).reduce((n, h) => n + h.in, 0);
     const afternoon = hours.slice(12, 18).reduce((n, h) => n + h.in, 0);
@@ -65,21 +86,40 @@ describe('the traffic looks like a real site', () => {
   });
 
   it('keeps a library closed on Sunday and a 24-hour gym moving at night', () => {
-    const library = byId(94);
+    const library = LIBRARY;
     const sunday = hourly(library, 2026, 11, 29).reduce((n, h) => n + h.in, 0);
     const wednesday = hourly(library, 2026, 11, 25).reduce((n, h) => n + h.in, 0);
     expect(sunday).toBeLessThan(10);
     expect(wednesday).toBeGreaterThan(300);
 
-    const gym = hourly(byId(95), 2026, 11, 25);
+    const gym = hourly(GYM24, 2026, 11, 25);
     const small = gym.slice(1, 5).reduce((n, h) => n + h.in, 0);
     const evening = gym.slice(17, 21).reduce((n, h) => n + h.in, 0);
     expect(small).toBeGreaterThan(5);
     expect(small).toBeLessThan(evening / 4);
   });
 
+  it('with a last entry, admits nobody while closed or after it, so a late gym is empty when it closes at 23:00', () => {
+    const stay: [number, number] = [20, 100];
+    // The same id, so the same random stream: only the last entry differs.
+    const unlimited = solo(group(40, 'gym', 1.4, stay));
+    const lastEntry = solo(group(40, 'gym', 1.4, stay, { emptyAtClosing: true }));
+    const at = (hh: number, mm = 0) => localMinute(lastEntry, 2026, 11, 25, hh, mm);
+    const dayStart = at(0);
+    const inside = (subject: TrafficSubject, until: number) => {
+      const c = sumCounts(subject, dayStart, until, 1);
+      return c.in - c.out;
+    };
+    expect(sumCounts(lastEntry, dayStart, at(6), 1).in).toBe(0);
+    expect(sumCounts(lastEntry, at(18), at(21), 1).in).toBeGreaterThan(100);
+    // 23:00 less the longest stay of 100 minutes: nobody enters from 21:20.
+    expect(sumCounts(lastEntry, at(21, 20), at(0) + DAY_MINUTES, 1).in).toBe(0);
+    expect(inside(lastEntry, at(23))).toBe(0);
+    expect(inside(unlimited, at(23))).toBeGreaterThan(0);
+  });
+
   it('lets people leave after they came: OUT lags IN, and a solo door empties after closing', () => {
-    const cafe = byId(93);
+    const cafe = CAFE;
     const from = localMinute(cafe, 2026, 11, 25, 4);
     const counter = new DoorCounter(cafe, 1, from);
     let occupancy = 0;
@@ -99,8 +139,8 @@ describe('the traffic looks like a real site', () => {
   });
 
   it('gives a paired side door more OUT than IN while the pair as a whole balances', () => {
-    const main = byId(91);
-    const side = byId(92);
+    const main = STORE_MAIN;
+    const side = STORE_SIDE;
     const from = localMinute(main, 2026, 11, 25, 4);
     const to = from + 20 * 60;
     const m = sumCounts(main, from, to, 1);
@@ -114,8 +154,8 @@ describe('the traffic looks like a real site', () => {
 });
 
 describe('doors that carry several groups, and devices mounted the other way round', () => {
-  const cafe = byId(93);
-  const store = byId(91);
+  const cafe = CAFE;
+  const store = STORE_MAIN;
   const both = { timeZone: 'Europe/Budapest', traffic: [...store.traffic, ...cafe.traffic] };
   const from = localMinute(store, 2026, 11, 25, 6);
 

@@ -13,7 +13,7 @@
 import { getOrCreate } from '@/shared/get-or-create';
 import { DAY_MINUTES, OffsetCursor, parseVendorDate, weekdayOfDay, zoneOffset } from './time';
 
-export type VenueKind = 'store' | 'cafe' | 'library' | 'office' | 'garage' | 'leisure' | 'gym24' | 'hospital24';
+export type VenueKind = 'store' | 'cafe' | 'library' | 'office' | 'garage' | 'leisure' | 'gym' | 'gym24' | 'hospital24';
 
 export interface TrafficGroup {
   /** Salt of the group's random stream; unique among the groups of the simulator's accounts. */
@@ -25,6 +25,11 @@ export interface TrafficGroup {
   stayMinutes: readonly [number, number];
   /** The counters were installed on this UTC date (YYYY-MM-DD): nothing is counted before it. */
   countingSince: string;
+  /**
+   * Last entry: nobody arrives while the venue is closed, nor later than the longest stay before
+   * closing, so the space is empty when it closes (a building that locks its doors at night).
+   */
+  emptyAtClosing?: boolean;
 }
 
 export interface DoorTraffic {
@@ -143,6 +148,19 @@ const VENUES: Record<VenueKind, Venue> = {
     ],
     dayFactor: [1.3, 1, 0.95, 0.95, 1, 1, 1.35],
   },
+  // A gym open late on weekdays, with its own street door.
+  gym: {
+    hours: weekdays([h(6), h(23)], [h(8), h(20)], [h(8), h(20)]),
+    allDay: false,
+    base: 0.2,
+    night: 0.002,
+    peaks: [
+      { at: h(7), width: 50, weight: 0.5 },
+      { at: h(12, 30), width: 40, weight: 0.3 },
+      { at: h(19), width: 90, weight: 0.85 },
+    ],
+    dayFactor: [0.8, 1, 1, 1, 1, 0.85, 0.9],
+  },
   gym24: {
     hours: weekdays(ALL_DAY, ALL_DAY, ALL_DAY),
     allDay: true,
@@ -168,8 +186,11 @@ const VENUES: Record<VenueKind, Venue> = {
   },
 };
 
-/** The venue's unscaled level at a local weekday and minute of the day. */
-function venueLevel(venue: Venue, weekday: number, minute: number): number {
+/**
+ * The venue's unscaled level at a local weekday and minute of the day. With `lastEntry` (minutes
+ * before closing) nobody arrives while closed nor after the last entry, and arrivals dwindle before it.
+ */
+function venueLevel(venue: Venue, weekday: number, minute: number, lastEntry: number | null = null): number {
   const hours = venue.hours[weekday] ?? null;
   let peaks = 0;
   for (const p of venue.peaks) {
@@ -181,13 +202,15 @@ function venueLevel(venue: Venue, weekday: number, minute: number): number {
     const daylight = minute < h(5) ? 0 : minute < h(7) ? (minute - h(5)) / 120 : minute < h(22) ? 1 : (DAY_MINUTES - minute) / 120;
     return (venue.night + venue.base * daylight + peaks) * (venue.dayFactor[weekday] ?? 1);
   }
-  if (hours === null || minute < hours[0] || minute >= hours[1]) return venue.night;
+  const closed = lastEntry === null ? venue.night : 0;
+  const entryEnds = hours === null ? 0 : hours[1] - (lastEntry ?? 0);
+  if (hours === null || minute < hours[0] || minute >= entryEnds) return closed;
   let level = (venue.base + peaks) * (venue.dayFactor[weekday] ?? 1);
-  // Doors open to a small queue; arrivals dwindle in the last half hour before closing.
+  // Doors open to a small queue; arrivals dwindle in the last half hour before closing (or last entry).
   if (minute - hours[0] < 15) level *= 0.5 + (0.5 * (minute - hours[0])) / 15;
-  const left = hours[1] - minute;
+  const left = entryEnds - minute;
   if (left < 30) level *= Math.max(0.05, left / 30);
-  return Math.max(level, venue.night);
+  return Math.max(level, closed);
 }
 
 /** Rates and constants of one group as seen from one zone; built once and cached. */
@@ -214,8 +237,9 @@ function groupModel(group: TrafficGroup, zone: string): GroupModel {
 
 function buildModel(group: TrafficGroup, zone: string): GroupModel {
   const venue = VENUES[group.venue];
+  const lastEntry = group.emptyAtClosing === true && !venue.allDay ? group.stayMinutes[1] : null;
   const raw = new Float64Array(7 * DAY_MINUTES);
-  for (let d = 0; d < 7; d++) for (let m = 0; m < DAY_MINUTES; m++) raw[d * DAY_MINUTES + m] = venueLevel(venue, d, m);
+  for (let d = 0; d < 7; d++) for (let m = 0; m < DAY_MINUTES; m++) raw[d * DAY_MINUTES + m] = venueLevel(venue, d, m, lastEntry);
   let mondayMax = 0;
   for (let m = 0; m < DAY_MINUTES; m++) mondayMax = Math.max(mondayMax, raw[DAY_MINUTES + m] ?? 0);
   const scale = mondayMax > 0 ? group.peakPerMinute / mondayMax : 0;

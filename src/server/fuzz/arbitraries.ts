@@ -45,7 +45,7 @@ export const HOSTILE_MARKERS: readonly Marker[] = [
 ];
 
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__', 'valueOf'];
-const PARAM_KEYS = ['from', 'to', 'resolution', 'devices', 'filename', 'handoff'] as const;
+const PARAM_KEYS = ['from', 'to', 'resolution', 'devices', 'space', 'filename', 'handoff'] as const;
 
 /** Any text at all: ASCII, full Unicode (lone surrogates included), and control characters. */
 const anyText = (maxLength: number) =>
@@ -173,6 +173,45 @@ export const devicesValue = fc.oneof(
   { weight: 1, arbitrary: fc.array(fc.oneof(deviceId.map(String), hostileText), { minLength: 1, maxLength: 4 }).map((p) => p.join(',')) },
 );
 
+/** Ids of the default tree (`site`, `device-<id>`) and of the demo building's spaces. */
+export const KNOWN_SPACE_IDS = ['site', 'device-91', 'device-93', 'device-110', 'library', 'cafe', 'pool', 'gym'] as const;
+
+/** A space id that may exist, one of the right form that does not, or a malformed one. */
+export const spaceValue = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...KNOWN_SPACE_IDS) },
+  {
+    weight: 2,
+    arbitrary: fc.oneof(
+      // The right form, but no such space (object keys included: the lookup must not find them).
+      fc.constantFrom('gym2', 'lobby', 'device-0', 'device-96', 'device-1234567890', 'device-91x', 'site-2', '0', 'constructor', 'tostring', 'hasownproperty'),
+      fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,39}$/),
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      ' pool ',
+      'Pool',
+      'SITE',
+      'pool hall',
+      '-pool',
+      '_x',
+      'x'.repeat(41),
+      'pool,gym',
+      'pool;gym',
+      'device 91',
+      'café',
+      '__proto__',
+      'pool%20',
+      '../pool',
+    ),
+  },
+  { weight: 1, arbitrary: hostileText },
+  { weight: 1, arbitrary: anyText(20) },
+);
+
 export const filenameValue = fc.oneof(
   {
     weight: 3,
@@ -254,6 +293,7 @@ export const rangeQuery: fc.Arbitrary<GeneratedQuery> = fc
     range: dateRange,
     resolution: fc.option(resolutionValue, { freq: 3 }),
     devices: fc.option(devicesValue, { freq: 2 }),
+    space: fc.option(spaceValue, { freq: 3 }),
     filename: fc.option(filenameValue, { freq: 2 }),
     handoff: fc.option(handoffValue, { freq: 2 }),
     drop: fc.subarray(['from', 'to'] as const, { maxLength: 2 }),
@@ -261,7 +301,7 @@ export const rangeQuery: fc.Arbitrary<GeneratedQuery> = fc
     extras: fc.array(
       fc.oneof(
         pair(fc.constantFrom(...PROTO_KEYS), fc.option(anyText(10), { nil: null })),
-        pair(fc.constantFrom(...PARAM_KEYS), fc.option(fc.oneof(dateValue, resolutionValue, devicesValue, hostileText), { nil: null })),
+        pair(fc.constantFrom(...PARAM_KEYS), fc.option(fc.oneof(dateValue, resolutionValue, devicesValue, spaceValue, hostileText), { nil: null })),
         pair(fc.constantFrom('from[]', 'to[0]', 'devices[]', 'FROM', 'From', 'from ', ' from', 'fr%6fm', ''), fc.option(dateValue, { nil: null })),
         pair(anyText(8), fc.option(anyText(16), { nil: null })),
         pair(hostileText, fc.option(hostileText, { nil: null })),
@@ -271,7 +311,7 @@ export const rangeQuery: fc.Arbitrary<GeneratedQuery> = fc
     extrasFirst: fc.boolean(),
     separator: fc.constantFrom('&', '&', '&', '&&', ';', '&amp;'),
     filler: fc.oneof({ weight: 12, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 2_000, max: 40_000 }) }),
-    encodings: fc.array(encoding, { minLength: 6, maxLength: 6 }),
+    encodings: fc.array(encoding, { minLength: 7, maxLength: 7 }),
   })
   .map((r) => {
     const [from, to] = r.range;
@@ -285,6 +325,7 @@ export const rangeQuery: fc.Arbitrary<GeneratedQuery> = fc
     if (r.devices !== null) named.push({ key: 'devices', value: r.devices, encoding: e[3]! });
     if (r.filename !== null) named.push({ key: 'filename', value: r.filename, encoding: e[4]! });
     if (r.handoff !== null) named.push({ key: 'handoff', value: r.handoff, encoding: e[5]! });
+    if (r.space !== null) named.push({ key: 'space', value: r.space, encoding: e[6]! });
     const pairs = r.extrasFirst ? [...r.extras, ...named] : [...named, ...r.extras];
     return { pairs, separator: r.separator, filler: r.filler };
   });
@@ -295,7 +336,7 @@ export const rangeQuery: fc.Arbitrary<GeneratedQuery> = fc
  */
 export const hostileQuery: fc.Arbitrary<GeneratedQuery> = fc
   .record({
-    target: fc.constantFrom('from', 'to', 'resolution', 'devices', 'devices-mixed', 'filename', 'handoff', 'extra-key', 'extra-value'),
+    target: fc.constantFrom('from', 'to', 'resolution', 'devices', 'devices-mixed', 'space', 'filename', 'handoff', 'extra-key', 'extra-value'),
     hostile: hostileText,
     ids: fc.array(deviceId, { minLength: 0, maxLength: 3 }),
     at: fc.nat(3),

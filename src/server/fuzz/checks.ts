@@ -358,18 +358,32 @@ export function checkVendorUrl(url: URL, base: string, key: string): void {
 }
 
 /**
- * What the vendor must be asked for, worked out here independently of the server: the first value
- * of each parameter (as Hono reads a query), dates trimmed, ids deduplicated in their order.
+ * The vendor's devicelist for a space of the default tree (no spaces configured), worked out here
+ * independently of the server: `site` is every device (no list), `device-<id>` that device. Any
+ * other id names no space, so the vendor must never have been asked for it.
  */
-export function expectedCsvParams(q: GeneratedQuery): Record<string, string | null> {
+export function defaultTreeDevicelist(space: string): string | null {
+  if (space === 'site') return null;
+  const m = /^device-([1-9]\d{0,8})$/.exec(space);
+  if (m === null) throw new Violation(`the vendor was asked for space ${JSON.stringify(space)}, which does not exist`);
+  return m[1]!;
+}
+
+/**
+ * What the vendor must be asked for, worked out here independently of the server: the first value
+ * of each parameter (as Hono reads a query), dates trimmed, ids deduplicated in their order; with
+ * `space`, the devices of that space (`spaceDevicelist`, the default tree's unless told).
+ */
+export function expectedCsvParams(q: GeneratedQuery, spaceDevicelist: (space: string) => string | null = defaultTreeDevicelist): Record<string, string | null> {
   const sp = new URLSearchParams(queryString(q));
   const devices = sp.get('devices')?.trim();
+  const space = sp.get('space')?.trim();
   const ids = devices === undefined || devices === '' || devices === 'all' ? null : [...new Set(devices.split(',').map((p) => Number(p.trim())))].join(',');
   return {
     date_start: sp.get('from')?.trim() ?? null,
     date_end: sp.get('to')?.trim() ?? null,
     resolution: sp.get('resolution') ?? 'day',
-    devicelist: ids,
+    devicelist: space === undefined || space === '' ? ids : spaceDevicelist(space),
   };
 }
 

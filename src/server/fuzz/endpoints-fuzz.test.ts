@@ -90,7 +90,7 @@ describe('fuzz: every endpoint, demo mode', () => {
           const o = await exercise(bff, withQuery(p, q), {});
           if (o.status === 400) {
             const { field } = errorOf(o);
-            if (field === undefined || !['from', 'to', 'resolution', 'devices', 'filename', 'form'].includes(field))
+            if (field === undefined || !['from', 'to', 'resolution', 'devices', 'space', 'filename', 'form'].includes(field))
               throw new Violation(`a 400 naming ${JSON.stringify(field)}`);
           }
           await claim(bff, o);

@@ -16,6 +16,7 @@ export const BASE_RUNS = {
   fastFailures: 400,
   slowFailures: 2,
   headNoVendor: 100,
+  spaceQueries: 200,
 } as const;
 export type PropertyName = keyof typeof BASE_RUNS;
 

@@ -130,8 +130,8 @@ describe('GET /api/export: the download filename (RFC 6266)', () => {
 
   it('without a name: the site, the range and the resolution', async () => {
     expect(await download(null)).toEqual({
-      fallback: 'riverside-centre-demo_2026-11-25_2026-11-26_day.csv',
-      name: 'riverside-centre-demo_2026-11-25_2026-11-26_day.csv',
+      fallback: 'riverside-leisure-centre-demo_2026-11-25_2026-11-26_day.csv',
+      name: 'riverside-leisure-centre-demo_2026-11-25_2026-11-26_day.csv',
     });
   });
 
@@ -168,7 +168,7 @@ describe('GET /api/export: the download filename (RFC 6266)', () => {
     const got = await download(wish);
     expectSafe(got.name);
     expectSafeFallback(got.fallback);
-    expect(got.name).toBe(safeFilename(wish) ?? 'riverside-centre-demo_2026-11-25_2026-11-26_day.csv');
+    expect(got.name).toBe(safeFilename(wish) ?? 'riverside-leisure-centre-demo_2026-11-25_2026-11-26_day.csv');
     expect(got.name).not.toMatch(/[/\\"';\p{Cc}\p{Cf}]/u);
   });
 });
@@ -455,7 +455,7 @@ describe('GET /api/export?handoff=1: a checked export handed to the browser as a
     expect(res.status).toBe(200);
     const { download, filename } = (await res.json()) as { download: string; filename: string };
     expect(download).toMatch(/^\/api\/export\/file\/[0-9a-f-]{36}$/);
-    expect(filename).toBe('riverside-centre-demo_2026-11-20_2026-11-26_hour.csv');
+    expect(filename).toBe('riverside-leisure-centre-demo_2026-11-20_2026-11-26_hour.csv');
     const file = await app.request(download);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${filename}"`);

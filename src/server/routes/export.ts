@@ -174,7 +174,7 @@ export function exportRoutes(deps: AppDeps) {
         c.req.raw.signal.removeEventListener('abort', clientGone);
       }
       const body = releasingOnEnd(download.body, release, deps.logger);
-      const filename = q.filename ?? defaultExportFilename(deps.site.siteName ?? 'occupancy', q.from, q.to, q.resolution, space?.id ?? null);
+      const filename = q.filename ?? defaultExportFilename(siteDisplayName(deps.site, deps.demo), q.from, q.to, q.resolution, space?.id ?? null);
       const headers = {
         'Content-Type': download.contentType,
         'Content-Disposition': attachmentHeader(filename),

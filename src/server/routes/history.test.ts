@@ -1,9 +1,12 @@
 // GET /api/history through app.request(), against the simulator: the vendor's CSV as series per
 // device in the site's zone, strict validation before the vendor is asked, one vendor call for
 // many askers, a cache that keeps past ranges, and every CSV variant read into the same numbers.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { type History, historySchema } from '@/shared/api-schema';
-import { DEMO_ACCESS_KEY, type Simulator } from '@/simulator';
+import { DEMO_ACCESS_KEY, LARGE_ACCESS_KEY, type Simulator } from '@/simulator';
 import { VENDOR_URL, apiError, demoBff, keyedBff, newSimulator, switchableKeyBff } from '../test/support';
 import type { FetchLike } from '../upstream/wellpoint-client';
 import { HISTORY_BUSY_RETRY_SECONDS } from './history';
@@ -38,7 +41,7 @@ describe('GET /api/history', () => {
     const body = await history(app, 'from=2026-11-25&to=2026-11-26&resolution=hour');
     expect(body).toMatchObject({ resolution: 'hour', timezone: 'Europe/Budapest', from: '2026-11-25', to: '2026-11-26' });
     expect(body.series.map((s) => s.id)).toEqual([91, 92, 93, 94, 95, 97, 98, 101, 103, 105, 108, 110]);
-    expect(body.series.find((s) => s.id === 94)?.name).toBe('Reading room “Quiet”');
+    expect(body.series.find((s) => s.id === 94)?.name).toBe('Reading room door');
     const main = body.series.find((s) => s.id === 91)!;
     expect(main.points[0]?.start).toBe('2026-11-25T00:00:00+01:00');
     // 2026-11-25 whole, and 2026-11-26 up to 11:00 (the period in progress at 11:15 Budapest).
@@ -46,13 +49,21 @@ describe('GET /api/history', () => {
     expect(sumsOf(body)).toEqual(await vendorSums(sim, { date_start: '2026-11-25', date_end: '2026-11-26', resolution: 'hour' }));
   });
 
-  it('reads the London doors of the demo in their own zone (the site configuration says so)', async () => {
-    const { app } = demoBff();
-    const body = await history(app, 'from=2026-11-25&to=2026-11-25&resolution=hour&devices=93,108');
-    expect(body.series.map((s) => [s.id, s.points[0]?.start])).toEqual([
-      [93, '2026-11-25T00:00:00+01:00'],
-      [108, '2026-11-25T01:00:00+01:00'],
-    ]);
+  it('reads a London door in its own zone (the site configuration says so)', async () => {
+    // The large account has doors in Budapest (1001) and London (1046).
+    const dir = mkdtempSync(join(tmpdir(), 'occupancy-history-test-'));
+    try {
+      const file = join(dir, 'site.json');
+      writeFileSync(file, JSON.stringify({ devices: [{ id: 1046, timezone: 'Europe/London' }] }));
+      const { app } = keyedBff(LARGE_ACCESS_KEY, { env: { SITE_CONFIG_FILE: file } });
+      const body = await history(app, 'from=2026-11-25&to=2026-11-25&resolution=hour&devices=1001,1046');
+      expect(body.series.map((s) => [s.id, s.points[0]?.start])).toEqual([
+        [1001, '2026-11-25T00:00:00+01:00'],
+        [1046, '2026-11-25T01:00:00+01:00'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps a 25-hour day as 25 hourly points, the repeated hour as two instants', async () => {

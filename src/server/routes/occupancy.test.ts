@@ -3,8 +3,10 @@
 // simulator can serve, stale-if-error, the auth back-off and single-flight, counted in vendor calls.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Occupancy, occupancySchema } from '@/shared/api-schema';
+import { spaceCounts } from '@/shared/spaces';
 import { DEMO_ACCESS_KEY, NO_PRO_ACCESS_KEY, type ShapePatch, type Simulator } from '@/simulator';
 import type { OccupancyRow } from '@/simulator/test-server';
+import { DEMO_SITE } from '../demo-site';
 import { loadEnv } from '../env';
 import { type Listening, NOW, VENDOR_URL, apiError, demoBff, keyedBff, listen, newSimulator, switchableKeyBff } from '../test/support';
 import type { FetchLike } from '../upstream/wellpoint-client';
@@ -30,7 +32,7 @@ const numbers = (body: Occupancy) => ({
 });
 
 describe('GET /api/occupancy (demo mode)', () => {
-  it('answers the 12 PRO devices in our shape, total = max(0, ΣIN − ΣOUT), the simulator’s numbers for this moment', async () => {
+  it('answers the 12 PRO devices in our shape, total = the building’s boundary, the simulator’s numbers for this moment', async () => {
     const { app, sim } = demoBff();
     const body = await occupancy(app);
     const vendor = await vendorAnswer(sim);
@@ -39,15 +41,17 @@ describe('GET /api/occupancy (demo mode)', () => {
     expect(body.devices.map((d) => [d.id, d.in, d.out, d.raw, d.corrected])).toEqual(
       vendor.data.map((r) => [r.device_id, r.IN, r.OUT, r.Occupancy, r.CorrectedOccupancy]),
     );
-    const sumIn = vendor.data.reduce((n, r) => n + r.IN, 0);
-    const sumOut = vendor.data.reduce((n, r) => n + r.OUT, 0);
-    expect(body.total).toEqual({ in: sumIn, out: sumOut, occupancy: Math.max(0, sumIn - sumOut), capacity: 1400 });
+    // The demo configures spaces: the total is the building (the root), counted at its own doors.
+    const root = DEMO_SITE.spaces![0]!;
+    const site = spaceCounts(root.doors, new Map(vendor.data.map((r) => [r.device_id, { in: r.IN, out: r.OUT }])));
+    expect(site.in).toBeGreaterThan(0);
+    expect(body.total).toEqual({ in: site.in, out: site.out, occupancy: site.occupancy, capacity: root.capacity });
     // Some doors count more OUT than IN: Σ corrected would overcount the people inside.
     expect(body.devices.some((d) => d.raw < 0)).toBe(true);
     expect(body.total.occupancy).toBeLessThan(body.devices.reduce((n, d) => n + d.corrected, 0));
 
-    // Labels and capacities from the demo site config; the vendor's names elsewhere.
-    expect(body.devices.find((d) => d.id === 94)).toMatchObject({ name: 'Reading room “Quiet”', capacity: 180 });
+    // Labels from the demo site config; the vendor's names elsewhere.
+    expect(body.devices.find((d) => d.id === 94)).toMatchObject({ name: 'Reading room door', capacity: null });
     expect(body.devices.find((d) => d.id === 91)).toMatchObject({ name: 'Main entrance', capacity: null });
 
     expect(body.dayStart).toEqual({ utc: '2026-11-25T23:00:00.000Z', local: '2026-11-26T00:00:00+01:00', timezone: 'Europe/Budapest' });
@@ -102,7 +106,7 @@ describe('GET /api/occupancy (demo mode)', () => {
     if (patch.omitName === true) {
       // No name from the vendor: our label where the config has one, else "Device <id>".
       expect(body.devices.find((d) => d.id === 91)?.name).toBe('Device 91');
-      expect(body.devices.find((d) => d.id === 94)?.name).toBe('Reading room “Quiet”');
+      expect(body.devices.find((d) => d.id === 94)?.name).toBe('Reading room door');
     } else {
       expect(body.devices.map((d) => d.name)).toEqual(canonical.devices.map((d) => d.name));
     }

@@ -205,6 +205,14 @@ describe('GET /api/export?space=', () => {
     expect(await (await app.request(download)).text()).toBe(expected);
   });
 
+  it('without a site name, the default file name starts with the root space’s name', async () => {
+    const { siteName: _omitted, ...unnamed } = SITE;
+    const { app } = bff({ SITE_CONFIG_FILE: siteFile(unnamed) });
+    const res = await app.request('/api/export?from=2026-11-25&to=2026-11-25&space=gym');
+    await res.body?.cancel();
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="whole-building_gym_2026-11-25_2026-11-25_day.csv"');
+  });
+
   it('a chosen file name still wins over the default', async () => {
     const { app } = bff(configured());
     const res = await app.request('/api/export?from=2026-11-25&to=2026-11-25&space=gym&filename=gym.csv');
