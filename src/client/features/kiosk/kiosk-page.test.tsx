@@ -196,7 +196,7 @@ describe('KioskPage, spaces', () => {
   const cardNames = async (name: RegExp | string) =>
     (await within(await screen.findByRole('list', { name })).findAllByRole('heading', { level: 3 })).map((h) => h.textContent);
 
-  it('shows a card per space, the site first, each with its state in words, and no doors', async () => {
+  it("shows a card per space, the site first, each with its state in words, under the site's entrance sign, and no doors", async () => {
     const { container } = renderKiosk('', building);
     expect(await cardNames('Spaces')).toEqual(['Whole building', 'Library', 'Café', 'Pool hall', 'Gym']);
     const list = screen.getByRole('list', { name: 'Spaces' });
@@ -209,13 +209,15 @@ describe('KioskPage, spaces', () => {
     expect(card('Gym')).toHaveTextContent('8people inside');
     expect(screen.queryByRole('list', { name: /Doors/ })).not.toBeInTheDocument();
     expect(screen.queryByText(/Main entrance|Café door|Pool exit/)).not.toBeInTheDocument();
-    expect(screen.queryByRole('region', { name: 'Entrance sign' })).not.toBeInTheDocument();
+    expect(sign()).toHaveAttribute('data-state', 'available');
+    expect(within(sign()).getByText('58 of 120 inside')).toBeInTheDocument();
     expectNothingToOperate(container);
   });
 
-  it('shows one chosen space', async () => {
+  it('shows one chosen space, whose card says its state: no sign of the whole site above it', async () => {
     renderKiosk('?space=cafe', building);
     expect(await cardNames('Spaces')).toEqual(['Café']);
+    expect(screen.queryByRole('region', { name: 'Entrance sign' })).not.toBeInTheDocument();
   });
 
   it('shows several chosen spaces in the order given', async () => {

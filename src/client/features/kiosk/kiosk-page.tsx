@@ -155,8 +155,7 @@ function KioskBody({ settings, view, config, data, freshness }: KioskBodyProps) 
   const status = <FreshnessLine freshness={freshness} />;
   const rotateMs = settings.rotateSeconds * 1000;
   if (view.kind === 'spaces') {
-    // Each card says its own state in words; the site's card comes first, so no separate sign.
-    return (
+    const cards = (
       <KioskCards
         name="Spaces"
         cards={view.spaces.map((s) => spaceCard(s, data === undefined || hasCount(s, data)))}
@@ -164,6 +163,13 @@ function KioskBody({ settings, view, config, data, freshness }: KioskBodyProps) 
         rotateMs={rotateMs}
         status={status}
       />
+    );
+    if (!view.entranceSign) return cards;
+    return (
+      <>
+        <div className="h-[11vmin] shrink-0">{sign('band')}</div>
+        {cards}
+      </>
     );
   }
   return (

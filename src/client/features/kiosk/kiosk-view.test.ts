@@ -14,10 +14,10 @@ describe('what the kiosk shows', () => {
   });
 
   it('before the first answer: what the config says, and nothing chosen at all while neither is in', () => {
-    expect(chooseView(settings(), undefined, true)).toEqual({ kind: 'spaces', spaces: [] });
+    expect(chooseView(settings(), undefined, true)).toEqual({ kind: 'spaces', spaces: [], entranceSign: true });
     expect(chooseView(settings(), undefined, false)).toEqual({ kind: 'doors', doors: [] });
     expect(chooseView(settings(), undefined, undefined)).toEqual({ kind: 'waiting' });
-    expect(chooseView(settings({ spaces: ['cafe'] }), undefined, undefined)).toEqual({ kind: 'spaces', spaces: [] });
+    expect(chooseView(settings({ spaces: ['cafe'] }), undefined, undefined)).toEqual({ kind: 'spaces', spaces: [], entranceSign: false });
     expect(chooseView(settings({ mode: 'total', spaces: ['cafe'] }), undefined, undefined)).toEqual({ kind: 'total', space: null, spaceId: 'cafe' });
   });
 

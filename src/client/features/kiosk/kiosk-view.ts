@@ -17,7 +17,11 @@ export type KioskView =
   /** The numbers are not in yet, and the settings alone do not say which cards will show. */
   | { kind: 'waiting' }
   | { kind: 'doors'; doors: KioskDoor[] }
-  | { kind: 'spaces'; spaces: SpaceOccupancy[] }
+  /**
+   * `entranceSign`: every space is shown (nothing chosen), so the screen is the building's own
+   * and the site's entrance sign heads it; chosen spaces' cards each say their state themselves.
+   */
+  | { kind: 'spaces'; spaces: SpaceOccupancy[]; entranceSign: boolean }
   /** One number and its sign: a chosen space, or the whole site (`space` null) as `total` gives it. */
   | { kind: 'total'; space: SpaceOccupancy | null; spaceId: string | null }
   | { kind: 'problem'; lines: string[] };
@@ -36,14 +40,14 @@ export function chooseView(settings: KioskSettings, data: Occupancy | undefined,
     return { kind: 'total', space: spaces[0] ?? null, spaceId };
   }
   if (chosen !== null) {
-    if (data === undefined) return { kind: 'spaces', spaces: [] };
+    if (data === undefined) return { kind: 'spaces', spaces: [], entranceSign: false };
     const { spaces, missing } = selectSpaces(data, chosen);
     if (missing.length > 0) return { kind: 'problem', lines: unknownSpaceLines(data, missing) };
-    return { kind: 'spaces', spaces };
+    return { kind: 'spaces', spaces, entranceSign: false };
   }
   const withSpaces = data?.spacesConfigured ?? configured;
   if (withSpaces === undefined) return { kind: 'waiting' };
-  if (data === undefined) return withSpaces ? { kind: 'spaces', spaces: [] } : { kind: 'doors', doors: [] };
+  if (data === undefined) return withSpaces ? { kind: 'spaces', spaces: [], entranceSign: settings.devices === 'all' } : { kind: 'doors', doors: [] };
 
   if (!withSpaces) {
     const { doors, missing } = selectDoors(data, settings.devices);
@@ -51,7 +55,7 @@ export function chooseView(settings: KioskSettings, data: Occupancy | undefined,
     return { kind: 'doors', doors };
   }
   // With spaces, a door has no people inside: an old `devices=` link shows the rooms its doors lead into.
-  if (settings.devices === 'all') return { kind: 'spaces', spaces: data.spaces };
+  if (settings.devices === 'all') return { kind: 'spaces', spaces: data.spaces, entranceSign: true };
   const { spaces, missing, unbounded } = spacesOfDoors(data, settings.devices);
   if (missing.length > 0) return { kind: 'problem', lines: unknownDeviceLines(data, missing) };
   if (unbounded.length > 0) {
@@ -63,7 +67,7 @@ export function chooseView(settings: KioskSettings, data: Occupancy | undefined,
       ],
     };
   }
-  return { kind: 'spaces', spaces };
+  return { kind: 'spaces', spaces, entranceSign: false };
 }
 
 /** The doors to show: all (by name) or the chosen ones in the order given; `missing` are chosen ids the site does not have. */
