@@ -36,7 +36,7 @@ export function KioskHeader({ siteName, place, demo, timeZone, nowMs }: KioskHea
   return (
     <header className="flex items-start justify-between gap-[4vmin]">
       <div className="min-w-0 pt-[0.6vmin]">
-        <h1 className="truncate text-[4.6vmin] leading-tight font-semibold">{place ?? siteName ?? 'Occupancy Live'}</h1>
+        <h1 className="line-clamp-2 text-[4.6vmin] leading-tight font-semibold text-balance">{place ?? siteName ?? 'Occupancy Live'}</h1>
         <p className="mt-[0.6vmin] flex items-center gap-[1.6vmin] text-[2.4vmin] text-muted">
           {/* Under a space's name the site says where it is; the product's name would only crowd a portrait line. */}
           {place !== undefined ? (
