@@ -121,16 +121,22 @@ export const STATE_WORDS = { available: 'Space available', nearly_full: 'Nearly 
  * the demo's own answers, with `spacesConfigured` false and the config's tree taken out.
  */
 export async function withoutSpaces(page: Page): Promise<void> {
-  await page.route('**/api/occupancy', async (route) => {
-    const response = await route.fetch();
-    const body = (await response.json()) as Record<string, unknown>;
-    await route.fulfill({ response, json: { ...body, spacesConfigured: false } });
-  });
-  await page.route('**/api/config', async (route) => {
-    const response = await route.fetch();
-    const body = (await response.json()) as Record<string, unknown>;
-    await route.fulfill({ response, json: { ...body, spaces: null } });
-  });
+  const rewrite = (change: (body: Record<string, unknown>) => Record<string, unknown>) => async (route: Route) => {
+    try {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: change((await response.json()) as Record<string, unknown>) });
+    } catch {
+      await route.abort('connectionrefused').catch(() => undefined); // the server is gone, or the page closed
+    }
+  };
+  await page.route(
+    '**/api/occupancy',
+    rewrite((body) => ({ ...body, spacesConfigured: false })),
+  );
+  await page.route(
+    '**/api/config',
+    rewrite((body) => ({ ...body, spaces: null })),
+  );
 }
 
 /** No WCAG 2.1 A/AA violation on the screen as it is now. */
