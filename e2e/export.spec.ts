@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Download, expect, type Locator, type Page, test } from '@playwright/test';
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, readlink } from 'node:fs/promises';
+import type { Config, Occupancy } from '@/shared/api-schema';
 import { createClock, createSimulator, DEMO_ACCESS_KEY } from '@/simulator';
 import { PORTS, urlOf } from './support/ports';
 import { SimControl } from './support/simulator';
@@ -14,6 +15,8 @@ import { SimControl } from './support/simulator';
 /** Thursday 26 November 2026, 11:30 in Budapest: the moment the browser, the BFF and the vendor share. */
 const NOW = new Date('2026-11-26T10:30:00Z');
 const SITE_SLUG = 'riverside-leisure-centre-demo';
+/** How the size hint rounds its row counts ("about 340 rows"). */
+const twoDigits = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 2 });
 
 /** What the vendor serves for these parameters at `at`, from a simulator of its own. */
 async function vendorCsv(at: Date, params: Record<string, string>): Promise<Response> {
@@ -59,8 +62,10 @@ function watchDownloads(page: Page): Download[] {
   return seen;
 }
 
+/** Single doors (the demo has spaces), only these ticked: the space's doors come ticked at first. */
 async function chooseDevices(dialog: Locator, labels: string[]) {
-  await dialog.getByRole('radio', { name: 'Only the counters I tick' }).check();
+  await dialog.getByRole('radio', { name: 'Single doors' }).check();
+  await dialog.getByRole('button', { name: 'Untick all' }).click();
   for (const label of labels) await dialog.getByRole('checkbox', { name: label }).check();
 }
 
@@ -170,14 +175,14 @@ test.describe('export at a desk', () => {
     await expectErrorUnder(end, 'A 5-minute export covers at most 366 days; this range has 548.');
 
     await dialog.getByRole('radio', { name: 'Hour' }).check();
-    await dialog.getByRole('radio', { name: 'Only the counters I tick' }).check();
-    const devices = dialog.getByRole('group', { name: 'Counters' });
+    await chooseDevices(dialog, []);
+    const devices = dialog.getByRole('group', { name: 'Doors' });
     await expect(devices).toHaveAttribute('aria-invalid', 'true');
-    await expect(devices).toHaveAccessibleDescription('Choose at least one counter, or export all counters.');
-    await expect(devices.getByText('Choose at least one counter, or export all counters.')).toBeVisible();
-    await expect(button).toHaveAccessibleDescription('Can’t download yet: check the counters.');
+    await expect(devices).toHaveAccessibleDescription('Tick at least one door, or export a space.');
+    await expect(devices.getByText('Tick at least one door, or export a space.')).toBeVisible();
+    await expect(button).toHaveAccessibleDescription('Can’t download yet: check the doors.');
 
-    await devices.getByRole('checkbox', { name: 'Pool hall' }).check();
+    await devices.getByRole('checkbox', { name: 'Pool entrance' }).check();
     await expect(button).not.toHaveAttribute('aria-disabled');
     expect(exportRequests).toEqual([]);
   });
@@ -208,7 +213,7 @@ test.describe('export at a desk', () => {
     let dialog = await openExport(page);
     await dialog.getByRole('button', { name: 'Last month' }).click();
     await dialog.getByRole('radio', { name: 'Month' }).check();
-    await chooseDevices(dialog, ['Pool hall']);
+    await chooseDevices(dialog, ['Pool entrance']);
     const downloading = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Download CSV' }).click();
     await (await downloading).cancel();
@@ -216,8 +221,90 @@ test.describe('export at a desk', () => {
     dialog = await openExport(page);
     await expect(dialog.getByRole('button', { name: 'Last month' })).toHaveAttribute('aria-pressed', 'true');
     await expect(dialog.getByRole('radio', { name: 'Month' })).toBeChecked();
-    await expect(dialog.getByRole('checkbox', { name: 'Pool hall' })).toBeChecked();
+    await expect(dialog.getByRole('radio', { name: 'Single doors' })).toBeChecked();
+    await expect(dialog.getByRole('checkbox', { name: 'Pool entrance' })).toBeChecked();
     await expect(dialog.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  });
+});
+
+test.describe('export of a space', () => {
+  /** The space as /api/config gives it, and its boundary doors: the devices its file must hold. */
+  async function configuredSpace(page: Page, id: string) {
+    const config = (await (await page.request.get('/api/config')).json()) as Config;
+    const space = config.spaces?.find((s) => s.id === id);
+    expect(space, `space ${id} in the demo's configuration`).toBeTruthy();
+    const doors = [...new Set((space?.doors ?? []).map((d) => d.device))].sort((a, b) => a - b);
+    return { name: space?.name ?? id, doors };
+  }
+
+  test('the pool hall: its id in the file name, exactly its doors’ rows, byte for byte the vendor’s; no axe violations', async ({ page }) => {
+    const pool = await configuredSpace(page, 'pool');
+    expect(pool.doors.length).toBeGreaterThanOrEqual(2); // an entrance and an exit counter
+    const dialog = await openExport(page);
+    await dialog.getByRole('button', { name: 'Last week' }).click();
+    await dialog.getByRole('radio', { name: 'Hour' }).check();
+    await expect(dialog.getByRole('radio', { name: 'A space' })).toBeChecked();
+    const spaces = dialog.getByRole('group', { name: 'Space' });
+    // The site first, as the default.
+    await expect(spaces.getByRole('radio').first()).toHaveAttribute('value', 'site');
+    await expect(spaces.getByRole('radio').first()).toBeChecked();
+    await spaces.getByRole('radio', { name: pool.name, exact: true }).check();
+    const name = `${SITE_SLUG}_pool_2026-11-16_2026-11-22_hour.csv`;
+    await expect(dialog.getByRole('textbox', { name: 'File name' })).toHaveValue(name);
+    await expect(dialog.getByRole('textbox', { name: 'File name' })).toHaveAccessibleDescription(new RegExp(`the space \\(${pool.name}\\)`));
+    // 7 days × 24 hours × the hall's doors.
+    await expect(dialog.getByRole('group', { name: 'Resolution' })).toHaveAccessibleDescription(
+      new RegExp(`^About ${twoDigits.format(7 * 24 * pool.doors.length)} rows`),
+    );
+    const axe = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/export?')) sent.push(r.url());
+    });
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Download CSV' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(name);
+    expect(new URL(sent[0] ?? 'http://x/').searchParams.get('space')).toBe('pool');
+    expect(new URL(sent[0] ?? 'http://x/').searchParams.has('devices')).toBe(false);
+
+    const saved = readFileSync(await download.path());
+    const rowDevices = new Set(
+      saved
+        .toString('utf8')
+        .split('\n')
+        .slice(1)
+        .filter((line) => line.trim() !== '')
+        .map((line) => Number(line.split(',')[0])),
+    );
+    expect([...rowDevices].sort((a, b) => a - b)).toEqual(pool.doors);
+    const expected = await vendorBytes(NOW, { date_start: '2026-11-16', date_end: '2026-11-22', resolution: 'hour', devicelist: pool.doors.join(',') });
+    expect(saved.equals(expected)).toBe(true);
+  });
+
+  test('a space the server no longer knows: its 400 is shown at the space, focus there, nothing saved', async ({ page }) => {
+    // As if the site's configuration changed while the form was open.
+    await page.route('**/api/export?*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.searchParams.get('space') === 'gym') url.searchParams.set('space', 'gym-old');
+      return route.continue({ url: url.toString() });
+    });
+    const gym = await configuredSpace(page, 'gym');
+    const downloads = watchDownloads(page);
+    const dialog = await openExport(page);
+    const spaces = dialog.getByRole('group', { name: 'Space' });
+    const radio = spaces.getByRole('radio', { name: gym.name, exact: true });
+    await radio.check();
+    await dialog.getByRole('button', { name: 'Download CSV' }).click();
+    await expect(spaces).toHaveAttribute('aria-invalid', 'true');
+    await expect(spaces).toHaveAccessibleDescription(/There is no space "gym-old"/);
+    await expect(spaces.getByText(/There is no space "gym-old"/)).toBeVisible();
+    await expect(radio).toBeFocused();
+    await expect(radio).toBeChecked();
+    await expect(dialog.getByRole('alert')).toContainText('See the message at the space.');
+    expect(downloads).toEqual([]);
   });
 });
 
@@ -329,7 +416,9 @@ test('a large export (5-minute, 90 days, every PRO device) streams to disk witho
   await dialog.getByLabel('Start date').fill('2026-08-28');
   await dialog.getByLabel('End date').fill('2026-11-25');
   await dialog.getByRole('radio', { name: '5 minutes' }).check();
-  await expect(dialog.getByRole('radio', { name: 'All counters (12)' })).toBeChecked();
+  await dialog.getByRole('radio', { name: 'Single doors' }).check();
+  await dialog.getByRole('button', { name: 'Tick all', exact: true }).click();
+  await expect(dialog.getByText('12 of 12 ticked')).toBeVisible();
   await expect(dialog.getByText(/^About 310,000 rows, roughly 12 MB\./)).toBeVisible();
 
   const cdp = await page.context().newCDPSession(page);
@@ -366,7 +455,8 @@ test('a large export (5-minute, 90 days, every PRO device) streams to disk witho
   const heapAfter = await heapNow(true);
   const size = statSync(path).size;
 
-  const expectedSize = await vendorLength(NOW, { date_start: '2026-08-28', date_end: '2026-11-25', resolution: '5min' });
+  const everyDevice = ((await (await page.request.get('/api/occupancy')).json()) as Occupancy).devices.map((d) => d.id).sort((a, b) => a - b);
+  const expectedSize = await vendorLength(NOW, { date_start: '2026-08-28', date_end: '2026-11-25', resolution: '5min', devicelist: everyDevice.join(',') });
   console.log(
     [
       `large export: ${mb(size)} (${size} bytes) in ${seconds.toFixed(1)} s`,

@@ -9,6 +9,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { DEMO_SITE } from '@/server/demo-site';
+import { type Config, configSchema, type SpaceNode } from '@/shared/api-schema';
+import { spaceCounts } from '@/shared/spaces';
 import { formatInZone, localTimeToUtc } from '@/shared/zoned';
 import { createClock, createSimulator, DEMO_ACCESS_KEY } from '@/simulator';
 import { PORTS, urlOf } from './support/ports';
@@ -21,11 +23,6 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const MINUTE = 60_000;
 
 const count = (n: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(n);
-const siteTotal = (devices: { IN: number; OUT: number }[]) =>
-  Math.max(
-    0,
-    devices.reduce((n, d) => n + d.IN - d.OUT, 0),
-  );
 /** "13:35" as the page writes a time in the site's zone; Chromium may drop the hour's leading zero. */
 function clock(at: Date): RegExp {
   const [h, m] = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: SITE_TZ }).format(at).split(':');
@@ -42,7 +39,7 @@ async function freezeAt(sim: SimControl, request: APIRequestContext, at: Date) {
   await sim.setClock(at);
 }
 
-/** The vendor's CSV for a range, read by an independent simulator frozen at `at`: [date, hour, IN] per row. */
+/** The vendor's CSV for a range, read by an independent simulator frozen at `at`: device, date, hour, IN and OUT per row. */
 async function vendorRows(at: Date, from: string, to: string, resolution: 'day' | 'hour') {
   const clockAt = createClock();
   clockAt.setFixed(at);
@@ -56,7 +53,7 @@ async function vendorRows(at: Date, from: string, to: string, resolution: 'day' 
     const [date = '', time = '00:00'] = r.period_start!.split(' ');
     const instant = localTimeToUtc(date.length === 7 ? `${date}-01` : date, time, zones.get(Number(r.device_id)) ?? SITE_TZ);
     const site = formatInZone(instant, SITE_TZ, 'yyyy-MM-dd HH');
-    return { date: site.slice(0, 10), hour: Number(site.slice(11, 13)), in: Number(r.IN) };
+    return { device: Number(r.device_id), date: site.slice(0, 10), hour: Number(site.slice(11, 13)), in: Number(r.IN), out: Number(r.OUT) };
   });
 }
 
@@ -76,6 +73,30 @@ async function expectNoAxeViolations(page: Page, include: string) {
 
 const todaySection = (page: Page) => page.getByRole('region', { name: 'Today', exact: true });
 
+/** The demo's configured spaces as the server gives them (the tree is the demo's configuration, not a result). */
+async function demoSpaces(request: APIRequestContext): Promise<SpaceNode[]> {
+  const config: Config = configSchema.parse(await (await request.get(`${urlOf(PORTS.demo)}/api/config`)).json());
+  expect(config.spaces, 'the demo configures its spaces').not.toBeNull();
+  return config.spaces!;
+}
+
+/** People inside a space at `at`, from the vendor's live counts of its doors at that moment. */
+async function vendorSpaceOccupancy(space: SpaceNode, at: Date): Promise<number> {
+  const devices = await vendorOccupancy(at, SITE_TZ);
+  return spaceCounts(space.doors, new Map(devices.map((d) => [d.device_id, { in: d.IN, out: d.OUT }]))).occupancy;
+}
+
+/** People entering a space per CSV row: IN at its `in` doors, OUT at its `out` doors. */
+function enteringRows(space: SpaceNode, rows: Awaited<ReturnType<typeof vendorRows>>) {
+  const sides = new Map(space.doors.map((d) => [d.device, d.side]));
+  return rows.flatMap((r) => {
+    const side = sides.get(r.device);
+    return side === undefined ? [] : [{ date: r.date, hour: r.hour, in: side === 'in' ? r.in : r.out }];
+  });
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 test.describe('history charts on the demo simulator', () => {
   let sim: SimControl;
 
@@ -89,9 +110,10 @@ test.describe('history charts on the demo simulator', () => {
     await sim.reset();
   });
 
-  test('today’s curve has an accessible name and a table, follows the vendor’s counts and ends at the live total', async ({ page }) => {
-    const now = await vendorOccupancy(AT, SITE_TZ);
-    const total = siteTotal(now);
+  test('today’s curve has an accessible name and a table, follows the vendor’s counts and ends at the live total', async ({ page, request }) => {
+    // The site is the root space: people inside its outer doors (a room's door inside it is not counted again).
+    const site = (await demoSpaces(request))[0]!;
+    const total = await vendorSpaceOccupancy(site, AT);
     await page.goto('/');
 
     // The live total in the hero, and the curve's last point, for the same moment.
@@ -107,21 +129,19 @@ test.describe('history charts on the demo simulator', () => {
     expect(siteRows[0]).toEqual([expect.stringMatching(/^0?0:00/), '0']);
     expect(siteRows).toHaveLength(1 + (13 * 60 + 35) / 5 + 1);
 
-    // One door on demand: at every moment its curve is what the vendor's getoccupancy said then.
-    await section.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Main entrance' });
-    await expect(section.getByRole('img', { name: /^People inside today, Main entrance,/ })).toBeVisible();
-    const doorRows = await tableRows(section, /^People inside today, Main entrance/);
-    for (const minutesBefore of [0, 5, 65, 4 * 60 + 10]) {
+    // At every moment the curve is what the vendor's counts of the outer doors said then.
+    for (const minutesBefore of [5, 65, 4 * 60 + 10]) {
       const at = new Date(AT.getTime() - minutesBefore * MINUTE);
-      const vendor = (await vendorOccupancy(at, SITE_TZ)).find((d) => d.device_id === 91)!;
-      const row = minutesBefore === 0 ? doorRows.at(-1) : doorRows.find(([t]) => clock(at).test(t ?? '') && !t?.includes('now'));
-      expect(row?.[1], `Main entrance at ${at.toISOString()}`).toBe(count(vendor.CorrectedOccupancy));
+      const row = siteRows.find(([t]) => clock(at).test(t ?? '') && !t?.includes('now'));
+      expect(row?.[1], `the site at ${at.toISOString()}`).toBe(count(await vendorSpaceOccupancy(site, at)));
     }
 
     await expectNoAxeViolations(page, 'main');
   });
 
-  test('the history view: visitors per day against a week earlier, and peak hours, with the simulator’s numbers', async ({ page }) => {
+  test('the history view: visitors per day against a week earlier, and peak hours, with the simulator’s numbers', async ({ page, request }) => {
+    // Visitors to the site: people coming in through its outer doors (not again at a room's door).
+    const site = (await demoSpaces(request))[0]!;
     await page.goto('/');
     await todaySection(page).getByRole('button', { name: 'History' }).click();
     const dialog = page.getByRole('dialog', { name: 'History' });
@@ -129,7 +149,7 @@ test.describe('history charts on the demo simulator', () => {
     expect(new URL(page.url()).hash).toBe('#history');
 
     // Visitors per day: 17–23 Nov (whole days up to yesterday), each against 10–16 Nov.
-    const daily = await vendorRows(AT, '2026-11-10', '2026-11-23', 'day');
+    const daily = enteringRows(site, await vendorRows(AT, '2026-11-10', '2026-11-23', 'day'));
     const visitorsOn = (date: string) => daily.filter((r) => r.date === date).reduce((n, r) => n + r.in, 0);
     const shown = ['17', '18', '19', '20', '21', '22', '23'].map((d) => `2026-11-${d}`);
     const week = shown.reduce((n, d) => n + visitorsOn(d), 0);
@@ -140,10 +160,10 @@ test.describe('history charts on the demo simulator', () => {
     expect(rows.map((r) => [r[1], r[2]])).toEqual(shown.map((d) => [count(visitorsOn(d)), count(visitorsOn(`2026-11-${Number(d.slice(8)) - 7}`))]));
     await expect(visitors.getByRole('link', { name: /^Download these days as CSV/ })).toHaveAttribute(
       'href',
-      '/api/export?from=2026-11-17&to=2026-11-23&resolution=day',
+      '/api/export?from=2026-11-17&to=2026-11-23&resolution=day&space=site',
     );
-    // The link is a working download of the same range.
-    const csv = await page.request.get(`${urlOf(PORTS.demo)}/api/export?from=2026-11-17&to=2026-11-23&resolution=day`);
+    // The link is a working download of the same range and doors.
+    const csv = await page.request.get(`${urlOf(PORTS.demo)}/api/export?from=2026-11-17&to=2026-11-23&resolution=day&space=site`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-disposition']).toMatch(/^attachment/);
 
@@ -153,8 +173,8 @@ test.describe('history charts on the demo simulator', () => {
     await expect(visitors.getByRole('img', { name: /^Bar chart of visitors per day: [\d,]+ visitors, 25 Oct – 23 Nov 2026\./ })).toBeVisible();
     expect(await tableRows(visitors, /^Visitors per day/)).toHaveLength(30);
 
-    // Peak hours: average IN per weekday and hour over 27 Oct – 23 Nov (four of each weekday).
-    const hourly = await vendorRows(AT, '2026-10-27', '2026-11-23', 'hour');
+    // Peak hours: average IN at the outer doors per weekday and hour over 27 Oct – 23 Nov (four of each weekday).
+    const hourly = enteringRows(site, await vendorRows(AT, '2026-10-27', '2026-11-23', 'hour'));
     const average = (weekday: number, hour: number) =>
       hourly.filter((r) => r.hour === hour && new Date(`${r.date}T12:00:00Z`).getUTCDay() === weekday).reduce((n, r) => n + r.in, 0) / 4;
     let busiest = { weekday: 0, hour: 0, value: -1 };
@@ -175,7 +195,7 @@ test.describe('history charts on the demo simulator', () => {
     }
     await expect(peaks.getByRole('link', { name: /^Download these hours as CSV/ })).toHaveAttribute(
       'href',
-      '/api/export?from=2026-10-27&to=2026-11-23&resolution=hour',
+      '/api/export?from=2026-10-27&to=2026-11-23&resolution=hour&space=site',
     );
 
     await expectNoAxeViolations(page, 'dialog');
@@ -190,8 +210,8 @@ test.describe('history charts on the demo simulator', () => {
   test.describe('on a phone', () => {
     test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-    test('the curve, the history view and their tables fit one column', async ({ page }) => {
-      const total = siteTotal(await vendorOccupancy(AT, SITE_TZ));
+    test('the curve, the history view and their tables fit one column', async ({ page, request }) => {
+      const total = await vendorSpaceOccupancy((await demoSpaces(request))[0]!, AT);
       await page.goto('/');
       const section = todaySection(page);
       await expect(section.getByRole('img', { name: new RegExp(`: ${count(total)} inside now, `) })).toBeVisible();
@@ -214,6 +234,142 @@ test.describe('history charts on the demo simulator', () => {
       expect(await tableRows(dialog.getByRole('region', { name: 'Peak hours' }), /^Average visitors per hour/)).toHaveLength(24);
       await dialog.getByRole('button', { name: 'Close' }).tap();
       await expect(dialog).toBeHidden();
+    });
+  });
+});
+
+test.describe('history per space on the demo simulator', () => {
+  let sim: SimControl;
+
+  test.beforeEach(async ({ request }) => {
+    sim = new SimControl(request);
+    await sim.reset();
+    await freezeAt(sim, request, AT);
+  });
+
+  test.afterEach(async () => {
+    await sim.reset();
+  });
+
+  test('Today for the pool hall: chosen by keyboard, its own curve ending at its live count, kept across polls and in the link', async ({ page, request }) => {
+    const pool = (await demoSpaces(request)).find((s) => s.id === 'pool')!;
+    await page.goto('/');
+    const chooser = page.getByRole('region', { name: /^Today/ }).getByRole('combobox', { name: 'Show' });
+    await expect(chooser).toHaveValue('site');
+    // The site first, then its spaces in a group (a room of the building is not indented further).
+    const options = await chooser.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    expect(options[0]).toEqual({ value: 'site', text: 'Whole site' });
+    expect(options.find((o) => o.value === 'pool')?.text).toBe(pool.name);
+    await expect(chooser.locator('optgroup[label="Spaces"] > option[value="pool"]')).toBeAttached();
+
+    // By keyboard: focus the chooser and step down the list to the pool hall.
+    await chooser.focus();
+    for (let i = 0; i < options.length && (await chooser.inputValue()) !== 'pool'; i++) await page.keyboard.press('ArrowDown');
+    await expect(chooser).toHaveValue('pool');
+    expect(new URL(page.url()).searchParams.get('space')).toBe('pool');
+
+    const section = page.getByRole('region', { name: `Today in the ${pool.name}`, exact: true });
+    const live = await vendorSpaceOccupancy(pool, AT);
+    await expect(
+      section.getByRole('img', { name: new RegExp(`^People inside today, ${escape(pool.name)}, from .+: ${count(live)} inside now, `) }),
+    ).toBeVisible();
+    const rows = await tableRows(section, new RegExp(`^People inside today, ${escape(pool.name)}`));
+    expect(rows[0]).toEqual([expect.stringMatching(/^0?0:00/), '0']);
+    // At every moment the curve is what the vendor's counts of the pool hall's doors said then.
+    for (const minutesBefore of [0, 5, 65, 4 * 60 + 10]) {
+      const at = new Date(AT.getTime() - minutesBefore * MINUTE);
+      const row = minutesBefore === 0 ? rows.at(-1) : rows.find(([t]) => clock(at).test(t ?? '') && !t?.includes('now'));
+      expect(row?.[1], `the pool hall at ${at.toISOString()}`).toBe(count(await vendorSpaceOccupancy(pool, at)));
+    }
+
+    // Polls go on (the clock moves a minute); the choice stays.
+    await sim.setClock(new Date(AT.getTime() + MINUTE));
+    await expect(
+      section.getByRole('img', {
+        name: new RegExp(
+          `^People inside today, ${escape(pool.name)}, .*: ${count(await vendorSpaceOccupancy(pool, new Date(AT.getTime() + MINUTE)))} inside now`,
+        ),
+      }),
+    ).toBeVisible({ timeout: 20_000 });
+    await expect(chooser).toHaveValue('pool');
+
+    // A reload (or the link sent to a colleague) shows the same space.
+    await page.reload();
+    await expect(chooser).toHaveValue('pool');
+    await expect(section.getByRole('img', { name: new RegExp(`^People inside today, ${escape(pool.name)},`) })).toBeVisible();
+
+    await expectNoAxeViolations(page, 'main');
+  });
+
+  test('the history view for the pool hall: people entering it per day and its peak hours, with the simulator’s numbers and its CSV', async ({
+    page,
+    request,
+  }) => {
+    const pool = (await demoSpaces(request)).find((s) => s.id === 'pool')!;
+    await page.goto('/?space=pool#history');
+    const dialog = page.getByRole('dialog', { name: 'History' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('combobox', { name: 'Show' })).toHaveValue('pool');
+
+    const daily = enteringRows(pool, await vendorRows(AT, '2026-11-10', '2026-11-23', 'day'));
+    const enteredOn = (date: string) => daily.filter((r) => r.date === date).reduce((n, r) => n + r.in, 0);
+    const shown = ['17', '18', '19', '20', '21', '22', '23'].map((d) => `2026-11-${d}`);
+    const week = shown.reduce((n, d) => n + enteredOn(d), 0);
+    expect(week).toBeGreaterThan(0);
+    const visitors = dialog.getByRole('region', { name: `Visitors per day in the ${pool.name}`, exact: true });
+    await expect(
+      visitors.getByRole('img', { name: new RegExp(`^Bar chart of visitors per day in the ${escape(pool.name)}: ${count(week)} visitors, `) }),
+    ).toBeVisible();
+    const rows = await tableRows(visitors, new RegExp(`^Visitors per day, ${escape(pool.name)}, `));
+    expect(rows.map((r) => [r[1], r[2]])).toEqual(shown.map((d) => [count(enteredOn(d)), count(enteredOn(`2026-11-${Number(d.slice(8)) - 7}`))]));
+    const href = '/api/export?from=2026-11-17&to=2026-11-23&resolution=day&space=pool';
+    await expect(visitors.getByRole('link', { name: /^Download these days as CSV/ })).toHaveAttribute('href', href);
+    const csv = await page.request.get(`${urlOf(PORTS.demo)}${href}`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-disposition']).toMatch(/^attachment.*pool/);
+
+    const hourly = enteringRows(pool, await vendorRows(AT, '2026-10-27', '2026-11-23', 'hour'));
+    const average = (weekday: number, hour: number) =>
+      hourly.filter((r) => r.hour === hour && new Date(`${r.date}T12:00:00Z`).getUTCDay() === weekday).reduce((n, r) => n + r.in, 0) / 4;
+    const peaks = dialog.getByRole('region', { name: `Peak hours in the ${pool.name}`, exact: true });
+    await expect(peaks.getByRole('img', { name: new RegExp(`^Heatmap of average visitors per hour and weekday in the ${escape(pool.name)}, `) })).toBeVisible();
+    const hours = await tableRows(peaks, new RegExp(`^Average visitors per hour, ${escape(pool.name)}, `));
+    for (const hour of [10, 18]) {
+      expect(hours[hour]!.slice(1)).toEqual([1, 2, 3, 4, 5, 6, 0].map((weekday) => count(average(weekday, hour))));
+    }
+    await expect(peaks.getByRole('link', { name: /^Download these hours as CSV/ })).toHaveAttribute(
+      'href',
+      '/api/export?from=2026-10-27&to=2026-11-23&resolution=hour&space=pool',
+    );
+
+    await expectNoAxeViolations(page, 'dialog');
+
+    // Back to the whole site from inside the view: its titles are the plain ones again, and Today follows.
+    await dialog.getByRole('combobox', { name: 'Show' }).selectOption('site');
+    await expect(dialog.getByRole('region', { name: 'Visitors per day', exact: true })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(todaySection(page).getByRole('combobox', { name: 'Show' })).toHaveValue('site');
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+    test('a space’s curve and history view fit one column, the chooser within reach', async ({ page, request }) => {
+      const pool = (await demoSpaces(request)).find((s) => s.id === 'pool')!;
+      await page.goto('/?space=pool');
+      const section = page.getByRole('region', { name: `Today in the ${pool.name}`, exact: true });
+      await expect(section.getByRole('img', { name: new RegExp(`: ${count(await vendorSpaceOccupancy(pool, AT))} inside now, `) })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+      await section.getByRole('button', { name: 'History' }).tap();
+      const dialog = page.getByRole('dialog', { name: 'History' });
+      const chooser = dialog.getByRole('combobox', { name: 'Show' });
+      await expect(chooser).toBeInViewport();
+      expect((await chooser.boundingBox())!.width).toBeGreaterThan(250);
+      await expect(dialog.getByRole('img', { name: new RegExp(`^Bar chart of visitors per day in the ${escape(pool.name)}: `) })).toBeVisible();
+      expect(await dialog.evaluate((d) => d.scrollWidth)).toBeLessThanOrEqual(390);
     });
   });
 });

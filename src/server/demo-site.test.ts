@@ -120,6 +120,21 @@ describe('a demo weekday, minute by minute (Wednesday 25 November 2026)', () => 
   });
 });
 
+describe('a demo week (Monday 23 to Sunday 29 November 2026)', () => {
+  it('every day: no space fuller than the space around it, nobody inside before 06:00 or after 23:00', () => {
+    for (let day = 23; day <= 29; day++) {
+      for (const [m, spaces] of simulateDay(2026, 11, day, DEFAULT_SEED).entries()) {
+        const byId = new Map(spaces.map((s) => [s.id, s]));
+        for (const s of spaces) {
+          const parent = s.parent === null ? null : byId.get(s.parent)!;
+          if (parent !== null && s.occupancy > parent.occupancy) expect({ day, minute: m, space: s.id }).toBe('no fuller than its parent');
+          if ((m < 6 * 60 || m >= 23 * 60) && s.occupancy !== 0) expect({ day, minute: m, space: s.id, occupancy: s.occupancy }).toBe('empty');
+        }
+      }
+    }
+  });
+});
+
 describe('the README', () => {
   it('shows the demo configuration as its worked example of SITE_CONFIG_FILE, identical to DEMO_SITE', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -37,7 +37,7 @@ export const DEMO_SITE: SiteConfig = {
         { device: 98, side: 'in' },
       ],
     },
-    { id: 'sauna', name: 'Sauna', parent: 'pool', capacity: 16, doors: [{ device: 110, side: 'in' }] },
+    { id: 'sauna', name: 'Sauna', parent: 'pool', capacity: 20, doors: [{ device: 110, side: 'in' }] },
     {
       id: 'gym',
       name: 'Gym',

@@ -349,14 +349,38 @@ describe('occupancy service: spaces, computed once per vendor answer', () => {
     expect(warnings()).toHaveLength(2);
   });
 
-  it('door health: a door that counted one way only says so; the others are null', async () => {
-    const { service } = setup(() => Promise.resolve(vendor()));
-    const body = await service.current();
-    expect(body.devices.map((d) => [d.id, d.health])).toEqual([
+  it('door health: a door that has counted one way only for two hours says so; the others are null', async () => {
+    let yardIn = 0;
+    const { service, advance } = setup(() =>
+      Promise.resolve({ ...vendor(), devices: vendor().devices.map((d) => (d.id === 93 ? { ...d, in: yardIn, raw: yardIn - d.out } : d)) }),
+    );
+    // The answer after this moment's vendor call (a kept answer is served while it runs).
+    const health = async () => {
+      await service.current();
+      await flush();
+      return (await service.current()).devices.map((d) => [d.id, d.health]);
+    };
+    // First seen counting only OUT: not yet a sign, a morning may begin that way.
+    expect(await health()).toEqual([
+      [91, null],
+      [92, null],
+      [93, null],
+    ]);
+    advance(119 * 60_000);
+    expect((await health())[2]).toEqual([93, null]);
+    advance(60_000);
+    expect(await health()).toEqual([
       [91, null],
       [92, null],
       [93, { kind: 'one_way', direction: 'out', count: 35 }],
     ]);
+    // One person counted coming in: the door counts both ways, and the clock starts again.
+    yardIn = 1;
+    advance(60_000);
+    expect((await health())[2]).toEqual([93, null]);
+    yardIn = 0;
+    advance(2 * 60 * 60_000 - 60_000);
+    expect((await health())[2]).toEqual([93, null]);
   });
 
   it('computes the spaces once per vendor answer, not per request', async () => {

@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { DeviceOccupancy, Occupancy } from '@/shared/api-schema';
 import { planDayStart } from '@/shared/day-start';
-import { doorHealth } from '@/shared/door-health';
+import { doorHealth, oneWayDirection } from '@/shared/door-health';
 import { boundaryDevices, type DoorCounts, defaultSpaces, orderSpaces, spaceOccupancies } from '@/shared/spaces';
 import type { SiteConfig } from './site-config';
 import type { VendorOccupancy } from './upstream/occupancy-adapter';
@@ -88,6 +88,8 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
   const configured = options.site.spaces === undefined ? null : orderSpaces(options.site.spaces);
   const configuredDevices = configured === null ? [] : boundaryDevices(configured);
   let reportedUnknown = '';
+  /** Since when each door has counted one way only, this day (door health needs hours of it). */
+  const oneWay = new Map<number, { day: number; direction: 'in' | 'out'; sinceMs: number }>();
 
   function respond(snapshot: Snapshot, nowMs: number, failure: Failure | null): OccupancyAnswer {
     const head = {
@@ -126,7 +128,7 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
           occupancy: Math.max(0, d.raw),
           corrected: d.corrected,
           capacity: site?.capacity ?? null,
-          health: doorHealth(d),
+          health: doorHealth(d, oneWayFor(d, plan.utc.getTime(), fetchedAt.getTime())),
         };
       })
       .sort((a, b) => a.id - b.id);
@@ -148,6 +150,19 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
       unknownDevices,
       notice: devices.length === 0 ? 'no_pro_devices' : null,
     };
+  }
+
+  /** How long this door has counted one way only, as far as this server has watched it. */
+  function oneWayFor(counts: { id: number; in: number; out: number }, day: number, nowMs: number): number {
+    const direction = oneWayDirection(counts);
+    if (direction === null) {
+      oneWay.delete(counts.id);
+      return 0;
+    }
+    const seen = oneWay.get(counts.id);
+    if (seen !== undefined && seen.day === day && seen.direction === direction) return nowMs - seen.sinceMs;
+    oneWay.set(counts.id, { day, direction, sinceMs: nowMs });
+    return 0;
   }
 
   /** A door of the configuration that the account does not have is a warning, once per change. */

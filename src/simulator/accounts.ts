@@ -104,19 +104,19 @@ const POOL_DOORS: readonly Passage[] = [
 
 const BUILDING_CROWDS: readonly Crowd[] = [
   // People only in the lobby: the reception desk, parents waiting, the vending machines.
-  crowd(21, 'leisure', 0.9, [2, 40], BUILDING_DOORS),
+  crowd(21, 'sports', 0.9, [2, 40], BUILDING_DOORS),
   crowd(22, 'library', 1.4, [10, 150], [...BUILDING_DOORS, LIBRARY_DOOR]),
   // Reading-room readers pass the library's door, then the reading room's.
   crowd(23, 'library', 0.45, [20, 180], [...BUILDING_DOORS, LIBRARY_DOOR, { device: 94 }]),
   crowd(24, 'cafe', 2, [15, 50], [...BUILDING_DOORS, CAFE_DOOR]),
-  crowd(25, 'leisure', 2.2, [15, 110], [...BUILDING_DOORS, ...POOL_DOORS]),
+  crowd(25, 'sports', 2.2, [15, 110], [...BUILDING_DOORS, ...POOL_DOORS]),
   // Sauna guests go through the pool hall.
-  crowd(26, 'leisure', 0.3, [20, 60], [...BUILDING_DOORS, ...POOL_DOORS, { device: 110 }]),
+  crowd(26, 'sports', 0.3, [20, 60], [...BUILDING_DOORS, ...POOL_DOORS, { device: 110 }]),
   // Gym members coming through the lobby (while the building is open)…
-  crowd(27, 'leisure', 0.9, [20, 100], [...BUILDING_DOORS, { device: 105 }]),
+  crowd(27, 'sports', 0.9, [20, 100], [...BUILDING_DOORS, { device: 105 }]),
   // …and by the gym's own street door, open until 23:00: a door of the gym and of the building.
   crowd(28, 'gym', 1.4, [20, 100], [{ device: 103 }]),
-  crowd(29, 'leisure', 0.6, [30, 60], [...BUILDING_DOORS, { device: 108 }]),
+  crowd(29, 'sports', 0.6, [30, 60], [...BUILDING_DOORS, { device: 108 }]),
 ];
 
 /** The building's flows through one door: every crowd that passes it, with its shares. */

@@ -13,7 +13,7 @@
 import { getOrCreate } from '@/shared/get-or-create';
 import { DAY_MINUTES, OffsetCursor, parseVendorDate, weekdayOfDay, zoneOffset } from './time';
 
-export type VenueKind = 'store' | 'cafe' | 'library' | 'office' | 'garage' | 'leisure' | 'gym' | 'gym24' | 'hospital24';
+export type VenueKind = 'store' | 'cafe' | 'library' | 'office' | 'garage' | 'leisure' | 'sports' | 'gym' | 'gym24' | 'hospital24';
 
 export interface TrafficGroup {
   /** Salt of the group's random stream; unique among the groups of the simulator's accounts. */
@@ -147,6 +147,20 @@ const VENUES: Record<VenueKind, Venue> = {
       { at: h(17, 45), width: 80, weight: 0.65 },
     ],
     dayFactor: [1.3, 1, 0.95, 0.95, 1, 1, 1.35],
+  },
+  // A leisure centre's pool, sauna and studio: the leisure hours, with a weekend only a little
+  // busier than a weekday, so rooms sized for a weekday's peak are not overrun on Saturday.
+  sports: {
+    hours: weekdays([h(6), h(22)], [h(7), h(21)], [h(7), h(21)]),
+    allDay: false,
+    base: 0.25,
+    night: 0.002,
+    peaks: [
+      { at: h(7), width: 45, weight: 0.5 },
+      { at: h(12, 15), width: 40, weight: 0.25 },
+      { at: h(17, 45), width: 80, weight: 0.65 },
+    ],
+    dayFactor: [1.05, 1, 0.95, 0.95, 1, 1, 1.1],
   },
   // A gym open late on weekdays, with its own street door.
   gym: {

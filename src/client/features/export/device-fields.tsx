@@ -18,11 +18,8 @@ interface DeviceFieldsProps {
 }
 
 export function DeviceFields({ name, devices, mode, chosen, error, errorId, onChange }: DeviceFieldsProps) {
-  const listId = useId();
-  const noteId = `${listId}-note`;
+  const noteId = `${useId()}-note`;
   const canChoose = Array.isArray(devices) && devices.length > 0;
-  const toggle = (deviceId: number, on: boolean) =>
-    onChange({ chosen: on ? [...chosen.filter((c) => c !== deviceId), deviceId] : chosen.filter((c) => c !== deviceId) });
 
   return (
     <fieldset
@@ -53,42 +50,59 @@ export function DeviceFields({ name, devices, mode, chosen, error, errorId, onCh
         </p>
       ) : null}
 
-      {canChoose && mode === 'chosen' ? (
-        <div className="mt-3 rounded-lg border border-line bg-canvas p-3">
-          <div className="mb-2 flex items-center gap-2 text-sm">
-            <span className="mr-auto text-muted">
-              {formatCount(chosen.length)} of {formatCount(devices.length)} ticked
-            </span>
-            <button
-              type="button"
-              onClick={() => onChange({ chosen: devices.map((d) => d.id) })}
-              className="min-h-9 rounded-md px-2 font-medium text-accent-ink hover:bg-accent-soft"
-            >
-              Tick all
-            </button>
-            <button type="button" onClick={() => onChange({ chosen: [] })} className="min-h-9 rounded-md px-2 font-medium text-accent-ink hover:bg-accent-soft">
-              Untick all
-            </button>
-          </div>
-          <ul id={listId} aria-label="Counters to export" className="grid gap-x-4 sm:grid-cols-2">
-            {devices.map((d) => (
-              <li key={d.id}>
-                <label className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md px-1 text-ink hover:bg-sunken">
-                  <input
-                    type="checkbox"
-                    checked={chosen.includes(d.id)}
-                    onChange={(e) => toggle(d.id, e.target.checked)}
-                    className="size-4 shrink-0 accent-accent"
-                  />
-                  <span className="min-w-0 truncate">{d.label}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {canChoose && mode === 'chosen' ? <TickList devices={devices} chosen={chosen} listLabel="Counters to export" onChange={onChange} /> : null}
       <FieldError id={errorId} message={error} />
     </fieldset>
+  );
+}
+
+/** The live devices as a ticked list, with "Tick all" and "Untick all". */
+export function TickList({
+  devices,
+  chosen,
+  listLabel,
+  onChange,
+}: {
+  devices: readonly ExportDevice[];
+  chosen: number[];
+  listLabel: string;
+  onChange: (patch: Pick<ExportFormValues, 'chosen'>) => void;
+}) {
+  const toggle = (deviceId: number, on: boolean) =>
+    onChange({ chosen: on ? [...chosen.filter((c) => c !== deviceId), deviceId] : chosen.filter((c) => c !== deviceId) });
+  return (
+    <div className="mt-3 rounded-lg border border-line bg-canvas p-3">
+      <div className="mb-2 flex items-center gap-2 text-sm">
+        <span className="mr-auto text-muted">
+          {formatCount(chosen.length)} of {formatCount(devices.length)} ticked
+        </span>
+        <button
+          type="button"
+          onClick={() => onChange({ chosen: devices.map((d) => d.id) })}
+          className="min-h-9 rounded-md px-2 font-medium text-accent-ink hover:bg-accent-soft"
+        >
+          Tick all
+        </button>
+        <button type="button" onClick={() => onChange({ chosen: [] })} className="min-h-9 rounded-md px-2 font-medium text-accent-ink hover:bg-accent-soft">
+          Untick all
+        </button>
+      </div>
+      <ul aria-label={listLabel} className="grid gap-x-4 sm:grid-cols-2">
+        {devices.map((d) => (
+          <li key={d.id}>
+            <label className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md px-1 text-ink hover:bg-sunken">
+              <input
+                type="checkbox"
+                checked={chosen.includes(d.id)}
+                onChange={(e) => toggle(d.id, e.target.checked)}
+                className="size-4 shrink-0 accent-accent"
+              />
+              <span className="min-w-0 truncate">{d.label}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

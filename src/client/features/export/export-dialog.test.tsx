@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '@/client/lib/query-client';
 import { apiError, json, makeConfig, makeOccupancy } from '@/client/test/fixtures';
 import { fakeBff } from '@/client/test/render-app';
+import { orderSpaces, spaceOccupancies } from '@/shared/spaces';
 import { ExportButton } from './export-dialog';
 
 // jsdom has <dialog> but not its methods; these do what the browser does for the parts tested
@@ -34,6 +35,27 @@ function renderButton(config = makeConfig()) {
       <ExportButton config={config} download={vi.fn()} />
     </QueryClientProvider>,
   );
+}
+
+// A library with a reading room inside it (through the garden door) and a café in that.
+const TREE = orderSpaces([
+  {
+    id: 'site',
+    name: 'Riverside Library',
+    capacity: 120,
+    doors: [
+      { device: 91, side: 'in' },
+      { device: 93, side: 'in' },
+    ],
+  },
+  { id: 'reading', name: 'Reading room', parent: 'site', doors: [{ device: 92, side: 'in' }] },
+  { id: 'cafe', name: 'Reading café', parent: 'reading', doors: [{ device: 93, side: 'out' }] },
+]);
+
+function occupancyWithSpaces() {
+  const plain = makeOccupancy();
+  const counts = new Map(plain.devices.map((d) => [d.id, d]));
+  return makeOccupancy({ spaces: spaceOccupancies(TREE, counts), spacesConfigured: true });
 }
 
 describe('ExportButton', () => {
@@ -103,5 +125,51 @@ describe('ExportButton', () => {
     // The icon and one label element: "Export" and "CSV" are not separate flex items.
     expect([...button.childNodes].map((n) => n.nodeName.toLowerCase())).toEqual(['svg', 'span']);
     expect(button.textContent).toBe('Export CSV');
+  });
+
+  it('with configured spaces: the live tree to choose from, the site first, and the doors by their live names', async () => {
+    fakeBff({ '/api/occupancy': () => json(occupancyWithSpaces()) });
+    const user = userEvent.setup();
+    renderButton();
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    const dialog = screen.getByRole('dialog', { name: 'Export CSV' });
+    const space = await within(dialog).findByRole('group', { name: 'Space' });
+    expect(
+      within(space)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('value')),
+    ).toEqual(['site', 'reading', 'cafe']);
+    expect(within(space).getByRole('radio', { name: 'Riverside Library' })).toBeChecked();
+    expect(space).toHaveAccessibleDescription('The file has a row per door and period for its 2 doors: Main entrance and Side entrance.');
+    await user.click(within(dialog).getByRole('radio', { name: 'Single doors' }));
+    expect(
+      within(within(dialog).getByRole('list', { name: 'Doors to export' }))
+        .getAllByRole('checkbox')
+        .map((c) => c.closest('label')?.textContent),
+    ).toEqual(['Garden door', 'Main entrance', 'Side entrance']);
+  });
+
+  it('without configured spaces (the default tree), the form is today’s: counters, no space to choose', async () => {
+    fakeBff({ '/api/occupancy': () => json(makeOccupancy()) });
+    const user = userEvent.setup();
+    renderButton();
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    const dialog = screen.getByRole('dialog', { name: 'Export CSV' });
+    expect(await within(dialog).findByRole('radio', { name: 'All counters (3)' })).toBeChecked();
+    expect(within(dialog).queryByRole('group', { name: 'What to export' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('radio', { name: 'Riverside Library' })).not.toBeInTheDocument();
+  });
+
+  it('when the live data cannot be loaded, the configured spaces can still be exported', async () => {
+    fakeBff({ '/api/occupancy': () => json(apiError('upstream_unavailable', 'WELLPOINT is not answering.'), 503) });
+    const user = userEvent.setup();
+    renderButton(makeConfig({ spaces: TREE }));
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    const dialog = screen.getByRole('dialog', { name: 'Export CSV' });
+    expect(await within(dialog).findByRole('radio', { name: 'Reading café' })).not.toBeChecked();
+    expect(within(dialog).getByRole('radio', { name: 'Single doors' })).toBeDisabled();
+    expect(within(dialog).getByRole('group', { name: 'Space' })).toHaveAccessibleDescription(
+      'The file has a row per door and period for its 2 doors: Main entrance and Side entrance.',
+    );
   });
 });

@@ -13,6 +13,7 @@ import { occupancyQueryOptions } from '@/client/lib/occupancy-queries';
 import { useNow } from '@/client/lib/use-now';
 import type { Config } from '@/shared/api-schema';
 import { exportDevices } from './export-devices';
+import { exportSpaces } from './export-spaces';
 import { describeFileTimes } from './file-times';
 import type { ExportFormProps } from './export-form';
 
@@ -76,6 +77,12 @@ function ExportDialog({ config, onClose, download }: ExportDialogProps) {
   const occupancy = useQuery(occupancyQueryOptions(config.pollIntervalMs));
   // Loading, known, or not available (no answer and the request failed).
   const devices = occupancy.data ? exportDevices(occupancy.data) : occupancy.isError ? null : undefined;
+  // The live tree; without a live answer, the configured one (a space can be exported all the same).
+  const spaces = occupancy.data
+    ? exportSpaces(occupancy.data.spaces, occupancy.data.spacesConfigured, devices ?? null)
+    : occupancy.isError
+      ? exportSpaces(config.spaces, config.spaces !== null, null, configLabels(config))
+      : undefined;
 
   return (
     <Dialog
@@ -106,6 +113,7 @@ function ExportDialog({ config, onClose, download }: ExportDialogProps) {
         <ExportForm
           config={config}
           devices={devices}
+          spaces={spaces}
           now={now}
           labelledBy={titleId}
           download={download}
@@ -118,6 +126,11 @@ function ExportDialog({ config, onClose, download }: ExportDialogProps) {
       </Suspense>
     </Dialog>
   );
+}
+
+/** The site's own labels of its counters, by id. */
+function configLabels(config: Config): Map<number, string> {
+  return new Map(config.devices.flatMap((d) => (d.label?.trim() ? [[d.id, d.label.trim()] as const] : [])));
 }
 
 function FormPlaceholder() {

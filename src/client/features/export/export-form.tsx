@@ -1,7 +1,7 @@
 // The CSV export form: a range (presets on the site's clock, or typed), a resolution with the
-// size it implies, the counters, and the file name. The behaviour lives in useExportForm; this
-// file lays out the parts and the footer that keeps the download button honest about why it
-// cannot be used yet.
+// size it implies, the counters (with configured spaces: a space or single doors), and the file
+// name. The behaviour lives in useExportForm; this file lays out the parts and the footer that
+// keeps the download button honest about why it cannot be used yet.
 import type { ReactNode } from 'react';
 import { DateRangeFields } from '@/client/components/ui/date-range-fields';
 import { AlertTriangleIcon } from '@/client/components/ui/icons';
@@ -13,12 +13,16 @@ import type { ExportDevice } from './export-devices';
 import { StatusLine } from './export-status';
 import { FilenameField } from './filename-field';
 import { ResolutionFields } from './resolution-fields';
+import { SpaceFields } from './space-fields';
+import type { ExportSpace } from './export-spaces';
 import { useExportForm } from './use-export-form';
 
 export interface ExportFormProps {
   config: Config;
   /** The live PRO devices; undefined while loading, null when the list is not available. */
   devices: ExportDevice[] | null | undefined;
+  /** The configured spaces; null or absent when none are configured (or while they load). */
+  spaces?: ExportSpace[] | null;
   /** Date.now() of the clock the presets and "today" are read from. */
   now: number;
   /** Id of the heading that names the form. */
@@ -30,8 +34,8 @@ export interface ExportFormProps {
   storage?: Storage;
 }
 
-export function ExportForm({ config, devices, now, labelledBy, secondaryAction, download = clickDownloadLink, storage }: ExportFormProps) {
-  const { formRef, ...form } = useExportForm({ config, devices, now, download, storage });
+export function ExportForm({ config, devices, spaces = null, now, labelledBy, secondaryAction, download = clickDownloadLink, storage }: ExportFormProps) {
+  const { formRef, ...form } = useExportForm({ config, devices, spaces, now, download, storage });
 
   return (
     <form ref={formRef} noValidate onSubmit={(e) => void form.submit(e)} aria-labelledby={labelledBy} className="flex min-h-0 flex-1 flex-col">
@@ -51,18 +55,29 @@ export function ExportForm({ config, devices, now, labelledBy, secondaryAction, 
           error={form.errors.resolution}
           onChange={(resolution) => form.update({ resolution }, ['resolution', 'to'])}
         />
-        <DeviceFields
-          name={`${form.id}-devices`}
-          devices={devices}
-          mode={form.values.deviceMode}
-          chosen={form.effective.chosen}
-          error={form.errors.devices}
-          errorId={`${form.id}-devices-error`}
-          onChange={(patch) => form.update(patch, ['devices'])}
-        />
+        {spaces ? (
+          <SpaceFields
+            spaces={spaces}
+            devices={devices}
+            values={form.effective}
+            errors={{ space: form.errors.space, devices: form.errors.devices }}
+            onChange={(patch) => form.update(patch, ['space', 'devices'])}
+          />
+        ) : (
+          <DeviceFields
+            name={`${form.id}-devices`}
+            devices={devices}
+            mode={form.effective.deviceMode}
+            chosen={form.effective.chosen}
+            error={form.errors.devices}
+            errorId={`${form.id}-devices-error`}
+            onChange={(patch) => form.update(patch, ['devices'])}
+          />
+        )}
         <FilenameField
           inputId={form.ids.filename}
           values={form.values}
+          space={form.space?.name ?? null}
           suggested={form.suggestedName}
           saved={form.checked.filename}
           error={form.errors.filename}
@@ -71,7 +86,7 @@ export function ExportForm({ config, devices, now, labelledBy, secondaryAction, 
       </div>
 
       <div className="border-t border-line bg-surface px-4 py-3 sm:px-6">
-        <StatusLine status={form.status} onCancel={form.cancel} />
+        <StatusLine status={form.status} nouns={form.nouns} onCancel={form.cancel} />
         {form.errors.form && form.known?.length !== 0 ? <p className="mb-2 text-sm text-full-ink">{form.errors.form}</p> : null}
         <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-2">
           {form.reason ? (

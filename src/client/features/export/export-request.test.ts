@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_NOW } from '@/client/test/fixtures';
-import { checkExport, defaultFilename, defaultValues, describeSize, estimateSize, type ExportFormValues, NO_DEVICE_CHOSEN } from './export-request';
+import {
+  checkExport,
+  defaultFilename,
+  defaultValues,
+  describeSize,
+  effectiveValues,
+  estimateSize,
+  type ExportFormValues,
+  NO_DEVICE_CHOSEN,
+  NO_DOOR_CHOSEN,
+  noDoors,
+} from './export-request';
+import type { ExportSpace } from './export-spaces';
 
 // TEST_NOW: Thursday 26 November 2026, 11:15 in Budapest.
 const site = { siteName: 'Riverside Centre (demo)', timezone: 'Europe/Budapest', weekStartsOn: 1, now: new Date(TEST_NOW) };
@@ -63,6 +75,10 @@ describe('defaultFilename', () => {
     expect(defaultFilename('Café “Zöld” — Győr', { from: '2026-11-01', to: '2026-11-02' }, '5min')).toBe('café-zöld-győr_2026-11-01_2026-11-02_5min.csv');
     expect(defaultFilename('***', { from: '2026-11-01', to: '2026-11-02' }, 'day')).toBe('occupancy_2026-11-01_2026-11-02_day.csv');
   });
+
+  it('carries the space id after the site', () => {
+    expect(defaultFilename('***', { from: '2026-11-01', to: '2026-11-29' }, 'hour', 'pool')).toBe('occupancy_pool_2026-11-01_2026-11-29_hour.csv');
+  });
 });
 
 describe('estimateSize and describeSize', () => {
@@ -88,5 +104,72 @@ describe('estimateSize and describeSize', () => {
     [{ rows: 31_000_000, bytes: 1_240_000_000, perDevice: false }, 'about 31 million rows, roughly 1.2 GB'],
   ])('%o reads “%s”', (estimate, words) => {
     expect(describeSize(estimate)).toBe(words);
+  });
+});
+
+describe('a space or single doors (configured spaces)', () => {
+  const spaces: ExportSpace[] = [
+    {
+      id: 'site',
+      name: 'Riverside Leisure Centre',
+      depth: 0,
+      doors: [
+        { device: 91, label: 'Main entrance', side: 'in' },
+        { device: 95, label: 'Side door', side: 'out' },
+      ],
+    },
+    {
+      id: 'pool',
+      name: 'Pool hall',
+      depth: 1,
+      doors: [
+        { device: 93, label: 'Pool entrance', side: 'in' },
+        { device: 94, label: 'Pool exit', side: 'out' },
+      ],
+    },
+    { id: 'sauna', name: 'Sauna', depth: 2, doors: [] },
+  ];
+  const devices = [91, 93, 94, 95].map((id) => ({ id, label: `Door ${id}` }));
+
+  it('a space is sent as space=<id>, never with devices, and its id is in the default name', () => {
+    const got = checkExport(values({ preset: 'lastMonth', resolution: 'hour', deviceMode: 'space', space: 'pool', chosen: [91] }), site, spaces);
+    expect(got.errors).toEqual({});
+    expect(got.filename).toBe('riverside-centre-demo_pool_2026-10-01_2026-10-31_hour.csv');
+    expect(Object.fromEntries(new URL(got.url, 'http://x').searchParams)).toEqual({
+      from: '2026-10-01',
+      to: '2026-10-31',
+      resolution: 'hour',
+      space: 'pool',
+      filename: 'riverside-centre-demo_pool_2026-10-01_2026-10-31_hour.csv',
+    });
+  });
+
+  it('single doors are sent as devices, without a space', () => {
+    const url = new URL(checkExport(values({ deviceMode: 'chosen', space: 'pool', chosen: [94, 93] }), site, spaces).url, 'http://x');
+    expect(url.searchParams.get('devices')).toBe('93,94');
+    expect(url.searchParams.has('space')).toBe(false);
+  });
+
+  it('no door ticked, or a space without exportable doors: said on its own field', () => {
+    expect(checkExport(values({ deviceMode: 'chosen', chosen: [] }), site, spaces).errors).toEqual({ devices: NO_DOOR_CHOSEN });
+    expect(checkExport(values({ deviceMode: 'space', space: 'sauna' }), site, spaces).errors).toEqual({ space: noDoors('Sauna') });
+  });
+
+  it('effectiveValues: with spaces, "all" is the site and a space that is gone is the site; ticked doors stay doors', () => {
+    expect(effectiveValues(values(), devices, spaces)).toMatchObject({ deviceMode: 'space', space: 'site' });
+    expect(effectiveValues(values({ deviceMode: 'space', space: 'gone' }), devices, spaces)).toMatchObject({ deviceMode: 'space', space: 'site' });
+    expect(effectiveValues(values({ deviceMode: 'space', space: 'pool' }), devices, spaces)).toMatchObject({ deviceMode: 'space', space: 'pool' });
+    expect(effectiveValues(values({ deviceMode: 'chosen', chosen: [93, 4242], space: 'pool' }), devices, spaces)).toMatchObject({
+      deviceMode: 'chosen',
+      chosen: [93],
+      space: 'pool',
+    });
+    // Without the device list no door can be ticked.
+    expect(effectiveValues(values({ deviceMode: 'chosen', chosen: [93] }), null, spaces)).toMatchObject({ deviceMode: 'space', space: 'site' });
+  });
+
+  it('effectiveValues: without spaces, a remembered space is all counters again', () => {
+    expect(effectiveValues(values({ deviceMode: 'space', space: 'pool' }), devices, null)).toMatchObject({ deviceMode: 'all', space: '' });
+    expect(checkExport(effectiveValues(values({ deviceMode: 'space', space: 'pool' }), devices, null), site).url).not.toContain('space=');
   });
 });

@@ -6,8 +6,11 @@ import { type DatePreset, type DateRange, presetRange } from '@/shared/date-pres
 import { exportQuerySchema, safeFilename } from '@/shared/export-query';
 import { fieldErrors, inclusiveDays, isCalendarDate } from '@/shared/range-query';
 import { todayIn } from '@/shared/zoned';
+import type { ExportDevice } from './export-devices';
+import type { ExportSpace } from './export-spaces';
 
-export type DeviceMode = 'all' | 'chosen';
+/** All PRO devices, the ticked ones, or one space's boundary doors (only with configured spaces). */
+export type DeviceMode = 'all' | 'chosen' | 'space';
 
 export interface ExportFormValues {
   /** The one-tap range in use, recomputed from the clock each time; null for dates typed in. */
@@ -19,6 +22,8 @@ export interface ExportFormValues {
   deviceMode: DeviceMode;
   /** Device ids ticked when `deviceMode` is 'chosen'. */
   chosen: number[];
+  /** The space id when `deviceMode` is 'space'; '' for the site (the first space). */
+  space: string;
   /** The user's own name; '' or not `filenameEdited` means the name made from site, range and resolution. */
   filename: string;
   filenameEdited: boolean;
@@ -41,6 +46,7 @@ export function defaultValues(site: SiteContext): ExportFormValues {
     resolution: 'day',
     deviceMode: 'all',
     chosen: [],
+    space: '',
     filename: '',
     filenameEdited: false,
   };
@@ -51,19 +57,22 @@ export function resolveRange(values: ExportFormValues, site: SiteContext): DateR
   return values.preset ? presetRange(values.preset, site) : { from: values.from, to: values.to };
 }
 
-/** The server's own default, `riverside-centre_2026-11-20_2026-11-26_day.csv`, shown prefilled. */
-export function defaultFilename(siteName: string, range: DateRange, resolution: Resolution): string {
+/**
+ * The server's own default, shown prefilled: `riverside-centre_2026-11-20_2026-11-26_day.csv`, and
+ * with a space `riverside-centre_pool_2026-11-20_2026-11-26_day.csv`.
+ */
+export function defaultFilename(siteName: string, range: DateRange, resolution: Resolution, space: string | null = null): string {
   const site =
     siteName
       .normalize('NFC')
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '')
       .toLowerCase() || 'occupancy';
-  return `${site}_${range.from || 'start'}_${range.to || 'end'}_${resolution}.csv`;
+  return `${site}_${space ? `${space}_` : ''}${range.from || 'start'}_${range.to || 'end'}_${resolution}.csv`;
 }
 
-export type ExportField = 'from' | 'to' | 'resolution' | 'devices' | 'filename';
-export const EXPORT_FIELDS: readonly ExportField[] = ['from', 'to', 'resolution', 'devices', 'filename'];
+export type ExportField = 'from' | 'to' | 'resolution' | 'space' | 'devices' | 'filename';
+export const EXPORT_FIELDS: readonly ExportField[] = ['from', 'to', 'resolution', 'space', 'devices', 'filename'];
 export type ExportErrors = Partial<Record<ExportField | 'form', string>>;
 
 export interface CheckedExport {
@@ -77,16 +86,49 @@ export interface CheckedExport {
 }
 
 export const NO_DEVICE_CHOSEN = 'Choose at least one counter, or export all counters.';
+export const NO_DOOR_CHOSEN = 'Tick at least one door, or export a space.';
 
-/** Checks the form with the server's schema and builds the request. */
-export function checkExport(values: ExportFormValues, site: SiteContext): CheckedExport {
+/** The space id a form in space mode asks for; null in the other modes. */
+export function chosenSpace(values: Pick<ExportFormValues, 'deviceMode' | 'space'>): string | null {
+  return values.deviceMode === 'space' && values.space !== '' ? values.space : null;
+}
+
+/**
+ * The values the form stands for, given what can be chosen: ticked devices that are gone are
+ * dropped; with configured spaces, "all counters" is the site and a space that is gone is the site
+ * too; without them, a remembered space is "all counters" again. `devices`/`spaces`: null or
+ * undefined when not known (not loaded, or not configured).
+ */
+export function effectiveValues(
+  values: ExportFormValues,
+  devices: readonly ExportDevice[] | null | undefined,
+  spaces: readonly ExportSpace[] | null | undefined,
+): ExportFormValues {
+  let next = values;
+  if (devices && values.deviceMode === 'chosen') next = { ...next, chosen: values.chosen.filter((c) => devices.some((d) => d.id === c)) };
+  const root = spaces?.[0];
+  if (root && spaces) {
+    // Without the device list no door can be ticked: the space it is.
+    if (next.deviceMode !== 'chosen' || devices === null)
+      next = { ...next, deviceMode: 'space', space: spaces.some((s) => s.id === next.space) ? next.space : root.id };
+  } else if (next.deviceMode === 'space') {
+    next = { ...next, deviceMode: 'all', space: '' };
+  }
+  return next;
+}
+
+/** Checks the form with the server's schema and builds the request; `spaces` as offered, if any. */
+export function checkExport(values: ExportFormValues, site: SiteContext, spaces: readonly ExportSpace[] | null = null): CheckedExport {
   const range = resolveRange(values, site);
+  const space = chosenSpace(values);
   const wished = values.filenameEdited ? values.filename.trim() : '';
-  const fallbackName = defaultFilename(site.siteName, range, values.resolution);
+  const fallbackName = defaultFilename(site.siteName, range, values.resolution, space);
   const filename = (wished && safeFilename(wished)) || fallbackName;
 
   const query: Record<string, string> = { from: range.from, to: range.to, resolution: values.resolution };
-  if (values.deviceMode === 'chosen' && values.chosen.length > 0) {
+  if (space !== null) {
+    query.space = space;
+  } else if (values.deviceMode === 'chosen' && values.chosen.length > 0) {
     query.devices = [...values.chosen].sort((a, b) => a - b).join(',');
   }
   query.filename = filename;
@@ -96,9 +138,15 @@ export function checkExport(values: ExportFormValues, site: SiteContext): Checke
   if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error));
   // The schema reads "no devices" as "all devices" (the vendor's default); in the form, an empty
   // selection is a mistake to point out, not a silent switch to everything.
-  if (values.deviceMode === 'chosen' && values.chosen.length === 0) errors.devices ??= NO_DEVICE_CHOSEN;
+  if (values.deviceMode === 'chosen' && values.chosen.length === 0) errors.devices ??= spaces ? NO_DOOR_CHOSEN : NO_DEVICE_CHOSEN;
+  const doorless = spaces?.find((s) => s.id === space && s.doors.length === 0);
+  if (doorless) errors.space ??= noDoors(doorless.name);
 
   return { errors, range, filename, url: `/api/export?${new URLSearchParams(query).toString()}` };
+}
+
+export function noDoors(spaceName: string): string {
+  return `${spaceName} has no door with a PRO counter, so it has nothing to export. Choose another space or single doors.`;
 }
 
 /** Rough bytes per CSV row: `91,Main entrance,2026-11-25 14:05,37,29` and a newline. */

@@ -81,3 +81,22 @@ describe('export settings in localStorage', () => {
     expect(loadSettings(defaults, broken)).toEqual(defaults);
   });
 });
+
+describe('export settings: the space', () => {
+  it('a space export is remembered as the space (with devices "all", what a version without spaces reads)', () => {
+    const storage = memoryStorage();
+    saveSettings({ ...defaults, deviceMode: 'space', space: 'pool' }, storage);
+    expect(JSON.parse(storage.getItem(SETTINGS_KEY) ?? '')).toMatchObject({ devices: 'all', space: 'pool' });
+    expect(loadSettings(defaults, storage)).toEqual({ ...defaults, deviceMode: 'space', space: 'pool' });
+  });
+
+  it('ticked doors are remembered with the space last chosen, so switching back finds it', () => {
+    const storage = memoryStorage();
+    saveSettings({ ...defaults, deviceMode: 'chosen', chosen: [93], space: 'pool' }, storage);
+    expect(loadSettings(defaults, storage)).toEqual({ ...defaults, deviceMode: 'chosen', chosen: [93], space: 'pool' });
+  });
+
+  it('a malformed space id is dropped, the rest kept', () => {
+    expect(loadSettings(defaults, stored({ version: 1, resolution: 'hour', devices: 'all', space: '../Pool' }))).toEqual({ ...defaults, resolution: 'hour' });
+  });
+});

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { resolutionSchema } from '@/shared/api-schema';
 import { DATE_PRESETS } from '@/shared/date-presets';
 import { isCalendarDate } from '@/shared/range-query';
+import { spaceIdSchema } from '@/shared/spaces';
 import type { ExportFormValues } from './export-request';
 
 export const SETTINGS_KEY = 'occupancy-live:export-settings';
@@ -24,9 +25,11 @@ const storedSchema = z.object({
     .union([z.literal('all'), z.array(z.number().int().positive()).min(1).max(500)])
     .nullable()
     .catch(null),
+  /** The space exported last (the form falls back to the site when it is gone). */
+  space: spaceIdSchema.nullable().optional().catch(null),
 });
 
-export type StoredSettings = Pick<ExportFormValues, 'preset' | 'from' | 'to' | 'resolution' | 'deviceMode' | 'chosen'>;
+export type StoredSettings = Pick<ExportFormValues, 'preset' | 'from' | 'to' | 'resolution' | 'deviceMode' | 'chosen' | 'space'>;
 
 /** The remembered settings laid over `defaults`; `defaults` alone when nothing usable is stored. */
 export function loadSettings(defaults: ExportFormValues, storage: Storage | undefined = safeLocalStorage()): ExportFormValues {
@@ -57,6 +60,12 @@ export function loadSettings(defaults: ExportFormValues, storage: Storage | unde
     values.deviceMode = 'chosen';
     values.chosen = [...new Set(s.devices)];
   }
+  // The space is kept beside the ticked doors too, so switching back finds it. A space export is
+  // stored with `devices: 'all'`, which is what a version of the app without spaces reads.
+  if (s.space) {
+    values.space = s.space;
+    if (s.devices === 'all') values.deviceMode = 'space';
+  }
   return values;
 }
 
@@ -66,7 +75,8 @@ export function saveSettings(values: ExportFormValues, storage: Storage | undefi
     preset: values.preset,
     range: values.preset ? null : { from: values.from, to: values.to },
     resolution: values.resolution,
-    devices: values.deviceMode === 'all' ? 'all' : values.chosen,
+    devices: values.deviceMode === 'chosen' ? values.chosen : 'all',
+    space: values.space === '' ? null : values.space,
   };
   try {
     storage?.setItem(SETTINGS_KEY, JSON.stringify(stored));

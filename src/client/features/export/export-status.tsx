@@ -3,9 +3,10 @@
 import { AlertTriangleIcon, CheckCircleIcon } from '@/client/components/ui/icons';
 import type { ApiRequestError } from '@/client/lib/api-client';
 import { describeExportFailure, toProblem } from '@/client/lib/error-text';
+import type { ExportField } from './export-request';
 import { exportField, type ExportStatus, FIELD_NOUNS } from './use-export-form';
 
-export function StatusLine({ status, onCancel }: { status: ExportStatus; onCancel: () => void }) {
+export function StatusLine({ status, nouns = FIELD_NOUNS, onCancel }: { status: ExportStatus; nouns?: Record<ExportField, string>; onCancel: () => void }) {
   // Live regions that are always present, so screen readers announce what appears in them.
   return (
     <>
@@ -31,12 +32,12 @@ export function StatusLine({ status, onCancel }: { status: ExportStatus; onCance
           </div>
         ) : null}
       </div>
-      <div role="alert">{status.kind === 'failed' ? <FailureBox error={status.error} /> : null}</div>
+      <div role="alert">{status.kind === 'failed' ? <FailureBox error={status.error} nouns={nouns} /> : null}</div>
     </>
   );
 }
 
-function FailureBox({ error }: { error: ApiRequestError }) {
+function FailureBox({ error, nouns }: { error: ApiRequestError; nouns: Record<ExportField, string> }) {
   const text = describeExportFailure(toProblem(error));
   const field = exportField(error.field);
   return (
@@ -44,7 +45,7 @@ function FailureBox({ error }: { error: ApiRequestError }) {
       <AlertTriangleIcon className="mt-0.5 size-4 shrink-0 text-full-ink" />
       <div className="min-w-0">
         <p className="font-semibold">{text.title}</p>
-        <p>{field ? `Nothing was saved. See the message at ${FIELD_NOUNS[field]}.` : text.detail}</p>
+        <p>{field ? `Nothing was saved. See the message at ${nouns[field]}.` : text.detail}</p>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
-// The export's file name: suggested from the site, the range and the resolution until the user
-// types one, with a hint that says exactly what the saved file will be called.
+// The export's file name: suggested from the site (and the space), the range and the resolution
+// until the user types one, with a hint that says exactly what the saved file will be called.
 import { FieldError } from '@/client/components/ui/date-range-fields';
 import { buttonClass } from '@/client/components/ui/button';
 import { safeFilename } from '@/shared/export-query';
@@ -8,6 +8,8 @@ import type { ExportFormValues } from './export-request';
 interface FilenameFieldProps {
   inputId: string;
   values: ExportFormValues;
+  /** The name of the space exported, if one is. */
+  space: string | null;
   suggested: string;
   /** The name the file is saved under, as checked. */
   saved: string;
@@ -15,7 +17,7 @@ interface FilenameFieldProps {
   onChange: (patch: Pick<ExportFormValues, 'filename' | 'filenameEdited'>) => void;
 }
 
-export function FilenameField({ inputId, values, suggested, saved, error, onChange }: FilenameFieldProps) {
+export function FilenameField({ inputId, values, space, suggested, saved, error, onChange }: FilenameFieldProps) {
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
   return (
@@ -44,15 +46,19 @@ export function FilenameField({ inputId, values, suggested, saved, error, onChan
       </div>
       <FieldError id={errorId} message={error} />
       <p id={hintId} className="mt-1.5 text-sm break-words text-muted">
-        {filenameHint(values, saved)}
+        {filenameHint(values, space, saved)}
       </p>
     </div>
   );
 }
 
-function filenameHint(values: ExportFormValues, saved: string): string {
+function filenameHint(values: ExportFormValues, space: string | null, saved: string): string {
   const typed = values.filename.trim();
-  if (!values.filenameEdited) return 'Made from the site, the range and the resolution; change it if you like.';
+  if (!values.filenameEdited) {
+    return space
+      ? `Made from the site, the space (${space}), the range and the resolution; change it if you like.`
+      : 'Made from the site, the range and the resolution; change it if you like.';
+  }
   if (typed === '') return `Empty, so the file is saved as “${saved}”.`;
   const clean = safeFilename(typed);
   if (clean === null) return `No letters or digits to use, so the file is saved as “${saved}”.`;

@@ -8,6 +8,7 @@ import { startExport } from './export-download';
 import type { ExportDevice } from './export-devices';
 import {
   checkExport,
+  chosenSpace,
   defaultFilename,
   defaultValues,
   estimateSize,
@@ -15,18 +16,26 @@ import {
   type ExportErrors,
   type ExportField,
   type ExportFormValues,
+  effectiveValues,
   resolveRange,
   type SiteContext,
 } from './export-request';
 import { loadSettings, saveSettings } from './export-settings';
+import type { ExportSpace } from './export-spaces';
 
 export const FIELD_NOUNS: Record<ExportField, string> = {
   from: 'the start date',
   to: 'the end date',
   resolution: 'the resolution',
+  space: 'the space',
   devices: 'the counters',
   filename: 'the file name',
 };
+
+/** The fields as the form names them: with spaces, the devices are the doors. */
+export function fieldNouns(doors: boolean): Record<ExportField, string> {
+  return doors ? { ...FIELD_NOUNS, devices: 'the doors' } : FIELD_NOUNS;
+}
 
 export const NO_PRO_DEVICES = 'This WELLPOINT account has no PRO-plan devices, and only PRO devices can be exported.';
 
@@ -36,13 +45,15 @@ export interface ExportFormOptions {
   config: Config;
   /** The live PRO devices; undefined while loading, null when the list is not available. */
   devices: ExportDevice[] | null | undefined;
+  /** The configured spaces; null or undefined when none are configured (or while they load). */
+  spaces: ExportSpace[] | null | undefined;
   /** Date.now() of the clock the presets and "today" are read from. */
   now: number;
   download: (url: string, filename: string) => void;
   storage: Storage | undefined;
 }
 
-export function useExportForm({ config, devices, now, download, storage }: ExportFormOptions) {
+export function useExportForm({ config, devices, spaces, now, download, storage }: ExportFormOptions) {
   const id = useId();
   const site: SiteContext = { siteName: config.siteName, timezone: config.timezone, weekStartsOn: config.weekStartsOn, now: new Date(now) };
   const [values, setValues] = useState<ExportFormValues>(() => loadSettings(defaultValues(site), storage));
@@ -55,9 +66,10 @@ export function useExportForm({ config, devices, now, download, storage }: Expor
   useEffect(() => () => abortRef.current?.abort(), []);
 
   const known = devices ?? null;
-  const effective: ExportFormValues =
-    known && values.deviceMode === 'chosen' ? { ...values, chosen: values.chosen.filter((c) => known.some((d) => d.id === c)) } : values;
-  const checked = checkExport(effective, site);
+  const choices = spaces ?? null;
+  const effective = effectiveValues(values, devices, choices);
+  const space = choices?.find((s) => s.id === chosenSpace(effective)) ?? null;
+  const checked = checkExport(effective, site, choices);
   const range = resolveRange(values, site);
   const errors: ExportErrors = { ...checked.errors };
   if (known?.length === 0) errors.form ??= NO_PRO_DEVICES;
@@ -65,14 +77,15 @@ export function useExportForm({ config, devices, now, download, storage }: Expor
   const blocked = Object.keys(checked.errors).length > 0 || known?.length === 0;
   const preparing = status.kind === 'preparing';
 
-  const deviceCount = effective.deviceMode === 'all' ? (known?.length ?? null) : effective.chosen.length;
+  const deviceCount = space ? space.doors.length : effective.deviceMode === 'all' ? (known?.length ?? null) : effective.chosen.length;
   const estimate = estimateSize(range, values.resolution, deviceCount);
-  const suggestedName = defaultFilename(config.siteName, range, values.resolution);
+  const suggestedName = defaultFilename(config.siteName, range, values.resolution, space?.id ?? null);
   const ids = { from: `${id}-from`, to: `${id}-to`, filename: `${id}-filename`, reason: `${id}-reason` };
 
+  const nouns = fieldNouns(choices !== null);
   const reasonFields = EXPORT_FIELDS.filter((f) => checked.errors[f]);
   const reason =
-    known?.length === 0 ? NO_PRO_DEVICES : reasonFields.length > 0 ? `Can’t download yet: check ${joinWords(reasonFields.map((f) => FIELD_NOUNS[f]))}.` : null;
+    known?.length === 0 ? NO_PRO_DEVICES : reasonFields.length > 0 ? `Can’t download yet: check ${joinWords(reasonFields.map((f) => nouns[f]))}.` : null;
 
   function update(patch: Partial<ExportFormValues>, fields: readonly ExportField[]) {
     setValues((v) => ({ ...v, ...patch }));
@@ -103,7 +116,8 @@ export function useExportForm({ config, devices, now, download, storage }: Expor
       focusField(EXPORT_FIELDS.find((f) => checked.errors[f]));
       return;
     }
-    saveSettings(values, storage);
+    // What was exported: with spaces, the space (the site when none was picked).
+    saveSettings(effective, storage);
     const controller = new AbortController();
     abortRef.current = controller;
     setStatus({ kind: 'preparing' });
@@ -140,6 +154,7 @@ export function useExportForm({ config, devices, now, download, storage }: Expor
     site,
     values,
     effective,
+    space,
     checked,
     range,
     errors,
@@ -149,6 +164,7 @@ export function useExportForm({ config, devices, now, download, storage }: Expor
     estimate,
     suggestedName,
     reason,
+    nouns,
     status,
     update,
     submit,

@@ -36,25 +36,51 @@ export function todayCurve(
   return occupancyCurve({ periods, periodMs: FIVE_MINUTES, dayStartMs, live: { t: live.t, occupancy } });
 }
 
+/**
+ * Today's curve of one space (asked for with `space=<id>`): the server's people inside at the end
+ * of each period, ending at the space's live count. As for the doors, the last period is the one
+ * in progress and gives way to the live point.
+ */
+export function spaceTodayCurve(space: History['space'], { dayStartMs, live }: { dayStartMs: number; live: { t: number; occupancy: number } }): CurvePoint[] {
+  const ends = (space?.points ?? []).slice(0, -1).flatMap((p) => {
+    const t = Date.parse(p.start) + FIVE_MINUTES;
+    return p.occupancy !== null && t > dayStartMs && t < live.t ? [{ t, occupancy: p.occupancy }] : [];
+  });
+  // From the day start (0 people), as occupancyCurve draws the doors' curve.
+  const curve: CurvePoint[] = live.t > dayStartMs ? [{ t: dayStartMs, occupancy: 0 }, ...ends] : [];
+  if (live.t >= dayStartMs) curve.push({ t: live.t, occupancy: live.occupancy, live: true });
+  else curve.push({ t: dayStartMs, occupancy: 0 });
+  return curve;
+}
+
+/**
+ * The counts an answer is about: the space's own (entering and leaving its boundary) when it was
+ * asked for one, else every door's.
+ */
+function countsOf(history: History | undefined): (readonly { start: string; in: number; out: number }[])[] {
+  if (history?.space) return [history.space.points];
+  return (history?.series ?? []).map((s) => s.points);
+}
+
 /** True when nobody has been counted yet today: nothing to draw but a flat line at 0. */
 export function isEmptyDay(curve: readonly CurvePoint[], history: History | undefined): boolean {
-  const anyCounts = (history?.series ?? []).some((s) => s.points.some((p) => p.in > 0 || p.out > 0));
+  const anyCounts = countsOf(history).some((points) => points.some((p) => p.in > 0 || p.out > 0));
   return !anyCounts && curve.every((p) => p.occupancy === 0);
 }
 
 export interface VisitorDay {
   date: string;
-  /** IN at every door of the site that day. */
+  /** IN at every door of the site that day (people entering the space, for a space). */
   visitors: number;
   /** The same weekday a week earlier. */
   weekBefore: number;
 }
 
-/** IN per local day, summed over the site's devices: `start` carries the site's own date. */
+/** IN per local day, summed over the site's devices (or the space's): `start` carries the site's own date. */
 function visitorsByDate(history: History | undefined): Map<string, number> {
   const byDate = new Map<string, number>();
-  for (const series of history?.series ?? []) {
-    for (const p of series.points) {
+  for (const points of countsOf(history)) {
+    for (const p of points) {
       const date = p.start.slice(0, 10);
       byDate.set(date, (byDate.get(date) ?? 0) + p.in);
     }
@@ -88,8 +114,8 @@ export function peakHours(history: History | undefined, range: DateRange): PeakH
   const days = new Array<number>(7).fill(0);
   for (const date of datesOf(range)) days[weekdayOf(date)]! += 1;
   const sums = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  for (const series of history?.series ?? []) {
-    for (const p of series.points) {
+  for (const points of countsOf(history)) {
+    for (const p of points) {
       const date = p.start.slice(0, 10);
       if (date < range.from || date > range.to) continue;
       const hour = Number(p.start.slice(11, 13));

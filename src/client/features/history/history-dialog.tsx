@@ -1,6 +1,7 @@
 // The history view, a modal panel over the dashboard (full screen on a phone): visitors per day
 // for the last 7 or 30 days against the same weekday a week earlier, and the peak hours of the
-// last four weeks. Each part can be downloaded as CSV for exactly the range it shows.
+// last four weeks, for the whole site or the space chosen in its header (the same choice as
+// Today's). Each part can be downloaded as CSV for exactly the range and space it shows.
 import { useId } from 'react';
 import { buttonClass } from '@/client/components/ui/button';
 import { Dialog } from '@/client/components/ui/dialog';
@@ -9,6 +10,8 @@ import { CloseIcon } from '@/client/components/ui/icons';
 import { addDaysToDateString, todayIn } from '@/shared/zoned';
 import { formatDay } from './chart-format';
 import { PeakHoursSection } from './peak-hours-section';
+import { SITE_OPTION_FALLBACK, type SpaceChoices, type SpaceOption } from './space-choice';
+import { SpaceSelect } from './space-select';
 import { VisitorsSection } from './visitors-section';
 
 interface HistoryDialogProps {
@@ -19,10 +22,16 @@ interface HistoryDialogProps {
   /** 0 = Sunday … 6 = Saturday. */
   weekStartsOn: number;
   siteName: string | undefined;
+  /** The spaces to choose from, the one shown, and the way to choose another (shared with Today). */
+  choices?: SpaceChoices;
+  chosen?: SpaceOption;
+  onChoose?: (id: string) => void;
 }
 
-export function HistoryDialog({ onClose, timeZone, nowIso, weekStartsOn, siteName }: HistoryDialogProps) {
+export function HistoryDialog({ onClose, timeZone, nowIso, weekStartsOn, siteName, choices, chosen, onChoose }: HistoryDialogProps) {
   const headingId = useId();
+  const selectId = useId();
+  const space = chosen ?? SITE_OPTION_FALLBACK;
   const today = todayIn(timeZone, new Date(nowIso));
   const yesterday = addDaysToDateString(today, -1);
 
@@ -32,8 +41,8 @@ export function HistoryDialog({ onClose, timeZone, nowIso, weekStartsOn, siteNam
       onClose={onClose}
       className="m-0 h-dvh max-h-none w-full max-w-none overflow-y-auto overscroll-contain bg-canvas sm:m-auto sm:h-auto sm:max-h-[calc(100dvh-4rem)] sm:w-[min(72rem,calc(100vw-4rem))] sm:rounded-2xl sm:border sm:border-line"
     >
-      <div className="sticky top-0 z-10 flex items-center justify-between gap-4 border-b border-line bg-surface px-4 py-3 sm:px-7">
-        <div className="min-w-0">
+      <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-line bg-surface px-4 py-3 sm:flex-nowrap sm:px-7">
+        <div className="min-w-0 flex-1">
           <h2 id={headingId} className="text-xl font-semibold text-ink">
             History
           </h2>
@@ -42,6 +51,15 @@ export function HistoryDialog({ onClose, timeZone, nowIso, weekStartsOn, siteNam
             <span className="sm:hidden">Up</span> to yesterday, <time dateTime={yesterday}>{formatDay(yesterday)}</time>
           </p>
         </div>
+        {choices && onChoose && choices.options.length > 1 ? (
+          // Below the title on a phone (order), between title and Close on a wider screen.
+          <div className="order-last flex w-full items-center gap-2 sm:order-none sm:w-64 sm:shrink-0">
+            <label htmlFor={selectId} className="text-sm font-medium text-muted">
+              Show
+            </label>
+            <SpaceSelect id={selectId} choices={choices} value={space.id} onChange={onChoose} />
+          </div>
+        ) : null}
         <button type="button" onClick={onClose} className={buttonClass('secondary', 'shrink-0 px-3')}>
           <CloseIcon className="size-5" />
           Close
@@ -49,10 +67,10 @@ export function HistoryDialog({ onClose, timeZone, nowIso, weekStartsOn, siteNam
       </div>
       <div className="grid gap-5 p-4 sm:gap-6 sm:p-7">
         <ErrorBoundary name="Visitors per day">
-          <VisitorsSection today={today} />
+          <VisitorsSection today={today} space={space} />
         </ErrorBoundary>
         <ErrorBoundary name="Peak hours">
-          <PeakHoursSection today={today} weekStartsOn={weekStartsOn} />
+          <PeakHoursSection today={today} weekStartsOn={weekStartsOn} space={space} />
         </ErrorBoundary>
       </div>
     </Dialog>

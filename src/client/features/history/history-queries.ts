@@ -11,20 +11,22 @@ export const TODAY_REFRESH_MS = 3 * 60_000;
 /** Whole past days: kept for an hour, then asked again (a device added late may fill them in). */
 const PAST_STALE_MS = 60 * 60_000;
 
-export const historyQueryOptions = (range: DateRange, resolution: Resolution) =>
+/** `space`: one space's doors and counts (its id); without it, every door of the site. */
+export const historyQueryOptions = (range: DateRange, resolution: Resolution, space?: string) =>
   queryOptions({
-    queryKey: ['history', { from: range.from, to: range.to, resolution }],
+    queryKey: ['history', { from: range.from, to: range.to, resolution, space }],
     queryFn: ({ signal }) => {
       const params = new URLSearchParams({ from: range.from, to: range.to, resolution });
+      if (space !== undefined) params.set('space', space);
       // Whole ranges of hourly data take the vendor a while to produce.
       return fetchJson(`/api/history?${params.toString()}`, historySchema, { signal, timeoutMs: 45_000 });
     },
     staleTime: PAST_STALE_MS,
   });
 
-export const todayHistoryQueryOptions = (range: DateRange) =>
+export const todayHistoryQueryOptions = (range: DateRange, space?: string) =>
   queryOptions({
-    ...historyQueryOptions(range, '5min'),
+    ...historyQueryOptions(range, '5min', space),
     staleTime: TODAY_REFRESH_MS,
     refetchInterval: TODAY_REFRESH_MS,
     // Like the live count: a wall screen in a background tab keeps its curve current.

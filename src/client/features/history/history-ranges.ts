@@ -58,9 +58,10 @@ export function datesOf({ from, to }: DateRange): string[] {
 
 /**
  * The CSV of the same range: the BFF's export, a native download (it answers a JSON error for a
- * range it refuses). The export form, once it exists, may offer more choices; this link needs none.
+ * range it refuses). With `space`, the CSV of that space's doors, as the chart shows that space.
  */
-export function exportHref(range: DateRange, resolution: Resolution): string {
+export function exportHref(range: DateRange, resolution: Resolution, space?: string): string {
   const params = new URLSearchParams({ from: range.from, to: range.to, resolution });
+  if (space !== undefined) params.set('space', space);
   return `/api/export?${params.toString()}`;
 }

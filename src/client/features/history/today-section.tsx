@@ -1,8 +1,8 @@
-// The dashboard's "Today" section: people inside through the day for the whole site or one door,
-// from 5-minute counts since the day start, ending at the live number; the same numbers as a
-// table; and the way into the history view. Loaded lazily (it brings recharts); the dashboard
-// passes the live answer in, so this feature never reaches into the occupancy feature.
-import { byLabel, deviceLabel } from '@/client/lib/names';
+// The dashboard's "Today" section: people inside through the day for the whole site, one space
+// (or, without configured spaces, one door), from 5-minute counts since the day start, ending at
+// the live number; the same numbers as a table; and the way into the history view. Loaded lazily
+// (it brings recharts); the dashboard passes the live answer in, so this feature never reaches
+// into the occupancy feature. The section owns the choice of space and shares it with the history view.
 import { buttonClass } from '@/client/components/ui/button';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
@@ -12,7 +12,7 @@ import { formatCount } from '@/client/lib/format';
 import type { Config, Occupancy } from '@/shared/api-schema';
 import type { CurvePoint } from '@/shared/occupancy-curve';
 import { formatTimeOfDay } from './chart-format';
-import { isEmptyDay, type LiveCounts, type SeriesChoice, todayCurve } from './history-data';
+import { isEmptyDay, type LiveCounts, spaceTodayCurve, todayCurve } from './history-data';
 import { todayHistoryQueryOptions } from './history-queries';
 import { todayRange } from './history-ranges';
 import { HistoryIcon } from '@/client/components/ui/icons';
@@ -22,6 +22,9 @@ import { TableAlternative } from './table-alternative';
 import { TodayChart } from './today-chart';
 import { TODAY_CHART_BOX, TodayFrame } from './today-frame';
 import { clockChange } from './time-axis';
+import { SITE_LABEL, spaceChoices, titleSuffix } from './space-choice';
+import { SpaceSelect } from './space-select';
+import { useSpaceChoice } from './use-space-choice';
 
 const HistoryDialog = lazy(() => import('./history-dialog').then((m) => ({ default: m.HistoryDialog })));
 
@@ -35,38 +38,32 @@ interface TodaySectionProps {
   timeZone: string;
 }
 
-interface DeviceOption {
-  id: number;
-  label: string;
-  occupancy: number;
-  capacity: number | null;
-}
-
 export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps) {
   const headingId = useId();
   const selectId = useId();
   const range = todayRange(occupancy.dayStart, occupancy.generatedUtc, timeZone, config?.dayStart);
-  const query = useQuery(todayHistoryQueryOptions(range));
-  const [choice, setChoice] = useState<SeriesChoice>('site');
+  const { spaces, spacesConfigured } = occupancy;
+  // The server has already applied the site's labels and capacities.
+  const choices = useMemo(() => spaceChoices({ spaces, spacesConfigured }), [spaces, spacesConfigured]);
+  // A space (or door) that disappears from the answer falls back to the whole site.
+  const [chosen, choose] = useSpaceChoice(choices);
+  // Without configured spaces, the site's answer holds every door's series: one request serves
+  // the site and each of its doors, as before spaces. A space is asked for by its id.
+  const requestSpace = chosen?.device === undefined ? chosen?.param : undefined;
+  const query = useQuery(todayHistoryQueryOptions(range, requestSpace));
 
-  const devices = useMemo<DeviceOption[]>(() => {
-    // The server has already applied the site's labels and capacities.
-    return occupancy.devices.map((d) => ({ id: d.id, label: deviceLabel(d), occupancy: d.occupancy, capacity: d.capacity })).sort(byLabel);
-  }, [occupancy.devices]);
-
-  // A door that disappears from the account falls back to the whole site.
-  const device = choice === 'site' ? undefined : devices.find((d) => d.id === choice);
-  const shown: SeriesChoice = device ? device.id : 'site';
-  const name = device ? device.label : 'Whole site';
-  const capacity = device ? device.capacity : (occupancy.total.capacity ?? config?.siteCapacity ?? null);
+  const name = chosen?.name ?? SITE_LABEL;
+  const capacity = chosen && !chosen.root ? chosen.capacity : (occupancy.total.capacity ?? config?.siteCapacity ?? null);
 
   // Cheap enough to redo at every poll: a few hundred periods per door.
-  const live: LiveCounts = {
-    t: Date.parse(occupancy.generatedUtc),
-    site: occupancy.total.occupancy,
-    devices: new Map(devices.map((d) => [d.id, d.occupancy])),
-  };
-  const curve = todayCurve(query.data, { dayStartMs: range.startMs, live, choice: shown });
+  const t = Date.parse(occupancy.generatedUtc);
+  const live: LiveCounts = { t, site: occupancy.total.occupancy, devices: new Map(occupancy.devices.map((d) => [d.id, d.occupancy])) };
+  const curve =
+    requestSpace !== undefined && chosen
+      ? spaceTodayCurve(query.data?.space, { dayStartMs: range.startMs, live: { t, occupancy: chosen.occupancy } })
+      : todayCurve(query.data, { dayStartMs: range.startMs, live, choice: chosen?.device ?? 'site' });
+  // "Today in the Pool hall"; a door's curve keeps the plain heading, as before spaces.
+  const heading = chosen && chosen.device === undefined ? `Today${titleSuffix(chosen)}` : 'Today';
 
   const change = clockChange(range.startMs, range.endMs, timeZone);
   const since = formatTimeOfDay(range.startMs, timeZone);
@@ -93,7 +90,7 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
     <>
       <TodayFrame
         headingId={headingId}
-        heading="Today"
+        heading={<span className="truncate">{heading}</span>}
         subtitle={subtitle}
         controls={
           <>
@@ -101,21 +98,7 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
               <label htmlFor={selectId} className="text-sm font-medium text-muted">
                 Show
               </label>
-              <select
-                id={selectId}
-                value={String(shown)}
-                onChange={(event) => setChoice(event.target.value === 'site' ? 'site' : Number(event.target.value))}
-                className="min-h-11 w-full rounded-lg border border-line bg-surface px-3 text-base text-ink"
-              >
-                <option value="site">Whole site</option>
-                <optgroup label="One door">
-                  {devices.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.label}
-                    </option>
-                  ))}
-                </optgroup>
-              </select>
+              <SpaceSelect id={selectId} choices={choices} value={chosen?.id ?? ''} onChange={choose} />
             </div>
             <button ref={historyButton} type="button" onClick={openHistory} aria-haspopup="dialog" className={buttonClass('accent', 'shrink-0 px-4')}>
               <HistoryIcon className="size-5" />
@@ -167,6 +150,9 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
               nowIso={occupancy.generatedUtc}
               weekStartsOn={config?.weekStartsOn ?? 1}
               siteName={config?.siteName}
+              choices={choices}
+              chosen={chosen}
+              onChoose={choose}
             />
           </Suspense>
         </ErrorBoundary>

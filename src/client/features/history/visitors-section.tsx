@@ -1,5 +1,6 @@
 // "Visitors per day" in the history view: the last 7 or 30 days against the same weekday a week
-// earlier, as a chart, a sentence, a table and a CSV link for exactly that range.
+// earlier, for the site or one space, as a chart, a sentence, a table and a CSV link for exactly
+// that range and space.
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { Panel } from '@/client/components/ui/panel';
@@ -11,6 +12,7 @@ import { visitorsPerDay } from './history-data';
 import { historyQueryOptions } from './history-queries';
 import { VISITOR_SPANS, type VisitorSpan, visitorsRange } from './history-ranges';
 import { QueryState } from './query-state';
+import { type SpaceOption, spaceInSentence, titleSuffix } from './space-choice';
 import { TableAlternative } from './table-alternative';
 import { VisitorsChart } from './visitors-chart';
 
@@ -36,11 +38,19 @@ function compareInWords(total: number, before: number): string {
   return `${share} ${total > before ? 'more' : 'fewer'} than the same days a week earlier (${formatCount(before)}).`;
 }
 
-export function VisitorsSection({ today }: { today: string }) {
+/** Who "visitors" are: IN at every door, or the people entering the space through its own doors. */
+function whoComesIn(space: SpaceOption): string {
+  if (space.param === undefined) return 'People coming in at every door (IN)';
+  if (space.device !== undefined) return 'People coming in at this door (IN)';
+  if (space.root) return 'People coming into the site through its outer doors';
+  return `People coming into ${spaceInSentence(space.name)} through its doors`;
+}
+
+export function VisitorsSection({ today, space }: { today: string; space: SpaceOption }) {
   const headingId = useId();
   const [span, setSpan] = useState<VisitorSpan>(7);
   const { shown, request } = visitorsRange(today, span);
-  const query = useQuery(historyQueryOptions(request, 'day'));
+  const query = useQuery(historyQueryOptions(request, 'day', space.param));
   const days = useMemo(() => visitorsPerDay(query.data, shown), [query.data, shown]);
   const total = days.reduce((n, d) => n + d.visitors, 0);
   const before = days.reduce((n, d) => n + d.weekBefore, 0);
@@ -51,8 +61,8 @@ export function VisitorsSection({ today }: { today: string }) {
     <Panel
       level={3}
       headingId={headingId}
-      heading="Visitors per day"
-      subtitle="People coming in at every door (IN), per day, compared with the same weekday a week earlier"
+      heading={`Visitors per day${titleSuffix(space)}`}
+      subtitle={`${whoComesIn(space)}, per day, compared with the same weekday a week earlier`}
       controls={<SpanToggle span={span} onChange={setSpan} />}
     >
       <figure className="mt-4">
@@ -71,7 +81,7 @@ export function VisitorsSection({ today }: { today: string }) {
         </div>
         <div className="relative mt-3 h-60 sm:h-72">
           <QueryState query={query} what="The visitors per day" skeleton={<Skeleton className="absolute inset-0" />}>
-            <div role="img" aria-label={`Bar chart of visitors per day: ${summary}`} className="absolute inset-0">
+            <div role="img" aria-label={`Bar chart of visitors per day${titleSuffix(space)}: ${summary}`} className="absolute inset-0">
               <VisitorsChart days={days} span={span === 7 ? 'week' : 'month'} />
             </div>
           </QueryState>
@@ -79,7 +89,7 @@ export function VisitorsSection({ today }: { today: string }) {
         <div className="mt-2 flex min-h-11 flex-wrap items-start justify-between gap-x-6">
           {query.data ? (
             <TableAlternative
-              caption={`Visitors per day, ${rangeText}`}
+              caption={`Visitors per day, ${space.root ? '' : `${space.name}, `}${rangeText}`}
               scroll={span === 30}
               columns={['Day', 'Visitors', 'A week earlier', 'Change']}
               rows={days}
@@ -94,7 +104,7 @@ export function VisitorsSection({ today }: { today: string }) {
           ) : (
             <span />
           )}
-          <ExportLink range={shown} resolution="day" what="these days" />
+          <ExportLink range={shown} resolution="day" what="these days" space={space.param} />
         </div>
       </figure>
     </Panel>
