@@ -2,7 +2,8 @@
 // and its embedded simulator: every door is paged through with a visible indicator, the site
 // total's digits are at least a quarter of the screen tall, an old count is marked stale and
 // then neutral after the configured outage and recovers without a reload, a deploy causes
-// exactly one reload, and a server that is down causes none. Time is driven, not waited for:
+// exactly one reload, and a server that is down causes none; with the demo's spaces, a space's card
+// and a space's own sign. Time is driven, not waited for:
 // the simulator's clock (the BFF's `ageSeconds` follows it) and Playwright's page.clock for the
 // browser's timers. Screenshots go to test-results/kiosk-screens/ to be looked at.
 import { expect, type Page, test } from '@playwright/test';
@@ -12,21 +13,27 @@ import {
   countLoads,
   currentOccupancy,
   cutOff,
+  DEMO_SITE_NAME,
   driveClockUntil,
   driveClockUntilLive,
   expectSameWindow,
   LIVE_SIGN,
+  expectNoAxeViolations,
   markWindow,
   type Orientation,
   saveScreen,
+  signStateOf,
+  spaceById,
+  STATE_WORDS,
   UNAVAILABLE,
   VIEWPORTS,
+  withoutSpaces,
 } from './support/kiosk';
 
 const ORIENTATIONS = Object.keys(VIEWPORTS) as Orientation[];
 /** Thursday mornings in January 2027: a day no other spec uses, so the BFF's cache is fresh. */
 const MORNING = new Date('2027-01-14T09:30:00Z'); // 10:30 in Budapest
-const AFTERNOON = new Date('2027-01-14T13:00:00Z'); // over a thousand people inside
+const AFTERNOON = new Date('2027-01-14T13:00:00Z');
 
 let sim: SimControl;
 
@@ -41,6 +48,7 @@ test.afterEach(async () => {
 
 const sign = (page: Page) => page.getByRole('region', { name: 'Entrance sign' });
 const doors = (page: Page) => page.getByRole('list', { name: /^Doors/ });
+const spaces = (page: Page) => page.getByRole('list', { name: /^Spaces/ });
 
 async function expectWallScreen(page: Page) {
   const screen = await page.evaluate(() => {
@@ -60,16 +68,17 @@ for (const orientation of ORIENTATIONS) {
   test.describe(`${orientation} ${VIEWPORTS[orientation].width}×${VIEWPORTS[orientation].height}`, () => {
     test.use({ viewport: VIEWPORTS[orientation] });
 
-    test('pages through every demo door with a visible page indicator', async ({ page, request }) => {
+    test('a site without spaces: pages through every demo door with a visible page indicator', async ({ page, request }) => {
       await sim.setClock(MORNING);
       const answer = await currentOccupancy(request);
       const allDoors = answer.devices.map((d) => d.name).sort();
       expect(allDoors).toHaveLength(12);
 
+      await withoutSpaces(page);
       await page.goto('/kiosk?rotate=3');
       await expect(sign(page)).toContainText(LIVE_SIGN);
       await expect(page.getByText('Demo data', { exact: true })).toBeVisible();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Riverside Leisure Centre (demo)');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO_SITE_NAME);
       await expect(page.getByText(/^Page 1 of \d$/)).toBeVisible();
       const pages = Number((await doors(page).getAttribute('aria-label'))?.match(/of (\d+)/)?.[1]);
       expect(pages).toBeGreaterThan(1);
@@ -113,12 +122,17 @@ for (const orientation of ORIENTATIONS) {
 test.describe('landscape, four digits', () => {
   test.use({ viewport: VIEWPORTS.landscape });
 
-  test('a four-digit site total still meets the size rule on a landscape screen', async ({ page, request }) => {
+  test('a four-digit site total still meets the size rule on a landscape screen', async ({ page }) => {
     await sim.setClock(AFTERNOON);
-    const { total } = await currentOccupancy(request);
-    expect(total.occupancy).toBeGreaterThanOrEqual(1000);
+    // The demo building holds a few hundred; a large venue's total is the demo's answer with four digits.
+    const LARGE = 1284;
+    await page.route('**/api/occupancy', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { total: Record<string, number> };
+      await route.fulfill({ response, json: { ...body, total: { ...body.total, in: LARGE + 200, out: 200, occupancy: LARGE, capacity: 2000 } } });
+    });
     await page.goto('/kiosk?mode=total&theme=light');
-    const number = page.getByRole('region', { name: 'Inside now' }).getByText(count(total.occupancy), { exact: true });
+    const number = page.getByRole('region', { name: 'Inside now' }).getByText(count(LARGE), { exact: true });
     await expect(number).toBeVisible();
     expect((await number.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(0.25 * VIEWPORTS.landscape.height);
     await saveScreen(page, 'landscape-total-light-4-digits');
@@ -169,6 +183,7 @@ test.describe('never lies', () => {
     await sim.setClock(new Date('2027-01-28T09:30:00Z'));
     await page.clock.install();
     const loads = countLoads(page);
+    await withoutSpaces(page);
     await page.goto('/kiosk?outage=90&rotate=3600');
     await expect(sign(page)).toContainText(LIVE_SIGN);
     await markWindow(page);
@@ -219,9 +234,9 @@ test.describe('runs unattended', () => {
       await route.fulfill({ response, json: { ...body, buildId } });
     });
 
-    await page.goto('/kiosk');
+    await page.goto('/kiosk?mode=total');
     await expect(sign(page)).toContainText(LIVE_SIGN);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Riverside Leisure Centre (demo)'); // the config is in
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO_SITE_NAME); // the config is in
     expect(loads.value).toBe(1);
 
     // The build check runs a minute after its last answer, and the page may take a moment to
@@ -260,7 +275,7 @@ test.describe('runs unattended', () => {
   test('a server that is down causes no reload, only patient retries, and the page recovers by itself', async ({ page }) => {
     await page.clock.install();
     const loads = countLoads(page);
-    await page.goto('/kiosk?outage=60');
+    await page.goto('/kiosk?mode=total&outage=60');
     await expect(sign(page)).toContainText(LIVE_SIGN);
     await markWindow(page);
 
@@ -288,7 +303,7 @@ test.describe('runs unattended', () => {
     // 03:29 in Budapest (UTC+1 in January).
     await page.clock.install({ time: new Date('2027-01-15T02:29:00Z') });
     const loads = countLoads(page);
-    await page.goto('/kiosk?reload=03:30');
+    await page.goto('/kiosk?mode=total&reload=03:30');
     await expect(sign(page)).toContainText(LIVE_SIGN);
 
     // Down across 03:30: no reload into an error page. The cut has taken hold before the clock
@@ -322,8 +337,9 @@ test.describe('set up by the link', () => {
     await saveScreen(page, 'landscape-bad-link');
   });
 
-  test('chosen doors in the chosen order, light theme; an unknown door number is named', async ({ page }) => {
+  test('a site without spaces: chosen doors in the chosen order, light theme; an unknown door number is named', async ({ page }) => {
     await sim.setClock(MORNING);
+    await withoutSpaces(page);
     await page.goto('/kiosk?devices=93,91&theme=light');
     await expect(doors(page).getByRole('heading', { level: 3 })).toHaveCount(2);
     const names = await doors(page).getByRole('heading', { level: 3 }).allTextContents();
@@ -334,5 +350,115 @@ test.describe('set up by the link', () => {
     await page.goto('/kiosk?devices=91,999');
     await expect(page.getByRole('heading', { name: 'This kiosk link needs a fix' })).toBeVisible();
     await expect(page.getByText(/Device 999 is not among this site's people counters/)).toBeVisible();
+  });
+});
+
+test.describe('spaces (the demo building)', () => {
+  for (const orientation of ORIENTATIONS) {
+    test.describe(`${orientation} ${VIEWPORTS[orientation].width}×${VIEWPORTS[orientation].height}`, () => {
+      test.use({ viewport: VIEWPORTS[orientation] });
+
+      test('space=cafe: the café on one card, its count and its state in words; axe finds nothing', async ({ page, request }) => {
+        await sim.setClock(MORNING);
+        const cafe = spaceById(await currentOccupancy(request), 'cafe');
+        await page.goto('/kiosk?space=cafe');
+        const card = spaces(page).getByRole('article');
+        await expect(card).toHaveCount(1);
+        await expect(card.getByRole('heading', { level: 3 })).toHaveText(cafe.name);
+        await expect(card.getByText(count(cafe.occupancy), { exact: true })).toBeVisible();
+        if (cafe.capacity !== null) await expect(card).toContainText(STATE_WORDS[cafe.state]);
+        await expect(doors(page)).toHaveCount(0);
+        await expectWallScreen(page);
+        await expectNoAxeViolations(page);
+        await saveScreen(page, `${orientation}-space-cafe`);
+      });
+
+      test("mode=total&space=pool: the pool hall's number under its name, and its own entrance sign; axe finds nothing", async ({ page, request }) => {
+        await sim.setClock(MORNING);
+        const pool = spaceById(await currentOccupancy(request), 'pool');
+        await page.goto('/kiosk?mode=total&space=pool');
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(pool.name);
+        const { siteName } = (await (await request.get('/api/config')).json()) as { siteName: string };
+        await expect(page.getByText(siteName, { exact: true })).toBeVisible(); // where the pool hall is
+        const number = page.getByRole('region', { name: 'Inside now' }).getByText(count(pool.occupancy), { exact: true });
+        await expect(number).toBeVisible();
+        await expect(sign(page)).toHaveAttribute('data-state', signStateOf(pool));
+        if (pool.state === 'full') await expect(sign(page)).toContainText('Please wait');
+        else if (pool.state !== 'unknown') await expect(sign(page)).toContainText('Come in');
+        expect((await number.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(0.25 * VIEWPORTS[orientation].height);
+        await expectWallScreen(page);
+        await expectNoAxeViolations(page);
+        await saveScreen(page, `${orientation}-total-pool`);
+      });
+    });
+  }
+
+  test.describe('landscape', () => {
+    test.use({ viewport: VIEWPORTS.landscape });
+
+    test("without parameters: a card per space, the site first, under the site's sign, and no door claims people inside", async ({ page, request }) => {
+      await sim.setClock(MORNING);
+      const answer = await currentOccupancy(request);
+      expect(answer.spacesConfigured).toBe(true);
+      await page.goto('/kiosk?rotate=3600');
+      await expect(sign(page)).toContainText(LIVE_SIGN); // the building's own entrance sign heads it
+      const names = spaces(page).getByRole('heading', { level: 3 });
+      await expect(names.first()).toHaveText(answer.spaces[0]!.name);
+      const shown = await names.allTextContents();
+      expect(shown).toEqual(answer.spaces.slice(0, shown.length).map((s) => s.name));
+      await expect(doors(page)).toHaveCount(0);
+      // No card is a door's (unless a door is named after its room).
+      const spaceNames = new Set(answer.spaces.map((s) => s.name));
+      for (const device of answer.devices.filter((d) => !spaceNames.has(d.name))) {
+        await expect(spaces(page).getByRole('heading', { name: device.name, exact: true })).toHaveCount(0);
+      }
+      await expectNoAxeViolations(page);
+      await saveScreen(page, 'landscape-spaces');
+    });
+
+    test('a full space says "Please wait"; its card says Full', async ({ page, request }) => {
+      // The demo's rooms fill up during the day: find the first hour at which one is full.
+      let found: { at: Date; id: string } | null = null;
+      for (let hour = 7; hour <= 21 && found === null; hour++) {
+        const at = new Date(Date.UTC(2027, 1, 4, hour - 1, 30)); // hh:30 in Budapest, a Thursday no other test uses
+        await sim.setClock(at);
+        const full = (await currentOccupancy(request)).spaces.find((s) => s.parent !== null && s.state === 'full');
+        if (full) found = { at, id: full.id };
+      }
+      expect(found, 'some demo room is full during a Thursday').not.toBeNull();
+      await sim.setClock(found!.at);
+      const space = spaceById(await currentOccupancy(request), found!.id);
+
+      await page.goto(`/kiosk?mode=total&space=${space.id}`);
+      await expect(sign(page)).toHaveAttribute('data-state', 'full');
+      await expect(sign(page)).toContainText('Please wait');
+      await expect(page.getByRole('region', { name: 'Inside now' }).getByText(count(space.occupancy), { exact: true })).toBeVisible();
+      await saveScreen(page, `landscape-total-${space.id}-full`);
+
+      await page.goto(`/kiosk?space=${space.id}&theme=light`);
+      await expect(spaces(page).getByRole('article', { name: space.name })).toContainText('Full');
+      await expectNoAxeViolations(page);
+    });
+
+    test('an old devices= link shows the room its door leads into', async ({ page, request }) => {
+      await sim.setClock(MORNING);
+      const cafe = spaceById(await currentOccupancy(request), 'cafe');
+      await page.goto(`/kiosk?devices=${cafe.doors[0]!.device}`);
+      await expect(spaces(page).getByRole('article', { name: cafe.name })).toBeVisible();
+      await expect(doors(page)).toHaveCount(0);
+    });
+
+    test('an unknown or malformed space id is named in large type', async ({ page }) => {
+      await page.goto('/kiosk?space=nosuch');
+      await expect(page.getByRole('heading', { name: 'This kiosk link needs a fix' })).toBeVisible();
+      await expect(page.getByText("Space “nosuch” is not among this site's spaces.")).toBeVisible();
+      await expect(page.getByText(/^This site's spaces are: site, .*cafe.*pool/)).toBeVisible();
+      await expectWallScreen(page);
+      await expectNoAxeViolations(page);
+      await saveScreen(page, 'landscape-unknown-space');
+
+      await page.goto('/kiosk?mode=total&space=GYM!');
+      await expect(page.getByText(/^space=GYM!: a space id is lower-case letters/)).toBeVisible();
+    });
   });
 });

@@ -3,9 +3,15 @@
 // reloaded, the occupancy answer the demo BFF gives at a moment, and screenshots for a person to
 // look at, saved under test-results/kiosk-screens/. Network cuts wait until they have taken hold,
 // and recoveries drive the page's clock until the state shows, so a busy machine cannot race them.
+// A site without spaces is the demo's own answers with the spaces taken out; axe scans a screen.
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Locator, type Page, type Route } from '@playwright/test';
-import { type Occupancy, occupancySchema } from '@/shared/api-schema';
+import { DEMO_SITE } from '@/server/demo-site';
+import { type Occupancy, occupancySchema, type SpaceOccupancy } from '@/shared/api-schema';
+
+/** The demo site's name, the kiosk's title when it is about the whole site. */
+export const DEMO_SITE_NAME = DEMO_SITE.siteName ?? 'Occupancy Live';
 
 export const VIEWPORTS = {
   landscape: { width: 1920, height: 1080 },
@@ -92,4 +98,52 @@ export async function driveClockUntil(page: Page, read: () => unknown, expected:
 /** Drives the clock until the entrance sign says the count is live again. */
 export async function driveClockUntilLive(page: Page, sign: Locator): Promise<void> {
   await driveClockUntil(page, async () => (await sign.textContent()) ?? '', LIVE_SIGN);
+}
+
+/** A space of the demo's answer, by id; fails naming the ids the demo has. */
+export function spaceById(answer: Occupancy, id: string): SpaceOccupancy {
+  const space = answer.spaces.find((s) => s.id === id);
+  expect(space, `the demo has a space "${id}" (its spaces: ${answer.spaces.map((s) => s.id).join(', ')})`).toBeDefined();
+  return space!;
+}
+
+/** The entrance sign's data-state for a space whose count is live. */
+export function signStateOf(space: SpaceOccupancy): string {
+  if (space.capacity === null) return 'no-capacity';
+  return space.state === 'unknown' ? 'unavailable' : space.state;
+}
+
+/** A card's state line for a space whose count is live. */
+export const STATE_WORDS = { available: 'Space available', nearly_full: 'Nearly full', full: 'Full', unknown: 'No live count' } as const;
+
+/**
+ * Makes the page see a site without configured spaces (the doors-only kiosk of a small install):
+ * the demo's own answers, with `spacesConfigured` false and the config's tree taken out.
+ */
+export async function withoutSpaces(page: Page): Promise<void> {
+  const rewrite = (change: (body: Record<string, unknown>) => Record<string, unknown>) => async (route: Route) => {
+    try {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: change((await response.json()) as Record<string, unknown>) });
+    } catch {
+      await route.abort('connectionrefused').catch(() => undefined); // the server is gone, or the page closed
+    }
+  };
+  await page.route(
+    '**/api/occupancy',
+    rewrite((body) => ({ ...body, spacesConfigured: false })),
+  );
+  await page.route(
+    '**/api/config',
+    rewrite((body) => ({ ...body, spaces: null })),
+  );
+}
+
+/** No WCAG 2.1 A/AA violation on the screen as it is now. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .options({ resultTypes: ['violations'] })
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

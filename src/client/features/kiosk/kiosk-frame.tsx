@@ -24,21 +24,28 @@ export function formatLongDate(nowMs: number, timeZone: string | undefined): str
 
 interface KioskHeaderProps {
   siteName: string | undefined;
+  /** The one space this screen is about, its name the title; the site's name then goes small beneath. */
+  place?: string | undefined;
   demo: boolean;
   timeZone: string | undefined;
   nowMs: number;
 }
 
-export function KioskHeader({ siteName, demo, timeZone, nowMs }: KioskHeaderProps) {
+export function KioskHeader({ siteName, place, demo, timeZone, nowMs }: KioskHeaderProps) {
   const zone = timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <header className="flex items-start justify-between gap-[4vmin]">
       <div className="min-w-0 pt-[0.6vmin]">
-        <h1 className="truncate text-[4.6vmin] leading-tight font-semibold">{siteName ?? 'Occupancy Live'}</h1>
+        <h1 className="line-clamp-2 text-[4.6vmin] leading-tight font-semibold text-balance">{place ?? siteName ?? 'Occupancy Live'}</h1>
         <p className="mt-[0.6vmin] flex items-center gap-[1.6vmin] text-[2.4vmin] text-muted">
-          <span className="font-semibold tracking-wider text-accent-ink uppercase">Occupancy Live</span>
+          {/* Under a space's name the site says where it is; the product's name would only crowd a portrait line. */}
+          {place !== undefined ? (
+            <span className="min-w-0 truncate font-semibold text-ink">{siteName ?? ''}</span>
+          ) : (
+            <span className="shrink-0 font-semibold tracking-wider text-accent-ink uppercase">Occupancy Live</span>
+          )}
           {demo ? (
-            <span className="inline-flex items-center gap-[0.8vmin] rounded-full border-[0.25vmin] border-notice bg-notice-soft px-[1.4vmin] py-[0.2vmin] font-semibold text-notice-ink">
+            <span className="inline-flex shrink-0 items-center gap-[0.8vmin] rounded-full whitespace-nowrap border-[0.25vmin] border-notice bg-notice-soft px-[1.4vmin] py-[0.2vmin] font-semibold text-notice-ink">
               <span aria-hidden="true" className="size-[1.2vmin] rounded-full bg-notice" />
               Demo data
             </span>

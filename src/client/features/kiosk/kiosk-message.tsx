@@ -30,4 +30,5 @@ export function KioskMessage({ title, lines, hint }: KioskMessageProps) {
   );
 }
 
-export const LINK_HINT = 'Example: /kiosk?devices=91,93&theme=dark&rotate=15&outage=120&reload=03:30 · or /kiosk?mode=total for the whole site on one sign.';
+export const LINK_HINT =
+  'Examples: /kiosk?space=cafe · /kiosk?spaces=cafe,pool&rotate=15 · /kiosk?mode=total&space=cafe for one space on one sign · /kiosk?mode=total for the whole site.';

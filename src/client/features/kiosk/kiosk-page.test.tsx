@@ -5,6 +5,7 @@ import { createQueryClient } from '@/client/lib/query-client';
 import { apiError, json, makeConfig, makeOccupancy } from '@/client/test/fixtures';
 import { fakeBff, type Handler, unreachable } from '@/client/test/render-app';
 import { KioskPage } from './kiosk-page';
+import { buildingConfig, buildingOccupancy } from './kiosk-spaces-fixture';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -56,6 +57,7 @@ describe('KioskPage, doors', () => {
     expect(within(side).getByText('Nearly full')).toBeInTheDocument();
     expect(within(doors).getByRole('article', { name: 'Garden door' })).toHaveTextContent('0people inside');
     expect(screen.getByText('Live')).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: /Spaces/ })).not.toBeInTheDocument();
     expectNothingToOperate(container);
   });
 
@@ -186,5 +188,124 @@ describe('KioskPage, unattended', () => {
     await answer('next-build');
     expect(reload).toHaveBeenCalledTimes(1);
     sessionStorage.clear();
+  });
+});
+
+describe('KioskPage, spaces', () => {
+  const building = { '/api/config': () => json(buildingConfig()), '/api/occupancy': () => json(buildingOccupancy()) };
+  const cardNames = async (name: RegExp | string) =>
+    (await within(await screen.findByRole('list', { name })).findAllByRole('heading', { level: 3 })).map((h) => h.textContent);
+
+  it("shows a card per space, the site first, each with its state in words, under the site's entrance sign, and no doors", async () => {
+    const { container } = renderKiosk('', building);
+    expect(await cardNames('Spaces')).toEqual(['Whole building', 'Library', 'Café', 'Pool hall', 'Gym']);
+    const list = screen.getByRole('list', { name: 'Spaces' });
+    const card = (name: string) => within(list).getByRole('article', { name });
+    expect(card('Whole building')).toHaveTextContent('58of 120 · 48%Space available');
+    // The café's own threshold (0.7) as the server applied it: 75 % is nearly full there.
+    expect(card('Café')).toHaveTextContent('30of 40 · 75%Nearly full');
+    expect(card('Pool hall')).toHaveTextContent('40of 40 · 100%Full');
+    expect(card('Library')).toHaveTextContent('No live count');
+    expect(card('Gym')).toHaveTextContent('8people inside');
+    expect(screen.queryByRole('list', { name: /Doors/ })).not.toBeInTheDocument();
+    expect(screen.queryByText(/Main entrance|Café door|Pool exit/)).not.toBeInTheDocument();
+    expect(sign()).toHaveAttribute('data-state', 'available');
+    expect(within(sign()).getByText('58 of 120 inside')).toBeInTheDocument();
+    expectNothingToOperate(container);
+  });
+
+  it('shows one chosen space, whose card says its state: no sign of the whole site above it', async () => {
+    renderKiosk('?space=cafe', building);
+    expect(await cardNames('Spaces')).toEqual(['Café']);
+    expect(screen.queryByRole('region', { name: 'Entrance sign' })).not.toBeInTheDocument();
+  });
+
+  it('shows several chosen spaces in the order given', async () => {
+    renderKiosk('?spaces=pool,site', building);
+    expect(await cardNames('Spaces')).toEqual(['Pool hall', 'Whole building']);
+  });
+
+  it('shows the spaces of the default tree on a site without configured spaces', async () => {
+    renderKiosk('?spaces=device-93,site');
+    expect(await cardNames('Spaces')).toEqual(['Side entrance', 'Riverside Library']);
+  });
+
+  it('turns an old devices= link into the rooms its doors lead into', async () => {
+    // 95 bounds both the site and the gym: the gym is the room behind it.
+    renderKiosk('?devices=92,95,93', building);
+    expect(await cardNames('Spaces')).toEqual(['Café', 'Gym', 'Pool hall']);
+  });
+
+  it('names a space the site does not have, and lists the ones it has', async () => {
+    renderKiosk('?spaces=cafe,nosuch,sauna', building);
+    expect(await screen.findByRole('heading', { name: 'This kiosk link needs a fix' })).toBeInTheDocument();
+    expect(screen.getByText("Spaces “nosuch”, “sauna” are not among this site's spaces.")).toBeInTheDocument();
+    expect(screen.getByText("This site's spaces are: site, library, cafe, pool, gym.")).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: /Spaces/ })).not.toBeInTheDocument();
+  });
+
+  it('names a space id that cannot be one, and contradicting settings, before asking the server', () => {
+    renderKiosk('?space=GYM!', building);
+    expect(screen.getByRole('heading', { name: 'This kiosk link needs a fix' })).toBeInTheDocument();
+    expect(screen.getByText(/^space=GYM!: a space id is lower-case letters/)).toBeInTheDocument();
+  });
+
+  it('refuses space= and spaces= together, naming both', () => {
+    renderKiosk('?space=a&spaces=b', building);
+    expect(screen.getByText(/^space=a and spaces=b are both given/)).toBeInTheDocument();
+  });
+
+  it("mode=total with a space: that space's number, its name as the title, and its sign", async () => {
+    renderKiosk('?mode=total&space=pool', building);
+    const inside = screen.getByRole('region', { name: 'Inside now' });
+    expect(await within(inside).findByText('40')).toBeInTheDocument();
+    expect(within(inside).getByText('people inside · of 40')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Pool hall');
+    expect(screen.getByText('Riverside Leisure Centre')).toBeInTheDocument();
+    expect(sign()).toHaveAttribute('data-state', 'full');
+    expect(within(sign()).getByText('Please wait')).toBeInTheDocument();
+    expect(within(sign()).getByText('Full')).toBeInTheDocument();
+  });
+
+  it('the sign follows the state the server gave the space: nearly full is still "Come in"', async () => {
+    renderKiosk('?mode=total&space=cafe', building);
+    await within(sign()).findByText('Come in');
+    expect(sign()).toHaveAttribute('data-state', 'nearly_full');
+    expect(within(sign()).getByText('Nearly full')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Inside now' })).toHaveTextContent('30people inside · of 40');
+  });
+
+  it('a space none of whose doors reports gets the grey sign, never a colour', async () => {
+    renderKiosk('?mode=total&space=library', building);
+    await within(sign()).findByText('Live count unavailable');
+    expect(sign()).toHaveAttribute('data-state', 'unavailable');
+    expect(within(sign()).getByText('Its doors are not reporting')).toBeInTheDocument();
+    // Its 0 is no count: dimmed, not shown as a live number.
+    expect(within(screen.getByRole('region', { name: 'Inside now' })).getByText('0')).toHaveClass('opacity-60');
+    expect(within(sign()).queryByText(/Come in|Please wait/)).not.toBeInTheDocument();
+  });
+
+  it("a space's sign goes grey in an outage like the site's", async () => {
+    renderKiosk('?mode=total&space=pool&outage=60', {
+      ...building,
+      '/api/occupancy': () => json({ ...buildingOccupancy(), stale: true, ageSeconds: 200, staleReason: { code: 'upstream_unavailable', message: 'down' } }),
+    });
+    await within(sign()).findByText('Live count unavailable');
+    expect(within(sign()).queryByText('Please wait')).not.toBeInTheDocument();
+  });
+
+  it('names an unknown space in mode=total once the answer is in', async () => {
+    renderKiosk('?mode=total&space=nosuch', building);
+    expect(await screen.findByText("Space “nosuch” is not among this site's spaces.")).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Entrance sign' })).not.toBeInTheDocument();
+  });
+
+  it('mode=total without a space is the whole site, as before', async () => {
+    renderKiosk('?mode=total', building);
+    const inside = screen.getByRole('region', { name: 'Inside now' });
+    expect(await within(inside).findByText('58')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Riverside Leisure Centre');
+    expect(within(sign()).getByText('Come in')).toBeInTheDocument();
+    expect(within(sign()).getByText('Space available')).toBeInTheDocument();
   });
 });

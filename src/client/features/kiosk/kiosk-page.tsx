@@ -1,8 +1,8 @@
-// The kiosk: a wall display at /kiosk, set up by URL parameters (kiosk-params.ts), readable from
-// 5 m, never showing an old count as live, and running unattended for months: polling in the
-// background at the normal interval through outages, the screen kept awake, one reload per deploy and a daily
-// safety reload, and nothing that grows from one poll or page to the next.
-import { byLabel, deviceLabel } from '@/client/lib/names';
+// The kiosk: a wall display at /kiosk of spaces, doors or one sign (kiosk-view.ts), set up by URL
+// parameters (kiosk-params.ts), readable from 5 m, never showing an old count as live, and running
+// unattended for months: polling in the background at the normal interval through outages, the
+// screen kept awake, one reload per deploy and a daily safety reload, and nothing that grows from
+// one poll or page to the next.
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import { readCapacity } from '@/shared/occupancy-math';
@@ -10,7 +10,7 @@ import { DEFAULT_POLL_INTERVAL_MS } from '@/client/lib/occupancy-queries';
 import { useNow } from '@/client/lib/use-now';
 import type { Config, Occupancy } from '@/shared/api-schema';
 import { KioskBoundary } from './kiosk-boundary';
-import { type KioskDoor, KioskDoors } from './kiosk-doors';
+import { doorCard, KioskCards, spaceCard } from './kiosk-cards';
 import { FreshnessLine, KioskHeader } from './kiosk-frame';
 import { type Freshness, judgeFreshness, staleAfterSeconds } from './kiosk-freshness';
 import { KioskMessage, LINK_HINT } from './kiosk-message';
@@ -18,6 +18,7 @@ import { type KioskSettings, type KioskTheme, parseKioskParams } from './kiosk-p
 import { kioskConfigQueryOptions, kioskOccupancyQueryOptions } from './kiosk-queries';
 import { KioskSign } from './kiosk-sign';
 import { KioskTotal } from './kiosk-total';
+import { chooseView, hasCount, type KioskView } from './kiosk-view';
 import { reloadPage, useBuildReload } from './use-build-reload';
 import { useDailyReload } from './use-daily-reload';
 import { useWakeLock } from './use-wake-lock';
@@ -50,22 +51,6 @@ function KioskShell({ theme, children }: { theme: KioskTheme; children: ReactNod
   );
 }
 
-/** The doors to show: all (by name) or the chosen ones in the order given; `missing` are chosen ids the site does not have. */
-export function selectDoors(data: Occupancy, devices: KioskSettings['devices']): { doors: KioskDoor[]; missing: number[] } {
-  // The BFF has already applied the site's labels and capacities to its answer.
-  const all = data.devices.map((d) => ({ id: d.id, label: deviceLabel(d), occupancy: d.occupancy, capacity: d.capacity }));
-  if (devices === 'all') return { doors: all.sort(byLabel), missing: [] };
-  const byId = new Map(all.map((d) => [d.id, d]));
-  const doors: KioskDoor[] = [];
-  const missing: number[] = [];
-  for (const id of devices) {
-    const door = byId.get(id);
-    if (door) doors.push(door);
-    else missing.push(id);
-  }
-  return { doors, missing };
-}
-
 function KioskScreen({ settings, reload }: { settings: KioskSettings; reload: () => void }) {
   const config = useQuery(kioskConfigQueryOptions());
   const serverPollMs = config.data?.pollIntervalMs;
@@ -89,34 +74,56 @@ function KioskScreen({ settings, reload }: { settings: KioskSettings; reload: ()
   useBuildReload(config.data?.buildId, reload);
   useDailyReload({ at: settings.reloadAt, timeZone, nowMs, flowing: freshness.kind === 'live', reload });
 
+  const view = chooseView(settings, data, config.data ? config.data.spaces !== null : undefined);
   const siteName = config.data?.siteName;
+  const place = view.kind === 'total' && view.spaceId !== null ? placeName(view.spaceId, view, config.data) : undefined;
   useEffect(() => {
-    document.title = siteName ? `${siteName} · Kiosk · Occupancy Live` : 'Kiosk · Occupancy Live';
-  }, [siteName]);
+    const name = [place, siteName].filter(Boolean).join(' · ');
+    document.title = name ? `${name} · Kiosk · Occupancy Live` : 'Kiosk · Occupancy Live';
+  }, [place, siteName]);
 
   return (
     <KioskShell theme={settings.theme}>
-      <KioskHeader siteName={siteName} demo={config.data?.demo ?? false} timeZone={timeZone} nowMs={nowMs} />
+      <KioskHeader siteName={siteName} place={place} demo={config.data?.demo ?? false} timeZone={timeZone} nowMs={nowMs} />
       <KioskBoundary resetKey={occupancy.dataUpdatedAt}>
-        <KioskBody settings={settings} config={config.data} data={data} freshness={freshness} />
+        <KioskBody settings={settings} view={view} config={config.data} data={data} freshness={freshness} />
       </KioskBoundary>
     </KioskShell>
   );
 }
 
+/** A chosen space's name: from the answer, else from the configured tree (in before the first count), else its id. */
+function placeName(spaceId: string, view: Extract<KioskView, { kind: 'total' }>, config: Config | undefined): string {
+  return view.space?.name ?? config?.spaces?.find((s) => s.id === spaceId)?.name ?? spaceId;
+}
+
 interface KioskBodyProps {
   settings: KioskSettings;
+  view: KioskView;
   config: Config | undefined;
   data: Occupancy | undefined;
   freshness: Freshness;
 }
 
-function KioskBody({ settings, config, data, freshness }: KioskBodyProps) {
-  const capacity = data?.total.capacity ?? config?.siteCapacity ?? null;
-  const occupancyNow = data?.total.occupancy;
-  const reading = occupancyNow === undefined ? null : readCapacity(occupancyNow, capacity);
+function KioskBody({ settings, view, config, data, freshness }: KioskBodyProps) {
+  // The whole site as `total` gives it (today's sign), or the chosen space with its server-side state.
+  const site = data?.spaces.find((s) => s.parent === null);
+  const space = view.kind === 'total' ? view.space : null;
+  const capacity = space ? space.capacity : (data?.total.capacity ?? config?.siteCapacity ?? null);
+  const occupancyNow = space ? space.occupancy : data?.total.occupancy;
+  const noCount = space !== null && data !== undefined && !hasCount(space, data);
+  const state = space
+    ? noCount
+      ? 'unknown'
+      : space.capacity === null
+        ? null
+        : space.state
+    : occupancyNow === undefined
+      ? null
+      : (readCapacity(occupancyNow, capacity, site?.nearlyFull)?.state ?? null);
+  const place = space?.name ?? 'The whole site';
   const sign = (variant: 'hero' | 'band') => (
-    <KioskSign reading={reading} occupancy={occupancyNow} capacity={capacity} freshness={freshness} variant={variant} />
+    <KioskSign state={state} occupancy={occupancyNow} capacity={capacity} place={place} freshness={freshness} variant={variant} />
   );
 
   if (data && (data.notice === 'no_pro_devices' || data.devices.length === 0)) {
@@ -129,11 +136,13 @@ function KioskBody({ settings, config, data, freshness }: KioskBodyProps) {
     );
   }
 
-  if (settings.mode === 'total') {
+  if (view.kind === 'problem') return <KioskMessage title="This kiosk link needs a fix" lines={view.lines} hint={LINK_HINT} />;
+
+  if (view.kind === 'total') {
     return (
       <>
         <div className="grid min-h-0 flex-1 gap-[3vmin] landscape:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)] portrait:grid-rows-[minmax(0,1fr)_minmax(0,0.62fr)]">
-          <KioskTotal occupancy={occupancyNow} capacity={capacity} freshness={freshness} />
+          <KioskTotal occupancy={occupancyNow} capacity={capacity} freshness={freshness} noCount={noCount} />
           <div className="min-h-0 min-w-0 [container-type:size]">{sign('hero')}</div>
         </div>
         <div className="flex h-[4.4vmin] shrink-0 items-center text-[3.2vmin]">
@@ -143,25 +152,31 @@ function KioskBody({ settings, config, data, freshness }: KioskBodyProps) {
     );
   }
 
-  const { doors, missing } = data ? selectDoors(data, settings.devices) : { doors: [], missing: [] };
-  if (missing.length > 0 && data) {
-    const known = data.devices.map((d) => d.id).join(', ');
-    return (
-      <KioskMessage
-        title="This kiosk link needs a fix"
-        lines={[
-          `${missing.length === 1 ? 'Device' : 'Devices'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not among this site's people counters.`,
-          `This site's counters are: ${known}.`,
-        ]}
-        hint={LINK_HINT}
+  const status = <FreshnessLine freshness={freshness} />;
+  const rotateMs = settings.rotateSeconds * 1000;
+  if (view.kind === 'spaces') {
+    const cards = (
+      <KioskCards
+        name="Spaces"
+        cards={view.spaces.map((s) => spaceCard(s, data === undefined || hasCount(s, data)))}
+        freshness={freshness}
+        rotateMs={rotateMs}
+        status={status}
       />
     );
+    if (!view.entranceSign) return cards;
+    return (
+      <>
+        <div className="h-[11vmin] shrink-0">{sign('band')}</div>
+        {cards}
+      </>
+    );
   }
-
   return (
     <>
+      {/* Before the first answer the band says "Connecting…" (a site without spaces is the likelier). */}
       <div className="h-[11vmin] shrink-0">{sign('band')}</div>
-      <KioskDoors doors={doors} freshness={freshness} rotateMs={settings.rotateSeconds * 1000} status={<FreshnessLine freshness={freshness} />} />
+      <KioskCards name="Doors" cards={view.kind === 'doors' ? view.doors.map(doorCard) : []} freshness={freshness} rotateMs={rotateMs} status={status} />
     </>
   );
 }

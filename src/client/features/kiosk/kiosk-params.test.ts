@@ -25,7 +25,7 @@ describe('kiosk URL parameters', () => {
   it('reads every setting', () => {
     expect(parseKioskParams('?devices=93,91,93&theme=light&rotate=15&outage=300&reload=04:05&poll=200')).toEqual({
       ok: true,
-      settings: { devices: [93, 91], mode: 'devices', theme: 'light', rotateSeconds: 15, outageSeconds: 300, reloadAt: '04:05', pollMs: 200 },
+      settings: { devices: [93, 91], spaces: null, mode: 'devices', theme: 'light', rotateSeconds: 15, outageSeconds: 300, reloadAt: '04:05', pollMs: 200 },
     });
     expect(parseKioskParams('?mode=total&reload=off&devices=all')).toMatchObject({ ok: true, settings: { mode: 'total', reloadAt: null, devices: 'all' } });
   });
@@ -56,5 +56,33 @@ describe('kiosk URL parameters', () => {
     const parsed = parseKioskParams('?theme=light&rotate=0&outage=x');
     expect(parsed).toMatchObject({ ok: false, theme: 'light' });
     expect(parsed.ok ? [] : parsed.problems.map((p) => p.param)).toEqual(['rotate', 'outage']);
+  });
+
+  it('reads one space or several, in the order given, each once', () => {
+    expect(parseKioskParams('?space=cafe')).toMatchObject({ ok: true, settings: { spaces: ['cafe'], devices: 'all', mode: 'devices' } });
+    expect(parseKioskParams('?spaces=pool, cafe,pool')).toMatchObject({ ok: true, settings: { spaces: ['pool', 'cafe'] } });
+    expect(parseKioskParams('?mode=total&space=device-91')).toMatchObject({ ok: true, settings: { spaces: ['device-91'], mode: 'total' } });
+  });
+
+  it('names a space id that cannot be one, with an example of a good one', () => {
+    expect(problemsOf('?space=GYM!')).toEqual([
+      {
+        param: 'space',
+        message: 'space=GYM!: a space id is lower-case letters, digits, "-" or "_" (up to 40), as in the site configuration, e.g. space=cafe.',
+      },
+    ]);
+    expect(problemsOf('?space=')[0]?.message).toMatch(/^space=\(empty\): /);
+    expect(problemsOf('?spaces=cafe,Pool Hall')[0]?.message).toMatch(/^spaces=cafe,Pool Hall \(“Pool Hall”\): .* e\.g\. spaces=cafe,pool\.$/);
+    expect(problemsOf('?spaces=cafe,,pool')[0]?.message).toMatch(/\(“\(empty\)”\)/);
+  });
+
+  it('refuses settings that contradict each other, naming both', () => {
+    expect(problemsOf('?space=a&spaces=b')).toEqual([
+      { param: 'spaces', message: 'space=a and spaces=b are both given: use space= for one space, or spaces= for several (e.g. spaces=cafe,pool).' },
+    ]);
+    expect(problemsOf('?spaces=cafe&devices=91')[0]?.message).toMatch(/^spaces=cafe and devices=91 are both given: show spaces .* or doors/);
+    expect(problemsOf('?mode=total&spaces=cafe,pool')[0]?.message).toMatch(/mode=total shows one number: choose one space with space=, not spaces=cafe,pool/);
+    // One message for one mistake, not one per rule it breaks.
+    expect(problemsOf('?mode=total&space=cafe&devices=91')).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 // The kiosk is set up by typing a link, so its URL parameters are its whole configuration. Every
 // parameter is checked; a typo must show a clear message on the wall, never a silently different
 // screen (a misspelt `devcies=` would otherwise quietly show every door).
+import { spaceIdSchema } from '@/shared/spaces';
 
 export type KioskMode = 'devices' | 'total';
 export type KioskTheme = 'dark' | 'light';
@@ -8,6 +9,11 @@ export type KioskTheme = 'dark' | 'light';
 export interface KioskSettings {
   /** Device ids in the order given, or every device of the site. */
   devices: number[] | 'all';
+  /**
+   * Space ids in the order given (`space=cafe` is one, `spaces=cafe,pool` several); null: none
+   * chosen (every space when the site has spaces configured, else every door).
+   */
+  spaces: string[] | null;
   mode: KioskMode;
   theme: KioskTheme;
   /** How long each page of doors stays up. */
@@ -32,6 +38,7 @@ export type ParsedKioskParams =
 
 export const KIOSK_DEFAULTS: KioskSettings = {
   devices: 'all',
+  spaces: null,
   mode: 'devices',
   theme: 'dark',
   rotateSeconds: 10,
@@ -47,7 +54,7 @@ export const KIOSK_LIMITS = {
   pollMs: { min: 200, max: 600_000 },
 } as const;
 
-const PARAMS = ['devices', 'mode', 'theme', 'rotate', 'outage', 'reload', 'poll'] as const;
+const PARAMS = ['space', 'spaces', 'devices', 'mode', 'theme', 'rotate', 'outage', 'reload', 'poll'] as const;
 type ParamName = (typeof PARAMS)[number];
 
 /** The whole-number parameters: the setting each one fills, its unit and an example for the message. */
@@ -87,12 +94,29 @@ function parseDevices(raw: string): number[] | 'all' | ParamProblem {
   return ids;
 }
 
-/** Reads `?devices=91,93&mode=total&theme=light&rotate=15&outage=300&reload=04:00&poll=5000`. */
+const SPACE_ID_RULE = 'a space id is lower-case letters, digits, "-" or "_" (up to 40), as in the site configuration';
+
+function parseSpaceIds(param: 'space' | 'spaces', raw: string): string[] | ParamProblem {
+  const parts = param === 'space' ? [raw] : raw.split(',').map((p) => p.trim());
+  const ids: string[] = [];
+  for (const part of parts) {
+    if (!spaceIdSchema.safeParse(part).success) {
+      const example = param === 'space' ? 'space=cafe' : 'spaces=cafe,pool';
+      const which = param === 'spaces' && parts.length > 1 ? ` (“${part || '(empty)'}”)` : '';
+      return { param, message: `${param}=${raw || '(empty)'}${which}: ${SPACE_ID_RULE}, e.g. ${example}.` };
+    }
+    if (!ids.includes(part)) ids.push(part);
+  }
+  return ids;
+}
+
+/** Reads `?space=cafe`, `?spaces=cafe,pool`, `?devices=91,93&mode=total&theme=light&rotate=15&outage=300&reload=04:00&poll=5000`. */
 export function parseKioskParams(search: string | URLSearchParams): ParsedKioskParams {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const problems: ParamProblem[] = [];
   const settings: KioskSettings = { ...KIOSK_DEFAULTS };
-  const seen = new Set<string>();
+  /** The raw value of each setting given once, to name it in a message about a combination. */
+  const seen = new Map<string, string>();
 
   for (const [name, value] of params) {
     if (!(PARAMS as readonly string[]).includes(name)) {
@@ -103,10 +127,17 @@ export function parseKioskParams(search: string | URLSearchParams): ParsedKioskP
       problems.push({ param: name, message: `${name} is given more than once; give it once.` });
       continue;
     }
-    seen.add(name);
     const raw = value.trim();
+    seen.set(name, raw);
     const param = name as ParamName;
     switch (param) {
+      case 'space':
+      case 'spaces': {
+        const ids = parseSpaceIds(param, raw);
+        if (isProblem(ids)) problems.push(ids);
+        else settings.spaces = ids;
+        break;
+      }
       case 'devices': {
         const devices = parseDevices(raw);
         if (isProblem(devices)) problems.push(devices);
@@ -115,7 +146,11 @@ export function parseKioskParams(search: string | URLSearchParams): ParsedKioskP
       }
       case 'mode':
         if (raw === 'devices' || raw === 'total') settings.mode = raw;
-        else problems.push({ param: 'mode', message: `mode=${raw || '(empty)'}: use mode=total for the site total only, or mode=devices.` });
+        else
+          problems.push({
+            param: 'mode',
+            message: `mode=${raw || '(empty)'}: use mode=total for one number and the entrance sign (the site's, or a space's with space=cafe), or mode=devices for cards.`,
+          });
         break;
       case 'theme':
         if (raw === 'dark' || raw === 'light') settings.theme = raw;
@@ -139,8 +174,25 @@ export function parseKioskParams(search: string | URLSearchParams): ParsedKioskP
     }
   }
 
-  if (settings.mode === 'total' && settings.devices !== 'all') {
-    problems.push({ param: 'devices', message: 'mode=total shows the whole site; leave out devices, or use mode=devices.' });
+  const given = (name: ParamName) => `${name}=${seen.get(name) || '(empty)'}`;
+  const spacesParam = seen.has('space') ? 'space' : seen.has('spaces') ? 'spaces' : null;
+  if (seen.has('space') && seen.has('spaces')) {
+    problems.push({
+      param: 'spaces',
+      message: `${given('space')} and ${given('spaces')} are both given: use space= for one space, or spaces= for several (e.g. spaces=cafe,pool).`,
+    });
+  } else if (spacesParam !== null && seen.has('devices')) {
+    problems.push({
+      param: 'devices',
+      message: `${given(spacesParam)} and ${given('devices')} are both given: show spaces (space=cafe, spaces=cafe,pool) or doors (devices=91,93), not both.`,
+    });
+  } else if (settings.mode === 'total' && seen.has('spaces')) {
+    problems.push({
+      param: 'spaces',
+      message: `mode=total shows one number: choose one space with space=, not ${given('spaces')}; or leave it out for the whole site.`,
+    });
+  } else if (settings.mode === 'total' && settings.devices !== 'all') {
+    problems.push({ param: 'devices', message: 'mode=total shows the whole site, or one space with space=cafe; leave out devices, or use mode=devices.' });
   }
   if (problems.length > 0) return { ok: false, problems, theme: settings.theme };
   return { ok: true, settings };

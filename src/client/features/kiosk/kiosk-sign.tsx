@@ -1,11 +1,12 @@
-// The entrance sign: the site total against the site capacity as a traffic light with words,
-// "Come in" or "Please wait", in the dashboard's colour-blind-safe colours with an icon each. When
-// the count can no longer be trusted it turns a neutral grey "Live count unavailable": an old
-// green or red could send people the wrong way.
+// The entrance sign: a space's count (the site's, or a chosen space's) against its capacity as a
+// traffic light with words, "Come in" or "Please wait", in the dashboard's colour-blind-safe
+// colours with an icon each. When the count can no longer be trusted (an outage, or none of the
+// space's doors reporting) it turns a neutral grey "Live count unavailable": an old green or red
+// could send people the wrong way.
 import type { ComponentType, SVGProps } from 'react';
 import { capacityStateVisual } from '@/client/components/ui/capacity-state';
 import { CloudOffIcon } from '@/client/components/ui/icons';
-import { type CapacityReading, type CapacityState } from '@/shared/occupancy-math';
+import type { CapacityState } from '@/shared/occupancy-math';
 import { formatCount, formatDuration } from '@/client/lib/format';
 import type { Freshness } from './kiosk-freshness';
 
@@ -18,10 +19,15 @@ export const signWords: Record<CapacityState, string> = {
 export const UNAVAILABLE_WORDS = 'Live count unavailable';
 
 interface KioskSignProps {
-  /** The site total against the site capacity; null when the site has no capacity. */
-  reading: CapacityReading | null;
+  /**
+   * The space's state by the one capacity rule; null when it has no capacity (only the count is
+   * shown); `unknown` when none of its doors has a live count.
+   */
+  state: CapacityState | 'unknown' | null;
   occupancy: number | undefined;
   capacity: number | null;
+  /** What the count is of, said when there is no capacity: "The whole site", "Café". */
+  place: string;
   freshness: Freshness;
   /**
    * `hero`: the big sign of the site-total screen, sized from its own box (a size container);
@@ -30,10 +36,11 @@ interface KioskSignProps {
   variant: 'hero' | 'band';
 }
 
-export function KioskSign({ reading, occupancy, capacity, freshness, variant }: KioskSignProps) {
+export function KioskSign({ state: capacityState, occupancy, capacity, place, freshness, variant }: KioskSignProps) {
   const hero = variant === 'hero';
-  const unavailable = freshness.kind === 'connecting' || freshness.kind === 'unavailable';
-  const state = unavailable ? (freshness.kind === 'connecting' ? 'connecting' : 'unavailable') : (reading?.state ?? 'no-capacity');
+  const noLiveCount = freshness.kind === 'live' || freshness.kind === 'stale' ? capacityState === 'unknown' : false;
+  const unavailable = freshness.kind === 'connecting' || freshness.kind === 'unavailable' || noLiveCount;
+  const state = freshness.kind === 'connecting' ? 'connecting' : unavailable ? 'unavailable' : (capacityState ?? 'no-capacity');
 
   let Icon: ComponentType<SVGProps<SVGSVGElement>> | null;
   let words: string;
@@ -49,20 +56,26 @@ export function KioskSign({ reading, occupancy, capacity, freshness, variant }: 
     words = UNAVAILABLE_WORDS;
     detail = freshness.ageSeconds === null ? 'Waiting for the server to answer' : `Last count ${formatDuration(freshness.ageSeconds)} ago`;
     tone = 'bg-[var(--neutral-sign)] text-[var(--neutral-sign-ink)]';
-  } else if (reading === null) {
-    // No site capacity configured: no traffic light, only the count.
+  } else if (capacityState === 'unknown') {
+    // The server answers, but none of this space's doors does.
+    Icon = CloudOffIcon;
+    words = UNAVAILABLE_WORDS;
+    detail = 'Its doors are not reporting';
+    tone = 'bg-[var(--neutral-sign)] text-[var(--neutral-sign-ink)]';
+  } else if (capacityState === null) {
+    // No capacity configured: no traffic light, only the count.
     Icon = null;
     words = occupancy === undefined ? '' : `${formatCount(occupancy)} inside`;
-    detail = 'The whole site';
+    detail = place;
     tone = 'border-[0.3vmin] border-line bg-surface text-ink';
   } else {
-    const visual = capacityStateVisual[reading.state];
+    const visual = capacityStateVisual[capacityState];
     Icon = visual.Icon;
-    words = signWords[reading.state];
+    words = signWords[capacityState];
     detail = visual.words;
     tone = `text-[var(--sign-ink)] ${visual.fill}`;
   }
-  const count = !unavailable && reading !== null && occupancy !== undefined ? `${formatCount(occupancy)} of ${formatCount(capacity ?? 0)} inside` : null;
+  const count = !unavailable && capacityState !== null && occupancy !== undefined ? `${formatCount(occupancy)} of ${formatCount(capacity ?? 0)} inside` : null;
 
   if (hero) {
     return (

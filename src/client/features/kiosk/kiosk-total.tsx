@@ -9,9 +9,11 @@ interface KioskTotalProps {
   occupancy: number | undefined;
   capacity: number | null;
   freshness: Freshness;
+  /** None of the space's doors has a count: its number is no count, so it is dimmed. */
+  noCount?: boolean;
 }
 
-export function KioskTotal({ occupancy, capacity, freshness }: KioskTotalProps) {
+export function KioskTotal({ occupancy, capacity, freshness, noCount = false }: KioskTotalProps) {
   const ageSeconds = freshness.kind === 'stale' || freshness.kind === 'unavailable' ? freshness.ageSeconds : null;
   const stale = ageSeconds !== null;
   // Sized for the number shown, not the capacity, so a portrait screen keeps the 25 % rule for
@@ -24,7 +26,7 @@ export function KioskTotal({ occupancy, capacity, freshness }: KioskTotalProps) 
       className="flex min-h-0 min-w-0 flex-col items-center justify-center [container-type:size]"
     >
       <p
-        className={`leading-none font-bold tracking-tight whitespace-nowrap tabular-nums motion-safe:transition-colors motion-safe:duration-700 ${stale ? 'text-muted opacity-60' : 'text-ink'}`}
+        className={`leading-none font-bold tracking-tight whitespace-nowrap tabular-nums motion-safe:transition-colors motion-safe:duration-700 ${stale || noCount ? 'text-muted opacity-60' : 'text-ink'}`}
         style={{ fontSize }}
       >
         {occupancy === undefined ? '\u2007' : formatCount(occupancy)}
