@@ -51,7 +51,14 @@ export default defineConfig({
   projects: [
     { name: 'desktop', testMatch: DASHBOARD, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
     { name: 'phone', testMatch: DASHBOARD, use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, defaultBrowserType: 'chromium' } },
-    { name: 'wall', testMatch: DASHBOARD, use: { ...devices['Desktop Chrome'], viewport: { width: 1920, height: 1080 } } },
+    // The failure states lay out at 1920 px as at 1440 px (the grid only widens; layout.spec.ts sweeps
+    // the widths): the wall checks the live screens, keeping the run under ten minutes.
+    {
+      name: 'wall',
+      testMatch: DASHBOARD,
+      testIgnore: /dashboard-states\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1920, height: 1080 } },
+    },
     { name: 'journeys', testIgnore: DASHBOARD, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
   ],
   webServer: [

@@ -32,7 +32,8 @@ const AC_CONNECTIONS = 50;
 const AC_SECONDS = 10;
 const AC_WARMUP_SECONDS = 2;
 const AC_ROUNDS = 2;
-const MIN_THROUGHPUT_RATIO = 0.6;
+// product.md asks 0.6; the spaces work (issue 12) holds it at the level it reached before them.
+const MIN_THROUGHPUT_RATIO = 0.7;
 const CSV_MIN_BYTES = 200e6;
 /** Aim a little above 200 MB: the size per day is estimated from a 7-day sample. */
 const CSV_AIM_BYTES = 215e6;
