@@ -396,16 +396,18 @@ test.describe('spaces (the demo building)', () => {
   test.describe('landscape', () => {
     test.use({ viewport: VIEWPORTS.landscape });
 
-    test("without parameters: a card per space, the site first, under the site's sign, and no door claims people inside", async ({ page, request }) => {
+    test("without parameters: the site's sign, a card per room under it, and no door claims people inside", async ({ page, request }) => {
       await sim.setClock(MORNING);
       const answer = await currentOccupancy(request);
       expect(answer.spacesConfigured).toBe(true);
       await page.goto('/kiosk?rotate=3600');
-      await expect(sign(page)).toContainText(LIVE_SIGN); // the building's own entrance sign heads it
+      // The building's own entrance sign heads it, with the site's number: the site is no card.
+      await expect(sign(page)).toContainText(LIVE_SIGN);
+      await expect(sign(page)).toContainText(`${answer.spaces[0]!.occupancy} of ${answer.spaces[0]!.capacity} inside`);
       const names = spaces(page).getByRole('heading', { level: 3 });
-      await expect(names.first()).toHaveText(answer.spaces[0]!.name);
+      await expect(names.first()).toHaveText(answer.spaces[1]!.name);
       const shown = await names.allTextContents();
-      expect(shown).toEqual(answer.spaces.slice(0, shown.length).map((s) => s.name));
+      expect(shown).toEqual(answer.spaces.slice(1, 1 + shown.length).map((s) => s.name));
       await expect(doors(page)).toHaveCount(0);
       // No card is a door's (unless a door is named after its room).
       const spaceNames = new Set(answer.spaces.map((s) => s.name));

@@ -9,7 +9,8 @@ const ids = (view: ReturnType<typeof chooseView>) => (view.kind === 'spaces' ? v
 
 describe('what the kiosk shows', () => {
   it('without parameters: the spaces when they are configured, the doors when they are not', () => {
-    expect(ids(chooseView(settings(), buildingOccupancy(), undefined))).toEqual(['site', 'library', 'cafe', 'pool', 'gym']);
+    // The site is the entrance sign above the cards, not a card of its own.
+    expect(ids(chooseView(settings(), buildingOccupancy(), undefined))).toEqual(['library', 'cafe', 'pool', 'gym']);
     expect(chooseView(settings(), makeOccupancy(), undefined)).toMatchObject({ kind: 'doors', doors: [{ label: 'Garden door' }, {}, {}] });
   });
 

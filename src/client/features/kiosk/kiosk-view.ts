@@ -55,7 +55,8 @@ export function chooseView(settings: KioskSettings, data: Occupancy | undefined,
     return { kind: 'doors', doors };
   }
   // With spaces, a door has no people inside: an old `devices=` link shows the rooms its doors lead into.
-  if (settings.devices === 'all') return { kind: 'spaces', spaces: data.spaces, entranceSign: true };
+  // The building's entrance sign carries the site's number, so its rooms follow as the cards.
+  if (settings.devices === 'all') return { kind: 'spaces', spaces: data.spaces.length > 1 ? data.spaces.slice(1) : data.spaces, entranceSign: true };
   const { spaces, missing, unbounded } = spacesOfDoors(data, settings.devices);
   if (missing.length > 0) return { kind: 'problem', lines: unknownDeviceLines(data, missing) };
   if (unbounded.length > 0) {
