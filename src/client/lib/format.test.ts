@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatAgo, formatClockTime, formatDuration, formatPercent, localDateKey } from './format';
+import { formatAgo, formatClockTime, formatDuration, formatList, formatPercent, localDateKey } from './format';
 
 describe('format', () => {
   it('says durations the way the UI does', () => {
@@ -27,5 +27,14 @@ describe('format', () => {
 
   it('falls back to the browser zone for an unknown zone instead of crashing', () => {
     expect(() => formatClockTime('2026-11-26T00:00:00Z', 'Mars/Olympus')).not.toThrow();
+  });
+});
+
+describe('formatList', () => {
+  it('joins names as a sentence lists them', () => {
+    expect(formatList([])).toBe('');
+    expect(formatList(['Café door'])).toBe('Café door');
+    expect(formatList(['Pool entrance', 'Pool exit'])).toBe('Pool entrance and Pool exit');
+    expect(formatList(['91', '92', '93'])).toBe('91, 92 and 93');
   });
 });

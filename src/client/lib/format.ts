@@ -5,6 +5,14 @@ const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0
 const signedFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
 const percentFormat = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 
+// The words are English until the site chooses a language: "a, b and c".
+const listFormat = new Intl.ListFormat('en-GB', { type: 'conjunction' });
+
+/** Names joined as a sentence lists them: "Café door", "Pool entrance and Pool exit", "a, b and c". */
+export function formatList(names: readonly string[]): string {
+  return listFormat.format(names);
+}
+
 export function formatCount(value: number): string {
   return numberFormat.format(value);
 }

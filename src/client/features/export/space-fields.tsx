@@ -3,7 +3,7 @@
 // reader hears the nesting too (lists in lists), and each says how many doors its file has.
 import { type ReactNode, useId } from 'react';
 import { FieldError } from '@/client/components/ui/date-range-fields';
-import { formatCount } from '@/client/lib/format';
+import { formatCount, formatList } from '@/client/lib/format';
 import { TickList } from './device-fields';
 import type { ExportDevice } from './export-devices';
 import type { ExportFormValues } from './export-request';
@@ -146,7 +146,7 @@ function doorCount(n: number): string {
 /** What the chosen space's file holds, and which of its counters count leaving as IN; '' for none (the form's check says why). */
 export function spaceNote(space: ExportSpace): string {
   if (space.doors.length === 0) return '';
-  const names = joinNames(space.doors.map((d) => d.label));
+  const names = formatList(space.doors.map((d) => d.label));
   const reversed = space.doors.filter((d) => d.side === 'out').map((d) => d.label);
   const rows =
     space.doors.length === 1
@@ -154,12 +154,7 @@ export function spaceNote(space: ExportSpace): string {
       : `The file has a row per door and period for its ${doorCount(space.doors.length)}: ${names}.`;
   if (reversed.length === 0) return rows;
   // An inner door seen from outside, or a counter mounted the other way round: its IN is leaving.
-  return `${rows} In the file, IN at ${joinNames(reversed)} is people leaving ${space.name}.`;
-}
-
-function joinNames(names: string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  return `${rows} In the file, IN at ${formatList(reversed)} is people leaving ${space.name}.`;
 }
 
 function Tile({

@@ -3,6 +3,7 @@
 // be used yet, focus on the field with a problem, and the export itself (cancellable).
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { ApiRequestError } from '@/client/lib/api-client';
+import { formatList } from '@/client/lib/format';
 import type { Config } from '@/shared/api-schema';
 import { startExport } from './export-download';
 import type { ExportDevice } from './export-devices';
@@ -85,7 +86,7 @@ export function useExportForm({ config, devices, spaces, now, download, storage 
   const nouns = fieldNouns(choices !== null);
   const reasonFields = EXPORT_FIELDS.filter((f) => checked.errors[f]);
   const reason =
-    known?.length === 0 ? NO_PRO_DEVICES : reasonFields.length > 0 ? `Can’t download yet: check ${joinWords(reasonFields.map((f) => nouns[f]))}.` : null;
+    known?.length === 0 ? NO_PRO_DEVICES : reasonFields.length > 0 ? `Can’t download yet: check ${formatList(reasonFields.map((f) => nouns[f]))}.` : null;
 
   function update(patch: Partial<ExportFormValues>, fields: readonly ExportField[]) {
     setValues((v) => ({ ...v, ...patch }));
@@ -175,9 +176,4 @@ export function useExportForm({ config, devices, spaces, now, download, storage 
 /** The form field a server error is about, if it is one of the form's. */
 export function exportField(field: string | undefined): ExportField | null {
   return field && (EXPORT_FIELDS as readonly string[]).includes(field) ? (field as ExportField) : null;
-}
-
-function joinWords(words: string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
 }

@@ -1,6 +1,6 @@
 // Door health and configuration problems in plain words: what the server found (a door counting
 // one way only, a space whose boundary does not balance, a configured device the account lacks).
-import { formatCount, formatPercent } from '@/client/lib/format';
+import { formatCount, formatList, formatPercent } from '@/client/lib/format';
 import { nameInSentence } from '@/client/lib/names';
 import type { DeviceOccupancy } from '@/shared/api-schema';
 import { DRIFT_MIN, DRIFT_SHARE, ONE_WAY_MIN, ONE_WAY_MINUTES } from '@/shared/door-health';
@@ -36,9 +36,8 @@ function duration(minutes: number): string {
 
 /** "device 999, which this account does not have; its door counts nothing." for one or more ids. */
 export function unknownDevicesWords(ids: readonly number[]): string {
-  const list = ids.map((id) => String(id));
-  const named = list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
-  return list.length === 1
+  const named = formatList(ids.map((id) => String(id)));
+  return ids.length === 1
     ? `The site configuration names device ${named}, which this account does not have; its door counts nothing.`
     : `The site configuration names devices ${named}, which this account does not have; their doors count nothing.`;
 }
