@@ -71,6 +71,7 @@ describe('the site configuration file', () => {
       { ...valid, spaces: [{ ...valid.spaces[0], parent: 'cafe' }, valid.spaces[1]] },
       'spaces: has no root space: exactly one space (the site) must have no parent',
     ],
+    ['an empty list of spaces', { ...valid, spaces: [] }, 'spaces: lists no space: give at least the site'],
     ['capacity 0', { ...valid, spaces: [{ ...valid.spaces[0], capacity: 0 }] }, 'spaces.0.capacity: must be a whole number above 0'],
     [
       'a negative capacity of a room',

@@ -219,8 +219,10 @@ describe('spacesSchema names what is wrong', () => {
     expect(issues).toContainEqual({ path, message: expect.stringContaining(message) as string });
   });
 
-  it('accepts an empty list (the site configuration file’s test holds the README’s example)', () => {
-    expect(spacesSchema.safeParse([]).success).toBe(true);
+  it('refuses an empty list: the site must be a space (the site configuration file’s test holds the README’s example)', () => {
+    const result = spacesSchema.safeParse([]);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/^lists no space: give at least the site/);
   });
 });
 

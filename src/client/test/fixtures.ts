@@ -125,7 +125,8 @@ export function makeSpacesOccupancy(
   spaces: z.input<typeof spacesSchema> = LEISURE_SPACES,
   overrides: Omit<OccupancyOverrides, 'spaces' | 'spacesConfigured' | 'total'> = {},
 ): Occupancy {
-  const base = makeOccupancy({ devices: LEISURE_DEVICES, ...overrides });
+  const { devices = LEISURE_DEVICES, ...rest } = overrides;
+  const base = makeOccupancy({ devices, ...rest });
   const counts = new Map(base.devices.map((d) => [d.id, d]));
   const tree = orderSpaces(spacesSchema.parse(spaces));
   const computed = spaceOccupancies(tree, counts);
@@ -137,7 +138,7 @@ export function makeSpacesOccupancy(
     spaces: computed,
     spacesConfigured: true,
     unknownDevices: named.filter((id) => !counts.has(id)),
-    ...overrides,
+    ...rest,
   });
 }
 

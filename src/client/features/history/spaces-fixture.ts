@@ -1,8 +1,8 @@
 // Test data for the space choice: a small leisure centre with configured spaces, its live answer
 // derived with the shared arithmetic (as the server derives it), and /api/history answers for a space.
 import { type History, type Occupancy } from '@/shared/api-schema';
-import { orderSpaces, type SpaceConfig, spaceOccupancies } from '@/shared/spaces';
-import { makeOccupancy } from '@/client/test/fixtures';
+import { type SpaceConfig } from '@/shared/spaces';
+import { makeSpacesOccupancy } from '@/client/test/fixtures';
 import { makeHistory } from '@/client/test/history-api';
 
 /**
@@ -54,14 +54,7 @@ export function leisureOccupancy(counts: { pool?: [number, number] } = {}): Occu
     door(94, 'Gym street door', 20, 8),
     door(95, 'Changing rooms door', 10, 4),
   ];
-  const spaces = spaceOccupancies(orderSpaces(LEISURE_SPACES), new Map(devices.map((d) => [d.id, d])));
-  const site = spaces[0]!;
-  return makeOccupancy({
-    devices,
-    total: { in: site.in, out: site.out, occupancy: site.occupancy, capacity: site.capacity },
-    spaces,
-    spacesConfigured: true,
-  });
+  return makeSpacesOccupancy(LEISURE_SPACES, { devices });
 }
 
 /** An answer for `space=<id>`: the space's own points, and (as the server sends) its doors' series. */

@@ -1,8 +1,8 @@
 // A small configured building for the kiosk's tests: the answers the BFF gives for it, with every
 // space's counts and state computed by the shared code exactly as the server does.
 import type { Config, Occupancy } from '@/shared/api-schema';
-import { makeConfig, makeOccupancy } from '@/client/test/fixtures';
-import { orderSpaces, type SpaceConfig, spaceOccupancies } from '@/shared/spaces';
+import { makeConfig, makeSpacesOccupancy } from '@/client/test/fixtures';
+import { orderSpaces, type SpaceConfig } from '@/shared/spaces';
 
 const DEVICES = [
   { id: 91, name: 'Main entrance', in: 300, out: 250 },
@@ -48,12 +48,6 @@ export function buildingConfig(): Config {
 }
 
 export function buildingOccupancy(spaces: readonly SpaceConfig[] = BUILDING): Occupancy {
-  const counts = new Map(DEVICES.map((d) => [d.id, d]));
-  return makeOccupancy({
-    devices: DEVICES,
-    total: { in: 310, out: 252, occupancy: 58, capacity: 120 },
-    spaces: spaceOccupancies(orderSpaces(spaces), counts),
-    spacesConfigured: true,
-    unknownDevices: [96],
-  });
+  // total = the root (58 of 120); unknownDevices = [96], the library's door.
+  return makeSpacesOccupancy([...spaces], { devices: DEVICES });
 }
