@@ -1,8 +1,8 @@
 // Realistic API bodies for client tests. Every fixture is parsed with the shared schema, so a
 // test can never pass on a shape the real BFF would not send.
 import { type Config, configSchema, type DeviceOccupancy, type Occupancy, occupancySchema } from '@/shared/api-schema';
-import { doorHealth } from '@/shared/door-health';
-import { defaultSpaces, orderSpaces, spaceOccupancies, spacesSchema } from '@/shared/spaces';
+import { doorHealth, spaceDrift } from '@/shared/door-health';
+import { defaultSpaces, orderSpaces, spaceOccupancies, spacesSchema, spaceState } from '@/shared/spaces';
 import type { z } from 'zod';
 
 /** The one fixed instant of the client tests: Thursday 26 Nov 2026, 11:15:03 in Budapest. */
@@ -51,6 +51,16 @@ export function makeOccupancy(overrides: OccupancyOverrides = {}): Occupancy {
   const siteCapacity = total?.capacity === undefined ? 120 : total.capacity;
   const counts = new Map(devices.map((d) => [d.id, d]));
   const spaces = spaceOccupancies(orderSpaces(defaultSpaces({ name: 'Riverside Library', capacity: siteCapacity }, devices)), counts);
+  // `total` equals the root space, as the server sends it: a test that sets the total sets the root.
+  const root = spaces[0]!;
+  const site = { in: root.in, out: root.out, occupancy: root.occupancy, capacity: siteCapacity, ...total };
+  spaces[0] = {
+    ...root,
+    ...site,
+    raw: site.in - site.out,
+    state: spaceState(site.occupancy, { capacity: site.capacity, nearlyFull: root.nearlyFull }, true),
+    drift: spaceDrift(site),
+  };
   return occupancySchema.parse({
     generatedUtc: TEST_NOW,
     fetchedAt: TEST_NOW,
@@ -58,7 +68,7 @@ export function makeOccupancy(overrides: OccupancyOverrides = {}): Occupancy {
     stale: false,
     staleReason: null,
     dayStart: { utc: '2026-11-25T23:00:00Z', local: '2026-11-26T00:00:00+01:00', timezone: 'Europe/Budapest' },
-    total: { in: 1204, out: 1167, occupancy: 37, capacity: 120, ...total },
+    total: site,
     devices,
     spaces,
     spacesConfigured: false,

@@ -5,7 +5,6 @@
 // one poll or page to the next.
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo } from 'react';
-import { readCapacity } from '@/shared/occupancy-math';
 import { DEFAULT_POLL_INTERVAL_MS } from '@/client/lib/occupancy-queries';
 import { useNow } from '@/client/lib/use-now';
 import type { Config, Occupancy } from '@/shared/api-schema';
@@ -106,21 +105,15 @@ interface KioskBodyProps {
 }
 
 function KioskBody({ settings, view, config, data, freshness }: KioskBodyProps) {
-  // The whole site as `total` gives it (today's sign), or the chosen space with its server-side state.
+  // The chosen space, or the whole site (the root space, which `total` equals), with the server's state.
   const site = data?.spaces.find((s) => s.parent === null);
   const space = view.kind === 'total' ? view.space : null;
-  const capacity = space ? space.capacity : (data?.total.capacity ?? config?.siteCapacity ?? null);
-  const occupancyNow = space ? space.occupancy : data?.total.occupancy;
-  const noCount = space !== null && data !== undefined && !hasCount(space, data);
-  const state = space
-    ? noCount
-      ? 'unknown'
-      : space.capacity === null
-        ? null
-        : space.state
-    : occupancyNow === undefined
-      ? null
-      : (readCapacity(occupancyNow, capacity, site?.nearlyFull)?.state ?? null);
+  const subject = space ?? site;
+  const capacity = subject === undefined ? (config?.siteCapacity ?? null) : subject.capacity;
+  const occupancyNow = subject?.occupancy;
+  // None of its doors in the answer: no count at all, not an empty room.
+  const noCount = subject !== undefined && data !== undefined && !hasCount(subject, data);
+  const state = subject === undefined ? null : noCount ? 'unknown' : subject.capacity === null ? null : subject.state;
   const place = space?.name ?? 'The whole site';
   const sign = (variant: 'hero' | 'band') => (
     <KioskSign state={state} occupancy={occupancyNow} capacity={capacity} place={place} freshness={freshness} variant={variant} />
