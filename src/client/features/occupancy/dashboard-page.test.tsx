@@ -255,6 +255,17 @@ describe('the dashboard with configured spaces', () => {
     expect(total.querySelector('[data-threshold]')).toHaveAttribute('data-threshold', '0.3');
   });
 
+  it('shows no number for the site when none of its doors is in the answer: no live count, not 0 people inside', async () => {
+    const [site, ...rest] = LEISURE_SPACES;
+    fakeBff({ '/api/config': config(), '/api/occupancy': spaced(makeSpacesOccupancy([{ ...site!, doors: [{ device: 999, side: 'in' }] }, ...rest])) });
+    renderApp();
+    const total = await screen.findByRole('region', { name: 'Inside now · whole site' });
+    expect(within(total).getByText('No live count: none of the site’s doors is in the counters’ answer.')).toBeInTheDocument();
+    expect(within(total).getByText('No live count')).toBeInTheDocument();
+    expect(within(total).queryByText(/people inside of/)).not.toBeInTheDocument();
+    expect(within(total).getByText('–')).toBeInTheDocument();
+  });
+
   it('shows the spaces as gauges and the doors as traffic: IN, OUT and a signed balance, never people inside', async () => {
     fakeBff({ '/api/config': config(), '/api/occupancy': spaced() });
     renderApp();

@@ -46,13 +46,17 @@ export function SiteTotal({ data, root, siteCapacity, timeZone, age, stale, isFe
   const { capacity, nearlyFull, reading } = siteReading(data, root, siteCapacity);
   // Reserve the width of the largest likely number, so the unit beside it never moves.
   const reserveDigits = Math.max(2, String(capacity ?? total.occupancy).length);
-  const numberTone = stale ? 'text-muted' : 'text-ink';
+  // None of the site's doors is in the answer: no count at all, never "0 people inside".
+  const noCount = root !== undefined && !root.counted;
+  const numberTone = stale || noCount ? 'text-muted' : 'text-ink';
 
   const since = countedSince(data, timeZone);
 
-  const summary = reading
-    ? `${peopleInside(total.occupancy)} of ${formatCount(capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWords[reading.state].toLowerCase()}.`
-    : `${peopleInside(total.occupancy)}.`;
+  const summary = noCount
+    ? 'No live count: none of the site’s doors is in the counters’ answer.'
+    : reading
+      ? `${peopleInside(total.occupancy)} of ${formatCount(capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWords[reading.state].toLowerCase()}.`
+      : `${peopleInside(total.occupancy)}.`;
 
   return (
     <section
@@ -76,7 +80,7 @@ export function SiteTotal({ data, root, siteCapacity, timeZone, age, stale, isFe
                 className={`text-right text-6xl leading-none font-semibold tracking-tight tabular-nums @min-[26rem]:text-8xl ${numberTone}`}
                 style={{ minWidth: `${reserveDigits}ch` }}
               >
-                {formatCount(total.occupancy)}
+                {noCount ? '–' : formatCount(total.occupancy)}
               </span>
               <span className="pb-1 text-base leading-tight whitespace-nowrap text-muted @min-[26rem]:text-lg">
                 {total.occupancy === 1 ? 'person' : 'people'} inside
@@ -88,7 +92,11 @@ export function SiteTotal({ data, root, siteCapacity, timeZone, age, stale, isFe
                 ) : null}
               </span>
             </div>
-            {reading ? (
+            {noCount ? (
+              <p aria-hidden="true" className="mt-4 flex items-center gap-3 text-sm sm:text-base">
+                <CapacityPill state="unknown" stale={stale} />
+              </p>
+            ) : reading ? (
               <p aria-hidden="true" className="mt-4 flex items-center gap-3 text-sm sm:text-base">
                 <CapacityPill state={reading.state} stale={stale} />
                 <span className={`font-semibold tabular-nums ${numberTone}`}>{formatPercent(reading.ratio)}</span>
