@@ -23,7 +23,7 @@ export function oneWayDirection(counts: { in: number; out: number }): 'in' | 'ou
 /**
  * A door that counted people one way only (IN with no OUT, or the reverse) since the day start,
  * enough of them, for hours. `oneWayForMs`: how long it has counted one way only (the server
- * watches its answers); unknown means long enough.
+ * watches its answers, and starts again after a restart); left out, the count alone decides.
  */
 export function doorHealth(counts: { in: number; out: number }, oneWayForMs = Number.POSITIVE_INFINITY): DoorHealth {
   const direction = oneWayDirection(counts);
