@@ -65,7 +65,8 @@ export function treeProblems(spaces: readonly SpaceConfig[]): TreeProblem[] {
   });
 
   // An empty list would leave the site without a space; without spaces, leave the key out.
-  if (spaces.length === 0) problems.push({ path: [], message: 'lists no space: give at least the site (the root), or leave `spaces` out for a space per device' });
+  if (spaces.length === 0)
+    problems.push({ path: [], message: 'lists no space: give at least the site (the root), or leave `spaces` out for a space per device' });
   const roots = spaces.flatMap((space, i) => (space.parent === undefined ? [i] : []));
   if (spaces.length > 0 && roots.length === 0) problems.push({ path: [], message: 'has no root space: exactly one space (the site) must have no parent' });
   for (const i of roots.slice(1)) {
