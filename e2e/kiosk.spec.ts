@@ -8,6 +8,7 @@
 // browser's timers. Screenshots go to test-results/kiosk-screens/ to be looked at.
 import { expect, type Page, test } from '@playwright/test';
 import { SimControl } from './support/simulator';
+import type { Occupancy } from '@/shared/api-schema';
 import {
   count,
   countLoads,
@@ -128,8 +129,12 @@ test.describe('landscape, four digits', () => {
     const LARGE = 1284;
     await page.route('**/api/occupancy', async (route) => {
       const response = await route.fetch();
-      const body = (await response.json()) as { total: Record<string, number> };
-      await route.fulfill({ response, json: { ...body, total: { ...body.total, in: LARGE + 200, out: 200, occupancy: LARGE, capacity: 2000 } } });
+      const body = (await response.json()) as Occupancy;
+      // `total` equals the root space: both carry the large venue's count.
+      const site = { in: LARGE + 200, out: 200, occupancy: LARGE, capacity: 2000 };
+      const [root, ...rooms] = body.spaces;
+      const spaces = [{ ...root!, ...site, raw: LARGE, state: 'available' as const }, ...rooms];
+      await route.fulfill({ response, json: { ...body, total: site, spaces } });
     });
     await page.goto('/kiosk?mode=total&theme=light');
     const number = page.getByRole('region', { name: 'Inside now' }).getByText(count(LARGE), { exact: true });
