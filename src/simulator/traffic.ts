@@ -77,6 +77,19 @@ const h = (hh: number, mm = 0) => hh * 60 + mm;
 const weekdays = (wk: [number, number] | null, sat: [number, number] | null, sun: [number, number] | null) => [sun, wk, wk, wk, wk, wk, sat];
 const ALL_DAY: [number, number] = [0, DAY_MINUTES];
 
+const LEISURE: Venue = {
+  hours: weekdays([h(6), h(22)], [h(7), h(21)], [h(7), h(21)]),
+  allDay: false,
+  base: 0.25,
+  night: 0.002,
+  peaks: [
+    { at: h(7), width: 45, weight: 0.5 },
+    { at: h(12, 15), width: 40, weight: 0.25 },
+    { at: h(17, 45), width: 80, weight: 0.65 },
+  ],
+  dayFactor: [1.3, 1, 0.95, 0.95, 1, 1, 1.35],
+};
+
 const VENUES: Record<VenueKind, Venue> = {
   store: {
     hours: weekdays([h(8), h(20)], [h(9), h(18)], [h(10), h(16)]),
@@ -136,32 +149,10 @@ const VENUES: Record<VenueKind, Venue> = {
     ],
     dayFactor: [0.8, 1, 1, 1, 1, 1.1, 1.3],
   },
-  leisure: {
-    hours: weekdays([h(6), h(22)], [h(7), h(21)], [h(7), h(21)]),
-    allDay: false,
-    base: 0.25,
-    night: 0.002,
-    peaks: [
-      { at: h(7), width: 45, weight: 0.5 },
-      { at: h(12, 15), width: 40, weight: 0.25 },
-      { at: h(17, 45), width: 80, weight: 0.65 },
-    ],
-    dayFactor: [1.3, 1, 0.95, 0.95, 1, 1, 1.35],
-  },
+  leisure: LEISURE,
   // A leisure centre's pool, sauna and studio: the leisure hours, with a weekend only a little
   // busier than a weekday, so rooms sized for a weekday's peak are not overrun on Saturday.
-  sports: {
-    hours: weekdays([h(6), h(22)], [h(7), h(21)], [h(7), h(21)]),
-    allDay: false,
-    base: 0.25,
-    night: 0.002,
-    peaks: [
-      { at: h(7), width: 45, weight: 0.5 },
-      { at: h(12, 15), width: 40, weight: 0.25 },
-      { at: h(17, 45), width: 80, weight: 0.65 },
-    ],
-    dayFactor: [1.05, 1, 0.95, 0.95, 1, 1, 1.1],
-  },
+  sports: { ...LEISURE, dayFactor: [1.05, 1, 0.95, 0.95, 1, 1, 1.1] },
   // A gym open late on weekdays, with its own street door.
   gym: {
     hours: weekdays([h(6), h(23)], [h(8), h(20)], [h(8), h(20)]),
