@@ -423,7 +423,8 @@ test('a large export (5-minute, 90 days, every PRO device) streams to disk witho
 
   const cdp = await page.context().newCDPSession(page);
   const heapNow = async (gc: boolean) => {
-    if (gc) await cdp.send('HeapProfiler.collectGarbage');
+    // Twice: one pass can leave what a finaliser of the first released.
+    if (gc) for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
   };
   const pid = await pidListeningOn(PORTS.demo);
@@ -466,6 +467,9 @@ test('a large export (5-minute, 90 days, every PRO device) streams to disk witho
   );
   expect(size).toBe(expectedSize);
   expect(size).toBeGreaterThan(10_000_000);
-  expect(heapAfter - heapBefore).toBeLessThan(size * 0.2);
+  // A tab that held the file would keep at least its size (12 MB of one-byte string). Without it,
+  // the growth seen over runs on this machine was 0–2.7 MB (a poll landing, code compiled late):
+  // half the file's size tells the two apart on a busy day too.
+  expect(heapAfter - heapBefore).toBeLessThan(size * 0.5);
   await expect(dialog.getByRole('status')).toContainText('Download started');
 });
