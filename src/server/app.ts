@@ -3,11 +3,12 @@
 import { Hono } from 'hono';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
-import { accessMiddleware, requireStaff, requireStaffOrDisplay } from './access';
+import { accessMiddleware, requireAdmin, requireStaff, requireStaffOrDisplay } from './access';
 import type { AppDeps } from './app-deps';
 import { isHttps, type RequestInfo } from './client-info';
 import { compressJson } from './compression';
 import { ApiHttpError, errorResponse } from './http-error';
+import { adminPeopleRoutes } from './routes/admin-people';
 import { configRoutes } from './routes/config';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
@@ -60,12 +61,14 @@ export function createApp(deps: AppDeps) {
   );
   for (const path of ['/api/config', '/api/config/*']) app.use(path, requireStaffOrDisplay);
   for (const path of ['/api/export', '/api/export/*', '/api/history', '/api/history/*']) app.use(path, requireStaff);
+  for (const path of ['/api/admin/people', '/api/admin/people/*']) app.use(path, requireAdmin);
 
   const routes = app
     .route('/api', sessionRoutes({ ...deps, demo: deps.demo, trustProxy, https }))
     .route('/api/config', configRoutes(deps))
     .route('/api/export', exportRoutes(deps))
     .route('/api/history', historyRoutes(deps))
+    .route('/api/admin/people', adminPeopleRoutes({ ...deps, trustProxy }))
     .route('/', healthRoutes(deps));
 
   app.all('/api/*', (c) => {
