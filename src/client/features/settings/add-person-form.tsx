@@ -128,9 +128,10 @@ export function AddPersonForm({ openDemo, onAdded }: AddPersonFormProps) {
               return (
                 <label
                   key={r}
-                  className={`flex min-h-12 gap-3 rounded-lg border px-3 py-2.5 ${disabled ? 'cursor-not-allowed opacity-60' : 'cursor-pointer'} ${
-                    role === r ? 'border-accent bg-accent-soft' : 'border-line bg-surface hover:bg-sunken'
-                  }`}
+                  // The radio covers its whole card: the card is the thumb-sized target, and the ring shows where focus is.
+                  className={`relative flex min-h-12 gap-3 rounded-lg border px-3 py-2.5 has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-accent ${
+                    disabled ? 'opacity-60' : 'hover:bg-sunken'
+                  } ${role === r ? 'border-accent bg-accent-soft' : 'border-line bg-surface'}`}
                 >
                   <input
                     type="radio"
@@ -139,8 +140,14 @@ export function AddPersonForm({ openDemo, onAdded }: AddPersonFormProps) {
                     checked={role === r}
                     disabled={disabled}
                     onChange={() => setValues((v) => ({ ...v, role: r }))}
-                    className="mt-1 size-4 shrink-0 accent-accent"
+                    className={`absolute inset-0 size-full appearance-none rounded-lg opacity-0 ${disabled ? 'cursor-not-allowed' : 'cursor-pointer'}`}
                   />
+                  <span
+                    aria-hidden="true"
+                    className={`mt-0.5 grid size-5 shrink-0 place-items-center rounded-full border-2 ${role === r ? 'border-accent' : 'border-muted'}`}
+                  >
+                    {role === r ? <span className="size-2.5 rounded-full bg-accent" /> : null}
+                  </span>
                   <span>
                     <span className={`block text-base font-semibold ${role === r ? 'text-accent-ink' : 'text-ink'}`}>{ROLE_WORDS[r].name}</span>
                     <span className="block text-sm text-muted">{ROLE_WORDS[r].may}</span>
