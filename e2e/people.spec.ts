@@ -23,7 +23,7 @@ test('a person added with a one-time link signs in as staff, and is signed out o
   const form = page.getByRole('form', { name: 'Add a person' });
   await form.getByRole('textbox', { name: 'Name' }).fill(person.name);
   await form.getByRole('textbox', { name: 'Email' }).fill(person.email);
-  await form.getByText('Staff', { exact: true }).click();
+  await form.getByRole('radio', { name: /^Staff/ }).check();
   await form.getByRole('button', { name: 'Add person' }).click();
 
   const panel = page.getByRole('region', { name: `${person.name} is added: hand over their link` });

@@ -52,7 +52,7 @@ export function PeopleList({ onLink }: PeopleListProps) {
   }
 
   return (
-    <Panel headingId={headingId} heading="People" subtitle="Everyone who can sign in, and what they may do." level={3}>
+    <Panel headingId={headingId} heading="Who can sign in" subtitle="Everyone with an account, and what they may do." level={3}>
       <p role="status" className="mt-1 text-sm font-medium text-ok-ink">
         {removed ? `${removed} was removed and signed out everywhere.` : null}
       </p>
@@ -96,7 +96,7 @@ function PersonRow({ person, onLink, onRemove }: PersonRowProps) {
   const failureText = failure ? describePeopleFailure(failure).message : undefined;
 
   return (
-    <li className="grid gap-x-6 gap-y-3 py-4 sm:grid-cols-[minmax(0,1fr)_13rem] lg:grid-cols-[minmax(0,1fr)_13rem_auto] lg:items-center">
+    <li className="grid gap-x-6 gap-y-3 py-4 sm:grid-cols-[minmax(0,1fr)_13rem] lg:grid-cols-[minmax(0,1fr)_13rem_11rem] lg:items-center">
       <div className="min-w-0">
         <p className="flex flex-wrap items-center gap-2 text-base font-semibold break-words text-ink">
           {person.name}
