@@ -91,6 +91,21 @@ const WORDS: Record<RequestErrorCode, CodeWords> = {
     load: 'This screen is not allowed to load the counts.',
     export: ({ message }) => ({ title: 'Exports are not allowed here', detail: message }),
   },
+  forbidden: {
+    live: { title: 'This account may not see the live numbers.', detail: 'Ask an administrator for access.', tone: 'config' },
+    load: 'This account may not load these counts.',
+    export: ({ message }) => ({ title: 'Exports are not allowed for this account', detail: message }),
+  },
+  setup_required: {
+    live: { title: 'This server is not set up yet.', detail: 'Open the setup page with the code from the server’s log.', tone: 'config' },
+    load: 'This server is not set up yet.',
+    export: { title: 'This server is not set up yet', detail: 'Nothing was saved.' },
+  },
+  display_revoked: {
+    live: { title: 'This display link was revoked.', detail: 'Ask an administrator for a new display link.', tone: 'config' },
+    load: 'This display link was revoked.',
+    export: { title: 'This display link was revoked', detail: 'Nothing was saved.' },
+  },
   invalid_response: {
     live: {
       title: "This page could not read the server's answer.",
@@ -154,4 +169,48 @@ export function describeLoadError(error: unknown): string {
 /** Why an export did not start; nothing was saved in every case. */
 export function describeExportFailure(problem: Problem): ExportProblemText {
   return say(WORDS[problem.code].export, problem);
+}
+
+/** The account forms: signing in, the first setup, a set-password link, changing one's own password, signing out. */
+export type AccountForm = 'sign-in' | 'setup' | 'set-password' | 'change-password' | 'sign-out';
+
+/** Why an account form was refused: words for the form, or for one of its fields when `field` is set. */
+export interface AccountFailureText {
+  message: string;
+  field?: string;
+}
+
+/** "1 minute", "15 minutes": a wait rounded up to whole minutes. */
+export function inMinutes(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+export function describeAccountFailure(problem: Problem, form: AccountForm): AccountFailureText {
+  const { code, field, message } = problem;
+  if (code === 'rate_limited') {
+    return {
+      message:
+        problem.retryInSeconds != null
+          ? `Too many attempts. Try again in ${inMinutes(problem.retryInSeconds)}.`
+          : 'Too many attempts. Wait a few minutes, then try again.',
+    };
+  }
+  if (code === 'network') return { message: 'The server could not be reached. Check the connection and try again.' };
+  if (form === 'sign-in' && code === 'unauthorized') return { message: 'Wrong email or password. Check both and try again.' };
+  if (form === 'change-password' && (code === 'unauthorized' || field === 'currentPassword')) {
+    return { message: 'This is not your current password.', field: 'currentPassword' };
+  }
+  if (form === 'setup' && (code === 'forbidden' || field === 'code')) {
+    return { message: 'This setup code is not right. Copy it again from the server’s log.', field: 'code' };
+  }
+  // The link's token is the only thing the person did not type: a refusal of anything but the new
+  // password means the link no longer works.
+  const refused = code === 'bad_request' || code === 'unauthorized' || code === 'forbidden' || code === 'not_found';
+  if (form === 'set-password' && refused && !(code === 'bad_request' && field === 'newPassword')) {
+    return { message: 'This link has expired or was already used. Ask an administrator for a new one.' };
+  }
+  if (code === 'bad_request') return field ? { message, field } : { message };
+  if (code === 'forbidden') return { message: 'The server refused this request from this page. Reload the page and try again.' };
+  return { message: 'Something went wrong on the server. Try again in a moment.' };
 }

@@ -34,6 +34,8 @@ interface DashboardPageProps {
   actions?: ReactNode;
   /** Today's curve under the site total; the app fills it (features do not import each other). */
   today?: (props: TodaySlotProps) => ReactNode;
+  /** A note above the numbers (the app puts the open demo's there). */
+  notice?: ReactNode;
 }
 
 /** What the Today slot is given: the live answer it ends in, the config, the site's zone. */
@@ -43,7 +45,7 @@ export interface TodaySlotProps {
   timeZone: string;
 }
 
-export function DashboardPage({ config, configPending, actions, today }: DashboardPageProps) {
+export function DashboardPage({ config, configPending, actions, today, notice }: DashboardPageProps) {
   const pollIntervalMs = config?.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   const query = useQuery(occupancyQueryOptions(pollIntervalMs));
   const waitingForConfig = configPending && !query.error && !query.failureReason;
@@ -106,6 +108,7 @@ export function DashboardPage({ config, configPending, actions, today }: Dashboa
         className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col px-4 py-5 outline-none sm:px-6 sm:py-8 lg:px-8"
       >
         <LiveAnnouncer state={announcement.state} message={announcement.message} />
+        {notice}
 
         {status.kind === 'loading' ? (
           <>
