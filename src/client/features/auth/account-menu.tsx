@@ -16,8 +16,9 @@ export function AccountMenu() {
   const me = useMe();
   if (!me.data) return null;
   if (me.data.kind === 'open') {
+    // A phone's header has no room for it: the open demo's note, always shown, leads to Settings.
     return (
-      <AppLink to="/settings" className={HEADER_LINK}>
+      <AppLink to="/settings" className={`${HEADER_LINK} max-sm:hidden`}>
         Settings
       </AppLink>
     );
@@ -56,6 +57,8 @@ function UserMenu({ user }: { user: NonNullable<Me['user']> }) {
   return (
     <div
       ref={rootRef}
+      // The dashboard's header makes room for it on a phone.
+      data-account-menu=""
       className="relative"
       onBlur={closeOnFocusOut}
       onKeyDown={(event) => {

@@ -17,7 +17,7 @@ export function AuthFrame({ title, intro, children, footer }: AuthFrameProps) {
   }, [title]);
   return (
     <div className="flex min-h-dvh flex-col">
-      <main id="main" className="mx-auto flex w-full max-w-md flex-1 flex-col justify-center px-4 py-8 sm:py-16">
+      <main id="main" className="mx-auto flex w-full max-w-md flex-1 flex-col justify-start px-4 py-8 sm:justify-center sm:py-16">
         <p className="text-xs font-semibold tracking-wider text-accent-ink uppercase">Occupancy Live</p>
         <h1 className="mt-1 text-2xl font-semibold text-ink sm:text-3xl">{title}</h1>
         {intro ? <div className="mt-2 text-base text-muted">{intro}</div> : null}

@@ -25,7 +25,7 @@ async function fill({
   await enter(user, screen.getByLabelText('Email'), email);
   await enter(user, screen.getByLabelText('Password'), password);
   await enter(user, screen.getByLabelText('Password again'), again ?? password);
-  await user.click(screen.getByRole('button', { name: 'Make the administrator account' }));
+  await user.click(screen.getByRole('button', { name: 'Set up' }));
 }
 
 describe('setup page', () => {
@@ -75,7 +75,7 @@ describe('setup page', () => {
     await enter(user, screen.getByLabelText('Password'), 'correct horse battery');
     await user.clear(screen.getByLabelText('Password again'));
     await enter(user, screen.getByLabelText('Password again'), 'correct horse batery');
-    await user.click(screen.getByRole('button', { name: 'Make the administrator account' }));
+    await user.click(screen.getByRole('button', { name: 'Set up' }));
     expect(screen.getByLabelText('Password again')).toHaveAccessibleDescription('The two passwords are not the same.');
     expect(api.to('POST /api/setup')).toHaveLength(0);
   });

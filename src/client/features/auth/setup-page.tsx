@@ -145,7 +145,7 @@ export function SetupPage() {
           error={fieldOf('again')}
         />
         <button type="submit" disabled={busy} className={SUBMIT_CLASS}>
-          {busy ? 'Setting up…' : 'Make the administrator account'}
+          {busy ? 'Setting up…' : 'Set up'}
         </button>
       </form>
       <FormProblem message={formFailure} />
