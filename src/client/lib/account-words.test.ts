@@ -15,17 +15,16 @@ describe('describeAccountFailure', () => {
   });
 
   it('words a refused sign-in without saying which half was wrong', () => {
-    expect(describeAccountFailure({ code: 'unauthorized', message: 'User not found' }, 'sign-in')).toEqual({
+    expect(describeAccountFailure({ code: 'bad_credentials', message: 'The email or password is wrong.' }, 'sign-in')).toEqual({
       message: 'Wrong email or password. Check both and try again.',
     });
   });
 
   it('puts a wrong current password under its field', () => {
-    expect(describeAccountFailure({ code: 'unauthorized', message: 'x' }, 'change-password')).toEqual({
+    expect(describeAccountFailure({ code: 'bad_request', message: 'The current password is wrong.', field: 'currentPassword' }, 'change-password')).toEqual({
       message: 'This is not your current password.',
       field: 'currentPassword',
     });
-    expect(describeAccountFailure({ code: 'bad_request', message: 'x', field: 'currentPassword' }, 'change-password').field).toBe('currentPassword');
   });
 
   it('says an expired or used link no longer works, whatever refusal the server chose', () => {
@@ -43,11 +42,17 @@ describe('describeAccountFailure', () => {
     );
   });
 
-  it('keeps the server’s words for a refused field, and says when the server cannot be reached', () => {
-    expect(describeAccountFailure({ code: 'bad_request', message: 'Not an email address', field: 'email' }, 'setup')).toEqual({
-      message: 'Not an email address',
+  it('keeps the server’s words for a refused field, without the field’s code name, and says when the server cannot be reached', () => {
+    expect(describeAccountFailure({ code: 'bad_request', message: 'email is not an email address.', field: 'email' }, 'setup')).toEqual({
+      message: 'This is not an email address.',
       field: 'email',
     });
+    expect(describeAccountFailure({ code: 'bad_request', message: 'Not an email address', field: 'email' }, 'setup').message).toBe('Not an email address');
+    expect(describeAccountFailure({ code: 'bad_request', message: 'The setup code is wrong.', field: 'code' }, 'setup')).toEqual({
+      message: 'This setup code is not right. Copy it again from the server’s log.',
+      field: 'code',
+    });
+    expect(describeAccountFailure({ code: 'conflict', message: 'Already set up' }, 'setup').message).toBe('This server is set up already. Sign in instead.');
     expect(describeAccountFailure({ code: 'network', message: 'x' }, 'sign-in').message).toBe(
       'The server could not be reached. Check the connection and try again.',
     );

@@ -91,20 +91,35 @@ const WORDS: Record<RequestErrorCode, CodeWords> = {
     load: 'This screen is not allowed to load the counts.',
     export: ({ message }) => ({ title: 'Exports are not allowed here', detail: message }),
   },
-  forbidden: {
-    live: { title: 'This account may not see the live numbers.', detail: 'Ask an administrator for access.', tone: 'config' },
-    load: 'This account may not load these counts.',
-    export: ({ message }) => ({ title: 'Exports are not allowed for this account', detail: message }),
+  bad_credentials: {
+    live: { title: 'The email or password is wrong.', detail: 'Check both and try again.', tone: 'config' },
+    load: 'The email or password is wrong.',
+    export: { title: 'Not signed in', detail: 'Nothing was saved. Sign in and try again.' },
   },
   setup_required: {
-    live: { title: 'This server is not set up yet.', detail: 'Open the setup page with the code from the server’s log.', tone: 'config' },
-    load: 'This server is not set up yet.',
-    export: { title: 'This server is not set up yet', detail: 'Nothing was saved.' },
+    live: { title: 'Occupancy Live is not set up yet.', detail: 'The first administrator has to be created on the setup page.', tone: 'config' },
+    load: 'Occupancy Live is not set up yet.',
+    export: { title: 'Not set up yet', detail: 'Nothing was saved. The first administrator has to be created first.' },
   },
   display_revoked: {
-    live: { title: 'This display link was revoked.', detail: 'Ask an administrator for a new display link.', tone: 'config' },
+    live: { title: 'This display link was revoked.', detail: 'Ask your administrator for a new display link.', tone: 'config' },
     load: 'This display link was revoked.',
     export: { title: 'This display link was revoked', detail: 'Nothing was saved.' },
+  },
+  forbidden: {
+    live: { title: 'You are not allowed to see this.', detail: 'Ask an administrator for access.', tone: 'config' },
+    load: 'You are not allowed to load these counts.',
+    export: ({ message }) => ({ title: 'This export is not allowed', detail: `Nothing was saved. ${message}` }),
+  },
+  conflict: {
+    live: LIVE_FALLBACK,
+    load: ({ message }) => message,
+    export: EXPORT_FALLBACK,
+  },
+  locked: {
+    live: LIVE_FALLBACK,
+    load: ({ message }) => message,
+    export: EXPORT_FALLBACK,
   },
   invalid_response: {
     live: {
@@ -186,6 +201,11 @@ export function inMinutes(seconds: number): string {
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
+/** The server names the field by its code name ("newPassword needs …"); under the field it is "This needs …". */
+function withoutFieldName(message: string, field: string): string {
+  return message.startsWith(`${field} `) ? `This ${message.slice(field.length + 1)}` : message;
+}
+
 export function describeAccountFailure(problem: Problem, form: AccountForm): AccountFailureText {
   const { code, field, message } = problem;
   if (code === 'rate_limited') {
@@ -197,20 +217,17 @@ export function describeAccountFailure(problem: Problem, form: AccountForm): Acc
     };
   }
   if (code === 'network') return { message: 'The server could not be reached. Check the connection and try again.' };
-  if (form === 'sign-in' && code === 'unauthorized') return { message: 'Wrong email or password. Check both and try again.' };
-  if (form === 'change-password' && (code === 'unauthorized' || field === 'currentPassword')) {
-    return { message: 'This is not your current password.', field: 'currentPassword' };
-  }
-  if (form === 'setup' && (code === 'forbidden' || field === 'code')) {
-    return { message: 'This setup code is not right. Copy it again from the server’s log.', field: 'code' };
-  }
+  if (form === 'sign-in' && (code === 'bad_credentials' || code === 'unauthorized')) return { message: 'Wrong email or password. Check both and try again.' };
+  if (form === 'change-password' && field === 'currentPassword') return { message: 'This is not your current password.', field: 'currentPassword' };
+  if (form === 'setup' && field === 'code') return { message: 'This setup code is not right. Copy it again from the server’s log.', field: 'code' };
+  if (form === 'setup' && code === 'conflict') return { message: 'This server is set up already. Sign in instead.' };
   // The link's token is the only thing the person did not type: a refusal of anything but the new
   // password means the link no longer works.
   const refused = code === 'bad_request' || code === 'unauthorized' || code === 'forbidden' || code === 'not_found';
   if (form === 'set-password' && refused && !(code === 'bad_request' && field === 'newPassword')) {
     return { message: 'This link has expired or was already used. Ask an administrator for a new one.' };
   }
-  if (code === 'bad_request') return field ? { message, field } : { message };
+  if (code === 'bad_request') return field ? { message: withoutFieldName(message, field), field } : { message };
   if (code === 'forbidden') return { message: 'The server refused this request from this page. Reload the page and try again.' };
   return { message: 'Something went wrong on the server. Try again in a moment.' };
 }

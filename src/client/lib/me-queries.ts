@@ -4,7 +4,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ApiRequestError, fetchJson } from '@/client/lib/api-client';
 import { browserPage } from '@/client/lib/navigation';
-import { type Me, meSchema, type Role } from '@/client/lib/me-schema';
+import { type Me, meSchema, type Role } from '@/shared/api-schema';
 
 export type { Me, Role };
 

@@ -7,6 +7,7 @@ import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { browserPage } from '@/client/lib/navigation';
 import { createQueryClient } from '@/client/lib/query-client';
+import { type Me, meSchema } from '@/shared/api-schema';
 import { json } from './fixtures';
 
 export interface FakeRequest {
@@ -63,10 +64,15 @@ export function renderWithApp(ui: ReactElement) {
   return { ...render(<QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>), queryClient };
 }
 
-export const ADMIN = { kind: 'user', user: { id: 'u1', email: 'ana@example.org', name: 'Ana Kovács', role: 'admin' }, demo: false } as const;
-export const STAFF = { kind: 'user', user: { id: 'u2', email: 'bence@example.org', name: 'Bence Tóth', role: 'staff' }, demo: false } as const;
-export const OPEN = { kind: 'open', demo: true } as const;
-export const DISPLAY = { kind: 'display', display: { id: 'd1', name: 'Lobby screen' }, demo: false } as const;
+// Answers of GET /api/me, parsed with the shared schema: never a shape the server would not send.
+export const ADMIN: Me = meSchema.parse({ kind: 'user', user: { id: 'u1', email: 'ana@example.org', name: 'Ana Kovács', role: 'admin' }, demo: false });
+export const STAFF: Me = meSchema.parse({ kind: 'user', user: { id: 'u2', email: 'bence@example.org', name: 'Bence Tóth', role: 'staff' }, demo: false });
+export const OPEN: Me = meSchema.parse({ kind: 'open', demo: true });
+export const DISPLAY: Me = meSchema.parse({
+  kind: 'display',
+  display: { id: 'd1', name: 'Lobby screen', spaces: null, mode: null, theme: null, lang: null },
+  demo: false,
+});
 
 /** Types a value the quick way (a paste): a slow machine must not make a test time out. */
 export async function enter(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, value: string) {

@@ -14,9 +14,6 @@ export function redirectFor(error: unknown, location: string): string | null {
   return null;
 }
 
-/** Mutations that expect a 401 as an answer (a wrong current password) opt out with this meta. */
-export const KEEP_ON_UNAUTHORIZED = { keepOnUnauthorized: true } as const;
-
 /** Follows redirectFor for every query and mutation of the page while `enabled`. */
 export function useAuthRedirect(enabled: boolean) {
   const queryClient = useQueryClient();
@@ -38,9 +35,7 @@ export function useAuthRedirect(enabled: boolean) {
       if (event.type === 'updated' && event.action.type === 'error') follow(event.action.error);
     });
     const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {
-      if (event.type !== 'updated' || event.action.type !== 'error') return;
-      if (event.mutation.meta?.keepOnUnauthorized) return;
-      follow(event.action.error);
+      if (event.type === 'updated' && event.action.type === 'error') follow(event.action.error);
     });
     return () => {
       unsubscribeQueries();

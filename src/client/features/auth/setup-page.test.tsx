@@ -81,7 +81,11 @@ describe('setup page', () => {
   });
 
   it('says under the code field when the code is not right', async () => {
-    fakeApi({ 'GET /api/me': setupRequired, 'POST /api/setup': () => json(apiError('forbidden', 'Wrong setup code'), 403) });
+    fakeApi({
+      'GET /api/me': setupRequired,
+      'POST /api/setup': () =>
+        json({ error: { code: 'bad_request', message: 'The setup code is wrong: it is printed in the server log.', field: 'code' } }, 400),
+    });
     openAt('/setup');
     renderWithApp(<App />);
     await fill({ code: 'WRONG' });

@@ -33,6 +33,17 @@ export function SetupPage() {
     },
   });
 
+  if (me.data?.kind === 'open' && !mutation.isSuccess) {
+    return (
+      <AuthFrame title="Set up Occupancy Live">
+        <p className="text-base text-ink">This open demo needs no setup: add people in Settings ▸ People, and sign-in is required from then on.</p>
+        <AppLink to="/settings/people" className={`mt-5 ${SUBMIT_CLASS}`}>
+          Open Settings ▸ People
+        </AppLink>
+      </AuthFrame>
+    );
+  }
+
   // Only a server without any account answers setup_required; any other answer means it is set up.
   const setUpAlready = me.data !== undefined || (me.error instanceof ApiRequestError && me.error.code !== 'setup_required' && me.error.status === 401);
   if (setUpAlready && !mutation.isSuccess) {

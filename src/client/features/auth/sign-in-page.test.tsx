@@ -23,7 +23,7 @@ async function fillIn(email: string, password: string) {
 
 describe('sign-in page', () => {
   it('signs in with email and password, then loads the page it came from', async () => {
-    const api = fakeApi({ 'GET /api/me': noSession, 'POST /api/session': () => new Response(null, { status: 204 }) });
+    const api = fakeApi({ 'GET /api/me': noSession, 'POST /api/session': () => json(ADMIN) });
     const loads = watchPageLoads();
     openAt('/sign-in?next=%2Fsettings%2Faccount');
     renderWithApp(<App />);
@@ -38,7 +38,7 @@ describe('sign-in page', () => {
   });
 
   it('says in words that the email or password is wrong, and empties the password', async () => {
-    fakeApi({ 'GET /api/me': noSession, 'POST /api/session': () => json(apiError('unauthorized', 'Invalid email or password'), 401) });
+    fakeApi({ 'GET /api/me': noSession, 'POST /api/session': () => json(apiError('bad_credentials', 'The email or password is wrong.'), 401) });
     const loads = watchPageLoads();
     openAt('/sign-in');
     renderWithApp(<App />);
@@ -56,7 +56,7 @@ describe('sign-in page', () => {
     fakeApi({
       'GET /api/me': noSession,
       'POST /api/session': () =>
-        new Response(JSON.stringify(apiError('rate_limited', 'Too many sign-in attempts')), {
+        new Response(JSON.stringify(apiError('rate_limited', 'Too many failed attempts. Try again in 14 minutes.')), {
           status: 429,
           headers: { 'content-type': 'application/json', 'retry-after': '840' },
         }),

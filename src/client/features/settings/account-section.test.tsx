@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '@/client/app';
-import { apiError, json } from '@/client/test/fixtures';
+import { json } from '@/client/test/fixtures';
 import { ADMIN, enter, fakeApi, OPEN, openAt, renderWithApp, STAFF, watchPageLoads, NEXT_PAGE } from '@/client/test/fake-api';
 
 afterEach(() => {
@@ -41,7 +41,10 @@ describe('Settings ▸ My account', () => {
   });
 
   it('says when the current password is wrong, and stays on the page (not an ended session)', async () => {
-    fakeApi({ 'GET /api/me': () => json(ADMIN), 'POST /api/me/password': () => json(apiError('unauthorized', 'Wrong password'), 401) });
+    fakeApi({
+      'GET /api/me': () => json(ADMIN),
+      'POST /api/me/password': () => json({ error: { code: 'bad_request', message: 'The current password is wrong.', field: 'currentPassword' } }, 400),
+    });
     openAt('/settings/account');
     renderWithApp(<App />);
     await changePassword('not it at all', 'a new long password');

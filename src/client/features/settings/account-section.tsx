@@ -72,8 +72,6 @@ function ChangePassword() {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const mutation = useMutation({
     mutationFn: changePassword,
-    // A wrong current password is an answer here, not an ended session.
-    meta: { keepOnUnauthorized: true },
     onSuccess: () => setValues({ current: '', password: '', again: '' }),
     onError: () => setValues((v) => ({ ...v, current: '' })),
   });
