@@ -2,11 +2,16 @@
 // driven through the simulator's control routes, plus BFFs with a rejected key and a key without
 // PRO devices against the standalone simulator. One worker: tests share the simulators' clocks
 // and faults. Dashboard specs run at three viewports; journey specs set their own.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/browser';
-import { PORTS } from './e2e/support/ports';
+import { ACCOUNTS_ADMIN, PORTS } from './e2e/support/ports';
 
 const browser = findChromium();
+// The accounts BFF's store: a fresh folder per run (set once here; the workers inherit it).
+process.env.E2E_ACCOUNTS_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'occupancy-e2e-accounts-'));
 const DASHBOARD = /dashboard.*\.spec\.ts/;
 
 const bff = (port: number, env: Record<string, string>) => ({
@@ -74,5 +79,6 @@ export default defineConfig({
     },
     bff(PORTS.wrongKey, { WELLPOINT_BASE_URL: `http://127.0.0.1:${PORTS.simulator}/`, WELLPOINT_ACCESS_KEY: 'e2e-key-the-vendor-rejects' }),
     bff(PORTS.noPro, { WELLPOINT_BASE_URL: `http://127.0.0.1:${PORTS.simulator}/`, WELLPOINT_ACCESS_KEY: 'sim-nopro-key' }),
+    bff(PORTS.accounts, { DATA_DIR: process.env.E2E_ACCOUNTS_DATA_DIR, ADMIN_EMAIL: ACCOUNTS_ADMIN.email, ADMIN_PASSWORD: ACCOUNTS_ADMIN.password }),
   ],
 });

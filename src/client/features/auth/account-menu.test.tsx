@@ -62,7 +62,7 @@ describe('the dashboard header', () => {
     const note = await screen.findByText(/anyone who can reach this page/, {}, NEXT_PAGE);
     expect(note.closest('p')).toHaveTextContent(OPEN_NOTE);
     expect(screen.getByRole('main')).toContainElement(note);
-    expect(within(note.closest('p')!).getByRole('link', { name: 'Settings ▸ People' })).toHaveAttribute('href', '/settings/people');
+    expect(screen.getByRole('link', { name: 'Add a person' })).toHaveAttribute('href', '/settings/people');
     // Everyone may change everything: Settings is right in the header.
     expect(within(screen.getByRole('banner')).getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '/settings');
     expect(screen.queryByRole('button', { name: /^Account/ })).not.toBeInTheDocument();

@@ -60,4 +60,4 @@ export const SUBMIT_CLASS =
   'inline-flex min-h-12 w-full items-center justify-center gap-2 rounded-lg bg-accent px-5 text-base font-semibold text-surface hover:opacity-90 disabled:cursor-wait disabled:opacity-70';
 
 /** A link to another page of the app that moves without reloading. */
-export const LINK_CLASS = 'font-medium text-accent-ink underline underline-offset-2 hover:no-underline';
+export const LINK_CLASS = 'inline-flex min-h-11 items-center font-medium text-accent-ink underline underline-offset-2 hover:no-underline';

@@ -76,7 +76,7 @@ describe('Settings ▸ My account', () => {
     openAt('/settings/account');
     renderWithApp(<App />);
     expect(await screen.findByRole('heading', { level: 3, name: 'No one is signed in' }, NEXT_PAGE)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Settings ▸ People' })).toHaveAttribute('href', '/settings/people');
+    expect(screen.getByRole('link', { name: 'Add a person' })).toHaveAttribute('href', '/settings/people');
     expect(screen.queryByLabelText('Current password')).not.toBeInTheDocument();
   });
 });

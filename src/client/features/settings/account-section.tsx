@@ -31,12 +31,12 @@ function NoAccount() {
   return (
     <Panel headingId={headingId} heading="No one is signed in" subtitle="This is an open demo: it has no accounts yet." level={3}>
       <p className="mt-3 max-w-prose text-base text-ink">
-        Anyone who can reach this page can see and change everything. Add a person in{' '}
-        <AppLink to="/settings/people" className="font-medium text-accent-ink underline underline-offset-2 hover:no-underline">
-          Settings ▸ People
-        </AppLink>{' '}
-        to require sign-in; then each person has their own account here.
+        Anyone who can reach this page can see and change everything. Add a person in Settings ▸ People to require sign-in; then each person has their own
+        account here.
       </p>
+      <AppLink to="/settings/people" className={buttonClass('accent', 'mt-4 px-4')}>
+        Add a person
+      </AppLink>
     </Panel>
   );
 }
