@@ -80,7 +80,7 @@ export function App() {
     case 'settings':
       return (
         <Chunk>
-          <SettingsPage sectionId={route.section} accountMenu={<AccountMenu />} />
+          <SettingsPage sectionId={route.section} accountMenu={<AccountMenu inSettings />} />
         </Chunk>
       );
     case 'dashboard':

@@ -80,4 +80,14 @@ describe('the dashboard header', () => {
     renderWithApp(<App />);
     expect(await within(screen.getByRole('banner')).findByRole('link', { name: 'Sign in' }, NEXT_PAGE)).toHaveAttribute('href', '/sign-in?next=%2F');
   });
+
+  it('on Settings itself, offers Sign out but no way to Settings', async () => {
+    fakeApi({ 'GET /api/me': () => json(ADMIN) });
+    openAt('/settings/account');
+    renderWithApp(<App />);
+    const header = await screen.findByRole('banner', {}, NEXT_PAGE);
+    await userEvent.setup().click(await within(header).findByRole('button', { name: 'Account: Ana Kovács' }, NEXT_PAGE));
+    expect(within(header).getByRole('button', { name: 'Sign out' })).toBeVisible();
+    expect(within(header).queryByRole('link', { name: 'Settings' })).not.toBeInTheDocument();
+  });
 });

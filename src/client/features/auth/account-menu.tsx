@@ -12,10 +12,12 @@ import { currentLocation } from '@/client/lib/navigation';
 const HEADER_LINK =
   'inline-flex min-h-11 items-center gap-2 rounded-lg border border-line bg-surface px-3 text-sm font-semibold whitespace-nowrap text-ink hover:bg-sunken sm:px-4';
 
-export function AccountMenu() {
+/** `inSettings`: shown on Settings itself, so without a way to Settings. */
+export function AccountMenu({ inSettings = false }: { inSettings?: boolean }) {
   const me = useMe();
   if (!me.data) return null;
   if (me.data.kind === 'open') {
+    if (inSettings) return null;
     // A phone's header has no room for it: the open demo's note, always shown, leads to Settings.
     return (
       <AppLink to="/settings" className={`${HEADER_LINK} max-sm:hidden`}>
@@ -30,10 +32,10 @@ export function AccountMenu() {
       </AppLink>
     );
   }
-  return <UserMenu user={me.data.user} />;
+  return <UserMenu user={me.data.user} inSettings={inSettings} />;
 }
 
-function UserMenu({ user }: { user: NonNullable<Me['user']> }) {
+function UserMenu({ user, inSettings }: { user: NonNullable<Me['user']>; inSettings: boolean }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -94,9 +96,11 @@ function UserMenu({ user }: { user: NonNullable<Me['user']> }) {
           <p className="mt-2 inline-flex rounded-full bg-accent-soft px-2.5 py-0.5 text-xs font-semibold text-accent-ink">{roleWords[user.role].name}</p>
         </div>
         <div className="border-t border-line pt-2">
-          <AppLink to="/settings" onClick={() => setOpen(false)} className="flex min-h-11 items-center rounded-lg px-3 font-medium text-ink hover:bg-sunken">
-            Settings
-          </AppLink>
+          {inSettings ? null : (
+            <AppLink to="/settings" onClick={() => setOpen(false)} className="flex min-h-11 items-center rounded-lg px-3 font-medium text-ink hover:bg-sunken">
+              Settings
+            </AppLink>
+          )}
           <button
             type="button"
             disabled={out.isPending || out.isSuccess}
