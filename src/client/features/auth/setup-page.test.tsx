@@ -94,12 +94,23 @@ describe('setup page', () => {
     );
   });
 
-  it('says when the server is set up already', async () => {
-    fakeApi({ 'GET /api/me': () => json(apiError('unauthorized', 'Sign in first.'), 401) });
+  it('says when the server is set up already (someone is signed in)', async () => {
+    fakeApi({ 'GET /api/me': () => json(ADMIN) });
     openAt('/setup');
     renderWithApp(<App />);
     expect(await screen.findByText(/This server is set up already/, {}, NEXT_PAGE)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to the sign-in page' })).toHaveAttribute('href', '/sign-in');
     expect(screen.queryByLabelText('Setup code')).not.toBeInTheDocument();
+  });
+
+  it('shows the form to nobody signed in (the server says unauthorized in setup mode too), and says it when the server refuses a second setup', async () => {
+    fakeApi({
+      'GET /api/me': () => json(apiError('unauthorized', 'Nobody is signed in on this browser.'), 401),
+      'POST /api/setup': () => json(apiError('conflict', 'Occupancy Live is already set up: sign in instead.'), 409),
+    });
+    openAt('/setup');
+    renderWithApp(<App />);
+    await fill();
+    expect(await screen.findByRole('alert')).toHaveTextContent('This server is set up already. Sign in instead.');
   });
 });

@@ -4,7 +4,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { AppLink } from '@/client/components/ui/app-link';
 import { PasswordField, TextField } from '@/client/components/ui/text-field';
-import { ApiRequestError } from '@/client/lib/api-client';
 import { describeAccountFailure, toProblem } from '@/client/lib/error-text';
 import { meQueryOptions, useMe } from '@/client/lib/me-queries';
 import { browserPage, navigate } from '@/client/lib/navigation';
@@ -44,8 +43,9 @@ export function SetupPage() {
     );
   }
 
-  // Only a server without any account answers setup_required; any other answer means it is set up.
-  const setUpAlready = me.data !== undefined || (me.error instanceof ApiRequestError && me.error.code !== 'setup_required' && me.error.status === 401);
+  // Someone is signed in: the server has accounts. Nobody signed in says nothing either way (GET
+  // /api/me answers 401 unauthorized in setup mode too); the server refuses a second setup (409).
+  const setUpAlready = me.data !== undefined;
   if (setUpAlready && !mutation.isSuccess) {
     return (
       <AuthFrame title="Set up Occupancy Live">

@@ -108,6 +108,34 @@ describe('sign-in page', () => {
     expect(window.location.pathname).toBe('/setup');
   });
 
+  it('goes to the setup page when the server has no account (its config says so; /api/me says only "nobody")', async () => {
+    const api = fakeApi({ 'GET /api/me': noSession, 'GET /api/config': () => json(apiError('setup_required', 'Set up first.'), 401) });
+    openAt('/sign-in');
+    renderWithApp(<App />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Set up Occupancy Live' }, NEXT_PAGE)).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/setup');
+    expect(api.to('GET /api/config')).toHaveLength(1);
+  });
+
+  it('stays when the config also wants a session', async () => {
+    const api = fakeApi({ 'GET /api/me': noSession, 'GET /api/config': noSession });
+    openAt('/sign-in');
+    const { queryClient } = renderWithApp(<App />);
+    await waitFor(() => expect(queryClient.getQueryState(['config'])?.status).toBe('error'), NEXT_PAGE);
+    expect(window.location.pathname).toBe('/sign-in');
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    expect(api.to('GET /api/config')).toHaveLength(1);
+  });
+
+  it('goes to the setup page when signing in finds no account at all', async () => {
+    fakeApi({ 'GET /api/me': noSession, 'POST /api/session': () => json(apiError('setup_required', 'Set up first.'), 401) });
+    openAt('/sign-in');
+    renderWithApp(<App />);
+    await fillIn('ana@example.org', 'correct horse battery');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Set up Occupancy Live' }, NEXT_PAGE)).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/setup');
+  });
+
   it('says there is nothing to sign in to in the open demo', async () => {
     fakeApi({ 'GET /api/me': () => json(OPEN) });
     openAt('/sign-in');

@@ -1,12 +1,13 @@
 // Sign-in: email and password, then back to the page that sent the person here (`?next=`, only a
 // path of this site). Refusals are said in words under the form; a server with no account yet
 // sends to its setup page, and an open demo says there is nothing to sign in to.
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { AppLink } from '@/client/components/ui/app-link';
 import { buttonClass } from '@/client/components/ui/button';
 import { PasswordField, TextField } from '@/client/components/ui/text-field';
 import { ApiRequestError } from '@/client/lib/api-client';
+import { configQueryOptions } from '@/client/lib/config-queries';
 import { describeAccountFailure, toProblem } from '@/client/lib/error-text';
 import { signOut, useMe } from '@/client/lib/me-queries';
 import { browserPage, navigate } from '@/client/lib/navigation';
@@ -37,13 +38,19 @@ export function SignInPage() {
     mutationFn: signIn,
     // A fresh page load: nothing of a previous session stays in memory.
     onSuccess: () => browserPage.assign(next),
-    onError: () => {
+    onError: (error) => {
+      // No account exists yet (GET /api/me does not say so in setup mode; this answer does).
+      if (error instanceof ApiRequestError && error.code === 'setup_required') return navigate('/setup', { replace: true });
       setPassword('');
       passwordRef.current?.focus();
     },
   });
 
-  const setupRequired = me.error instanceof ApiRequestError && me.error.code === 'setup_required';
+  // GET /api/me answers 401 unauthorized while no account exists too; the site's config tells
+  // setup_required apart (one request, only when nobody is signed in).
+  const nobody = me.error instanceof ApiRequestError && me.error.code === 'unauthorized';
+  const probe = useQuery({ ...configQueryOptions(), enabled: nobody, refetchInterval: false, retry: false });
+  const setupRequired = [me.error, probe.error].some((e) => e instanceof ApiRequestError && e.code === 'setup_required');
   useEffect(() => {
     if (setupRequired) navigate('/setup', { replace: true });
   }, [setupRequired]);
