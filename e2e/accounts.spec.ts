@@ -3,9 +3,13 @@
 // password is said in words; signing out ends the session. Axe-clean, thumb-sized controls.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, expectTouchTargets } from './support/dashboard';
-import { ACCOUNTS_ADMIN, PORTS, urlOf } from './support/ports';
+import { E2E_ADMIN } from './support/accounts';
+import { PORTS, urlOf } from './support/ports';
 
 test.use({ baseURL: urlOf(PORTS.accounts) });
+
+// The server names the administrator it creates from ADMIN_EMAIL after the part before the @.
+const ADMIN_NAME = E2E_ADMIN.email.split('@')[0] ?? '';
 
 test('sign in (after a wrong password), land where you were going, sign out', async ({ page }, testInfo) => {
   await page.goto('/settings/account');
@@ -14,7 +18,7 @@ test('sign in (after a wrong password), land where you were going, sign out', as
 
   const email = page.getByLabel('Email');
   const password = page.getByLabel('Password', { exact: true });
-  await email.fill(ACCOUNTS_ADMIN.email);
+  await email.fill(E2E_ADMIN.email);
   await password.fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toHaveText('Wrong email or password. Check both and try again.');
@@ -23,11 +27,11 @@ test('sign in (after a wrong password), land where you were going, sign out', as
   await expectNoAxeViolations(page, testInfo, 'sign-in, wrong password');
   await expectTouchTargets(page, 'sign-in');
 
-  await password.fill(ACCOUNTS_ADMIN.password);
+  await password.fill(E2E_ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL('/settings/account');
   const you = page.getByRole('region', { name: 'You', exact: true });
-  await expect(you).toContainText(ACCOUNTS_ADMIN.email);
+  await expect(you).toContainText(E2E_ADMIN.email);
   await expect(you).toContainText('Administrator');
   await expectNoAxeViolations(page, testInfo, 'settings, my account');
   await expectTouchTargets(page, 'settings, my account');
@@ -35,7 +39,7 @@ test('sign in (after a wrong password), land where you were going, sign out', as
   // The dashboard knows who is signed in.
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await expect(page).toHaveURL('/');
-  const account = page.getByRole('banner').getByRole('button', { name: `Account: ${ACCOUNTS_ADMIN.name}` });
+  const account = page.getByRole('banner').getByRole('button', { name: `Account: ${ADMIN_NAME}` });
   await account.click();
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL('/sign-in?note=signed-out');

@@ -11,11 +11,8 @@ export const PORTS = {
   wrongKey: base + 8,
   /** A BFF whose account has no PRO devices. */
   noPro: base + 9,
-  /** Demo data with accounts (ADMIN_EMAIL/ADMIN_PASSWORD), so sign-in is required. */
+  /** Demo mode with accounts (an administrator from ADMIN_EMAIL), for sign-in, people, displays and settings. */
   accounts: base + 10,
 } as const;
 
 export const urlOf = (port: number) => `http://127.0.0.1:${port}`;
-
-/** The administrator the accounts BFF creates at start (test-only credentials). */
-export const ACCOUNTS_ADMIN = { email: 'admin@e2e.example', password: 'e2e admin password', name: 'admin' } as const;
