@@ -1,16 +1,17 @@
 // "Add a person": name, email and role; a refusal is shown under the field it is about. In the open
 // demo the first person is an administrator (the server insists too), and the form says why.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type InputHTMLAttributes, type Ref, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { buttonClass } from '@/client/components/ui/button';
 import { FieldError } from '@/client/components/ui/date-range-fields';
 import { InfoIcon } from '@/client/components/ui/icons';
 import { Panel } from '@/client/components/ui/panel';
-import type { Role } from '@/shared/api-schema';
+import { TextField } from '@/client/components/ui/text-field';
+import { type Role, roleWords } from '@/client/lib/me-queries';
 import type { PersonLink } from '@/shared/people-schema';
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from '@/shared/people-schema';
 import { addPerson, peopleQueryOptions } from './people-queries';
-import { describePeopleFailure, type PersonField, ROLE_WORDS } from './people-words';
+import { describePeopleFailure, type PersonField } from './people-words';
 
 interface AddPersonFormProps {
   /** The open demo: no account exists yet, so this one must be an administrator. */
@@ -91,7 +92,7 @@ export function AddPersonForm({ openDemo, onAdded }: AddPersonFormProps) {
         </p>
       ) : null}
       <form noValidate onSubmit={submit} aria-labelledby={headingId} className="mt-5 max-w-xl space-y-5">
-        <Field
+        <TextField
           ref={(el) => {
             refs.current.name = el;
           }}
@@ -103,7 +104,7 @@ export function AddPersonForm({ openDemo, onAdded }: AddPersonFormProps) {
           autoComplete="off"
           maxLength={NAME_MAX_LENGTH}
         />
-        <Field
+        <TextField
           ref={(el) => {
             refs.current.email = el;
           }}
@@ -149,8 +150,8 @@ export function AddPersonForm({ openDemo, onAdded }: AddPersonFormProps) {
                     {role === r ? <span className="size-2.5 rounded-full bg-accent" /> : null}
                   </span>
                   <span>
-                    <span className={`block text-base font-semibold ${role === r ? 'text-accent-ink' : 'text-ink'}`}>{ROLE_WORDS[r].name}</span>
-                    <span className="block text-sm text-muted">{ROLE_WORDS[r].may}</span>
+                    <span className={`block text-base font-semibold ${role === r ? 'text-accent-ink' : 'text-ink'}`}>{roleWords[r].name}</span>
+                    <span className="block text-sm text-muted">{roleWords[r].may}</span>
                   </span>
                 </label>
               );
@@ -167,45 +168,5 @@ export function AddPersonForm({ openDemo, onAdded }: AddPersonFormProps) {
         {formFailure ? <FieldError id={`${id}-form-error`} message={formFailure} /> : null}
       </div>
     </Panel>
-  );
-}
-
-interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'onChange' | 'value'> {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: string;
-  error: string | undefined;
-  ref?: Ref<HTMLInputElement>;
-}
-
-const INPUT = 'mt-2 block min-h-12 w-full min-w-0 rounded-lg border bg-surface px-3 text-base text-ink placeholder:text-muted';
-
-/** A labelled input with its hint and its error right under it. */
-function Field({ id, label, value, onChange, hint, error, ref, ...input }: FieldProps) {
-  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].join(' ').trim() || undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-semibold text-ink">
-        {label}
-      </label>
-      <input
-        ref={ref}
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`${INPUT} ${error ? 'border-full-arc' : 'border-line'}`}
-        {...input}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1.5 text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -7,10 +7,10 @@ import { FieldError } from '@/client/components/ui/date-range-fields';
 import { CheckCircleIcon } from '@/client/components/ui/icons';
 import { Panel } from '@/client/components/ui/panel';
 import { Skeleton } from '@/client/components/ui/skeleton';
-import type { Role } from '@/shared/api-schema';
+import { type Role, roleWords } from '@/client/lib/me-queries';
 import type { Person, PersonLink } from '@/shared/people-schema';
 import { changeRole, newLink, peopleQueryOptions } from './people-queries';
-import { describePeopleFailure, ROLE_WORDS } from './people-words';
+import { describePeopleFailure } from './people-words';
 import { RemovePersonDialog } from './remove-person-dialog';
 
 interface PeopleListProps {
@@ -121,7 +121,7 @@ function PersonRow({ person, onLink, onRemove }: PersonRowProps) {
         >
           {(['admin', 'staff'] as const).map((r) => (
             <option key={r} value={r}>
-              {ROLE_WORDS[r].name}
+              {roleWords[r].name}
             </option>
           ))}
         </select>

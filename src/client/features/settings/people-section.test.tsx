@@ -1,8 +1,7 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createQueryClient } from '@/client/lib/query-client';
+import { fakeApi, renderWithApp } from '@/client/test/fake-api';
 import { json } from '@/client/test/fixtures';
 import type { Me } from '@/shared/api-schema';
 import { type Person, type PersonLink, personLinkSchema, personSchema } from '@/shared/people-schema';
@@ -27,39 +26,8 @@ const linkFor = (p: { id: string; name: string; email: string; role: 'admin' | '
     ...extra,
   });
 
-interface Call {
-  method: string;
-  path: string;
-  body: unknown;
-}
-
-type Handler = (call: Call) => Response | Promise<Response>;
-
-/** The people API, answering by method and path; every call is kept for the test to read. */
-function fakePeopleApi(routes: Record<string, Handler>) {
-  const calls: Call[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
-      const path = new URL(input instanceof Request ? input.url : String(input), 'http://localhost').pathname;
-      const method = init?.method ?? 'GET';
-      const call = { method, path, body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined };
-      calls.push(call);
-      const handler = routes[`${method} ${path}`];
-      return Promise.resolve().then(() => (handler ? handler(call) : json({ error: { code: 'not_found', message: `No route ${method} ${path}` } }, 404)));
-    }),
-  );
-  return { calls, routes };
-}
-
 function renderSection(me: Me = ADMIN_ME) {
-  const queryClient = createQueryClient();
-  queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
-  return render(
-    <QueryClientProvider client={queryClient}>
-      <PeopleSection me={me} />
-    </QueryClientProvider>,
-  );
+  return renderWithApp(<PeopleSection me={me} />);
 }
 
 beforeEach(() => {
@@ -69,7 +37,7 @@ beforeEach(() => {
 
 describe('the list of people', () => {
   it('shows each person’s name, email and role, and marks you: your role and removal are left to another admin', async () => {
-    fakePeopleApi({ 'GET /api/admin/people': () => json([ADA, SAM]) });
+    fakeApi({ 'GET /api/admin/people': () => json([ADA, SAM]) });
     renderSection();
     const list = await screen.findByRole('list');
     const rows = within(list).getAllByRole('listitem');
@@ -87,10 +55,10 @@ describe('the list of people', () => {
   });
 
   it('says so when the list cannot be loaded, and tries again on request', async () => {
-    const api = fakePeopleApi({ 'GET /api/admin/people': () => Promise.reject(new TypeError('Failed to fetch')) });
+    const api = fakeApi({ 'GET /api/admin/people': () => Promise.reject(new TypeError('Failed to fetch')) });
     renderSection();
     expect(await screen.findByText(/^The list of people could not be loaded\. The server could not be reached/)).toBeInTheDocument();
-    api.routes['GET /api/admin/people'] = () => json([ADA]);
+    api.set('GET /api/admin/people', () => json([ADA]));
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('combobox', { name: 'Role of Ada Admin' })).toBeInTheDocument();
   });
@@ -103,7 +71,7 @@ describe('adding a person', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     let people = [ADA];
     const anna = { id: 'u-anna', name: 'Anna Nagy', email: 'anna@example.org', role: 'staff' as const };
-    const api = fakePeopleApi({
+    const api = fakeApi({
       'GET /api/admin/people': () => json(people),
       'POST /api/admin/people': () => {
         people = [ADA, person(anna)];
@@ -120,7 +88,7 @@ describe('adding a person', () => {
 
     const heading = await screen.findByRole('heading', { name: 'Anna Nagy is added: hand over their link' });
     expect(heading).toHaveFocus();
-    expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({ name: 'Anna Nagy', email: 'anna@example.org', role: 'staff' });
+    expect(api.requests.find((c) => c.method === 'POST')?.body).toEqual({ name: 'Anna Nagy', email: 'anna@example.org', role: 'staff' });
     const panel = heading.closest('section') as HTMLElement;
     expect(within(panel).getByLabelText('Set-password link')).toHaveTextContent('http://occupancy.lan/set-password#token=tok-u-anna');
     const expiry = linkExpiryWords(linkFor(anna).expiresAt, Date.now());
@@ -140,7 +108,7 @@ describe('adding a person', () => {
 
   it('checks the fields before asking, and puts the server’s refusal under the field it names', async () => {
     const user = userEvent.setup();
-    const api = fakePeopleApi({
+    const api = fakeApi({
       'GET /api/admin/people': () => json([ADA]),
       'POST /api/admin/people': () => json({ error: { code: 'conflict', message: 'Someone with this email already has an account.', field: 'email' } }, 409),
     });
@@ -155,7 +123,7 @@ describe('adding a person', () => {
     await user.type(within(form).getByRole('textbox', { name: 'Email' }), 'ada@example');
     await user.click(within(form).getByRole('button', { name: 'Add person' }));
     expect(within(form).getByRole('textbox', { name: 'Email' })).toHaveAccessibleDescription(/^This is not an email address\./);
-    expect(api.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+    expect(api.requests.filter((c) => c.method === 'POST')).toHaveLength(0);
 
     await user.type(within(form).getByRole('textbox', { name: 'Email' }), '.org');
     await user.click(within(form).getByRole('button', { name: 'Add person' }));
@@ -172,7 +140,7 @@ describe('changing a role, a new link, removing', () => {
   it('changes a role and says what it did; a refusal is said under the person', async () => {
     const user = userEvent.setup();
     let people = [ADA, person({ ...SAM, id: 'u-bo', name: 'Bo Admin', email: 'bo@example.org', role: 'admin' })];
-    const api = fakePeopleApi({
+    const api = fakeApi({
       'GET /api/admin/people': () => json(people),
       'PATCH /api/admin/people/u-bo': ({ body }) => {
         const role = (body as { role: 'admin' | 'staff' }).role;
@@ -184,11 +152,12 @@ describe('changing a role, a new link, removing', () => {
     const select = await screen.findByRole('combobox', { name: 'Role of Bo Admin' });
     await user.selectOptions(select, 'staff');
     expect(await screen.findByText('Bo Admin is now Staff, and was signed out to sign in again as Staff.')).toBeInTheDocument();
-    expect(api.calls.find((c) => c.method === 'PATCH')?.body).toEqual({ role: 'staff' });
+    expect(api.requests.find((c) => c.method === 'PATCH')?.body).toEqual({ role: 'staff' });
     await waitFor(() => expect(select).toHaveValue('staff'));
 
-    api.routes['PATCH /api/admin/people/u-bo'] = () =>
-      json({ error: { code: 'conflict', message: 'Bo Admin is the only administrator: make someone else an administrator first.', field: 'role' } }, 409);
+    api.set('PATCH /api/admin/people/u-bo', () =>
+      json({ error: { code: 'conflict', message: 'Bo Admin is the only administrator: make someone else an administrator first.', field: 'role' } }, 409),
+    );
     await user.selectOptions(select, 'admin');
     await waitFor(() => expect(select).toHaveAccessibleDescription(/only administrator/));
     expect(select).toHaveValue('staff');
@@ -196,7 +165,7 @@ describe('changing a role, a new link, removing', () => {
 
   it('makes a new link for someone already there', async () => {
     const user = userEvent.setup();
-    fakePeopleApi({
+    fakeApi({
       'GET /api/admin/people': () => json([ADA, SAM]),
       'POST /api/admin/people/u-sam/link': () => json(linkFor({ ...SAM })),
     });
@@ -210,7 +179,7 @@ describe('changing a role, a new link, removing', () => {
   it('removes a person only after a confirmation that names them', async () => {
     const user = userEvent.setup();
     let people = [ADA, SAM];
-    const api = fakePeopleApi({
+    const api = fakeApi({
       'GET /api/admin/people': () => json(people),
       'DELETE /api/admin/people/u-sam': () => {
         people = [ADA];
@@ -224,7 +193,7 @@ describe('changing a role, a new link, removing', () => {
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(api.calls.some((c) => c.method === 'DELETE')).toBe(false);
+    expect(api.requests.some((c) => c.method === 'DELETE')).toBe(false);
 
     await user.click(screen.getByRole('button', { name: 'Remove Sam Staff' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Remove Sam Staff' }));
@@ -238,7 +207,7 @@ describe('the open demo', () => {
   it('adds the first person as an administrator and then says that everyone signs in, with the link to set the password', async () => {
     const user = userEvent.setup();
     const bea = { id: 'u-bea', name: 'Bea Boss', email: 'bea@example.org', role: 'admin' as const };
-    const api = fakePeopleApi({
+    const api = fakeApi({
       'GET /api/admin/people': () => json([]),
       'POST /api/admin/people': () => json(linkFor(bea, { signInRequired: true }), 201),
     });
@@ -252,10 +221,10 @@ describe('the open demo', () => {
     await user.click(within(form).getByRole('button', { name: 'Add person' }));
 
     expect(await screen.findByRole('heading', { name: 'Sign-in is now required' })).toHaveFocus();
-    expect(api.calls.find((c) => c.method === 'POST')?.body).toMatchObject({ role: 'admin' });
+    expect(api.requests.find((c) => c.method === 'POST')?.body).toMatchObject({ role: 'admin' });
     expect(screen.getByRole('link', { name: 'Set my password now' })).toHaveAttribute('href', 'http://occupancy.lan/set-password#token=tok-u-bea');
     // This browser is signed out now: the list is not asked for again (it would only be refused).
-    expect(api.calls.filter((c) => c.method === 'GET')).toHaveLength(1);
+    expect(api.requests.filter((c) => c.method === 'GET')).toHaveLength(1);
     expect(screen.queryByRole('form', { name: 'Add a person' })).toBeNull();
   });
 });

@@ -1,17 +1,13 @@
 // Settings ▸ People: the list of everyone with an account, the form to add someone, and the
 // one-time set-password link to hand over (after adding, or a new one for someone already there).
 import { useState } from 'react';
-import type { Me } from '@/shared/api-schema';
 import type { PersonLink } from '@/shared/people-schema';
 import { AddPersonForm } from './add-person-form';
 import { PeopleList } from './people-list';
 import { PersonLinkPanel } from './person-link-panel';
+import type { SettingsSectionProps } from './settings-sections';
 
-export interface PeopleSectionProps {
-  me: Me;
-}
-
-export function PeopleSection({ me }: PeopleSectionProps) {
+export function PeopleSection({ me }: SettingsSectionProps) {
   const [link, setLink] = useState<{ link: PersonLink; added: boolean } | null>(null);
   const openDemo = me.kind === 'open';
   return (

@@ -1,8 +1,7 @@
 // The words of Settings ▸ People that are decided, not drawn: when a set-password link runs out
-// ("14:05 tomorrow"), what each role may do, and what a refused change says and where.
+// ("14:05 tomorrow") and what a refused change says and where.
 import { ApiRequestError } from '@/client/lib/api-client';
 import { formatClockTime, localDateKey } from '@/client/lib/format';
-import type { Role } from '@/shared/api-schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -15,11 +14,6 @@ export function linkExpiryWords(expiresAt: string, now: number, timeZone = new I
   const date = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(new Date(expiresAt));
   return `${date}, ${time}`;
 }
-
-export const ROLE_WORDS: Record<Role, { name: string; may: string }> = {
-  admin: { name: 'Administrator', may: 'Sees everything and changes the settings, people and display links.' },
-  staff: { name: 'Staff', may: 'Sees the dashboard and its history, and exports counts.' },
-};
 
 /** The fields of the add form a server refusal can name. */
 export type PersonField = 'name' | 'email' | 'role';
