@@ -38,6 +38,10 @@ test('a person added with a one-time link signs in as staff, and is signed out o
   await page.screenshot({ path: testInfo.outputPath('people-link-1440.png'), fullPage: true });
   await expectNoAxeViolations(page, testInfo, 'people, the new link');
   await expectTouchTargets(page, 'people, the new link');
+  // The admin's phone from here on: the link still reads whole, every control thumb-sized.
+  await page.setViewportSize(PHONE);
+  await page.screenshot({ path: testInfo.outputPath('people-link-390.png'), fullPage: true });
+  await expectTouchTargets(page, 'people, the new link, on a phone');
 
   // The person, in a browser of their own, opens the link they were handed.
   const theirs = await browser.newContext({ baseURL: BASE, viewport: PHONE, locale: 'en-GB', timezoneId: 'Europe/Budapest' });
@@ -59,8 +63,7 @@ test('a person added with a one-time link signs in as staff, and is signed out o
   await phone.goto('/');
   await expect(phone.getByRole('heading', { level: 1 })).toBeVisible();
 
-  // The admin on a phone: remove them, after a confirmation that names them.
-  await page.setViewportSize(PHONE);
+  // The admin removes them, after a confirmation that names them.
   await page.reload();
   await page.getByRole('button', { name: `Remove ${person.name}` }).click();
   const dialog = page.getByRole('dialog', { name: `Remove ${person.name}?` });

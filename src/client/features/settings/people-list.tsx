@@ -96,7 +96,7 @@ function PersonRow({ person, onLink, onRemove }: PersonRowProps) {
   const failureText = failure ? describePeopleFailure(failure).message : undefined;
 
   return (
-    <li className="grid gap-x-6 gap-y-3 py-4 sm:grid-cols-[minmax(0,1fr)_13rem] lg:grid-cols-[minmax(0,1fr)_13rem_11rem] lg:items-center">
+    <li className="grid gap-x-6 gap-y-3 py-4 sm:grid-cols-[minmax(0,1fr)_13rem] lg:grid-cols-[minmax(0,1fr)_13rem_14rem] lg:items-center">
       <div className="min-w-0">
         <p className="flex flex-wrap items-center gap-2 text-base font-semibold break-words text-ink">
           {person.name}
@@ -134,10 +134,10 @@ function PersonRow({ person, onLink, onRemove }: PersonRowProps) {
       {person.you ? (
         <div className="max-lg:hidden" />
       ) : (
-        <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-1 lg:justify-end">
+        <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-1 lg:flex-nowrap lg:justify-end">
           <Button
             tone="accent"
-            className="min-h-12 px-4"
+            className="min-h-12 px-4 whitespace-nowrap"
             disabled={link.isPending}
             onClick={() => {
               role.reset();
@@ -147,7 +147,7 @@ function PersonRow({ person, onLink, onRemove }: PersonRowProps) {
           >
             {link.isPending ? 'Making a link…' : 'New link'} <span className="sr-only">for {person.name}</span>
           </Button>
-          <Button tone="secondary" className="min-h-12 px-4" onClick={onRemove}>
+          <Button tone="secondary" className="min-h-12 px-4 whitespace-nowrap" onClick={onRemove}>
             Remove <span className="sr-only">{person.name}</span>
           </Button>
         </div>

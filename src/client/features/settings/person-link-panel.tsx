@@ -61,7 +61,7 @@ export function PersonLinkPanel({ link, added, onDone }: PersonLinkPanelProps) {
         </p>
       ) : (
         <p className="mt-2 max-w-prose text-base text-ink">
-          With this link {link.name} chooses their own password for <span className="font-semibold break-all">{link.email}</span>, then signs in.
+          With this link {link.name} chooses their own password for <span className="font-semibold break-words">{link.email}</span>, then signs in.
         </p>
       )}
 
