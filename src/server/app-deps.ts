@@ -1,5 +1,6 @@
 // What the HTTP layer needs from the rest of the server; built by main.ts, or by tests.
 import type { Logger } from 'pino';
+import type { PublicSettings } from '@/shared/public-schema';
 import type { OccupancyService } from './occupancy-service';
 import type { SiteConfig } from './site-config';
 import type { VendorBackoff } from './upstream/vendor-backoff';
@@ -29,4 +30,6 @@ export interface AppDeps {
   historyCacheBytes: number;
   /** Behind a TLS reverse proxy: believe its X-Forwarded-Proto / X-Forwarded-For (see client-info.ts). */
   trustProxy?: boolean;
+  /** The public view's settings as they are now; without it the public view is off. */
+  getPublic?: () => PublicSettings;
 }

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
+import { PUBLIC_OFF } from '@/shared/public-schema';
 import type { AppDeps } from './app-deps';
 import { isHttps, type RequestInfo } from './client-info';
 import { compressJson } from './compression';
@@ -12,14 +13,17 @@ import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { occupancyHandler } from './routes/occupancy';
+import { publicRoutes } from './routes/public';
 import { HSTS, securityHeaders } from './security-headers';
+import { siteDisplayName } from './site-config';
 import { UpstreamError } from './upstream/upstream-error';
 import { upstreamErrorResponse } from './upstream-error-response';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
 
-  const security = securityHeaders();
+  const getPublic = deps.getPublic ?? (() => PUBLIC_OFF);
+  const security = securityHeaders({ publicOrigins: () => (getPublic().enabled ? getPublic().allowOrigins : []) });
   const trustProxy = deps.trustProxy ?? false;
   const https = (c: RequestInfo) => isHttps(c, trustProxy);
 
@@ -55,6 +59,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/config', configRoutes(deps))
     .route('/api/export', exportRoutes(deps))
     .route('/api/history', historyRoutes(deps))
+    .route('/api/public', publicRoutes({ ...deps, getPublic, siteName: () => siteDisplayName(deps.site, deps.demo) }))
     .route('/', healthRoutes(deps));
 
   app.all('/api/*', (c) => {

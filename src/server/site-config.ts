@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { isValidTimeZone } from '@/shared/day-start';
+import { publicSettingsSchema } from '@/shared/public-schema';
 import { spacesSchema } from '@/shared/spaces';
 
 const capacity = z.number().int().positive().max(1_000_000);
@@ -28,10 +29,16 @@ export const siteConfigSchema = z
       .refine((list) => new Set(list.map((d) => d.id)).size === list.length, 'lists a device id twice'),
     /** Spaces bounded by doors; without them the site is every device, and each device a space of its own. */
     spaces: spacesSchema.optional(),
+    /** The public view (/public, /api/public), provisioned; off without it. */
+    public: publicSettingsSchema.optional(),
   })
   .strict()
   .superRefine((site, ctx) => {
     if (site.spaces === undefined) return;
+    const spaceIds = new Set(site.spaces.map((s) => s.id));
+    site.public?.spaces.forEach((id, i) => {
+      if (!spaceIds.has(id)) ctx.addIssue({ code: 'custom', path: ['public', 'spaces', i], message: `names no space of "spaces" (${JSON.stringify(id)})` });
+    });
     // With spaces, capacities belong to spaces: a door has no people inside.
     if (site.siteCapacity !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['siteCapacity'], message: 'is not used with spaces: give the root space a capacity instead' });
