@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Occupancy, SpaceOccupancy } from '@/shared/api-schema';
@@ -228,6 +229,24 @@ describe('GET /api/public', () => {
     await ask();
     expect(h.build).toHaveBeenCalledTimes(4);
     expect(texts.size).toBe(4);
+  });
+});
+
+describe('GET /api/public, a large answer', () => {
+  it('is compressed for a client that accepts it, once per answer, and says it varies', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => space(i === 0 ? 'site' : `room-${i}`, `Room number ${i} of the east wing`));
+    const h = harness({ spaces: many.map((s) => s.id) });
+    h.current.value = answerOf(many);
+    const plain = await (await h.app.request('/api/public')).text();
+    expect(plain.length).toBeGreaterThan(1024);
+    const br = await h.app.request('/api/public', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toMatch(/Accept-Encoding/);
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(plain);
+    const gzip = await h.app.request('/api/public', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(plain);
+    expect(h.build).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -6,7 +6,8 @@ import { cors } from 'hono/cors';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Occupancy } from '@/shared/api-schema';
 import type { PublicOccupancy, PublicSettings } from '@/shared/public-schema';
-import { clientAddress } from '../client-info';
+import { clientAddress, requestHeader } from '../client-info';
+import { chooseEncoding, COMPRESS_THRESHOLD, createAnswerMemo } from '../compression';
 import { errorResponse } from '../http-error';
 import type { OccupancyService } from '../occupancy-service';
 import { UpstreamError } from '../upstream/upstream-error';
@@ -60,6 +61,7 @@ export function publicRoutes(deps: PublicRouteDeps, options: PublicRouteOptions 
   const build = options.build ?? buildPublicOccupancy;
   const { points, durationSeconds } = options.rateLimit ?? PUBLIC_RATE_LIMIT;
   const limiter = new RateLimiterMemory({ points, duration: durationSeconds });
+  const compressed = createAnswerMemo();
   const cacheControl = `public, max-age=${Math.max(1, Math.round(deps.pollIntervalMs / 1000))}`;
 
   // One JSON text per occupancy answer: the service hands every caller the same `spaces` array
@@ -116,6 +118,11 @@ export function publicRoutes(deps: PublicRouteDeps, options: PublicRouteOptions 
       const json = jsonFor(answer, settings, deps.siteName());
       c.header('Cache-Control', cacheControl);
       c.header('Content-Type', 'application/json');
-      return c.body(json, 200);
+      // Compressed once per answer too (the API's middleware would do it per request).
+      const encoding = json.length > COMPRESS_THRESHOLD ? chooseEncoding(requestHeader(c, 'accept-encoding')) : null;
+      if (encoding === null) return c.body(json, 200);
+      c.header('Content-Encoding', encoding);
+      c.header('Vary', 'Accept-Encoding', { append: true });
+      return c.body(compressed(json, encoding), 200);
     });
 }
