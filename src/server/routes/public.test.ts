@@ -303,6 +303,10 @@ describe('the public view in the composed server', () => {
       expect(csp(other).get('frame-ancestors'), path).toBe("'none'");
       expect(other.headers.get('x-frame-options'), path).toBe('DENY');
     }
+    const post = await app.request('/api/public', { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET');
+
     const file = await app.request('/public.html');
     expect(file.status).toBe(301);
     expect(file.headers.get('location')).toBe('/public');
