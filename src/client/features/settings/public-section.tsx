@@ -126,7 +126,7 @@ export function PublicSettingsForm({ initial, locked, spaces, pageUrl, onSave }:
       ) : null}
       <fieldset disabled={disabled} className="space-y-6">
         <label className="flex min-h-11 items-center gap-3 text-base font-semibold text-ink">
-          <input type="checkbox" className="size-5" checked={enabled} onChange={(e) => edit(setEnabled)(e.target.checked)} />
+          <input type="checkbox" className="size-5 shrink-0" checked={enabled} onChange={(e) => edit(setEnabled)(e.target.checked)} />
           Show the public view
         </label>
         <p className="-mt-4 text-sm text-muted">Anyone who opens the page sees how busy the chosen spaces are, without signing in. Nothing else is shown.</p>
@@ -137,7 +137,7 @@ export function PublicSettingsForm({ initial, locked, spaces, pageUrl, onSave }:
             {spaces.map((space) => (
               <li key={space.id} style={{ paddingInlineStart: `${space.depth * 1.25}rem` }}>
                 <label className="flex min-h-11 items-center gap-3 text-base text-ink">
-                  <input type="checkbox" className="size-5" checked={chosen.includes(space.id)} onChange={() => toggle(space.id)} />
+                  <input type="checkbox" className="size-5 shrink-0" checked={chosen.includes(space.id)} onChange={() => toggle(space.id)} />
                   <span>
                     {space.name}
                     {space.hasCapacity ? null : <span className="text-sm text-muted"> — no capacity set, so no level to show</span>}
@@ -150,7 +150,7 @@ export function PublicSettingsForm({ initial, locked, spaces, pageUrl, onSave }:
         </fieldset>
 
         <label className="flex min-h-11 items-center gap-3 text-base text-ink">
-          <input type="checkbox" className="size-5" checked={showNumbers} onChange={(e) => edit(setShowNumbers)(e.target.checked)} />
+          <input type="checkbox" className="size-5 shrink-0" checked={showNumbers} onChange={(e) => edit(setShowNumbers)(e.target.checked)} />
           Show the numbers too (people inside and capacity)
         </label>
 
@@ -199,9 +199,9 @@ export function PublicSettingsForm({ initial, locked, spaces, pageUrl, onSave }:
           id={ids.snippet}
           readOnly
           value={snippet}
-          rows={3}
+          rows={4}
           onFocus={(e) => e.currentTarget.select()}
-          className="mt-2 block w-full rounded-lg border border-line bg-sunken px-3 py-2 font-mono text-sm text-ink"
+          className="mt-2 block w-full rounded-lg border border-line bg-sunken px-3 py-2 font-mono text-sm break-all text-ink"
         />
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <Button tone="accent" className="px-3 text-sm" onClick={() => void copy()}>
