@@ -2,15 +2,20 @@
 // driven through the simulator's control routes, plus BFFs with a rejected key and a key without
 // PRO devices against the standalone simulator. One worker: tests share the simulators' clocks
 // and faults. Dashboard specs run at three viewports; journey specs set their own.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/browser';
+import { E2E_ADMIN } from './e2e/support/accounts';
 import { PORTS } from './e2e/support/ports';
 
 const browser = findChromium();
 const DASHBOARD = /dashboard.*\.spec\.ts/;
 
+// Each BFF keeps its store in a folder of its own, emptied at its start: every run begins with no accounts.
+const dataDir = (port: number) => join(tmpdir(), `occupancy-e2e-${port}`);
 const bff = (port: number, env: Record<string, string>) => ({
-  command: 'node --import tsx src/server/main.ts',
+  command: `rm -rf '${dataDir(port)}' && node --import tsx src/server/main.ts`,
   url: `http://127.0.0.1:${port}/healthz`,
   reuseExistingServer: false,
   timeout: 60_000,
@@ -24,6 +29,7 @@ const bff = (port: number, env: Record<string, string>) => ({
     POLL_INTERVAL_SECONDS: '2',
     AUTH_BACKOFF_SECONDS: '30',
     LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir(port),
     // E2E_CLIENT_DIST serves a build from elsewhere than dist/client (parallel runs on one machine).
     ...(process.env.E2E_CLIENT_DIST ? { CLIENT_DIST_DIR: process.env.E2E_CLIENT_DIST } : {}),
     ...env,
@@ -72,7 +78,19 @@ export default defineConfig({
       stderr: 'pipe',
       env: { SIMULATOR_PORT: String(PORTS.simulator), SIMULATOR_HOST: '127.0.0.1', SIMULATOR_AUTH_DELAY_MS: '300' },
     },
-    bff(PORTS.wrongKey, { WELLPOINT_BASE_URL: `http://127.0.0.1:${PORTS.simulator}/`, WELLPOINT_ACCESS_KEY: 'e2e-key-the-vendor-rejects' }),
-    bff(PORTS.noPro, { WELLPOINT_BASE_URL: `http://127.0.0.1:${PORTS.simulator}/`, WELLPOINT_ACCESS_KEY: 'sim-nopro-key' }),
+    // A real key needs an account: the tests sign in as the administrator named here.
+    bff(PORTS.wrongKey, {
+      WELLPOINT_BASE_URL: `http://127.0.0.1:${PORTS.simulator}/`,
+      WELLPOINT_ACCESS_KEY: 'e2e-key-the-vendor-rejects',
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+    }),
+    bff(PORTS.noPro, {
+      WELLPOINT_BASE_URL: `http://127.0.0.1:${PORTS.simulator}/`,
+      WELLPOINT_ACCESS_KEY: 'sim-nopro-key',
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+    }),
+    bff(PORTS.accounts, { SIMULATOR_CONTROL: 'true', ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password }),
   ],
 });

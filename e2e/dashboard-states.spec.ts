@@ -15,6 +15,7 @@ import {
   recordLayoutShifts,
   siteTotal,
 } from './support/dashboard';
+import { signIn } from './support/accounts';
 import { PORTS, urlOf } from './support/ports';
 import { SimControl, vendorOccupancy } from './support/simulator';
 
@@ -115,6 +116,7 @@ test.describe('the dashboard when something is wrong', () => {
   }
 
   test('a key the vendor rejects: says so in plain words, and shows no numbers', async ({ page }, testInfo) => {
+    await signIn(page, urlOf(PORTS.wrongKey));
     await page.goto(urlOf(PORTS.wrongKey));
     const panel = page.getByRole('region', { name: "The server's WELLPOINT access key is not accepted." });
     await expect(panel).toBeVisible();
@@ -135,6 +137,7 @@ test.describe('the dashboard when something is wrong', () => {
   });
 
   test('an account without PRO devices: explains the PRO-plan rule', async ({ page }, testInfo) => {
+    await signIn(page, urlOf(PORTS.noPro));
     await page.goto(urlOf(PORTS.noPro));
     const panel = page.getByRole('region', { name: 'No PRO devices on this account' });
     await expect(panel).toBeVisible();

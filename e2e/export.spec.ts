@@ -9,6 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, readlink } from 'node:fs/promises';
 import type { Config, Occupancy } from '@/shared/api-schema';
 import { createClock, createSimulator, DEMO_ACCESS_KEY } from '@/simulator';
+import { signIn } from './support/accounts';
 import { PORTS, urlOf } from './support/ports';
 import { SimControl } from './support/simulator';
 
@@ -357,6 +358,7 @@ test.describe('vendor faults: said in the form, nothing saved', () => {
     test(c.title, async ({ page }) => {
       // The wrong-key BFF runs on the standalone simulator's real clock.
       if (c.base) await page.clock.setFixedTime(new Date());
+      if (c.base) await signIn(page, c.base);
       await c.fault?.();
       const downloads = watchDownloads(page);
       const dialog = await openExport(page, c.base ? `${c.base}/` : '/');
@@ -373,6 +375,7 @@ test.describe('vendor faults: said in the form, nothing saved', () => {
 
   test('an account without PRO devices: the form says so before anything is asked', async ({ page }) => {
     await page.clock.setFixedTime(new Date());
+    await signIn(page, urlOf(PORTS.noPro));
     const dialog = await openExport(page, `${urlOf(PORTS.noPro)}/`);
     const button = dialog.getByRole('button', { name: 'Download CSV' });
     await expect(button).toHaveAttribute('aria-disabled', 'true');

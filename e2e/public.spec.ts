@@ -14,6 +14,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { CLIENT_DIST, compose } from '@/server/compose';
 import { DEMO_SITE } from '@/server/demo-site';
 import { loadEnv } from '@/server/env';
+import { openStore } from '@/server/store/store';
 import { type PublicOccupancy, publicOccupancySchema } from '@/shared/public-schema';
 import { createClock } from '@/simulator';
 
@@ -54,6 +55,8 @@ test.beforeAll(async () => {
   const { app } = compose(loadEnv({ SITE_CONFIG_FILE: file, SITE_TIMEZONE: 'Europe/Budapest', POLL_INTERVAL_SECONDS: '2', LOG_LEVEL: 'warn' }), {
     clientDist,
     simulator: { clock },
+    // No account: the open demo, whose public view anyone may read anyway.
+    store: openStore({ file: ':memory:' }),
   });
   const port = await new Promise<number>((done) => {
     bffServer = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => done(info.port));

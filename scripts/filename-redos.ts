@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { safeFilename } from '@/shared/export-query';
 import { compose } from '@/server/compose';
+import { openStore } from '@/server/store/store';
 import { loadEnv } from '@/server/env';
 
 const port = Number(process.argv[2] ?? 9200);
@@ -26,7 +27,10 @@ for (const [label, name] of Object.entries(shapes)) {
   console.log(`safeFilename(${label}): ${((performance.now() - started) / runs).toFixed(2)} ms`);
 }
 
-const { app } = compose(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'silent', EXPORT_CONCURRENCY: '4' }), { clientDist: null });
+const { app } = compose(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'silent', EXPORT_CONCURRENCY: '4' }), {
+  clientDist: null,
+  store: openStore({ file: ':memory:' }),
+});
 const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
 await new Promise((r) => setTimeout(r, 200));
 const base = `http://127.0.0.1:${port}`;

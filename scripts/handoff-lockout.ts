@@ -5,10 +5,14 @@ import { get } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import { compose } from '@/server/compose';
+import { openStore } from '@/server/store/store';
 import { loadEnv } from '@/server/env';
 
 const port = Number(process.argv[2] ?? 9201);
-const { app, simulator } = compose(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'silent', EXPORT_CONCURRENCY: '4' }), { clientDist: null });
+const { app, simulator } = compose(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'silent', EXPORT_CONCURRENCY: '4' }), {
+  clientDist: null,
+  store: openStore({ file: ':memory:' }),
+});
 const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
 await new Promise((r) => setTimeout(r, 200));
 const path = '/api/export?from=2026-11-01&to=2026-11-26&resolution=hour&handoff=1';

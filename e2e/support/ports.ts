@@ -11,6 +11,8 @@ export const PORTS = {
   wrongKey: base + 8,
   /** A BFF whose account has no PRO devices. */
   noPro: base + 9,
+  /** Demo mode with accounts (an administrator from ADMIN_EMAIL), for sign-in, people, displays and settings. */
+  accounts: base + 10,
 } as const;
 
 export const urlOf = (port: number) => `http://127.0.0.1:${port}`;

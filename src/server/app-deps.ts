@@ -1,6 +1,11 @@
 // What the HTTP layer needs from the rest of the server; built by main.ts, or by tests.
 import type { Logger } from 'pino';
-import type { PublicSettings } from '@/shared/public-schema';
+import type { Access } from './access';
+import type { Accounts } from './auth/accounts';
+import type { Throttle } from './auth/sign-in-throttle';
+import type { DisplayDirectory } from './displays/display-directory';
+import type { SettingsService } from './settings/settings-service';
+import type { Store } from './store/store';
 import type { OccupancyService } from './occupancy-service';
 import type { SiteConfig } from './site-config';
 import type { VendorBackoff } from './upstream/vendor-backoff';
@@ -30,6 +35,13 @@ export interface AppDeps {
   historyCacheBytes: number;
   /** Behind a TLS reverse proxy: believe its X-Forwarded-Proto / X-Forwarded-For (see client-info.ts). */
   trustProxy?: boolean;
-  /** The public view's settings as they are now; without it the public view is off. */
-  getPublic?: () => PublicSettings;
+  store: Store;
+  settings: SettingsService;
+  accounts: Accounts;
+  displays: DisplayDirectory;
+  /** Who is asking, for every request (access.ts). */
+  access: Access;
+  throttle: Throttle;
+  /** The one-time setup code while the server waits for its first account; null otherwise. */
+  setupCode: () => string | null;
 }

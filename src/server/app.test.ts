@@ -13,7 +13,7 @@ import { compose } from './compose';
 import { loadEnv } from './env';
 import { createLogger } from './logger';
 import { READY_WAIT_MS } from './routes/health';
-import { NOW, VENDOR_URL, apiError, collectLogs, demoBff, keyedBff, newSimulator } from './test/support';
+import { NOW, TEST_ADMIN, VENDOR_URL, apiError, collectLogs, demoBff, keyedBff, memoryStore, newSimulator, testAccessDeps } from './test/support';
 import { createVendorBackoff } from './upstream/vendor-backoff';
 import { type FetchLike, createWellpointClient } from './upstream/wellpoint-client';
 
@@ -188,6 +188,7 @@ describe('unknown routes and crashes', () => {
       site: { devices: [] },
       now: () => NOW,
       logger,
+      ...testAccessDeps(logger, { assume: TEST_ADMIN }),
       timezone: 'Europe/Budapest',
       dayStart: '00:00',
       weekStartsOn: 1,
@@ -262,7 +263,11 @@ describe('security headers on every answer', () => {
     mkdirSync(join(dist, 'assets'), { recursive: true });
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Occupancy Live</title><div id="root"></div>');
     writeFileSync(join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
-    const withClient = compose(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'silent' }), { clientDist: dist, simulator: { clock: sim.clock } }).app;
+    const withClient = compose(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'silent' }), {
+      clientDist: dist,
+      simulator: { clock: sim.clock },
+      store: memoryStore(),
+    }).app;
 
     for (const path of ['/', '/kiosk', '/assets/app-1234.js']) {
       const res = await withClient.request(path);
@@ -355,7 +360,7 @@ function builtClient(name: string, options: { publicFiles?: boolean } = {}): str
 }
 
 function withClientApp(dist: string, env: Record<string, string> = {}) {
-  return compose(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'silent', ...env }), { clientDist: dist }).app;
+  return compose(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'silent', ...env }), { clientDist: dist, store: memoryStore() }).app;
 }
 
 async function bodyBytes(res: Response): Promise<Buffer> {

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
-import { PUBLIC_OFF } from '@/shared/public-schema';
+import { accessMiddleware, requireStaff, requireStaffOrDisplay } from './access';
 import type { AppDeps } from './app-deps';
 import { isHttps, type RequestInfo } from './client-info';
 import { compressJson } from './compression';
@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { occupancyHandler } from './routes/occupancy';
 import { publicRoutes } from './routes/public';
+import { sessionRoutes } from './routes/session';
 import { HSTS, securityHeaders } from './security-headers';
 import { siteDisplayName } from './site-config';
 import { UpstreamError } from './upstream/upstream-error';
@@ -22,7 +23,7 @@ import { upstreamErrorResponse } from './upstream-error-response';
 export function createApp(deps: AppDeps) {
   const app = new Hono();
 
-  const getPublic = deps.getPublic ?? (() => PUBLIC_OFF);
+  const getPublic = () => deps.settings.current().public;
   const security = securityHeaders({ publicOrigins: () => (getPublic().enabled ? getPublic().allowOrigins : []) });
   const trustProxy = deps.trustProxy ?? false;
   const https = (c: RequestInfo) => isHttps(c, trustProxy);
@@ -55,11 +56,20 @@ export function createApp(deps: AppDeps) {
   // compressed above 1 KB.
   app.use('/api/*', except(['/api/export', '/api/export/*'], compressJson()));
 
+  // Who is asking, the setup rule and the same-origin rule, then each route's own guard.
+  app.use(
+    '/api/*',
+    accessMiddleware(deps.access, trustProxy, (method, path) => allowedMethods(app, path).includes(method)),
+  );
+  for (const path of ['/api/config', '/api/config/*']) app.use(path, requireStaffOrDisplay);
+  for (const path of ['/api/export', '/api/export/*', '/api/history', '/api/history/*']) app.use(path, requireStaff);
+
   const routes = app
+    .route('/api', sessionRoutes({ ...deps, demo: deps.demo, trustProxy, https }))
     .route('/api/config', configRoutes(deps))
     .route('/api/export', exportRoutes(deps))
     .route('/api/history', historyRoutes(deps))
-    .route('/api/public', publicRoutes({ ...deps, getPublic, siteName: () => siteDisplayName(deps.site, deps.demo) }))
+    .route('/api/public', publicRoutes({ ...deps, getPublic, siteName: () => siteDisplayName(deps.settings.current().site, deps.demo) }))
     .route('/', healthRoutes(deps));
 
   app.all('/api/*', (c) => {
@@ -70,7 +80,10 @@ export function createApp(deps: AppDeps) {
   });
 
   app.onError((error, c) => {
-    if (error instanceof ApiHttpError) return errorResponse(c, error.status, error.code, error.message, error.field);
+    if (error instanceof ApiHttpError) {
+      if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
+      return errorResponse(c, error.status, error.code, error.message, error.field);
+    }
     if (error instanceof UpstreamError) return upstreamErrorResponse(c, error);
     if (error instanceof HTTPException && error.status < 500) {
       return errorResponse(c, error.status, 'bad_request', error.message || 'The request is not valid.');

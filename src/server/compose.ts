@@ -7,14 +7,23 @@ import { resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
-import { PUBLIC_OFF, type PublicSettings } from '@/shared/public-schema';
+import type { PublicSettings } from '@/shared/settings-schema';
 import { createSimulator, DEMO_ACCESS_KEY, type Simulator } from '@/simulator';
+import { createAccess } from './access';
 import { createApp } from './app';
+import { createAccounts } from './auth/accounts';
+import { authSecret, bootstrapAdmin, newSetupCode } from './auth/bootstrap';
+import type { Principal } from './auth/principal';
+import { createSignInThrottle } from './auth/sign-in-throttle';
+import { isHttps } from './client-info';
+import { createDisplayDirectory } from './displays/display-directory';
 import { DEMO_SITE, DEMO_SITE_TIMEZONE } from './demo-site';
 import type { Env } from './env';
 import { createLogger } from './logger';
 import { createOccupancyService } from './occupancy-service';
+import { createSettingsService } from './settings/settings-service';
 import { loadSiteConfig, siteDisplayName } from './site-config';
+import { openStore, type Store } from './store/store';
 import { createVendorBackoff } from './upstream/vendor-backoff';
 import { createWellpointClient, type FetchLike } from './upstream/wellpoint-client';
 
@@ -29,6 +38,10 @@ export interface ComposeOptions {
   clientDist?: string | null;
   /** Options for the embedded simulator in demo mode (tests shorten its wrong-key delay). */
   simulator?: Parameters<typeof createSimulator>[0];
+  /** The store (tests pass an in-memory one); by default the file under DATA_DIR. */
+  store?: Store;
+  /** Route tests that are not about access: every request is this principal. */
+  assumePrincipal?: Principal;
 }
 
 export interface Composed {
@@ -39,6 +52,11 @@ export interface Composed {
   simulator: Simulator | null;
   /** The site's time zone in use (the demo site's in demo mode without SITE_TIMEZONE). */
   timezone: string;
+  store: Store;
+  /** Settles once the administrator from ADMIN_EMAIL exists (requests wait for it anyway). */
+  ready: Promise<void>;
+  /** The one-time setup code while a real key runs without any account; null otherwise. */
+  setupCode: () => string | null;
 }
 
 /** Changes whenever the built client does: index.html names every hashed asset. */
@@ -57,9 +75,35 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
   const now = options.now ?? (simulator === null ? () => new Date() : () => simulator.clock.now());
   const fetchImpl: FetchLike = options.fetch ?? (simulator === null ? (input, init) => fetch(input, init) : (input, init) => simulator.fetch(input, init));
   const site = loadSiteConfig(env.SITE_CONFIG_FILE);
-  const effectiveSite = demo && env.SITE_CONFIG_FILE === undefined ? DEMO_SITE : site;
-  // The simulated doors live in Budapest (and London) time, wherever the server runs.
-  const timezone = demo && !env.SITE_TIMEZONE_SET ? DEMO_SITE_TIMEZONE : env.SITE_TIMEZONE;
+  const store = options.store ?? openStore({ dataDir: env.DATA_DIR });
+  const settings = createSettingsService({
+    store,
+    file: site,
+    fileGiven: env.SITE_CONFIG_FILE !== undefined,
+    env: { timezone: env.SITE_TIMEZONE_SET ? env.SITE_TIMEZONE : undefined, dayStart: env.DAY_START_SET ? env.DAY_START : undefined },
+    // The simulated doors live in Budapest (and London) time, wherever the server runs.
+    defaults: { site: demo ? DEMO_SITE : { devices: [] }, timezone: demo ? DEMO_SITE_TIMEZONE : env.SITE_TIMEZONE, dayStart: env.DAY_START, locale: 'en' },
+    onLoadProblem: (key, message) => logger.error({ key, problem: message }, 'a saved setting is not valid and is not applied; save it again in Settings'),
+  });
+  const effectiveSite = settings.current().site;
+  const timezone = settings.current().timezone;
+  const dayStart = settings.current().dayStart;
+
+  const accounts = createAccounts({ store, secret: authSecret(store, env.AUTH_SECRET), logger });
+  const displays = createDisplayDirectory(store, now);
+  let setupCode: string | null = null;
+  const ready = bootstrapAdmin(accounts, store, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }, logger).then(() => {
+    if (!demo && accounts.count() === 0) {
+      setupCode = newSetupCode();
+      logger.info(
+        { setupCode },
+        `No account exists yet: open /setup on this server and enter the one-time code ${setupCode} to create the first administrator`,
+      );
+    }
+  });
+  const trustProxy = env.TRUST_PROXY;
+  const https = (c: Parameters<typeof isHttps>[0]) => isHttps(c, trustProxy);
+  const access = createAccess({ accounts, displays, demo, trustProxy, https, ready, assume: options.assumePrincipal });
 
   const client = createWellpointClient({
     baseUrl: demo && options.fetch === undefined ? new URL('http://wellpoint-simulator.internal/') : env.WELLPOINT_BASE_URL,
@@ -80,7 +124,7 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     client,
     now,
     timezone,
-    dayStart: env.DAY_START,
+    dayStart,
     cacheMs: env.CACHE_SECONDS * 1000,
     staleMaxMs: env.STALE_MAX_SECONDS * 1000,
     backoff,
@@ -89,9 +133,6 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     logger,
   });
   const clientDist = options.clientDist === undefined ? CLIENT_DIST : options.clientDist;
-  // Provisioned by the site file until the settings store holds it; off without one.
-  const publicSettings = site.public ?? PUBLIC_OFF;
-  const getPublic = () => publicSettings;
   const app = createApp({
     client,
     occupancy,
@@ -99,7 +140,7 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     now,
     logger,
     timezone,
-    dayStart: env.DAY_START,
+    dayStart,
     weekStartsOn: env.WEEK_STARTS_ON,
     pollIntervalMs: env.POLL_INTERVAL_SECONDS * 1000,
     authBackoffSeconds: env.AUTH_BACKOFF_SECONDS,
@@ -109,8 +150,14 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     backoff,
     historyConcurrency: env.HISTORY_CONCURRENCY,
     historyCacheBytes: env.HISTORY_CACHE_MB * 1024 * 1024,
-    trustProxy: env.TRUST_PROXY,
-    getPublic,
+    trustProxy,
+    store,
+    settings,
+    accounts,
+    displays,
+    access,
+    throttle: createSignInThrottle(),
+    setupCode: () => (access.mode() === 'setup' ? setupCode : null),
   });
 
   if (simulator !== null && env.SIMULATOR_CONTROL) {
@@ -123,8 +170,8 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     });
     app.all('/__sim/*', (c) => simulator.app.fetch(c.req.raw));
   }
-  if (clientDist !== null) mountClient(app, clientDist, getPublic);
-  return { app, logger, demo, simulator, timezone };
+  if (clientDist !== null) mountClient(app, clientDist, () => settings.current().public);
+  return { app, logger, demo, simulator, timezone, store, ready, setupCode: () => (access.mode() === 'setup' ? setupCode : null) };
 }
 
 /** A path whose last segment has a dot names a file (robots.txt, favicon.ico), not a page. */

@@ -7,7 +7,7 @@ import { createClock } from '@/simulator';
 import { compose } from './compose';
 import { DEMO_SITE_TIMEZONE } from './demo-site';
 import { type Env, loadEnv } from './env';
-import { NOW, VENDOR_URL, newSimulator } from './test/support';
+import { NOW, TEST_ADMIN, VENDOR_URL, memoryStore, newSimulator } from './test/support';
 
 /** The environment of a server whose own zone is New York, with or without SITE_TIMEZONE. */
 function envOn(vars: Record<string, string>): Env {
@@ -18,7 +18,7 @@ function envOn(vars: Record<string, string>): Env {
 function demoApp(env: Env) {
   const clock = createClock();
   clock.setFixed(NOW);
-  return compose(env, { clientDist: null, simulator: { authDelayMs: 5, clock } });
+  return compose(env, { clientDist: null, simulator: { authDelayMs: 5, clock }, store: memoryStore() });
 }
 
 async function configZone(app: ReturnType<typeof compose>['app']): Promise<string> {
@@ -67,6 +67,8 @@ describe('the site time zone compose picks', () => {
       clientDist: null,
       fetch: (input, init) => sim.fetch(input, init),
       now: () => sim.clock.now(),
+      store: memoryStore(),
+      assumePrincipal: TEST_ADMIN,
     });
     expect(composed.timezone).toBe('America/New_York');
     expect(await configZone(composed.app)).toBe('America/New_York');

@@ -95,11 +95,22 @@ const envSchema = z.object({
   CLIENT_DIST_DIR: optionalText,
   SIMULATOR_CONTROL: booleanFlag,
   TRUST_PROXY: booleanFlag,
+  DATA_DIR: optionalText.transform((v) => v ?? 'data'),
+  ADMIN_EMAIL: optionalText.pipe(z.string().email('must be an email address such as admin@example.org').optional()),
+  // Not trimmed: a password is taken as written.
+  ADMIN_PASSWORD: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.string().min(10, 'must have at least 10 characters').max(128, 'may have at most 128 characters').optional()),
+  AUTH_SECRET: optionalText.pipe(z.string().min(32, 'must have at least 32 characters (e.g. openssl rand -base64 32)').optional()),
 });
 
 export type Env = z.output<typeof envSchema> & {
   /** SITE_TIMEZONE was given (not blank); without it demo mode uses the demo site's zone, not the server's. */
   SITE_TIMEZONE_SET: boolean;
+  /** DAY_START was given (it then wins over the file and the app's settings). */
+  DAY_START_SET: boolean;
 };
 
 export class EnvError extends Error {
@@ -113,7 +124,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     if (result.data.SIMULATOR_CONTROL && result.data.WELLPOINT_ACCESS_KEY !== undefined) {
       throw new EnvError('Invalid configuration: SIMULATOR_CONTROL only works in demo mode (without WELLPOINT_ACCESS_KEY).');
     }
-    return { ...result.data, SITE_TIMEZONE_SET: (source.SITE_TIMEZONE ?? '').trim() !== '' };
+    if ((result.data.ADMIN_EMAIL === undefined) !== (result.data.ADMIN_PASSWORD === undefined)) {
+      throw new EnvError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD go together (set both, or neither).');
+    }
+    return {
+      ...result.data,
+      SITE_TIMEZONE_SET: (source.SITE_TIMEZONE ?? '').trim() !== '',
+      DAY_START_SET: (source.DAY_START ?? '').trim() !== '',
+    };
   }
   const lines = result.error.issues.map((issue) => `  ${String(issue.path[0])} ${issue.message}`);
   throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);

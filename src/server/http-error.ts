@@ -5,6 +5,8 @@ import type { ErrorCode } from '@/shared/api-schema';
 
 export class ApiHttpError extends Error {
   override name = 'ApiHttpError';
+  /** Sent as Retry-After (a 429). */
+  retryAfterSeconds?: number;
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: ErrorCode,

@@ -39,6 +39,11 @@ function start() {
     );
     // For the person who started it; on stderr, so stdout stays pure JSON lines for a log shipper.
     process.stderr.write(`${startLine(info.address, info.port, demo)}\n`);
+    void composed.ready.then(() => {
+      const code = composed.setupCode();
+      if (code !== null)
+        process.stderr.write(`Occupancy Live: no account exists yet. Open /setup and enter the one-time code ${code} to create the first administrator.\n`);
+    });
   });
   const { HOST: listenHost, PORT: listenPort } = env;
   server.once('error', (error: NodeJS.ErrnoException) => {

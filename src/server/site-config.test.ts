@@ -89,9 +89,13 @@ describe('the site configuration file', () => {
     [
       'a public origin over http',
       { ...valid, public: { enabled: true, allowOrigins: ['http://example.org'] } },
-      'public.allowOrigins.0: must be an https origin',
+      'public.allowOrigins.0: is not an origin such as https://www.example.org',
     ],
-    ['a public origin with a path', { ...valid, public: { allowOrigins: ['https://example.org/busy'] } }, 'public.allowOrigins.0: must be an https origin'],
+    [
+      'a public origin with a path',
+      { ...valid, public: { allowOrigins: ['https://example.org/busy'] } },
+      'public.allowOrigins.0: is not an origin such as https://www.example.org',
+    ],
     ['a public space that is not a space', { ...valid, public: { spaces: ['cafe', 'pool'] } }, 'public.spaces.1: names no space of "spaces" ("pool")'],
     ['an unknown public setting', { ...valid, public: { enabled: true, frame: true } }, 'public: Unrecognized key: "frame"'],
   ])('stops with a message naming the field: %s', (_name, config, message) => {
@@ -105,7 +109,7 @@ describe('the site configuration file', () => {
     const site = parseSiteConfig(
       JSON.stringify({
         ...valid,
-        public: { enabled: true, spaces: ['cafe'], allowOrigins: ['https://Example.org/', 'http://localhost:8080', 'http://127.0.0.1:5173'] },
+        public: { enabled: true, spaces: ['cafe'], allowOrigins: ['https://example.org/', 'http://localhost:8080', 'http://127.0.0.1:5173'] },
       }),
     );
     expect(site.public).toEqual({

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { isValidTimeZone } from '@/shared/day-start';
-import { publicSettingsSchema } from '@/shared/public-schema';
+import { LOCALES, publicSettingsSchema } from '@/shared/settings-schema';
 import { spacesSchema } from '@/shared/spaces';
 
 const capacity = z.number().int().positive().max(1_000_000);
@@ -12,6 +12,17 @@ const capacity = z.number().int().positive().max(1_000_000);
 export const siteConfigSchema = z
   .object({
     siteName: z.string().trim().min(1).max(120).optional(),
+    /** The site's IANA zone; SITE_TIMEZONE wins over it. */
+    timezone: z.string().refine(isValidTimeZone, 'is not an IANA time zone such as Europe/Budapest').optional(),
+    /** When the counting day starts, local HH:MM; DAY_START wins over it. */
+    dayStart: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'is not a local time written HH:MM, such as 04:00')
+      .optional(),
+    /** The language screens use unless a person or a display chooses another. */
+    locale: z.enum(LOCALES).optional(),
+    /** The public "how busy is it" view (off unless enabled). */
+    public: publicSettingsSchema.optional(),
     siteCapacity: capacity.optional(),
     devices: z
       .array(
@@ -29,8 +40,6 @@ export const siteConfigSchema = z
       .refine((list) => new Set(list.map((d) => d.id)).size === list.length, 'lists a device id twice'),
     /** Spaces bounded by doors; without them the site is every device, and each device a space of its own. */
     spaces: spacesSchema.optional(),
-    /** The public view (/public, /api/public), provisioned; off without it. */
-    public: publicSettingsSchema.optional(),
   })
   .strict()
   .superRefine((site, ctx) => {

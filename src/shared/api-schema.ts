@@ -7,6 +7,12 @@ export const errorCodes = [
   'not_found',
   'method_not_allowed',
   'unauthorized',
+  'bad_credentials',
+  'setup_required',
+  'display_revoked',
+  'forbidden',
+  'conflict',
+  'locked',
   'rate_limited',
   'upstream_auth',
   'upstream_unavailable',
@@ -201,10 +207,36 @@ export const historySchema = z.object({
 export type History = z.infer<typeof historySchema>;
 
 export const healthSchema = z.object({ status: z.literal('ok'), uptimeSeconds: z.number() });
+/** GET /readyz: the status for anyone (a probe); the vendor's health in detail for people signed in. */
 export const readySchema = z.object({
   status: z.enum(['ready', 'not_ready']),
-  demo: z.boolean(),
-  lastSuccessAt: isoInstant.nullable(),
-  lastError: z.object({ code: errorCodeSchema, message: z.string(), at: isoInstant }).nullable(),
+  demo: z.boolean().optional(),
+  lastSuccessAt: isoInstant.nullable().optional(),
+  lastError: z.object({ code: errorCodeSchema, message: z.string(), at: isoInstant }).nullable().optional(),
 });
 export type Ready = z.infer<typeof readySchema>;
+
+export const roleSchema = z.enum(['admin', 'staff']);
+export type Role = z.infer<typeof roleSchema>;
+
+/** GET /api/me: who this browser is to the server (401 when nobody). */
+export const meSchema = z.object({
+  kind: z.enum(['user', 'display', 'open']),
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema }).optional(),
+  display: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      spaces: z.array(z.string()).nullable(),
+      mode: z.string().nullable(),
+      theme: z.string().nullable(),
+      lang: z.string().nullable(),
+    })
+    .optional(),
+  demo: z.boolean(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+/** Password rules the server enforces (better-auth's limits, set in accounts.ts). */
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 128;

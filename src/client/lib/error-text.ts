@@ -91,6 +91,36 @@ const WORDS: Record<RequestErrorCode, CodeWords> = {
     load: 'This screen is not allowed to load the counts.',
     export: ({ message }) => ({ title: 'Exports are not allowed here', detail: message }),
   },
+  bad_credentials: {
+    live: { title: 'The email or password is wrong.', detail: 'Check both and try again.', tone: 'config' },
+    load: 'The email or password is wrong.',
+    export: { title: 'Not signed in', detail: 'Nothing was saved. Sign in and try again.' },
+  },
+  setup_required: {
+    live: { title: 'Occupancy Live is not set up yet.', detail: 'The first administrator has to be created on the setup page.', tone: 'config' },
+    load: 'Occupancy Live is not set up yet.',
+    export: { title: 'Not set up yet', detail: 'Nothing was saved. The first administrator has to be created first.' },
+  },
+  display_revoked: {
+    live: { title: 'This display link was revoked.', detail: 'Ask your administrator for a new display link.', tone: 'config' },
+    load: 'This display link was revoked.',
+    export: { title: 'This display link was revoked', detail: 'Nothing was saved.' },
+  },
+  forbidden: {
+    live: { title: 'You are not allowed to see this.', detail: 'Ask an administrator for access.', tone: 'config' },
+    load: 'You are not allowed to load these counts.',
+    export: ({ message }) => ({ title: 'This export is not allowed', detail: `Nothing was saved. ${message}` }),
+  },
+  conflict: {
+    live: LIVE_FALLBACK,
+    load: ({ message }) => message,
+    export: EXPORT_FALLBACK,
+  },
+  locked: {
+    live: LIVE_FALLBACK,
+    load: ({ message }) => message,
+    export: EXPORT_FALLBACK,
+  },
   invalid_response: {
     live: {
       title: "This page could not read the server's answer.",

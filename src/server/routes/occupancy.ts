@@ -6,6 +6,7 @@ import type { Handler, MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../app-deps';
 import { type RequestInfo, requestHeader } from '../client-info';
 import { chooseEncoding, COMPRESS_THRESHOLD, createAnswerMemo, type Encoding } from '../compression';
+import { ApiHttpError } from '../http-error';
 import { headersOf, HSTS } from '../security-headers';
 
 interface HotPathOptions {
@@ -14,7 +15,7 @@ interface HotPathOptions {
   https: (c: RequestInfo) => boolean;
 }
 
-export function occupancyHandler(deps: Pick<AppDeps, 'occupancy'>, { security, https }: HotPathOptions): Handler {
+export function occupancyHandler(deps: Pick<AppDeps, 'occupancy' | 'access'>, { security, https }: HotPathOptions): Handler {
   const baseHeaders = headersOf(security).then((pairs) => ({
     ...Object.fromEntries(pairs),
     'content-type': 'application/json',
@@ -45,11 +46,21 @@ export function occupancyHandler(deps: Pick<AppDeps, 'occupancy'>, { security, h
   return async (c) => {
     const secure = https(c);
     try {
+      // Who may read the live counts is decided here too: this route skips the middleware chain.
+      const { principal, setCookie } = await deps.access.resolve(c);
+      if (principal.kind === 'nobody' && deps.access.mode() === 'setup')
+        throw new ApiHttpError(401, 'setup_required', 'Occupancy Live is not set up yet: create the first administrator on the setup page.');
+      if (principal.kind === 'nobody') throw new ApiHttpError(401, 'unauthorized', 'Sign in to see the live counts.');
       const { json } = await deps.occupancy.answer();
       const encoding = json.length > COMPRESS_THRESHOLD ? chooseEncoding(requestHeader(c, 'accept-encoding')) : null;
       const prepared = headersFor(secure, encoding);
       const headers = prepared instanceof Promise ? await prepared : prepared;
-      return new Response(encoding === null ? json : compressed(json, encoding), { status: 200, headers });
+      const body = encoding === null ? json : compressed(json, encoding);
+      if (setCookie.length === 0) return new Response(body, { status: 200, headers });
+      // A session refreshed on this poll (once a day at most): its new cookie goes along.
+      const withCookies = new Headers(headers);
+      for (const cookie of setCookie) withCookies.append('set-cookie', cookie);
+      return new Response(body, { status: 200, headers: withCookies });
     } catch (error) {
       // The error answer (from onError) carries the same headers.
       for (const [name, value] of Object.entries(await headersFor(secure, null))) c.header(name, value);

@@ -8,11 +8,12 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Occupancy, SpaceOccupancy } from '@/shared/api-schema';
-import { PUBLIC_OFF, type PublicSettings, publicOccupancySchema } from '@/shared/public-schema';
+import { publicOccupancySchema } from '@/shared/public-schema';
+import { DEFAULT_PUBLIC, type PublicSettings } from '@/shared/settings-schema';
 import { DEMO_ACCESS_KEY } from '@/simulator';
 import { compose } from '../compose';
 import { loadEnv } from '../env';
-import { apiError, keyedBff, newSimulator } from '../test/support';
+import { apiError, keyedBff, memoryStore, newSimulator } from '../test/support';
 import { UpstreamError } from '../upstream/upstream-error';
 import { buildPublicOccupancy, publicRoutes } from './public';
 
@@ -70,7 +71,7 @@ interface Harness {
 }
 
 function harness(settings: Partial<PublicSettings> = {}, rateLimit = { points: 1000, durationSeconds: 60 }, trustProxy = false): Harness {
-  const state = { value: { ...PUBLIC_OFF, enabled: true, spaces: ['gym', 'site', 'sauna'], allowOrigins: [ALLOWED], ...settings } };
+  const state = { value: { ...DEFAULT_PUBLIC, enabled: true, spaces: ['gym', 'site', 'sauna'], allowOrigins: [ALLOWED], ...settings } };
   const current: Harness['current'] = { value: answerOf(TREE) };
   const build = vi.fn(buildPublicOccupancy);
   const routes = publicRoutes(
@@ -261,13 +262,21 @@ describe('the public view in the composed server', () => {
     '<!doctype html><title>How busy is it now</title><main id="public-view" data-state="loading"><!--view--><p>Loading the live count…</p><!--/view--></main>',
   );
 
-  function server(publicBlock: unknown) {
+  /** The composed server; the public view from the site file, or saved in the store beforehand. */
+  function server(publicBlock: unknown, saved?: unknown) {
     const file = join(temp, `site-${crypto.randomUUID()}.json`);
     writeFileSync(file, JSON.stringify({ siteName: 'Harbour Gym', ...(publicBlock === undefined ? {} : { public: publicBlock }) }));
     const sim = newSimulator();
+    const store = memoryStore();
+    if (saved !== undefined) {
+      store.sqlite
+        .prepare('insert into settings (key, value, updated_at, updated_by) values (?, ?, ?, ?)')
+        .run('public', JSON.stringify(saved), new Date().toISOString(), 'admin@example.org');
+    }
     return compose(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'silent', SITE_CONFIG_FILE: file }), {
       clientDist: dist,
       simulator: { clock: sim.clock },
+      store,
     }).app;
   }
 
@@ -330,6 +339,27 @@ describe('the public view in the composed server', () => {
     expect(csp(page).get('frame-ancestors')).toBe("'none'");
     expect(page.headers.get('x-frame-options')).toBe('DENY');
     expect((await app.request('/api/public')).status).toBe(404);
+  });
+
+  it('saved by an admin (the store): on, with its origins', async () => {
+    const app = server(undefined, { enabled: true, spaces: ['site'], allowOrigins: [ALLOWED] });
+    const api = await app.request('/api/public', { headers: { origin: ALLOWED } });
+    expect(api.status).toBe(200);
+    expect(api.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+    const page = await app.request('/public');
+    expect(page.status).toBe(200);
+    expect(csp(page).get('frame-ancestors')).toBe(ALLOWED);
+  });
+
+  it('with accounts, nobody signed in reads /api/public and /public, and nothing else', async () => {
+    const file = join(temp, `site-${crypto.randomUUID()}.json`);
+    writeFileSync(file, JSON.stringify({ public: { enabled: true, spaces: ['site'] } }));
+    const { app } = keyedBff(DEMO_ACCESS_KEY, {
+      assume: null,
+      env: { SITE_CONFIG_FILE: file, ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'a long enough password 123' },
+    });
+    expect((await app.request('/api/public')).status).toBe(200);
+    expect((await app.request('/api/config')).status).toBe(401);
   });
 
   it('the demo without a site file keeps it off', async () => {

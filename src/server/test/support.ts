@@ -10,7 +10,50 @@ import { createClock, createSimulator, DEMO_ACCESS_KEY, type Simulator, type Sim
 import { NOV_26 } from '@/simulator/test-server';
 import { type ComposeOptions, compose } from '../compose';
 import { loadEnv } from '../env';
+import type { Logger } from 'pino';
+import { createAccess } from '../access';
+import type { AppDeps } from '../app-deps';
+import { createAccounts } from '../auth/accounts';
+import type { Principal } from '../auth/principal';
+import { createSignInThrottle } from '../auth/sign-in-throttle';
+import { isHttps } from '../client-info';
+import { createDisplayDirectory } from '../displays/display-directory';
+import { createSettingsService } from '../settings/settings-service';
+import { openStore, type Store } from '../store/store';
 import type { FetchLike } from '../upstream/wellpoint-client';
+
+/** An administrator, for the route tests that are about the vendor, not about who may ask. */
+export const TEST_ADMIN: Principal = { kind: 'user', id: 'test-admin', email: 'admin@example.org', name: 'Test admin', role: 'admin', sessionId: 'test' };
+
+/** A store that lives as long as the test: nothing is written to disk. */
+export function memoryStore(): Store {
+  return openStore({ file: ':memory:' });
+}
+
+/** The access parts of AppDeps, on an in-memory store, for tests that build the app by hand. */
+export function testAccessDeps(logger: Logger, { demo = false, assume }: { demo?: boolean; assume?: Principal } = {}) {
+  const store = memoryStore();
+  const accounts = createAccounts({ store, secret: 'test-secret-that-is-long-enough-0123456789', logger });
+  const displays = createDisplayDirectory(store);
+  const settings = createSettingsService({
+    store,
+    file: { devices: [] },
+    fileGiven: false,
+    env: {},
+    defaults: { site: { devices: [] }, timezone: 'Europe/Budapest', dayStart: '00:00', locale: 'en' },
+  });
+  const access = createAccess({ accounts, displays, demo, trustProxy: false, https: (c) => isHttps(c, false), ready: Promise.resolve(), assume });
+  const deps: Pick<AppDeps, 'store' | 'settings' | 'accounts' | 'displays' | 'access' | 'throttle' | 'setupCode'> = {
+    store,
+    settings,
+    accounts,
+    displays,
+    access,
+    throttle: createSignInThrottle(),
+    setupCode: () => null,
+  };
+  return deps;
+}
 
 /** The one fixed test instant, the simulator tests' own: Thursday 26 November 2026, 11:15:03 in Budapest. */
 export const NOW = NOV_26;
@@ -70,6 +113,7 @@ export function demoBff(env: Record<string, string> = {}, simulator: SimulatorOp
     clientDist: null,
     simulator: { authDelayMs: 5, clock, ...simulator },
     logDestination: logs.destination,
+    store: memoryStore(),
   });
   if (composed.simulator === null) throw new Error('demo mode without a simulator');
   return { app: composed.app, sim: composed.simulator, logs };
@@ -81,6 +125,8 @@ export interface KeyedOptions {
   sim?: Simulator;
   /** The vendor's transport; the simulator's in-process fetch by default. */
   fetch?: ComposeOptions['fetch'];
+  /** Who every request is (an administrator by default); null: resolved from the request, as in production. */
+  assume?: Principal | null;
 }
 
 /** A configured key: the BFF talks to `sim` (in-process unless `fetch` says otherwise), on its clock. */
@@ -92,6 +138,9 @@ export function keyedBff(key: string, options: KeyedOptions = {}): Bff {
     fetch: options.fetch ?? ((input, init) => sim.fetch(input, init)),
     now: () => sim.clock.now(),
     logDestination: logs.destination,
+    store: memoryStore(),
+    // These tests are about the vendor: they ask as an administrator (access has its own tests).
+    assumePrincipal: options.assume === undefined ? TEST_ADMIN : (options.assume ?? undefined),
   });
   return { app: composed.app, sim, logs };
 }

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '@/client/lib/query-client';
 import { json, LEISURE_SPACES, makeConfig } from '@/client/test/fixtures';
 import { type SpaceNode, spaceNodeSchema } from '@/shared/api-schema';
-import { PUBLIC_OFF, type PublicSettings } from '@/shared/public-schema';
+import { DEFAULT_PUBLIC, type PublicSettings } from '@/shared/settings-schema';
 import { orderSpaces, spacesSchema } from '@/shared/spaces';
 import { embedSnippet, PublicSection, PublicSettingsForm, parseOrigins, spaceChoices } from './public-section';
 
@@ -15,7 +15,7 @@ const PAGE = 'https://occupancy.example.org/public';
 
 function renderForm(initial: Partial<PublicSettings> = {}, locked: 'env' | 'file' | null = null) {
   const onSave = vi.fn((_value: PublicSettings) => Promise.resolve());
-  render(<PublicSettingsForm initial={{ ...PUBLIC_OFF, ...initial }} locked={locked} spaces={spaceChoices(CONFIG)} pageUrl={PAGE} onSave={onSave} />);
+  render(<PublicSettingsForm initial={{ ...DEFAULT_PUBLIC, ...initial }} locked={locked} spaces={spaceChoices(CONFIG)} pageUrl={PAGE} onSave={onSave} />);
   return { onSave, user: userEvent.setup() };
 }
 
@@ -29,7 +29,7 @@ describe('Settings ▸ Public view', () => {
     await user.click(within(spaces).getByRole('checkbox', { name: 'Gym' }));
     await user.click(within(spaces).getByRole('checkbox', { name: 'Riverside Leisure Centre' }));
     await user.click(screen.getByRole('checkbox', { name: /Show the numbers too/ }));
-    await user.type(screen.getByRole('textbox', { name: 'Sites that may embed it' }), 'https://WWW.Example.org/{Enter}http://localhost:8080');
+    await user.type(screen.getByRole('textbox', { name: 'Sites that may embed it' }), 'https://www.example.org/{Enter}http://localhost:8080');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(onSave).toHaveBeenCalledWith({
       enabled: true,
@@ -45,7 +45,9 @@ describe('Settings ▸ Public view', () => {
     const origins = screen.getByRole('textbox', { name: 'Sites that may embed it' });
     await user.type(origins, 'https://ok.example{Enter}http://example.org{Enter}https://example.org/page');
     expect(origins).toHaveAttribute('aria-invalid', 'true');
-    expect(origins).toHaveAccessibleDescription(/Line 2 \(http:\/\/example\.org\) must be an https origin.*Line 3 \(https:\/\/example\.org\/page\)/);
+    expect(origins).toHaveAccessibleDescription(
+      /Line 2 \(http:\/\/example\.org\) is not an origin such as https:\/\/www\.example\.org \(https, no path\)\..*Line 3 \(https:\/\/example\.org\/page\)/,
+    );
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(onSave).not.toHaveBeenCalled();
   });
@@ -62,7 +64,7 @@ describe('Settings ▸ Public view', () => {
     const onSave = vi.fn(() => Promise.reject(new Error('You need to be an admin to do this.')));
     render(
       <PublicSettingsForm
-        initial={{ ...PUBLIC_OFF, enabled: true, spaces: ['site'] }}
+        initial={{ ...DEFAULT_PUBLIC, enabled: true, spaces: ['site'] }}
         locked={null}
         spaces={spaceChoices(CONFIG)}
         pageUrl={PAGE}

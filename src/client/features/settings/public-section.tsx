@@ -7,7 +7,7 @@ import { FieldError } from '@/client/components/ui/date-range-fields';
 import { Panel } from '@/client/components/ui/panel';
 import { configQueryOptions } from '@/client/lib/config-queries';
 import type { Config } from '@/shared/api-schema';
-import { normalizeOrigin, ORIGIN_RULE, type PublicSettings } from '@/shared/public-schema';
+import { embedOriginSchema, type PublicSettings } from '@/shared/settings-schema';
 import { ADMIN_SETTINGS_KEY, publicSettingsQueryOptions, savePublicSettings } from './public-settings-api';
 
 export interface SpaceChoice {
@@ -35,9 +35,10 @@ export function parseOrigins(text: string): { origins: string[]; problems: strin
   const problems: string[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
-    const origin = normalizeOrigin(line);
-    if (origin === null) problems.push(`Line ${i + 1} (${line.trim()}) ${ORIGIN_RULE}.`);
-    else if (!origins.includes(origin)) origins.push(origin);
+    // The server's own rule, so what passes here is what it accepts.
+    const checked = embedOriginSchema.safeParse(line);
+    if (!checked.success) problems.push(`Line ${i + 1} (${line.trim()}) ${checked.error.issues[0]?.message ?? 'is not an origin'}.`);
+    else if (!origins.includes(checked.data)) origins.push(checked.data);
   });
   return { origins, problems };
 }

@@ -5,7 +5,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ApiRequestError, fetchJson } from '@/client/lib/api-client';
 import { apiErrorSchema } from '@/shared/api-schema';
-import { type PublicSettings, publicSettingsSchema } from '@/shared/public-schema';
+import { type PublicSettings, publicSettingsSchema } from '@/shared/settings-schema';
 
 const adminSettingsSchema = z.object({
   settings: z.looseObject({ public: publicSettingsSchema }),

@@ -1,0 +1,145 @@
+// Who may see what, decided here for every request: the principal behind a request (a person's
+// session, a display's cookie, the open demo, or nobody), the same-origin rule for every request
+// that changes something, and the guards routes declare. The UI only follows.
+import type { Context, MiddlewareHandler } from 'hono';
+import { parse } from 'hono/utils/cookie';
+import type { Accounts } from './auth/accounts';
+import { COOKIE_PREFIX } from './auth/accounts';
+import { isAdmin, isStaff, NOBODY, OPEN, type Principal } from './auth/principal';
+import { type RequestInfo, requestHeader } from './client-info';
+import { DISPLAY_COOKIE, type DisplayDirectory } from './displays/display-directory';
+import { ApiHttpError } from './http-error';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    principal: Principal;
+  }
+}
+
+export type AccessMode = 'open' | 'setup' | 'accounts';
+
+export interface AccessOptions {
+  accounts: Accounts;
+  displays: DisplayDirectory;
+  demo: boolean;
+  trustProxy: boolean;
+  https: (c: RequestInfo) => boolean;
+  /** Resolved once accounts from ADMIN_EMAIL / ADMIN_PASSWORD exist. */
+  ready: Promise<void>;
+  /** Tests of routes that are not about access: every request is this principal. */
+  assume?: Principal;
+}
+
+export interface Resolved {
+  principal: Principal;
+  /** Cookies to send back (a refreshed session). */
+  setCookie: string[];
+}
+
+const SESSION_COOKIE = `${COOKIE_PREFIX}.session_token`;
+
+export function createAccess(options: AccessOptions) {
+  const { accounts, displays } = options;
+  let bootstrapped = false;
+  void options.ready.then(() => (bootstrapped = true));
+
+  const mode = (): AccessMode => (accounts.count() > 0 ? 'accounts' : options.demo ? 'open' : 'setup');
+
+  const resolveWith = async (c: RequestInfo): Promise<Resolved> => {
+    if (!bootstrapped) await options.ready;
+    if (options.assume !== undefined) return { principal: options.assume, setCookie: [] };
+    const header = requestHeader(c, 'cookie');
+    if (header !== undefined && header !== '') {
+      if (header.includes(DISPLAY_COOKIE)) {
+        const token = parse(header, DISPLAY_COOKIE)[DISPLAY_COOKIE];
+        if (token !== undefined && token !== '') {
+          const display = displays.byToken(token);
+          if (display === 'revoked') throw new ApiHttpError(401, 'display_revoked', 'This display link was revoked. Ask your administrator for a new one.');
+          if (display !== null) {
+            displays.noteSeen(display.id);
+            return { principal: display, setCookie: [] };
+          }
+        }
+      }
+      if (header.includes(SESSION_COOKIE) && accounts.count() > 0) {
+        const { principal, setCookie } = await accounts.sessionUser(header, options.https(c));
+        if (principal !== null) return { principal, setCookie };
+      }
+    }
+    return { principal: mode() === 'open' ? OPEN : NOBODY, setCookie: [] };
+  };
+
+  return {
+    mode,
+    resolve: resolveWith,
+  };
+}
+
+export type Access = ReturnType<typeof createAccess>;
+
+/** Paths answered while the server waits for its first account (real key, no account). */
+const SETUP_PATHS = new Set(['/api/setup', '/api/me']);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The host the browser addressed: the Host header, or a trusted proxy's X-Forwarded-Host. */
+function requestHost(c: RequestInfo, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = requestHeader(c, 'x-forwarded-host');
+    if (forwarded !== undefined && forwarded.trim() !== '')
+      return forwarded
+        .slice(forwarded.lastIndexOf(',') + 1)
+        .trim()
+        .toLowerCase();
+  }
+  return (requestHeader(c, 'host') ?? new URL(c.req.url).host).toLowerCase();
+}
+
+/** A state-changing request must come from a page of this very site (CSRF). */
+export function sameOrigin(c: RequestInfo, trustProxy: boolean): boolean {
+  const origin = requestHeader(c, 'origin');
+  if (origin === undefined || origin === 'null') return false;
+  try {
+    return new URL(origin).host.toLowerCase() === requestHost(c, trustProxy);
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves the principal for every /api request and applies the setup and same-origin rules. */
+export function accessMiddleware(access: Access, trustProxy: boolean, hasRoute: (method: string, path: string) => boolean): MiddlewareHandler {
+  return async (c, next) => {
+    // A method or path we do not answer changes nothing: it gets its 404/405, not a 403.
+    if (!SAFE_METHODS.has(c.req.method) && hasRoute(c.req.method, c.req.path) && !sameOrigin(c, trustProxy)) {
+      throw new ApiHttpError(403, 'forbidden', 'This request did not come from a page of this site, so it was refused.');
+    }
+    const { principal, setCookie } = await access.resolve(c);
+    c.set('principal', principal);
+    if (principal.kind === 'nobody' && access.mode() === 'setup' && !SETUP_PATHS.has(c.req.path)) {
+      throw new ApiHttpError(401, 'setup_required', 'Occupancy Live is not set up yet: create the first administrator on the setup page.');
+    }
+    for (const cookie of setCookie) c.header('Set-Cookie', cookie, { append: true });
+    await next();
+  };
+}
+
+export function principalOf(c: Context): Principal {
+  return c.get('principal') ?? NOBODY;
+}
+
+function guard(allowed: (p: Principal) => boolean): MiddlewareHandler {
+  return async (c, next) => {
+    const principal = principalOf(c);
+    if (principal.kind === 'nobody') throw new ApiHttpError(401, 'unauthorized', 'Sign in to see this.');
+    if (!allowed(principal)) throw new ApiHttpError(403, 'forbidden', 'You are not allowed to do this. Ask an administrator.');
+    await next();
+  };
+}
+
+/** The dashboard's data, history and export: people (staff, admins) and the open demo. */
+export const requireStaff = guard(isStaff);
+/** Settings: admins (and the open demo). */
+export const requireAdmin = guard(isAdmin);
+/** What a kiosk needs as well as people: the live counts and the site's description. */
+export const requireStaffOrDisplay = guard((p) => isStaff(p) || p.kind === 'display');
+/** Anyone who is someone (a person, a display, the open demo). */
+export const requireSomeone = guard(() => true);
