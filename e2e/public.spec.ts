@@ -52,12 +52,23 @@ test.beforeAll(async () => {
   const clock = createClock();
   clock.setFixed(EVENING);
   const clientDist = process.env.E2E_CLIENT_DIST ? resolve(process.env.E2E_CLIENT_DIST) : CLIENT_DIST;
-  const { app } = compose(loadEnv({ SITE_CONFIG_FILE: file, SITE_TIMEZONE: 'Europe/Budapest', POLL_INTERVAL_SECONDS: '2', LOG_LEVEL: 'warn' }), {
-    clientDist,
-    simulator: { clock },
-    // No account: the open demo, whose public view anyone may read anyway.
-    store: openStore({ file: ':memory:' }),
-  });
+  const { app, ready } = compose(
+    loadEnv({
+      SITE_CONFIG_FILE: file,
+      SITE_TIMEZONE: 'Europe/Budapest',
+      POLL_INTERVAL_SECONDS: '2',
+      LOG_LEVEL: 'warn',
+      // With an account, a visitor who is not signed in is nobody: the public view must still answer.
+      ADMIN_EMAIL: 'admin@example.org',
+      ADMIN_PASSWORD: 'public-view-e2e-password',
+    }),
+    {
+      clientDist,
+      simulator: { clock },
+      store: openStore({ file: ':memory:' }),
+    },
+  );
+  await ready;
   const port = await new Promise<number>((done) => {
     bffServer = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => done(info.port));
   });
@@ -97,6 +108,8 @@ test.describe('the public view, embedded', () => {
     expect(answer.spaces.map((s) => s.id)).toEqual(['site', 'pool', 'gym', 'studio']);
     // The chosen moment must show more than one level, or the words prove little.
     expect(new Set(answer.spaces.map((s) => s.state)).size).toBeGreaterThan(1);
+    // Not signed in: nothing but the public view.
+    expect((await page.request.get(`${bff}/api/config`)).status()).toBe(401);
 
     await page.goto(allowed.origin);
     const frame = page.frameLocator('iframe[title="How busy is it now"]');
