@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
-import { accessMiddleware, requireStaff, requireStaffOrDisplay } from './access';
+import { accessMiddleware, requireAdmin, requireStaff, requireStaffOrDisplay } from './access';
 import type { AppDeps } from './app-deps';
 import { isHttps, type RequestInfo } from './client-info';
 import { compressJson } from './compression';
@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { occupancyHandler } from './routes/occupancy';
 import { publicRoutes } from './routes/public';
+import { publicSettingsRoutes } from './routes/public-settings';
 import { sessionRoutes } from './routes/session';
 import { HSTS, securityHeaders } from './security-headers';
 import { siteDisplayName } from './site-config';
@@ -63,12 +64,14 @@ export function createApp(deps: AppDeps) {
   );
   for (const path of ['/api/config', '/api/config/*']) app.use(path, requireStaffOrDisplay);
   for (const path of ['/api/export', '/api/export/*', '/api/history', '/api/history/*']) app.use(path, requireStaff);
+  app.use('/api/admin/settings/public', requireAdmin);
 
   const routes = app
     .route('/api', sessionRoutes({ ...deps, demo: deps.demo, trustProxy, https }))
     .route('/api/config', configRoutes(deps))
     .route('/api/export', exportRoutes(deps))
     .route('/api/history', historyRoutes(deps))
+    .route('/api/admin/settings/public', publicSettingsRoutes(deps))
     .route('/api/public', publicRoutes({ ...deps, getPublic, siteName: () => siteDisplayName(deps.settings.current().site, deps.demo) }))
     .route('/', healthRoutes(deps));
 
