@@ -351,7 +351,27 @@ describe('the public view in the composed server', () => {
     expect(csp(page).get('frame-ancestors')).toBe(ALLOWED);
   });
 
-  it('with accounts, nobody signed in reads /api/public and /public, and nothing else', async () => {
+  it('an admin’s change reaches /public at once: off, then on and framed by the new origin, then off again', async () => {
+    // Demo mode without an account: the open demo acts as an admin.
+    const app = server(undefined);
+    expect((await app.request('/public')).status).toBe(404);
+    const save = (body: unknown) =>
+      app.request('http://localhost/api/admin/settings/public', {
+        method: 'PUT',
+        headers: { origin: 'http://localhost', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await save({ enabled: true, spaces: ['site'], allowOrigins: [REFUSED] })).status).toBe(200);
+    const page = await app.request('/public');
+    expect(page.status).toBe(200);
+    expect(csp(page).get('frame-ancestors')).toBe(REFUSED);
+    expect((await save({ enabled: false, allowOrigins: [REFUSED] })).status).toBe(200);
+    const off = await app.request('/public');
+    expect(off.status).toBe(404);
+    expect(csp(off).get('frame-ancestors')).toBe("'none'");
+  });
+
+  it('with accounts, nobody signed in reads /api/public but not the dashboard’s config', async () => {
     const file = join(temp, `site-${crypto.randomUUID()}.json`);
     writeFileSync(file, JSON.stringify({ public: { enabled: true, spaces: ['site'] } }));
     const { app } = keyedBff(DEMO_ACCESS_KEY, {
