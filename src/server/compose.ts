@@ -252,8 +252,9 @@ function mountPublicPage(app: Hono, root: string, getPublic: () => PublicSetting
         : `<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Not found</title></head><body><p>${OFF_WORDS}</p></body></html>`;
     return offPage;
   };
-  app.get('/public', async (c, next) => {
-    if (getPublic().enabled) return page(c, next);
+  app.get('/public', async (c) => {
+    // Never the SPA's page in its place (it would be framed by the allowed origins): 404 if missing.
+    if (getPublic().enabled) return (await page(c, () => Promise.resolve())) ?? c.text('Not found', 404);
     c.header('Cache-Control', 'no-cache');
     return c.html(off(), 404);
   });

@@ -321,6 +321,22 @@ describe('the public view in the composed server', () => {
     expect(file.headers.get('location')).toBe('/public');
   });
 
+  it('a build without public.html: /public is a 404, never the SPA’s page', async () => {
+    const bare = join(temp, 'bare');
+    mkdirSync(bare, { recursive: true });
+    writeFileSync(join(bare, 'index.html'), '<!doctype html><title>Occupancy Live</title><div id="root"></div>');
+    const file = join(temp, `site-${crypto.randomUUID()}.json`);
+    writeFileSync(file, JSON.stringify({ public: { enabled: true, spaces: ['site'], allowOrigins: [ALLOWED] } }));
+    const app = compose(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'silent', SITE_CONFIG_FILE: file }), {
+      clientDist: bare,
+      simulator: { clock: newSimulator().clock },
+      store: memoryStore(),
+    }).app;
+    const page = await app.request('/public');
+    expect(page.status).toBe(404);
+    expect(await page.text()).not.toContain('id="root"');
+  });
+
   it('on without allowed origins: /public is shown but framed by nobody', async () => {
     const page = await server({ enabled: true, spaces: ['site'] }).request('/public');
     expect(page.status).toBe(200);
