@@ -123,6 +123,13 @@ describe('GET /api/public', () => {
     });
   });
 
+  it('a browser with cookies (someone signed in) gets a private answer: no shared cache keeps a session cookie', async () => {
+    const { app } = harness();
+    const res = await app.request('/api/public', { headers: { cookie: 'occupancy.session_token=abc' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('private, max-age=10');
+  });
+
   it('numbers only when chosen; a space with no live count has none (null, not 0)', async () => {
     const { app } = harness({ showNumbers: true });
     const body = publicOccupancySchema.parse(await (await app.request('/api/public')).json());

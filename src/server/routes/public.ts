@@ -63,7 +63,7 @@ export function publicRoutes(deps: PublicRouteDeps, options: PublicRouteOptions 
   const { points, durationSeconds } = options.rateLimit ?? PUBLIC_RATE_LIMIT;
   const limiter = new RateLimiterMemory({ points, duration: durationSeconds });
   const compressed = createAnswerMemo();
-  const cacheControl = `public, max-age=${Math.max(1, Math.round(deps.pollIntervalMs / 1000))}`;
+  const maxAge = `max-age=${Math.max(1, Math.round(deps.pollIntervalMs / 1000))}`;
 
   // One JSON text per occupancy answer: the service hands every caller the same `spaces` array
   // until the vendor answers again, so its identity (with the stale flag) says "same counts".
@@ -117,7 +117,9 @@ export function publicRoutes(deps: PublicRouteDeps, options: PublicRouteOptions 
         return errorResponse(c, 503, 'upstream_unavailable', 'The live count is unavailable right now.');
       }
       const json = jsonFor(answer, settings, deps.siteName());
-      c.header('Cache-Control', cacheControl);
+      // A shared cache may keep it for one poll; not an answer to a signed-in browser, which may
+      // carry a refreshed session cookie.
+      c.header('Cache-Control', requestHeader(c, 'cookie') === undefined ? `public, ${maxAge}` : `private, ${maxAge}`);
       c.header('Content-Type', 'application/json');
       // Compressed once per answer too (the API's middleware would do it per request).
       const encoding = json.length > COMPRESS_THRESHOLD ? chooseEncoding(requestHeader(c, 'accept-encoding')) : null;
