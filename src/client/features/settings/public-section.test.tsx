@@ -1,8 +1,7 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { createQueryClient } from '@/client/lib/query-client';
+import { fakeApi, renderWithApp } from '@/client/test/fake-api';
 import { json, LEISURE_SPACES, makeConfig } from '@/client/test/fixtures';
 import { type SpaceNode, spaceNodeSchema } from '@/shared/api-schema';
 import { DEFAULT_PUBLIC, type PublicSettings } from '@/shared/settings-schema';
@@ -114,37 +113,32 @@ describe('Settings ▸ Public view', () => {
     expect(parseOrigins('ftp://a.example').problems).toHaveLength(1);
   });
 
-  it('loads the spaces and the settings from the server and saves through PUT /api/admin/settings/public', async () => {
-    const saved: unknown[] = [];
-    const asked: string[] = [];
-    const settings = { settings: { siteName: 'x', public: { enabled: true, spaces: ['pool'], showNumbers: false, allowOrigins: [] } }, locked: {} };
-    vi.stubGlobal(
-      'fetch',
-      vi.fn((input: string, init?: { method?: string; body?: string }) => {
-        const path = input;
-        asked.push(`${init?.method ?? 'GET'} ${path}`);
-        if (path === '/api/admin/settings/public' && init?.method === 'PUT') {
-          saved.push(JSON.parse(init.body ?? ''));
-          return Promise.resolve(new Response(null, { status: 204 }));
-        }
-        return Promise.resolve(path === '/api/config' ? json(CONFIG) : path === '/api/admin/settings' ? json(settings) : json({}, 404));
-      }),
-    );
-    const queryClient = createQueryClient();
-    render(
-      <QueryClientProvider client={queryClient}>
-        <PublicSection />
-      </QueryClientProvider>,
-    );
-    expect(await screen.findByRole('heading', { name: 'Public view' })).toBeInTheDocument();
-    const pool = await screen.findByRole('checkbox', { name: 'Pool hall' });
-    expect(pool).toBeChecked();
+  it('loads the spaces and the settings from the server, saves through PUT /api/admin/settings/public and reads them again', async () => {
+    const settings = { values: { siteName: null, shownName: 'x', public: { ...DEFAULT_PUBLIC, enabled: true, spaces: ['pool'] } }, locked: {} };
+    const api = fakeApi({
+      'GET /api/config': () => json(CONFIG),
+      'GET /api/admin/settings': () => json(settings),
+      'PUT /api/admin/settings/public': () => json(settings),
+    });
+    renderWithApp(<PublicSection />);
+    expect(await screen.findByRole('heading', { name: 'What the public sees' })).toBeInTheDocument();
+    expect(await screen.findByRole('checkbox', { name: 'Pool hall' })).toBeChecked();
     const user = userEvent.setup();
     await user.click(screen.getByRole('checkbox', { name: 'Sauna' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
-    expect(saved).toEqual([{ enabled: true, spaces: ['pool', 'sauna'], showNumbers: false, allowOrigins: [] }]);
-    // Saved, then read again.
-    expect(asked.filter((a) => a === 'GET /api/admin/settings').length).toBeGreaterThanOrEqual(2);
+    expect(api.to('PUT /api/admin/settings/public').map((r) => r.body)).toEqual([
+      { enabled: true, spaces: ['pool', 'sauna'], showNumbers: false, allowOrigins: [] },
+    ]);
+    await waitFor(() => expect(api.to('GET /api/admin/settings')).toHaveLength(2));
+  });
+
+  it('says why when the settings cannot be loaded', async () => {
+    fakeApi({
+      'GET /api/config': () => json(CONFIG),
+      'GET /api/admin/settings': () => json({ error: { code: 'forbidden', message: 'You are not allowed to do this. Ask an administrator.' } }, 403),
+    });
+    renderWithApp(<PublicSection />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('The settings could not be loaded: You are not allowed to do this. Ask an administrator.');
   });
 });

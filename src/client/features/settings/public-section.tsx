@@ -221,19 +221,24 @@ export function PublicSettingsForm({ initial, locked, spaces, pageUrl, onSave }:
   );
 }
 
-/** The section as Settings shows it: loads the site's spaces and the current settings. */
+/** Settings ▸ Public view: loads the site's spaces and the current settings. */
 export function PublicSection() {
   const queryClient = useQueryClient();
   const config = useQuery(configQueryOptions());
   const settings = useQuery(publicSettingsQueryOptions());
   const save = useMutation({
-    mutationFn: (value: PublicSettings) => savePublicSettings(value),
+    mutationFn: savePublicSettings,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ADMIN_SETTINGS_KEY }),
   });
   const headingId = useId();
   const problem = config.error ?? settings.error;
   return (
-    <Panel headingId={headingId} heading="Public view" subtitle="A page other sites can embed: how busy the chosen spaces are, without a login.">
+    <Panel
+      headingId={headingId}
+      heading="What the public sees"
+      subtitle="A page anyone may open, and other sites may embed: how busy the chosen spaces are, without a login."
+      level={3}
+    >
       <div className="mt-4">
         {config.data && settings.data ? (
           <PublicSettingsForm
