@@ -173,7 +173,19 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     app.all('/__sim/*', (c) => simulator.app.fetch(c.req.raw));
   }
   if (clientDist !== null) mountClient(app, clientDist);
-  return { app, logger, demo, simulator, timezone, store, ready, setupCode: () => (access.mode() === 'setup' ? setupCode : null), accounts, displays, settings };
+  return {
+    app,
+    logger,
+    demo,
+    simulator,
+    timezone,
+    store,
+    ready,
+    setupCode: () => (access.mode() === 'setup' ? setupCode : null),
+    accounts,
+    displays,
+    settings,
+  };
 }
 
 /** A path whose last segment has a dot names a file (robots.txt, favicon.ico), not a page. */
