@@ -25,7 +25,7 @@ export const settingsSections: readonly SettingsSection[] = [
 
   // displays
 
-  // public
+  { id: 'public', title: 'Public view', adminOnly: true, load: () => import('./public-section').then((m) => m.PublicSection) },
 
   // site
 
