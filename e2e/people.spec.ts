@@ -23,7 +23,15 @@ test('a person added with a one-time link signs in as staff, and is signed out o
   const form = page.getByRole('form', { name: 'Add a person' });
   await form.getByRole('textbox', { name: 'Name' }).fill(person.name);
   await form.getByRole('textbox', { name: 'Email' }).fill(person.email);
-  await form.getByRole('radio', { name: /^Staff/ }).check();
+  // By keyboard: Tab reaches the role, arrows choose it, and its card shows where focus is.
+  await form.getByRole('textbox', { name: 'Email' }).press('Tab');
+  const staff = form.getByRole('radio', { name: /^Staff/ });
+  await expect(staff).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(form.getByRole('radio', { name: /^Administrator/ })).toBeChecked();
+  await page.keyboard.press('ArrowLeft');
+  await expect(staff).toBeChecked();
+  expect(await staff.evaluate((el) => getComputedStyle(el.closest('label') as Element).outlineStyle)).not.toBe('none');
   await form.getByRole('button', { name: 'Add person' }).click();
 
   const panel = page.getByRole('region', { name: `${person.name} is added: hand over their link` });
