@@ -65,6 +65,8 @@ export function authOptions(store: Store, secret: string, secure: boolean, logge
       },
     },
     session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    // A set-password link's token is kept only as a hash: a copy of the store holds no working link.
+    verification: { storeIdentifier: 'hashed' },
     advanced: {
       useSecureCookies: secure,
       cookiePrefix: COOKIE_PREFIX,
@@ -114,9 +116,9 @@ export function createAccounts({ store, secret, logger, now = Date.now }: Accoun
     sessionId,
   });
 
-  /** better-auth keeps a reset token as verification row `reset-password:<token>` whose value is the user's id. */
+  /** better-auth keeps a reset token as a verification row (its identifier hashed) whose value is the user's id; we make no other kind. */
   const forgetPasswordTokens = (userId: string) => {
-    store.sqlite.prepare("delete from verification where value = ? and identifier like 'reset-password:%'").run(userId);
+    store.sqlite.prepare('delete from verification where value = ?').run(userId);
   };
 
   const refreshCount = () => {
