@@ -57,7 +57,8 @@ export function createAccess(options: AccessOptions) {
           if (display === 'revoked') throw new ApiHttpError(401, 'display_revoked', 'This display link was revoked. Ask your administrator for a new one.');
           if (display !== null) {
             displays.noteSeen(display.id);
-            return { principal: display, setCookie: [] };
+            // Once a day the cookie goes out again: a screen in use never reaches its 400 days.
+            return { principal: display, setCookie: displays.renewCookie(display.id, token, () => options.https(c)) };
           }
         }
       }
@@ -80,6 +81,8 @@ export type Access = ReturnType<typeof createAccess>;
 /** Paths answered while the server waits for its first account (real key, no account). */
 const SETUP_PATHS = new Set(['/api/setup', '/api/me']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Where a browser with a revoked display cookie may still go: opening a new display link. */
+const RELINK_PATH = '/api/display/session';
 
 /** The host the browser addressed: the Host header, or a trusted proxy's X-Forwarded-Host. */
 function requestHost(c: RequestInfo, trustProxy: boolean): string {
@@ -112,7 +115,10 @@ export function accessMiddleware(access: Access, trustProxy: boolean, hasRoute: 
     if (!SAFE_METHODS.has(c.req.method) && hasRoute(c.req.method, c.req.path) && !sameOrigin(c, trustProxy)) {
       throw new ApiHttpError(403, 'forbidden', 'This request did not come from a page of this site, so it was refused.');
     }
-    const { principal, setCookie } = await access.resolve(c);
+    const { principal, setCookie } = await access.resolve(c).catch((error: unknown) => {
+      if (c.req.path === RELINK_PATH && error instanceof ApiHttpError && error.code === 'display_revoked') return { principal: NOBODY, setCookie: [] };
+      throw error;
+    });
     c.set('principal', principal);
     if (principal.kind === 'nobody' && access.mode() === 'setup' && !SETUP_PATHS.has(c.req.path)) {
       throw new ApiHttpError(401, 'setup_required', 'Occupancy Live is not set up yet: create the first administrator on the setup page.');

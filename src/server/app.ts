@@ -8,7 +8,9 @@ import type { AppDeps } from './app-deps';
 import { isHttps, type RequestInfo } from './client-info';
 import { compressJson } from './compression';
 import { ApiHttpError, errorResponse } from './http-error';
+import { adminDisplayRoutes } from './routes/admin-displays';
 import { configRoutes } from './routes/config';
+import { displaySessionRoutes } from './routes/display-session';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
@@ -66,6 +68,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/config', configRoutes(deps))
     .route('/api/export', exportRoutes(deps))
     .route('/api/history', historyRoutes(deps))
+    .route('/api/admin/displays', adminDisplayRoutes(deps))
+    .route('/api/display', displaySessionRoutes({ ...deps, trustProxy, https }))
     .route('/', healthRoutes(deps));
 
   app.all('/api/*', (c) => {
