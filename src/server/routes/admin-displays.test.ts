@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { configSchema, meSchema, occupancySchema } from '@/shared/api-schema';
 import { createdDisplaySchema, displayListSchema } from '@/shared/display-schema';
 import { createClock } from '@/simulator';
-import { createAccounts } from '../auth/accounts';
 import { compose } from '../compose';
 import { DISPLAY_COOKIE_MAX_AGE_SECONDS } from '../displays/display-cookie';
 import { loadEnv } from '../env';
@@ -61,7 +60,7 @@ async function site(env: Record<string, string> = {}) {
     return { res, cookie: cookiesOf(res) };
   };
   const list = async () => displayListSchema.parse(await (await call('/api/admin/displays', { cookie: admin })).json());
-  return { app, call, store, clock, logs, admin, signIn, makeDisplay, open, list };
+  return { app, call, store, clock, logs, admin, signIn, makeDisplay, open, list, accounts: composed.accounts };
 }
 
 function cookiesOf(res: Response): string {
@@ -121,12 +120,7 @@ describe('POST /api/admin/displays', () => {
 
   it('is for admins only: staff get 403, nobody 401, and a page of another site 403', async () => {
     const s = await site();
-    const accounts = createAccounts({
-      store: s.store,
-      secret: 'another-secret-that-is-long-enough-0123456789',
-      logger: (await import('pino')).pino({ level: 'silent' }),
-    });
-    await accounts.createUser({ ...STAFF, name: 'Staff', role: 'staff' });
+    await s.accounts.createUser({ ...STAFF, name: 'Staff', role: 'staff' });
     const staff = await s.signIn(STAFF);
     const made = await s.makeDisplay({ name: 'Lobby' });
     for (const [method, path] of [
