@@ -2,11 +2,11 @@
 // session, a display's cookie, the open demo, or nobody), the same-origin rule for every request
 // that changes something, and the guards routes declare. The UI only follows.
 import type { Context, MiddlewareHandler } from 'hono';
-import { parse } from 'hono/utils/cookie';
 import type { Accounts } from './auth/accounts';
 import { COOKIE_PREFIX } from './auth/accounts';
 import { isAdmin, isStaff, NOBODY, OPEN, type Principal } from './auth/principal';
 import { type RequestInfo, requestHeader } from './client-info';
+import { displayTokenOf } from './displays/display-cookie';
 import { DISPLAY_COOKIE, type DisplayDirectory } from './displays/display-directory';
 import { ApiHttpError } from './http-error';
 
@@ -51,15 +51,12 @@ export function createAccess(options: AccessOptions) {
     const header = requestHeader(c, 'cookie');
     if (header !== undefined && header !== '') {
       if (header.includes(DISPLAY_COOKIE)) {
-        const token = parse(header, DISPLAY_COOKIE)[DISPLAY_COOKIE];
-        if (token !== undefined && token !== '') {
+        const token = displayTokenOf(header);
+        if (token !== null) {
           const display = displays.byToken(token);
           if (display === 'revoked') throw new ApiHttpError(401, 'display_revoked', 'This display link was revoked. Ask your administrator for a new one.');
-          if (display !== null) {
-            displays.noteSeen(display.id);
-            // Once a day the cookie goes out again: a screen in use never reaches its 400 days.
-            return { principal: display, setCookie: displays.renewCookie(display.id, token, () => options.https(c)) };
-          }
+          // Seen now; once a day the cookie goes out again, so a screen in use never reaches its 400 days.
+          if (display !== null) return { principal: display, setCookie: displays.polled(display.id, token, () => options.https(c)) };
         }
       }
       if (header.includes(SESSION_COOKIE) && accounts.count() > 0) {

@@ -16,3 +16,20 @@ export function displayCookie(token: string, secure: boolean): string {
 export function clearedDisplayCookie(secure: boolean): string {
   return serialize(DISPLAY_COOKIE, '', { httpOnly: true, sameSite: 'Lax', path: '/', secure, maxAge: 0 });
 }
+
+const NAME_IS = `${DISPLAY_COOKIE}=`;
+
+/**
+ * The display cookie's value in a Cookie header: found directly rather than by parsing every
+ * cookie, since each poll of a wall screen reads it. Tokens are base64url: nothing to decode.
+ */
+export function displayTokenOf(header: string): string | null {
+  let at = header.indexOf(NAME_IS);
+  // Only a whole cookie name: at the start, or after "; ".
+  while (at > 0 && header[at - 1] !== ' ' && header[at - 1] !== ';') at = header.indexOf(NAME_IS, at + 1);
+  if (at < 0) return null;
+  const start = at + NAME_IS.length;
+  const end = header.indexOf(';', start);
+  const value = (end < 0 ? header.slice(start) : header.slice(start, end)).trim();
+  return value === '' ? null : value;
+}

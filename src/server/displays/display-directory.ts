@@ -8,6 +8,9 @@ import { DISPLAY_COOKIE_RENEW_MS, displayCookie } from './display-cookie';
 
 export { DISPLAY_COOKIE } from './display-cookie';
 const FLUSH_MS = 60_000;
+const HASH_MEMO_SIZE = 1000;
+/** Shared by every poll that sends no cookie; never changed. */
+const NO_COOKIES: string[] = [];
 
 export interface DisplayRecord extends DisplayPrincipal {
   createdAt: string;
@@ -31,6 +34,26 @@ export function createDisplayDirectory(store: Store, now: () => Date = () => new
   const seen = new Map<string, Date>();
   /** When each display was last sent its cookie (since this server started). */
   const cookieSent = new Map<string, number>();
+  /** Hashes of the tokens polling now: a screen's every poll would otherwise hash its cookie again. */
+  const hashes = new Map<string, string>();
+  const hashOf = (token: string) => {
+    let hash = hashes.get(token);
+    if (hash === undefined) {
+      // Wrong tokens must not grow it without end.
+      if (hashes.size >= HASH_MEMO_SIZE) hashes.clear();
+      hashes.set(token, (hash = hashToken(token)));
+    }
+    return hash;
+  };
+  const noteSeenAt = (id: string, at: Date) => {
+    seen.set(id, at);
+    const record = byId.get(id);
+    if (record !== undefined) record.lastSeen = at.toISOString();
+    if (at.getTime() - lastFlush >= FLUSH_MS) {
+      lastFlush = at.getTime();
+      flush();
+    }
+  };
   let lastFlush = now().getTime();
 
   const toRecord = (r: {
@@ -82,30 +105,25 @@ export function createDisplayDirectory(store: Store, now: () => Date = () => new
   return {
     /** The display behind a link token (or its cookie); 'revoked' once an admin revoked it. */
     byToken(token: string): DisplayRecord | 'revoked' | null {
-      const record = byHash.get(hashToken(token));
+      const record = byHash.get(hashOf(token));
       if (record === undefined) return null;
       return record.revokedAt === null ? record : 'revoked';
     },
     /** Notes a poll; written to the store in batches. */
     noteSeen(id: string) {
-      const at = now();
-      seen.set(id, at);
-      const record = byId.get(id);
-      if (record !== undefined) record.lastSeen = at.toISOString();
-      if (at.getTime() - lastFlush >= FLUSH_MS) {
-        lastFlush = at.getTime();
-        flush();
-      }
+      noteSeenAt(id, now());
     },
     /**
-     * The cookie to send a polling display again: on its first poll since the server started and
-     * once a day after, so the browser's 400 days start over while the screen is in use.
+     * A poll: noted as seen, and the cookie to send again, on the display's first poll since the
+     * server started and once a day after, so the browser's 400 days start over while it is in use.
      */
-    renewCookie(id: string, token: string, secure: () => boolean): string[] {
-      const at = now().getTime();
+    polled(id: string, token: string, secure: () => boolean): string[] {
+      const at = now();
+      noteSeenAt(id, at);
+      const ms = at.getTime();
       const sent = cookieSent.get(id);
-      if (sent !== undefined && at - sent < DISPLAY_COOKIE_RENEW_MS && at >= sent) return [];
-      cookieSent.set(id, at);
+      if (sent !== undefined && ms - sent < DISPLAY_COOKIE_RENEW_MS && ms >= sent) return NO_COOKIES;
+      cookieSent.set(id, ms);
       return [displayCookie(token, secure())];
     },
     /** Notes that the display's cookie was just sent (its link was opened). */

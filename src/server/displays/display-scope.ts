@@ -37,8 +37,10 @@ interface Scoped {
   snapshot: readonly SpaceOccupancy[];
   /** The filtered answer without its head, as JSON. */
   rest: string;
-  /** The last full answer text given and the one made from it. */
-  source: string;
+  /** The head the last answer was made with (a stale reason: made anew each time, it is rare). */
+  ageSeconds: number;
+  stale: boolean;
+  reasonless: boolean;
   json: string;
 }
 
@@ -50,15 +52,19 @@ export function createOccupancyScope() {
       const chosen = display.spaces;
       if (chosen === null) return answer.json;
       const cached = byDisplay.get(display.id);
-      if (cached !== undefined && cached.chosen === chosen && cached.snapshot === answer.body.spaces) {
-        if (cached.source === answer.json) return cached.json;
-        cached.source = answer.json;
-        cached.json = withHead(answer.body, cached.rest);
+      const { body } = answer;
+      if (cached !== undefined && cached.chosen === chosen && cached.snapshot === body.spaces) {
+        // Numbers compared, not the answer's text: that would copy the whole answer on every poll.
+        if (body.staleReason === null && cached.reasonless && cached.ageSeconds === body.ageSeconds && cached.stale === body.stale) return cached.json;
+        cached.ageSeconds = body.ageSeconds;
+        cached.stale = body.stale;
+        cached.reasonless = body.staleReason === null;
+        cached.json = withHead(body, cached.rest);
         return cached.json;
       }
-      const { ageSeconds: _a, stale: _s, staleReason: _r, ...snapshot } = answer.body;
+      const { ageSeconds, stale, staleReason, ...snapshot } = body;
       const rest = JSON.stringify(scopeOccupancy(snapshot, chosen));
-      const scoped: Scoped = { chosen, snapshot: answer.body.spaces, rest, source: answer.json, json: withHead(answer.body, rest) };
+      const scoped: Scoped = { chosen, snapshot: body.spaces, rest, ageSeconds, stale, reasonless: staleReason === null, json: withHead(body, rest) };
       byDisplay.set(display.id, scoped);
       return scoped.json;
     },
