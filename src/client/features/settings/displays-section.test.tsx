@@ -56,9 +56,9 @@ function renderSection(handlers: Record<string, Handler> = {}) {
 
 describe('displayStatus', () => {
   it('says when a screen was last seen, how long it has been offline, or that it never opened its link', () => {
-    expect(displayStatus(ago(125), NOW_MS)).toEqual({ online: true, text: 'Last seen 2 min ago' });
-    expect(displayStatus(ago(12 * 60 + 5), NOW_MS)).toEqual({ online: false, text: 'Offline for 12 min' });
-    expect(displayStatus(null, NOW_MS)).toEqual({ online: false, text: 'Never opened' });
+    expect(displayStatus(ago(125), NOW_MS)).toEqual({ state: 'online', text: 'Last seen 2 min ago' });
+    expect(displayStatus(ago(12 * 60 + 5), NOW_MS)).toEqual({ state: 'offline', text: 'Offline for 12 min' });
+    expect(displayStatus(null, NOW_MS)).toEqual({ state: 'never', text: 'Never opened' });
   });
 });
 
@@ -74,6 +74,9 @@ describe('DisplaysSection', () => {
     expect(within(screen.getByRole('listitem', { name: 'Spare screen' })).getByText('Never opened')).toBeInTheDocument();
     expect(screen.queryByRole('listitem', { name: 'Old hall' })).not.toBeInTheDocument();
     expect(screen.getByText('1 revoked link is not shown.')).toBeInTheDocument();
+    // A minute on, without asking the server again: the words move on by themselves.
+    vi.setSystemTime(NOW_MS + 60_000);
+    expect(await within(cafe).findByText('Last seen 3 min ago', {}, { timeout: 2500 })).toBeInTheDocument();
   });
 
   it('makes a link for the chosen spaces, then shows it with Copy and its QR code', async () => {

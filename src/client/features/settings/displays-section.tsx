@@ -23,12 +23,19 @@ const THEMES: Record<DisplayTheme, string> = { dark: 'Dark', light: 'Light' };
 const LANGUAGES: Record<Locale, string> = { en: 'English', de: 'Deutsch', hu: 'Magyar' };
 
 /** "Last seen 2 min ago", "Offline for 12 min" or "Never opened", and whether it is online. */
-export function displayStatus(lastSeen: string | null, nowMs: number): { online: boolean; text: string } {
-  if (lastSeen === null) return { online: false, text: 'Never opened' };
+export function displayStatus(lastSeen: string | null, nowMs: number): { state: 'online' | 'offline' | 'never'; text: string } {
+  if (lastSeen === null) return { state: 'never', text: 'Never opened' };
   const seconds = Math.max(0, (nowMs - Date.parse(lastSeen)) / 1000);
-  if (seconds < OFFLINE_AFTER_SECONDS) return { online: true, text: seconds < 1 ? 'Last seen just now' : `Last seen ${formatDuration(seconds)} ago` };
-  return { online: false, text: `Offline for ${formatDuration(seconds)}` };
+  if (seconds < OFFLINE_AFTER_SECONDS) return { state: 'online', text: seconds < 1 ? 'Last seen just now' : `Last seen ${formatDuration(seconds)} ago` };
+  return { state: 'offline', text: `Offline for ${formatDuration(seconds)}` };
 }
+
+const STATUS_LOOK = {
+  online: { dot: 'bg-accent', text: 'text-ink' },
+  // A screen that stopped asking is what an admin looks for: it stands out.
+  offline: { dot: 'bg-notice', text: 'font-semibold text-notice-ink' },
+  never: { dot: 'bg-line', text: 'text-muted' },
+} as const;
 
 export function DisplaysSection() {
   const [created, setCreated] = useState<(CreatedDisplay & { name: string }) | null>(null);
@@ -106,7 +113,8 @@ function NewDisplayForm({ onCreated }: { onCreated: (created: CreatedDisplay & {
               <Skeleton className="mt-2 h-24 max-w-md" />
             )
           ) : (
-            <ul className="mt-2 grid gap-x-4 sm:grid-cols-2">
+            // Columns fill top to bottom, so each child stays under its parent as in the tree.
+            <ul className="mt-2 gap-x-4 sm:columns-2">
               {spaces.data.map((space) => (
                 <SpaceBox
                   key={space.id}
@@ -155,7 +163,7 @@ function NewDisplayForm({ onCreated }: { onCreated: (created: CreatedDisplay & {
 
 function SpaceBox({ space, checked, onChange }: { space: SpaceChoice; checked: boolean; onChange: (on: boolean) => void }) {
   return (
-    <li>
+    <li className="break-inside-avoid">
       <label
         className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md px-1 text-ink hover:bg-sunken"
         // Children sit under their parent, as in the tree.
@@ -314,8 +322,8 @@ function DisplayList() {
                   </p>
                 </div>
                 <p className="flex items-center gap-2 text-sm">
-                  <span aria-hidden="true" className={`size-2.5 rounded-full ${status.online ? 'bg-accent' : 'bg-line'}`} />
-                  <span className={status.online ? 'text-ink' : 'font-semibold text-notice-ink'}>{status.text}</span>
+                  <span aria-hidden="true" className={`size-2.5 rounded-full ${STATUS_LOOK[status.state].dot}`} />
+                  <span className={STATUS_LOOK[status.state].text}>{status.text}</span>
                 </p>
                 <Button tone="secondary" onClick={() => setRevoking(d)} className="px-4" aria-label={`Revoke the link of ${d.name}`}>
                   Revoke
