@@ -78,6 +78,7 @@ function NewDisplayForm({ onCreated }: { onCreated: (created: CreatedDisplay & {
 
   return (
     <Panel
+      level={3}
       headingId={`${id}-title`}
       heading="Make a display link"
       subtitle="A link for one wall screen: it shows the live counts of the spaces you choose, and nothing else."
@@ -226,6 +227,7 @@ function CreatedLink({ created, onDone }: { created: CreatedDisplay & { name: st
   };
   return (
     <Panel
+      level={3}
       headingId={`${id}-title`}
       heading={`Link for “${created.name}”`}
       subtitle="Shown once: copy it or scan it now, and open it on the wall screen. It signs that screen in for as long as it is used."
@@ -296,7 +298,7 @@ function DisplayList() {
   const spaceName = (spaceId: string) => spaces.data?.find((s) => s.id === spaceId)?.name ?? spaceId;
 
   return (
-    <Panel headingId={`${id}-title`} heading="Display links" subtitle="Each wall screen with a link, and when it last asked for numbers.">
+    <Panel level={3} headingId={`${id}-title`} heading="Display links" subtitle="Each wall screen with a link, and when it last asked for numbers.">
       {displays.data === undefined ? (
         displays.isError ? (
           <p className="mt-4 text-sm text-full-ink">{displays.error.message}</p>
