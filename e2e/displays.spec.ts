@@ -1,10 +1,9 @@
-// The display-link life cycle in two browsers, on the BFF with accounts: an admin makes a link,
-// the wall screen opens it (the token leaves the address bar, the chosen space shows, the cookie is
-// HttpOnly and does the rest after a reload), the admin sees it polling, revokes it, and the wall
-// says so within a poll without reloading. A screen without a link is told what it needs.
+// The display-link life cycle in two browsers, on the BFF with accounts: an admin makes a link in
+// Settings ▸ Displays, the wall screen opens it (the token leaves the address bar, the chosen space
+// shows, the HttpOnly cookie does the rest after a reload), the admin sees it polling, revokes it,
+// and the wall says so within a poll without reloading. A screen without a link is told so.
 import { join } from 'node:path';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { createdDisplaySchema, displayListSchema } from '@/shared/display-schema';
+import { expect, type Page, test } from '@playwright/test';
 import { signIn } from './support/accounts';
 import { countLoads } from './support/kiosk';
 import { PORTS, urlOf } from './support/ports';
@@ -13,27 +12,32 @@ const BASE = urlOf(PORTS.accounts);
 const WALL = { width: 1920, height: 1080 };
 const SCREENS = join(process.env.E2E_OUTPUT_DIR ?? 'test-results', 'displays-screens');
 
-async function listed(request: APIRequestContext, id: string) {
-  const res = await request.get(`${BASE}/api/admin/displays`);
-  expect(res.status()).toBe(200);
-  return displayListSchema.parse(await res.json()).find((d) => d.id === id);
-}
-
 const heading = (page: Page, name: string | RegExp, level?: number) => page.getByRole('heading', { name, ...(level === undefined ? {} : { level }) });
 
-test('a display link: made, opened on the wall, seen, revoked', async ({ browser }) => {
-  const adminContext = await browser.newContext({ baseURL: BASE });
+test('a display link: made in Settings, opened on the wall, seen, revoked', async ({ browser }) => {
+  const adminContext = await browser.newContext({ baseURL: BASE, viewport: { width: 1440, height: 1000 } });
   const admin = await adminContext.newPage();
   await signIn(admin, BASE);
-  // Settings ▸ Displays makes the same request.
-  const made = await admin.request.post(`${BASE}/api/admin/displays`, {
-    data: { name: `Pool wall ${Date.now()}`, spaces: ['pool'], mode: 'total', theme: 'light' },
-    headers: { origin: BASE },
-  });
-  expect(made.status(), await made.text()).toBe(201);
-  const { id, url } = createdDisplaySchema.parse(await made.json());
-  expect(url).toMatch(new RegExp(`^${BASE}/kiosk#display=[A-Za-z0-9_-]{43}$`));
-  expect((await listed(admin.request, id))?.lastSeen).toBeNull();
+  await admin.goto('/settings/displays');
+  const name = `Pool wall ${Date.now() % 100_000}`;
+  await admin.getByRole('textbox', { name: 'Name' }).fill(name);
+  await admin.getByRole('checkbox', { name: 'Pool hall' }).check();
+  await admin.getByRole('radio', { name: 'One number with the entrance sign' }).check();
+  await admin.getByRole('radio', { name: 'Light' }).check();
+  await admin.getByRole('button', { name: 'Make link' }).click();
+  const link = admin.getByRole('textbox', { name: 'Display link' });
+  await expect(link).toHaveValue(new RegExp(`^${BASE}/kiosk#display=[A-Za-z0-9_-]{43}$`));
+  const url = await link.inputValue();
+  await expect(
+    admin.getByRole('img', { name: `QR code of the display link for ${name}: scan it with the wall screen's camera, or open the link shown beside it.` }),
+  ).toBeVisible();
+  await admin.screenshot({ path: join(SCREENS, 'section-link-desktop.png'), fullPage: true });
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.screenshot({ path: join(SCREENS, 'section-link-phone.png'), fullPage: true });
+  await admin.setViewportSize({ width: 1440, height: 1000 });
+  await admin.getByRole('button', { name: 'Done' }).click();
+  const item = admin.getByRole('listitem', { name });
+  await expect(item).toContainText('Never opened');
 
   const wallContext = await browser.newContext({ viewport: WALL });
   const wall = await wallContext.newPage();
@@ -52,16 +56,24 @@ test('a display link: made, opened on the wall, seen, revoked', async ({ browser
   // The cookie alone: the same screen after a reload.
   await wall.reload();
   await expect(heading(wall, 'Pool hall', 1)).toBeVisible();
-  await expect.poll(async () => (await listed(admin.request, id))?.lastSeen ?? null).not.toBeNull();
+
+  // The admin sees it polling (the list is asked again on opening the page).
+  await admin.reload();
+  await expect(item).toContainText(/Last seen (just now|\d+ s ago)/);
+  await admin.screenshot({ path: join(SCREENS, 'section-list-desktop.png'), fullPage: true });
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.screenshot({ path: join(SCREENS, 'section-list-phone.png'), fullPage: true });
 
   const before = loads.value;
-  const revoked = await admin.request.delete(`${BASE}/api/admin/displays/${id}`, { headers: { origin: BASE } });
-  expect(revoked.status()).toBe(204);
+  await item.getByRole('button', { name: `Revoke the link of ${name}` }).click();
+  const dialog = admin.getByRole('dialog', { name: `Revoke the link of “${name}”?` });
+  await admin.screenshot({ path: join(SCREENS, 'section-revoke-phone.png') });
+  await dialog.getByRole('button', { name: 'Revoke link' }).click();
+  await expect(item).toBeHidden();
   // The BFF polls every 2 s here: one poll, with room for a busy machine.
   await expect(heading(wall, 'This display link was revoked')).toBeVisible({ timeout: 6_000 });
   expect(loads.value).toBe(before);
   await wall.screenshot({ path: join(SCREENS, 'revoked-1920x1080.png') });
-  expect((await listed(admin.request, id))?.revokedAt).not.toBeNull();
 
   await wallContext.close();
   await adminContext.close();
