@@ -32,6 +32,17 @@ const MATRIX: Row[] = [
   { method: 'GET', path: '/api/config', expect: { admin: 200, staff: 200, display: 200, public: 401, nobody: 401 } },
   { method: 'GET', path: `/api/history?${RANGE}`, expect: { admin: 200, staff: 200, display: 403, public: 401, nobody: 401 } },
   { method: 'GET', path: `/api/export?${RANGE}`, expect: { admin: 200, staff: 200, display: 403, public: 401, nobody: 401 } },
+  // Settings ▸ People: administrators only (404: nobody has that id).
+  { method: 'GET', path: '/api/admin/people', expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 } },
+  {
+    method: 'POST',
+    path: '/api/admin/people',
+    body: (who: Who) => ({ email: `new-${who}@example.org`, name: 'New', role: 'staff' }),
+    expect: { admin: 201, staff: 403, display: 403, public: 401, nobody: 401 },
+  },
+  { method: 'PATCH', path: '/api/admin/people/nobody', body: { role: 'staff' }, expect: { admin: 404, staff: 403, display: 403, public: 401, nobody: 401 } },
+  { method: 'DELETE', path: '/api/admin/people/nobody', expect: { admin: 404, staff: 403, display: 403, public: 401, nobody: 401 } },
+  { method: 'POST', path: '/api/admin/people/nobody/link', expect: { admin: 404, staff: 403, display: 403, public: 401, nobody: 401 } },
   { method: 'GET', path: '/api/me', expect: { admin: 200, staff: 200, display: 200, public: 401, nobody: 401 } },
   // A wrong current password: 400 for a person, 403 for a display, 401 for nobody.
   {

@@ -5,7 +5,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Accounts } from './auth/accounts';
 import { COOKIE_PREFIX } from './auth/accounts';
 import { isAdmin, isStaff, NOBODY, OPEN, type Principal } from './auth/principal';
-import { type RequestInfo, requestHeader } from './client-info';
+import { isHttps, type RequestInfo, requestHeader } from './client-info';
 import { displayTokenOf } from './displays/display-cookie';
 import { DISPLAY_COOKIE, type DisplayDirectory } from './displays/display-directory';
 import { ApiHttpError } from './http-error';
@@ -92,6 +92,11 @@ function requestHost(c: RequestInfo, trustProxy: boolean): string {
         .toLowerCase();
   }
   return (requestHeader(c, 'host') ?? new URL(c.req.url).host).toLowerCase();
+}
+
+/** The origin the browser addressed (scheme and host), for links handed to people: the same rules as the same-origin check. */
+export function requestOrigin(c: RequestInfo, trustProxy: boolean): string {
+  return `${isHttps(c, trustProxy) ? 'https' : 'http'}://${requestHost(c, trustProxy)}`;
 }
 
 /** A state-changing request must come from a page of this very site (CSRF). */

@@ -9,6 +9,7 @@ import { isHttps, type RequestInfo } from './client-info';
 import { compressJson } from './compression';
 import { ApiHttpError, errorResponse } from './http-error';
 import { adminDisplayRoutes } from './routes/admin-displays';
+import { adminPeopleRoutes } from './routes/admin-people';
 import { configRoutes } from './routes/config';
 import { displaySessionRoutes } from './routes/display-session';
 import { exportRoutes } from './routes/export';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
   );
   for (const path of ['/api/config', '/api/config/*']) app.use(path, requireStaffOrDisplay);
   for (const path of ['/api/export', '/api/export/*', '/api/history', '/api/history/*']) app.use(path, requireStaff);
+  for (const path of ['/api/admin/people', '/api/admin/people/*']) app.use(path, requireAdmin);
   app.use('/api/admin/settings/public', requireAdmin);
 
   const routes = app
@@ -75,6 +77,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/history', historyRoutes(deps))
     .route('/api/admin/displays', adminDisplayRoutes(deps))
     .route('/api/display', displaySessionRoutes({ ...deps, trustProxy, https }))
+    .route('/api/admin/people', adminPeopleRoutes({ ...deps, trustProxy }))
     .route('/api/admin/settings/public', publicSettingsRoutes(deps))
     .route('/api/public', publicRoutes({ ...deps, getPublic, siteName: () => siteDisplayName(deps.settings.current().site, deps.demo) }))
     .route('/', healthRoutes(deps));

@@ -114,6 +114,11 @@ export function createAccounts({ store, secret, logger, now = Date.now }: Accoun
     sessionId,
   });
 
+  /** better-auth keeps a reset token as verification row `reset-password:<token>` whose value is the user's id. */
+  const forgetPasswordTokens = (userId: string) => {
+    store.sqlite.prepare("delete from verification where value = ? and identifier like 'reset-password:%'").run(userId);
+  };
+
   const refreshCount = () => {
     count = Number((store.sqlite.prepare('select count(*) as n from user').get() as { n: number }).n);
     cache.clear();
@@ -195,6 +200,10 @@ export function createAccounts({ store, secret, logger, now = Date.now }: Accoun
 
     /** A new one-time set-password token for this person (valid PASSWORD_LINK_SECONDS). */
     async passwordToken(email: string): Promise<{ token: string; expiresAt: Date }> {
+      const user = await store.db.selectFrom('user').select('id').where('email', '=', email).executeTakeFirst();
+      if (user === undefined) throw new AccountError('not_found', 'There is no such person.');
+      // Only the newest link handed over works: better-auth would keep the older ones valid for their day.
+      forgetPasswordTokens(user.id);
       captured.delete(email);
       await plain.api.requestPasswordReset({ body: { email } });
       const token = captured.get(email);
@@ -235,6 +244,8 @@ export function createAccounts({ store, secret, logger, now = Date.now }: Accoun
 
     /** Removes the person; their sessions go with them (foreign key cascade), and the cache is cleared at once. */
     async remove(userId: string): Promise<void> {
+      // Their unused set-password links go too (a link of a removed person would fail inside better-auth).
+      forgetPasswordTokens(userId);
       const result = await store.db.deleteFrom('user').where('id', '=', userId).executeTakeFirst();
       if (Number(result.numDeletedRows) === 0) throw new AccountError('not_found', 'There is no such person.');
       refreshCount();

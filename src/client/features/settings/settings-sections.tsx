@@ -21,7 +21,7 @@ export const settingsSections: readonly SettingsSection[] = [
   // { id: 'people', title: 'People', adminOnly: true, load: () => import('./people-section').then((m) => m.PeopleSection) },
   // (the blank lines keep the five additions from touching each other when the branches merge).
 
-  // people
+  { id: 'people', title: 'People', adminOnly: true, load: () => import('./people-section').then((m) => m.PeopleSection) },
 
   { id: 'displays', title: 'Displays', adminOnly: true, load: () => import('./displays-section').then((m) => m.DisplaysSection) },
 
