@@ -10,6 +10,8 @@ import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { hashToken, newToken } from '@/server/displays/display-directory';
+import { openStore } from '@/server/store/store';
 import { DEMO_ACCESS_KEY, LARGE_ACCESS_KEY } from '@/simulator/accounts';
 import { type Child, childCounts, cleanupTempDirs, freePort, installCleanup, listensOn, rssBytes, spawnChild, stopAll, trackTempDir } from './bench/children';
 import { GZIP_LEVEL, RECHARTS_MARKER, analyseBuild, type FirstLoad } from './bench/first-load';
@@ -34,6 +36,8 @@ const AC_WARMUP_SECONDS = 2;
 const AC_ROUNDS = 2;
 // product.md asks 0.6; the spaces work (issue 12) holds it at the level it reached before them.
 const MIN_THROUGHPUT_RATIO = 0.7;
+/** product.md / issue 13: a display's cookie looked up on every poll, its answer cut to its spaces. */
+const MIN_DISPLAY_THROUGHPUT_RATIO = 0.6;
 const CSV_MIN_BYTES = 200e6;
 /** Aim a little above 200 MB: the size per day is estimated from a 7-day sample. */
 const CSV_AIM_BYTES = 215e6;
@@ -489,25 +493,54 @@ async function cannon(url: string, seconds: number, headers: Record<string, stri
   };
 }
 
-/** With acceptEncoding, every request sends it (as browsers do); the bare server then answers the BFF's compressed bytes. */
-async function throughput(sim: Server, acceptEncoding?: string): Promise<void> {
-  const sent: Record<string, string> = acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding };
-  const asked = acceptEncoding === undefined ? 'no Accept-Encoding' : `Accept-Encoding: ${acceptEncoding}`;
+/**
+ * A store in a fresh folder with an administrator's account (ADMIN_* below) and one display link
+ * of two spaces of the simulator's default tree, made before the BFF starts: its cookie is what a
+ * wall screen sends on every poll.
+ */
+function storeWithDisplay(): { env: Record<string, string>; cookie: string } {
+  const dataDir = trackTempDir(mkdtempSync(join(tmpdir(), 'occupancy-bench-store-')));
+  const store = openStore({ dataDir });
+  const token = newToken();
+  store.sqlite
+    .prepare('insert into display (id, name, token_hash, spaces, mode, theme, lang, created_at) values (?, ?, ?, ?, null, null, null, ?)')
+    .run('bench-display', 'Bench wall', hashToken(token), JSON.stringify(['site', 'device-91']), new Date().toISOString());
+  store.close();
+  return {
+    env: { DATA_DIR: dataDir, ADMIN_EMAIL: 'bench@example.org', ADMIN_PASSWORD: 'a bench administrator password' },
+    cookie: `occupancy_display=${token}`,
+  };
+}
+
+/**
+ * With acceptEncoding, every request sends it (as browsers do); the bare server then answers the BFF's compressed bytes.
+ * With `display`, every request carries a display link's cookie: the BFF looks the display up and cuts the answer to its spaces.
+ */
+async function throughput(sim: Server, acceptEncoding?: string, { display = false }: { display?: boolean } = {}): Promise<void> {
+  const withDisplay = display ? storeWithDisplay() : null;
+  const sent: Record<string, string> = {
+    ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }),
+    ...(withDisplay === null ? {} : { cookie: withDisplay.cookie }),
+  };
+  const asked = `${acceptEncoding === undefined ? 'no Accept-Encoding' : `Accept-Encoding: ${acceptEncoding}`}${display ? ', a display’s cookie' : ''}`;
   section(
     `Cached /api/occupancy throughput (${asked}): BFF vs bare node:http, autocannon ${AC_CONNECTIONS} connections × ${AC_SECONDS} s, ${AC_ROUNDS} rounds (A B, B A)`,
   );
   const what = `Cached /api/occupancy req/s (${asked}), BFF / bare node:http (${AC_CONNECTIONS} connections, ${AC_SECONDS} s)`;
+  const target = display ? MIN_DISPLAY_THROUGHPUT_RATIO : MIN_THROUGHPUT_RATIO;
   let bff: Server | null = null;
   let bare: Child | null = null;
   try {
-    bff = await startBff('BFF (throughput, CACHE_SECONDS=300)', {
+    bff = await startBff(`BFF (throughput${display ? ', display cookie' : ''}, CACHE_SECONDS=300)`, {
       WELLPOINT_BASE_URL: `${sim.url}/`,
       WELLPOINT_ACCESS_KEY: DEMO_ACCESS_KEY,
       CACHE_SECONDS: '300',
+      ...withDisplay?.env,
     });
     const first = await request(`${bff.url}/api/occupancy`, { agent: false, headers: sent });
     if (first.status !== 200) throw new Error(`BFF answered HTTP ${first.status}: ${first.body.toString('utf8').slice(0, 200)}`);
-    const skip = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+    // A display's first poll since the start renews its cookie: the bare server need not repeat that.
+    const skip = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'set-cookie']);
     const headers: [string, string][] = Object.entries(first.headers)
       .filter(([k]) => !skip.has(k))
       .map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]);
@@ -552,7 +585,7 @@ async function throughput(sim: Server, acceptEncoding?: string): Promise<void> {
             String(r.bff.non2xx),
             String(r.bff.errors),
             fmtRatio(r.bff.rps / r.bare.rps),
-            `≥ ${MIN_THROUGHPUT_RATIO}`,
+            `≥ ${target}`,
           ],
           ['', 'bare node:http', fmtInt(r.bare.rps), `${r.bare.p50} ms`, `${r.bare.p99} ms`, String(r.bare.non2xx), String(r.bare.errors), '', ''],
         ]),
@@ -569,11 +602,11 @@ async function throughput(sim: Server, acceptEncoding?: string): Promise<void> {
     row(
       what,
       `${rounds.map((r, i) => `round ${i + 1}: ${fmtInt(r.bff.rps)} / ${fmtInt(r.bare.rps)} = ${fmtRatio(r.bff.rps / r.bare.rps)}`).join('; ')}; both: ${fmtRatio(overall)}`,
-      `≥ ${MIN_THROUGHPUT_RATIO}`,
-      overall >= MIN_THROUGHPUT_RATIO && rounds.every((r) => r.bff.non2xx === 0 && r.bff.errors === 0),
+      `≥ ${target}`,
+      overall >= target && rounds.every((r) => r.bff.non2xx === 0 && r.bff.errors === 0),
     );
   } catch (error) {
-    notMeasured(what, `≥ ${MIN_THROUGHPUT_RATIO}`, error);
+    notMeasured(what, `≥ ${target}`, error);
   } finally {
     await Promise.all([bff?.child.stop(), bare?.stop()]);
   }
@@ -826,7 +859,7 @@ async function main(): Promise<number> {
   console.log(`Occupancy Live bench — ${new Date().toISOString()}\n${machine}; load average at start ${loadStart.toFixed(2)}`);
 
   // `npm run bench -- throughput csv` runs only the phases named; no names runs them all.
-  const phases = ['first-load', 'coalescing', 'single-flight', 'failing-vendor', 'throughput', 'throughput-br', 'csv'];
+  const phases = ['first-load', 'coalescing', 'single-flight', 'failing-vendor', 'throughput', 'throughput-br', 'throughput-display', 'csv'];
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((w) => !phases.includes(w));
   if (unknown.length > 0) {
@@ -845,6 +878,7 @@ async function main(): Promise<number> {
     if (runs('failing-vendor')) await failingVendor(sim);
     if (runs('throughput')) await throughput(sim);
     if (runs('throughput-br')) await throughput(sim, 'gzip, deflate, br');
+    if (runs('throughput-display')) await throughput(sim, 'gzip, deflate, br', { display: true });
     if (runs('csv')) await csvExport(sim);
   } catch (error) {
     console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

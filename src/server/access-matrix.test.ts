@@ -64,6 +64,19 @@ const MATRIX: Row[] = [
   },
   // Set up already (an account exists): 409 for anyone.
   { method: 'POST', path: '/api/setup', body: { code: '1234-5678', name: 'X', email: 'x@example.org', password: 'some new password' }, expect: all(409) },
+  // Display links: admins make, list and revoke them (an unknown id here: 404); a display reads its own settings.
+  { method: 'GET', path: '/api/admin/displays', expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 } },
+  {
+    method: 'POST',
+    path: '/api/admin/displays',
+    body: { name: 'Matrix', spaces: ['cafe'] },
+    expect: { admin: 201, staff: 403, display: 403, public: 401, nobody: 401 },
+  },
+  { method: 'DELETE', path: '/api/admin/displays/unknown', expect: { admin: 404, staff: 403, display: 403, public: 401, nobody: 401 } },
+  { method: 'GET', path: '/api/display', expect: { admin: 403, staff: 403, display: 200, public: 401, nobody: 401 } },
+  // Opening a link (a wrong token here) needs no session; a person's browser is refused (409).
+  { method: 'POST', path: '/api/display/session', body: { token: 'made-up' }, expect: { admin: 409, staff: 409, display: 401, public: 401, nobody: 401 } },
+  { method: 'DELETE', path: '/api/display/session', expect: all(204) },
 ];
 
 async function setUp() {

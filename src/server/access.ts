@@ -2,11 +2,11 @@
 // session, a display's cookie, the open demo, or nobody), the same-origin rule for every request
 // that changes something, and the guards routes declare. The UI only follows.
 import type { Context, MiddlewareHandler } from 'hono';
-import { parse } from 'hono/utils/cookie';
 import type { Accounts } from './auth/accounts';
 import { COOKIE_PREFIX } from './auth/accounts';
 import { isAdmin, isStaff, NOBODY, OPEN, type Principal } from './auth/principal';
 import { isHttps, type RequestInfo, requestHeader } from './client-info';
+import { displayTokenOf } from './displays/display-cookie';
 import { DISPLAY_COOKIE, type DisplayDirectory } from './displays/display-directory';
 import { ApiHttpError } from './http-error';
 
@@ -51,14 +51,12 @@ export function createAccess(options: AccessOptions) {
     const header = requestHeader(c, 'cookie');
     if (header !== undefined && header !== '') {
       if (header.includes(DISPLAY_COOKIE)) {
-        const token = parse(header, DISPLAY_COOKIE)[DISPLAY_COOKIE];
-        if (token !== undefined && token !== '') {
+        const token = displayTokenOf(header);
+        if (token !== null) {
           const display = displays.byToken(token);
           if (display === 'revoked') throw new ApiHttpError(401, 'display_revoked', 'This display link was revoked. Ask your administrator for a new one.');
-          if (display !== null) {
-            displays.noteSeen(display.id);
-            return { principal: display, setCookie: [] };
-          }
+          // Seen now; once a day the cookie goes out again, so a screen in use never reaches its 400 days.
+          if (display !== null) return { principal: display, setCookie: displays.polled(display.id, token, () => options.https(c)) };
         }
       }
       if (header.includes(SESSION_COOKIE) && accounts.count() > 0) {
@@ -80,6 +78,8 @@ export type Access = ReturnType<typeof createAccess>;
 /** Paths answered while the server waits for its first account (real key, no account). */
 const SETUP_PATHS = new Set(['/api/setup', '/api/me']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Where a browser with a revoked display cookie may still go: opening a new display link. */
+const RELINK_PATH = '/api/display/session';
 
 /** The host the browser addressed: the Host header, or a trusted proxy's X-Forwarded-Host. */
 function requestHost(c: RequestInfo, trustProxy: boolean): string {
@@ -117,7 +117,10 @@ export function accessMiddleware(access: Access, trustProxy: boolean, hasRoute: 
     if (!SAFE_METHODS.has(c.req.method) && hasRoute(c.req.method, c.req.path) && !sameOrigin(c, trustProxy)) {
       throw new ApiHttpError(403, 'forbidden', 'This request did not come from a page of this site, so it was refused.');
     }
-    const { principal, setCookie } = await access.resolve(c);
+    const { principal, setCookie } = await access.resolve(c).catch((error: unknown) => {
+      if (c.req.path === RELINK_PATH && error instanceof ApiHttpError && error.code === 'display_revoked') return { principal: NOBODY, setCookie: [] };
+      throw error;
+    });
     c.set('principal', principal);
     if (principal.kind === 'nobody' && access.mode() === 'setup' && !SETUP_PATHS.has(c.req.path)) {
       throw new ApiHttpError(401, 'setup_required', 'Occupancy Live is not set up yet: create the first administrator on the setup page.');

@@ -8,8 +8,10 @@ import type { AppDeps } from './app-deps';
 import { isHttps, type RequestInfo } from './client-info';
 import { compressJson } from './compression';
 import { ApiHttpError, errorResponse } from './http-error';
+import { adminDisplayRoutes } from './routes/admin-displays';
 import { adminPeopleRoutes } from './routes/admin-people';
 import { configRoutes } from './routes/config';
+import { displaySessionRoutes } from './routes/display-session';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
@@ -73,6 +75,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/config', configRoutes(deps))
     .route('/api/export', exportRoutes(deps))
     .route('/api/history', historyRoutes(deps))
+    .route('/api/admin/displays', adminDisplayRoutes(deps))
+    .route('/api/display', displaySessionRoutes({ ...deps, trustProxy, https }))
     .route('/api/admin/people', adminPeopleRoutes({ ...deps, trustProxy }))
     .route('/api/admin/settings/public', publicSettingsRoutes(deps))
     .route('/api/public', publicRoutes({ ...deps, getPublic, siteName: () => siteDisplayName(deps.settings.current().site, deps.demo) }))

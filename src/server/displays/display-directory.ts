@@ -1,12 +1,16 @@
 // The display links, held in memory for the polling path: a display's cookie is looked up by the
 // SHA-256 of its token without touching the store, and its last poll is noted in memory and
-// written to the store at most once a minute.
-import { createHash, randomBytes } from 'node:crypto';
+// written to the store at most once a minute. Admins make and revoke links here (store, then memory).
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { DisplayPrincipal } from '../auth/principal';
 import type { Store } from '../store/store';
+import { DISPLAY_COOKIE_RENEW_MS, displayCookie } from './display-cookie';
 
-export const DISPLAY_COOKIE = 'occupancy_display';
+export { DISPLAY_COOKIE } from './display-cookie';
 const FLUSH_MS = 60_000;
+const HASH_MEMO_SIZE = 1000;
+/** Shared by every poll that sends no cookie; never changed. */
+const NO_COOKIES: string[] = [];
 
 export interface DisplayRecord extends DisplayPrincipal {
   createdAt: string;
@@ -28,6 +32,28 @@ export function createDisplayDirectory(store: Store, now: () => Date = () => new
   const byHash = new Map<string, DisplayRecord>();
   const byId = new Map<string, DisplayRecord>();
   const seen = new Map<string, Date>();
+  /** When each display was last sent its cookie (since this server started). */
+  const cookieSent = new Map<string, number>();
+  /** Hashes of the tokens polling now: a screen's every poll would otherwise hash its cookie again. */
+  const hashes = new Map<string, string>();
+  const hashOf = (token: string) => {
+    let hash = hashes.get(token);
+    if (hash === undefined) {
+      // Wrong tokens must not grow it without end.
+      if (hashes.size >= HASH_MEMO_SIZE) hashes.clear();
+      hashes.set(token, (hash = hashToken(token)));
+    }
+    return hash;
+  };
+  const noteSeenAt = (id: string, at: Date) => {
+    seen.set(id, at);
+    const record = byId.get(id);
+    if (record !== undefined) record.lastSeen = at.toISOString();
+    if (at.getTime() - lastFlush >= FLUSH_MS) {
+      lastFlush = at.getTime();
+      flush();
+    }
+  };
   let lastFlush = now().getTime();
 
   const toRecord = (r: {
@@ -79,20 +105,69 @@ export function createDisplayDirectory(store: Store, now: () => Date = () => new
   return {
     /** The display behind a link token (or its cookie); 'revoked' once an admin revoked it. */
     byToken(token: string): DisplayRecord | 'revoked' | null {
-      const record = byHash.get(hashToken(token));
+      const record = byHash.get(hashOf(token));
       if (record === undefined) return null;
       return record.revokedAt === null ? record : 'revoked';
     },
     /** Notes a poll; written to the store in batches. */
     noteSeen(id: string) {
+      noteSeenAt(id, now());
+    },
+    /**
+     * A poll: noted as seen, and the cookie to send again, on the display's first poll since the
+     * server started and once a day after, so the browser's 400 days start over while it is in use.
+     */
+    polled(id: string, token: string, secure: () => boolean): string[] {
       const at = now();
-      seen.set(id, at);
+      noteSeenAt(id, at);
+      const ms = at.getTime();
+      const sent = cookieSent.get(id);
+      if (sent !== undefined && ms - sent < DISPLAY_COOKIE_RENEW_MS && ms >= sent) return NO_COOKIES;
+      cookieSent.set(id, ms);
+      return [displayCookie(token, secure())];
+    },
+    /** Notes that the display's cookie was just sent (its link was opened). */
+    cookieSent(id: string) {
+      cookieSent.set(id, now().getTime());
+    },
+    get(id: string): DisplayRecord | undefined {
+      return byId.get(id);
+    },
+    /** Makes a link: the record and its token (shown once; only its hash is kept). */
+    create(input: { name: string; spaces: string[] | null; mode: string | null; theme: string | null; lang: string | null; createdBy: string | null }): {
+      record: DisplayRecord;
+      token: string;
+    } {
+      const token = newToken();
+      const id = randomUUID();
+      const createdAt = now().toISOString();
+      store.sqlite
+        .prepare(
+          'insert into display (id, name, token_hash, spaces, mode, theme, lang, created_at, created_by, last_seen_at, revoked_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, null, null)',
+        )
+        .run(
+          id,
+          input.name,
+          hashToken(token),
+          input.spaces === null ? null : JSON.stringify(input.spaces),
+          input.mode,
+          input.theme,
+          input.lang,
+          createdAt,
+          input.createdBy,
+        );
+      this.reload();
+      return { record: byId.get(id)!, token };
+    },
+    /** Revokes a link: its next request gets 401 display_revoked. Null: no such display. */
+    revoke(id: string): DisplayRecord | null {
       const record = byId.get(id);
-      if (record !== undefined) record.lastSeen = at.toISOString();
-      if (at.getTime() - lastFlush >= FLUSH_MS) {
-        lastFlush = at.getTime();
-        flush();
+      if (record === undefined) return null;
+      if (record.revokedAt === null) {
+        store.sqlite.prepare('update display set revoked_at = ? where id = ? and revoked_at is null').run(now().toISOString(), id);
+        this.reload();
       }
+      return byId.get(id) ?? null;
     },
     all(): DisplayRecord[] {
       return [...byHash.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));

@@ -3,7 +3,9 @@ import { Hono } from 'hono';
 import type { Config } from '@/shared/api-schema';
 import { EXPORT_MAX_DAYS } from '@/shared/export-query';
 import { orderSpaces } from '@/shared/spaces';
+import { principalOf } from '../access';
 import type { AppDeps } from '../app-deps';
+import { configFor } from '../displays/display-scope';
 import { siteDisplayName } from '../site-config';
 
 export function configRoutes(deps: AppDeps) {
@@ -21,5 +23,9 @@ export function configRoutes(deps: AppDeps) {
     buildId: deps.buildId,
     exportMaxDays: EXPORT_MAX_DAYS,
   };
-  return new Hono().get('/', (c) => c.json(body, 200));
+  return new Hono().get('/', (c) => {
+    const principal = principalOf(c);
+    // A display gets only its own spaces' names and doors.
+    return c.json(configFor(body, principal.kind === 'display' ? principal : null), 200);
+  });
 }

@@ -6,6 +6,7 @@ import type { Handler, MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../app-deps';
 import { type RequestInfo, requestHeader } from '../client-info';
 import { chooseEncoding, COMPRESS_THRESHOLD, createAnswerMemo, type Encoding } from '../compression';
+import { createOccupancyScope } from '../displays/display-scope';
 import { ApiHttpError } from '../http-error';
 import { headersOf, HSTS } from '../security-headers';
 
@@ -43,6 +44,15 @@ export function occupancyHandler(deps: Pick<AppDeps, 'occupancy' | 'access'>, { 
     return prepared === null ? ready.then((all) => all[key]!) : prepared[key]!;
   };
   const compressed = createAnswerMemo();
+  // A display reads its own spaces only: its answer filtered once per vendor answer, its bytes
+  // compressed in a memo of its own (the shared one would be thrown away on every other request).
+  const scope = createOccupancyScope();
+  const displayCompressed = new Map<string, ReturnType<typeof createAnswerMemo>>();
+  const memoOf = (id: string) => {
+    let memo = displayCompressed.get(id);
+    if (memo === undefined) displayCompressed.set(id, (memo = createAnswerMemo()));
+    return memo;
+  };
   return async (c) => {
     const secure = https(c);
     try {
@@ -51,11 +61,13 @@ export function occupancyHandler(deps: Pick<AppDeps, 'occupancy' | 'access'>, { 
       if (principal.kind === 'nobody' && deps.access.mode() === 'setup')
         throw new ApiHttpError(401, 'setup_required', 'Occupancy Live is not set up yet: create the first administrator on the setup page.');
       if (principal.kind === 'nobody') throw new ApiHttpError(401, 'unauthorized', 'Sign in to see the live counts.');
-      const { json } = await deps.occupancy.answer();
+      const answer = await deps.occupancy.answer();
+      const display = principal.kind === 'display' && principal.spaces !== null ? principal : null;
+      const json = display === null ? answer.json : scope.json(answer, display);
       const encoding = json.length > COMPRESS_THRESHOLD ? chooseEncoding(requestHeader(c, 'accept-encoding')) : null;
       const prepared = headersFor(secure, encoding);
       const headers = prepared instanceof Promise ? await prepared : prepared;
-      const body = encoding === null ? json : compressed(json, encoding);
+      const body = encoding === null ? json : (display === null ? compressed : memoOf(display.id))(json, encoding);
       if (setCookie.length === 0) return new Response(body, { status: 200, headers });
       // A session refreshed on this poll (once a day at most): its new cookie goes along.
       const withCookies = new Headers(headers);

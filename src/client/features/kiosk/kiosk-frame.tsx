@@ -7,15 +7,15 @@ import type { Freshness } from './kiosk-freshness';
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "Thursday 26 November" in the viewer's language, in the site's zone. */
-export function formatLongDate(nowMs: number, timeZone: string | undefined): string {
-  const key = timeZone ?? '';
+export function formatLongDate(nowMs: number, timeZone: string | undefined, locale?: string): string {
+  const key = `${timeZone ?? ''} ${locale ?? ''}`;
   let format = dateFormats.get(key);
   if (!format) {
     const options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
     try {
-      format = new Intl.DateTimeFormat(undefined, timeZone ? { ...options, timeZone } : options);
+      format = new Intl.DateTimeFormat(locale, timeZone ? { ...options, timeZone } : options);
     } catch {
-      format = new Intl.DateTimeFormat(undefined, options); // unknown zone: the browser's
+      format = new Intl.DateTimeFormat(locale, options); // unknown zone: the browser's
     }
     dateFormats.set(key, format);
   }
@@ -29,9 +29,11 @@ interface KioskHeaderProps {
   demo: boolean;
   timeZone: string | undefined;
   nowMs: number;
+  /** A display link's language for the date; the browser's otherwise. */
+  locale?: string | undefined;
 }
 
-export function KioskHeader({ siteName, place, demo, timeZone, nowMs }: KioskHeaderProps) {
+export function KioskHeader({ siteName, place, demo, timeZone, nowMs, locale }: KioskHeaderProps) {
   const zone = timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <header className="flex items-start justify-between gap-[4vmin]">
@@ -56,7 +58,7 @@ export function KioskHeader({ siteName, place, demo, timeZone, nowMs }: KioskHea
         <p className="text-[7.4vmin] leading-none font-semibold tabular-nums">
           <time dateTime={new Date(nowMs).toISOString()}>{formatClockTime(new Date(nowMs), zone, { seconds: false })}</time>
         </p>
-        <p className="mt-[0.8vmin] text-[2.8vmin] text-muted">{formatLongDate(nowMs, zone)}</p>
+        <p className="mt-[0.8vmin] text-[2.8vmin] text-muted">{formatLongDate(nowMs, zone, locale)}</p>
       </div>
     </header>
   );

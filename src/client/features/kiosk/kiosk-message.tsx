@@ -32,3 +32,17 @@ export function KioskMessage({ title, lines, hint }: KioskMessageProps) {
 
 export const LINK_HINT =
   'Examples: /kiosk?space=cafe · /kiosk?spaces=cafe,pool&rotate=15 · /kiosk?mode=total&space=cafe for one space on one sign · /kiosk?mode=total for the whole site.';
+
+/** A display whose link an admin revoked: for good, until a new link is opened on it. */
+export const REVOKED = {
+  title: 'This display link was revoked',
+  lines: ['An administrator revoked the link this screen was opened with, so it no longer shows the live counts.'],
+  hint: 'Ask your administrator for a new display link (Settings ▸ Displays) and open it on this screen.',
+} as const;
+
+/** A kiosk on a site with accounts, opened without a display link or a signed-in person. */
+export const NEEDS_LINK = {
+  title: 'This screen needs a display link',
+  lines: ['Ask your administrator for a display link: they make one in Settings ▸ Displays, and you open it on this screen once.'],
+  hint: 'The screen then stays signed in for as long as it is used.',
+} as const;

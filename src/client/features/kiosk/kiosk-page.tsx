@@ -4,15 +4,17 @@
 // screen kept awake, one reload per deploy and a daily safety reload, and nothing that grows from
 // one poll or page to the next.
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { ApiRequestError } from '@/client/lib/api-client';
 import { DEFAULT_POLL_INTERVAL_MS } from '@/client/lib/occupancy-queries';
 import { useNow } from '@/client/lib/use-now';
 import type { Config, Occupancy } from '@/shared/api-schema';
+import { type DisplaySettings, useKioskAccess, withDisplay } from './kiosk-access';
 import { KioskBoundary } from './kiosk-boundary';
 import { doorCard, KioskCards, spaceCard } from './kiosk-cards';
 import { FreshnessLine, KioskHeader } from './kiosk-frame';
 import { type Freshness, judgeFreshness, staleAfterSeconds } from './kiosk-freshness';
-import { KioskMessage, LINK_HINT } from './kiosk-message';
+import { KioskMessage, LINK_HINT, NEEDS_LINK, REVOKED } from './kiosk-message';
 import { type KioskSettings, type KioskTheme, parseKioskParams } from './kiosk-params';
 import { kioskConfigQueryOptions, kioskOccupancyQueryOptions } from './kiosk-queries';
 import { KioskSign } from './kiosk-sign';
@@ -26,12 +28,17 @@ import './kiosk.css';
 interface KioskPageProps {
   /** The URL's query string; the current page's by default. */
   search?: string;
+  /** The URL's fragment (a display link's token); the current page's by default. */
+  hash?: string;
   /** How the page reloads itself (tests pass a spy). */
   reload?: () => void;
 }
 
-export function KioskPage({ search = window.location.search, reload = reloadPage }: KioskPageProps) {
+export function KioskPage({ search = window.location.search, hash, reload = reloadPage }: KioskPageProps) {
   const parsed = useMemo(() => parseKioskParams(search), [search]);
+  // Read once: the token leaves the address bar as soon as the server has answered it.
+  const [linkHash] = useState(() => hash ?? window.location.hash);
+  const access = useKioskAccess(linkHash);
   if (!parsed.ok) {
     return (
       <KioskShell theme={parsed.theme}>
@@ -39,7 +46,37 @@ export function KioskPage({ search = window.location.search, reload = reloadPage
       </KioskShell>
     );
   }
-  return <KioskScreen settings={parsed.settings} reload={reload} />;
+  const theme = access.kind === 'display' ? withDisplay(parsed.settings, access.display).theme : parsed.settings.theme;
+  switch (access.kind) {
+    case 'checking':
+      return (
+        <KioskShell theme={theme}>
+          <p className="m-auto text-[3.2vmin] text-muted">Connecting…</p>
+        </KioskShell>
+      );
+    case 'revoked':
+      return (
+        <KioskShell theme={theme}>
+          <KioskMessage {...REVOKED} />
+        </KioskShell>
+      );
+    case 'needs-link':
+      return (
+        <KioskShell theme={theme}>
+          <KioskMessage {...NEEDS_LINK} />
+        </KioskShell>
+      );
+    case 'bad-link':
+      return (
+        <KioskShell theme={theme}>
+          <KioskMessage title="This display link does not work" lines={[access.message]} hint={NEEDS_LINK.hint} />
+        </KioskShell>
+      );
+    case 'display':
+      return <KioskScreen settings={withDisplay(parsed.settings, access.display)} display={access.display} reload={reload} />;
+    case 'browser':
+      return <KioskScreen settings={parsed.settings} display={null} reload={reload} />;
+  }
 }
 
 function KioskShell({ theme, children }: { theme: KioskTheme; children: ReactNode }) {
@@ -50,12 +87,28 @@ function KioskShell({ theme, children }: { theme: KioskTheme; children: ReactNod
   );
 }
 
-function KioskScreen({ settings, reload }: { settings: KioskSettings; reload: () => void }) {
-  const config = useQuery(kioskConfigQueryOptions());
+/** The error code a failed request carries, if it is ours. */
+const codeOf = (error: unknown) => (error instanceof ApiRequestError ? error.code : null);
+
+function KioskScreen({ settings, display, reload }: { settings: KioskSettings; display: DisplaySettings | null; reload: () => void }) {
+  // A revoked link stays revoked: the screen stops asking (no reload, no loop) and says so.
+  const [revoked, setRevoked] = useState(false);
+  const config = useQuery({ ...kioskConfigQueryOptions(), enabled: !revoked });
   const serverPollMs = config.data?.pollIntervalMs;
   const pollMs = settings.pollMs ?? serverPollMs ?? DEFAULT_POLL_INTERVAL_MS;
-  const occupancy = useQuery(kioskOccupancyQueryOptions(pollMs));
+  const occupancy = useQuery({ ...kioskOccupancyQueryOptions(pollMs), enabled: !revoked });
   const nowMs = useNow();
+  const refused = [codeOf(occupancy.error), codeOf(config.error)];
+  if (!revoked && refused.includes('display_revoked')) setRevoked(true);
+  const lang = display?.lang ?? null;
+  useEffect(() => {
+    if (lang === null) return;
+    const before = document.documentElement.lang;
+    document.documentElement.lang = lang;
+    return () => {
+      document.documentElement.lang = before;
+    };
+  }, [lang]);
 
   const data = occupancy.data;
   const freshness = judgeFreshness({
@@ -81,9 +134,25 @@ function KioskScreen({ settings, reload }: { settings: KioskSettings; reload: ()
     document.title = name ? `${name} · Kiosk · Occupancy Live` : 'Kiosk · Occupancy Live';
   }, [place, siteName]);
 
+  if (revoked) {
+    return (
+      <KioskShell theme={settings.theme}>
+        <KioskMessage {...REVOKED} />
+      </KioskShell>
+    );
+  }
+  // Signed out (a person's session ended) with no display link: said, and asked again each poll.
+  if (refused.includes('unauthorized') && occupancy.data === undefined) {
+    return (
+      <KioskShell theme={settings.theme}>
+        <KioskMessage {...NEEDS_LINK} />
+      </KioskShell>
+    );
+  }
+
   return (
     <KioskShell theme={settings.theme}>
-      <KioskHeader siteName={siteName} place={place} demo={config.data?.demo ?? false} timeZone={timeZone} nowMs={nowMs} />
+      <KioskHeader siteName={siteName} place={place} demo={config.data?.demo ?? false} timeZone={timeZone} nowMs={nowMs} locale={lang ?? undefined} />
       <KioskBoundary resetKey={occupancy.dataUpdatedAt}>
         <KioskBody settings={settings} view={view} config={config.data} data={data} freshness={freshness} />
       </KioskBoundary>

@@ -23,7 +23,7 @@ export const settingsSections: readonly SettingsSection[] = [
 
   { id: 'people', title: 'People', adminOnly: true, load: () => import('./people-section').then((m) => m.PeopleSection) },
 
-  // displays
+  { id: 'displays', title: 'Displays', adminOnly: true, load: () => import('./displays-section').then((m) => m.DisplaysSection) },
 
   { id: 'public', title: 'Public view', adminOnly: true, load: () => import('./public-section').then((m) => m.PublicSection) },
 
