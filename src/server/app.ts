@@ -8,6 +8,7 @@ import type { AppDeps } from './app-deps';
 import { isHttps, type RequestInfo } from './client-info';
 import { compressJson } from './compression';
 import { ApiHttpError, errorResponse } from './http-error';
+import { adminSettingsRoutes } from './routes/admin-settings';
 import { configRoutes } from './routes/config';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
   const routes = app
     .route('/api', sessionRoutes({ ...deps, demo: deps.demo, trustProxy, https }))
     .route('/api/config', configRoutes(deps))
+    .route('/api/admin', adminSettingsRoutes(deps))
     .route('/api/export', exportRoutes(deps))
     .route('/api/history', historyRoutes(deps))
     .route('/', healthRoutes(deps));
