@@ -10,17 +10,17 @@ import type { Logger } from 'pino';
 import { createSimulator, DEMO_ACCESS_KEY, type Simulator } from '@/simulator';
 import { createAccess } from './access';
 import { createApp } from './app';
-import { createAccounts } from './auth/accounts';
+import { type Accounts, createAccounts } from './auth/accounts';
 import { authSecret, bootstrapAdmin, newSetupCode } from './auth/bootstrap';
 import type { Principal } from './auth/principal';
 import { createSignInThrottle } from './auth/sign-in-throttle';
 import { isHttps } from './client-info';
-import { createDisplayDirectory } from './displays/display-directory';
+import { createDisplayDirectory, type DisplayDirectory } from './displays/display-directory';
 import { DEMO_SITE, DEMO_SITE_TIMEZONE } from './demo-site';
 import type { Env } from './env';
 import { createLogger } from './logger';
 import { createOccupancyService } from './occupancy-service';
-import { createSettingsService } from './settings/settings-service';
+import { createSettingsService, type SettingsService } from './settings/settings-service';
 import { liveSiteView, type SiteView } from './settings/site-view';
 import { loadSiteConfig } from './site-config';
 import { openStore, type Store } from './store/store';
@@ -57,6 +57,9 @@ export interface Composed {
   ready: Promise<void>;
   /** The one-time setup code while a real key runs without any account; null otherwise. */
   setupCode: () => string | null;
+  accounts: Accounts;
+  displays: DisplayDirectory;
+  settings: SettingsService;
 }
 
 /** Changes whenever the built client does: index.html names every hashed asset. */
@@ -175,7 +178,19 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     app.all('/__sim/*', (c) => simulator.app.fetch(c.req.raw));
   }
   if (clientDist !== null) mountClient(app, clientDist);
-  return { app, logger, demo, simulator, timezone: initial.timezone, store, ready, setupCode: () => (access.mode() === 'setup' ? setupCode : null) };
+  return {
+    app,
+    logger,
+    demo,
+    simulator,
+    timezone: initial.timezone,
+    store,
+    ready,
+    setupCode: () => (access.mode() === 'setup' ? setupCode : null),
+    accounts,
+    displays,
+    settings,
+  };
 }
 
 /** A path whose last segment has a dot names a file (robots.txt, favicon.ico), not a page. */

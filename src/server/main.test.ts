@@ -22,7 +22,15 @@ function startMain(env: Record<string, string>, preload: string[] = []): Run {
   const child = spawn(process.execPath, ['--import', 'tsx', ...preload.flatMap((p) => ['--import', p]), 'src/server/main.ts'], {
     cwd: REPO,
     // Only what the server reads: no inherited WELLPOINT_* or PORT from the shell running the tests.
-    env: { PATH: process.env.PATH ?? '', SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'info', CLIENT_DIST_DIR: REPO, ...env },
+    // A store of its own in a fresh folder, never the repository's ./data.
+    env: {
+      PATH: process.env.PATH ?? '',
+      SITE_TIMEZONE: 'Europe/Budapest',
+      LOG_LEVEL: 'info',
+      CLIENT_DIST_DIR: REPO,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'occupancy-main-data-')),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -101,6 +109,28 @@ describe('main.ts', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }, 60_000);
+
+  it('a damaged store: stops before listening, exit 1, one line naming the file and what to do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'occupancy-main-'));
+    writeFileSync(join(dir, 'occupancy-live.db'), 'not a database\n'.repeat(500));
+    const run = startMain({ PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: dir });
+    expect(await run.exited).toBe(1);
+    expect(lines(run.stderr())).toEqual([
+      `The store ${join(dir, 'occupancy-live.db')} is damaged or not a database (SQLITE_NOTADB). Restore it from a backup (npm run backup makes one), or move it away to start empty.`,
+    ]);
+  }, 60_000);
+
+  it('a real key and no account: the one-time setup code on stderr, for the person who started it', async () => {
+    const port = await freePort();
+    const run = startMain({ PORT: String(port), HOST: '127.0.0.1', WELLPOINT_ACCESS_KEY: 'a-key-for-this-test', WELLPOINT_BASE_URL: 'http://127.0.0.1:9/' });
+    await until(() => lines(run.stderr()).length >= 2, run);
+    expect(lines(run.stderr())).toEqual([
+      `Occupancy Live: open http://127.0.0.1:${port}/ (live data from WELLPOINT Cloud)`,
+      expect.stringMatching(
+        /^Occupancy Live: no account exists yet\. Open \/setup and enter the one-time code \d{4}-\d{4} to create the first administrator\.$/,
+      ),
+    ]);
   }, 60_000);
 
   it.each([

@@ -7,6 +7,7 @@ import { CLIENT_DIST, compose } from './compose';
 import { EnvError, loadEnv } from './env';
 import { logProcessErrors } from './logger';
 import { SiteConfigError } from './site-config';
+import { StoreError } from './store/store';
 
 function start() {
   let composed;
@@ -17,7 +18,7 @@ function start() {
     clientDist = env.CLIENT_DIST_DIR === undefined ? CLIENT_DIST : resolve(env.CLIENT_DIST_DIR);
     composed = compose(env, { clientDist });
   } catch (error) {
-    if (error instanceof EnvError || error instanceof SiteConfigError) {
+    if (error instanceof EnvError || error instanceof SiteConfigError || error instanceof StoreError) {
       console.error(error.message);
       process.exit(1);
     }

@@ -3,7 +3,7 @@
 // answer in our error shape. Two instances share the store: one sets Secure cookies (https), one
 // does not (plain http on a LAN); the request picks. Origins are checked centrally (access.ts).
 import { randomBytes } from 'node:crypto';
-import { betterAuth } from 'better-auth';
+import { type BetterAuthOptions, betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
 import { admin } from 'better-auth/plugins';
 import type { Logger } from 'pino';
@@ -34,8 +34,9 @@ export interface AccountsOptions {
   now?: () => number;
 }
 
-function makeAuth(store: Store, secret: string, secure: boolean, logger: Logger, capture: Map<string, string>) {
-  return betterAuth({
+/** better-auth's options for our store (exported for the test that checks our migration against them). */
+export function authOptions(store: Store, secret: string, secure: boolean, logger: Logger, capture: Map<string, string>) {
+  return {
     appName: 'Occupancy Live',
     // Only used to build URLs, which we do not use: links are made by our routes.
     baseURL: secure ? 'https://occupancy.invalid' : 'http://occupancy.invalid',
@@ -72,7 +73,11 @@ function makeAuth(store: Store, secret: string, secure: boolean, logger: Logger,
       ipAddress: { disableIpTracking: true },
     },
     plugins: [admin({ defaultRole: 'staff', adminRoles: ['admin'] })],
-  });
+  } satisfies BetterAuthOptions;
+}
+
+function makeAuth(store: Store, secret: string, secure: boolean, logger: Logger, capture: Map<string, string>) {
+  return betterAuth(authOptions(store, secret, secure, logger, capture));
 }
 
 type Auth = ReturnType<typeof makeAuth>;

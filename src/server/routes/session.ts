@@ -97,6 +97,9 @@ export function sessionRoutes(deps: SessionDeps) {
   return new Hono()
     .get('/me', (c) => {
       const me = meOf(principalOf(c), deps.demo);
+      if (me === null && deps.access.mode() === 'setup') {
+        throw new ApiHttpError(401, 'setup_required', 'Occupancy Live is not set up yet: create the first administrator on the setup page.');
+      }
       if (me === null) throw new ApiHttpError(401, 'unauthorized', 'Nobody is signed in on this browser.');
       return c.json(me, 200);
     })

@@ -1,0 +1,112 @@
+// Who may see what, as a table: every endpoint × (admin, staff, display, public, nobody) → the
+// status the real app answers. "public" is a visitor without any credentials while the admin has
+// the public view on; "nobody" is the same visitor with it off.
+import { describe, expect, it } from 'vitest';
+import { createClock } from '@/simulator';
+import { DISPLAY_COOKIE, hashToken, newToken } from './displays/display-directory';
+import { compose } from './compose';
+import { loadEnv } from './env';
+import { memoryStore, NOW, TEST_ADMIN } from './test/support';
+
+const ADMIN = { email: 'ada@example.org', password: 'an admin password' };
+const STAFF = { email: 'sam@example.org', password: 'a staff password' };
+const ORIGIN = 'http://localhost';
+const WHO = ['admin', 'staff', 'display', 'public', 'nobody'] as const;
+type Who = (typeof WHO)[number];
+
+interface Row {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  /** A JSON body, or one made per principal. */
+  body?: unknown;
+  expect: Record<Who, number>;
+}
+
+const all = (status: number): Record<Who, number> => ({ admin: status, staff: status, display: status, public: status, nobody: status });
+const RANGE = 'from=2026-11-20&to=2026-11-20&resolution=day';
+
+const MATRIX: Row[] = [
+  { method: 'GET', path: '/healthz', expect: all(200) },
+  { method: 'GET', path: '/readyz', expect: all(200) },
+  { method: 'GET', path: '/api/occupancy', expect: { admin: 200, staff: 200, display: 200, public: 401, nobody: 401 } },
+  { method: 'GET', path: '/api/config', expect: { admin: 200, staff: 200, display: 200, public: 401, nobody: 401 } },
+  { method: 'GET', path: `/api/history?${RANGE}`, expect: { admin: 200, staff: 200, display: 403, public: 401, nobody: 401 } },
+  { method: 'GET', path: `/api/export?${RANGE}`, expect: { admin: 200, staff: 200, display: 403, public: 401, nobody: 401 } },
+  { method: 'GET', path: '/api/me', expect: { admin: 200, staff: 200, display: 200, public: 401, nobody: 401 } },
+  // Settings ▸ Site and spaces, and the audit log: admins only.
+  { method: 'GET', path: '/api/admin/settings', expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 } },
+  { method: 'PUT', path: '/api/admin/settings/site', body: { siteName: 'Matrix Hall' }, expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 } },
+  { method: 'GET', path: '/api/admin/audit', expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 } },
+  // A wrong current password: 400 for a person, 403 for a display, 401 for nobody.
+  {
+    method: 'POST',
+    path: '/api/me/password',
+    body: { currentPassword: 'not the current one', newPassword: 'some new password' },
+    expect: { admin: 400, staff: 400, display: 403, public: 401, nobody: 401 },
+  },
+  // Signing in is for anyone (a wrong password here); signing out too.
+  { method: 'POST', path: '/api/session', body: (who: Who) => ({ email: `${who}@example.org`, password: 'wrong password' }), expect: all(401) },
+  { method: 'POST', path: '/api/set-password', body: { token: 'made-up', newPassword: 'some new password' }, expect: all(400) },
+  // Set up already (an account exists): 409 for anyone.
+  { method: 'POST', path: '/api/setup', body: { code: '1234-5678', name: 'X', email: 'x@example.org', password: 'some new password' }, expect: all(409) },
+];
+
+async function setUp() {
+  const clock = createClock();
+  clock.setFixed(NOW);
+  const composed = compose(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'silent', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }), {
+    clientDist: null,
+    simulator: { authDelayMs: 5, clock },
+    store: memoryStore(),
+  });
+  await composed.ready;
+  await composed.accounts.createUser({ email: STAFF.email, name: 'Sam', role: 'staff', password: STAFF.password });
+  const token = newToken();
+  composed.store.sqlite
+    .prepare('insert into display (id, name, token_hash, spaces, mode, theme, lang, created_at) values (?, ?, ?, ?, null, null, null, ?)')
+    .run('d1', 'Lobby', hashToken(token), JSON.stringify(['cafe']), NOW.toISOString());
+  composed.displays.reload();
+  const signIn = async (who: { email: string; password: string }) => {
+    const res = await composed.app.request('/api/session', {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/json' },
+      body: JSON.stringify(who),
+    });
+    expect(res.status).toBe(200);
+    return res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+  };
+  const cookies: Record<Who, string | null> = {
+    admin: await signIn(ADMIN),
+    staff: await signIn(STAFF),
+    display: `${DISPLAY_COOKIE}=${token}`,
+    public: null,
+    nobody: null,
+  };
+  const publicView = (enabled: boolean) => composed.settings.put('public', { enabled, spaces: ['site'], showNumbers: false, allowOrigins: [] }, TEST_ADMIN);
+  return { app: composed.app, cookies, publicView };
+}
+
+describe('the access matrix', async () => {
+  const { app, cookies, publicView } = await setUp();
+  for (const row of MATRIX) {
+    for (const who of WHO) {
+      it(`${row.method} ${row.path.split('?')[0]} as ${who} → ${row.expect[who]}`, async () => {
+        await publicView(who !== 'nobody');
+        const cookie = cookies[who];
+        const res = await app.request(row.path, {
+          method: row.method,
+          headers: {
+            ...(cookie === null ? {} : { cookie }),
+            ...(row.method === 'GET' ? {} : { origin: ORIGIN, 'content-type': 'application/json' }),
+          },
+          body: row.body === undefined ? undefined : JSON.stringify(typeof row.body === 'function' ? (row.body as (w: Who) => unknown)(who) : row.body),
+        });
+        expect(res.status).toBe(row.expect[who]);
+        if (res.status >= 400) expect(((await res.json()) as { error: { code: string } }).error.code).toMatch(/^[a-z_]+$/);
+      });
+    }
+  }
+});
