@@ -10,6 +10,7 @@ import { siteChanges } from '@/shared/settings-changes';
 import { LOCALES, type Locale } from '@/shared/settings-schema';
 import { ADMIN_SETTINGS_KEY, adminSettingsQueryOptions, lockNote, saveSettings } from './settings-api';
 import { ChangeSummary, Field, inputClass, SectionMessage } from './settings-fields';
+import { SpacesSection } from './spaces-section';
 
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', de: 'Deutsch', hu: 'Magyar' };
 
@@ -205,5 +206,15 @@ function SiteFormView({ settings, saved: justSaved, onSaved }: { settings: Admin
         {save.error && !serverError?.field ? <span className="text-full-ink">Not saved: {save.error.message}</span> : null}
       </p>
     </form>
+  );
+}
+
+/** Settings ▸ Site and spaces: the site's fields, then the spaces-and-doors editor. */
+export function SiteAndSpacesSection() {
+  return (
+    <div className="space-y-6">
+      <SiteSection />
+      <SpacesSection />
+    </div>
   );
 }
