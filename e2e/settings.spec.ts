@@ -32,7 +32,7 @@ test('the admin renames a space and changes its capacity; the dashboard follows 
   try {
     const dashboard = await context.newPage();
     await dashboard.goto(`${BASE}/`);
-    await expect(dashboard.getByText('Café', { exact: true }).first()).toBeVisible();
+    await expect(dashboard.getByRole('heading', { name: 'Café', exact: true })).toBeVisible();
 
     await settings.goto(`${BASE}/settings/site`);
     const cafe = settings.getByRole('region', { name: 'Café', exact: true });
@@ -46,8 +46,10 @@ test('the admin renames a space and changes its capacity; the dashboard follows 
     await expect(settings.getByText(/^Saved\. Every screen shows the new spaces/)).toBeVisible();
 
     // The other tab polls on its own: the new name arrives with its next answer.
-    await expect(dashboard.getByText('Coffee bar', { exact: true }).first()).toBeVisible({ timeout: ONE_POLL_MS });
-    await expect(dashboard.getByText('Café', { exact: true })).toHaveCount(0);
+    const card = dashboard.getByRole('article', { name: 'Coffee bar', exact: true });
+    await expect(card.getByRole('heading', { name: 'Coffee bar', exact: true })).toBeVisible({ timeout: ONE_POLL_MS });
+    await expect(card.getByRole('img', { name: /^Coffee bar: \d+ (person|people) inside of 75\b/ })).toBeVisible();
+    await expect(dashboard.getByRole('heading', { name: 'Café', exact: true })).toHaveCount(0);
 
     await settings.goto(`${BASE}/settings/audit`);
     const latest = settings.getByRole('table', { name: 'Audit log, newest first' }).getByRole('row').nth(1);

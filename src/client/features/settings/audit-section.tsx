@@ -1,7 +1,6 @@
 // Settings ▸ Audit log: who changed what and when, who exported which range; newest first, in
 // the site's time zone, a page at a time.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
 import { Button } from '@/client/components/ui/button';
 import { Skeleton } from '@/client/components/ui/skeleton';
 import { configQueryOptions } from '@/client/lib/config-queries';
@@ -10,7 +9,6 @@ import { auditQueryOptions } from './settings-api';
 import { SectionMessage } from './settings-fields';
 
 export function AuditSection() {
-  const id = useId();
   const audit = useInfiniteQuery(auditQueryOptions());
   const config = useQuery(configQueryOptions());
   const timeZone = config.data?.timezone;
@@ -18,10 +16,7 @@ export function AuditSection() {
   if (audit.error) return <SectionMessage title="The audit log could not be loaded.">{audit.error.message}</SectionMessage>;
   const entries = audit.data.pages.flatMap((p) => p.entries);
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-2xl border border-line bg-surface p-4 sm:p-6">
-      <h2 id={`${id}-title`} className="text-lg font-semibold text-ink">
-        Audit log
-      </h2>
+    <div className="rounded-2xl border border-line bg-surface p-4 sm:p-6">
       <p className="text-sm text-muted">Who changed the settings and who exported counts, newest first{timeZone ? `; times in ${timeZone}` : ''}.</p>
       {entries.length === 0 ? (
         <p className="mt-4 text-sm text-ink">Nothing yet: changes to the settings and exports appear here.</p>
@@ -79,6 +74,6 @@ export function AuditSection() {
         </Button>
       ) : null}
       {audit.isFetchNextPageError ? <p className="mt-2 text-sm text-full-ink">Older entries could not be loaded; try again.</p> : null}
-    </section>
+    </div>
   );
 }

@@ -15,13 +15,15 @@ interface FieldProps {
   lock?: string | undefined;
   hint?: ReactNode;
   error?: string | undefined;
+  /** Grid placement and the like. */
+  className?: string;
   children: (described: { 'aria-describedby': string | undefined; 'aria-invalid': true | undefined; disabled: boolean }) => ReactNode;
 }
 
-export function Field({ id, label, lock, hint, error, children }: FieldProps) {
+export function Field({ id, label, lock, hint, error, className, children }: FieldProps) {
   const described = [error ? `${id}-error` : '', lock ? `${id}-lock` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div data-field={id}>
+    <div data-field={id} className={className}>
       <label htmlFor={id} className="block text-sm font-semibold text-ink">
         {label}
       </label>

@@ -163,15 +163,18 @@ function SiteFormView({ settings, saved: justSaved, onSaved }: { settings: Admin
           label="Day starts at"
           lock={lock('dayStart')}
           error={errorAt('dayStart')}
-          hint={lock('dayStart') ? undefined : 'Counts start again at this local time each day (04:00 for a venue open past midnight).'}
+          hint={lock('dayStart') ? undefined : 'Local time, 24-hour HH:MM: counts start again then each day (04:00 for a venue open past midnight).'}
         >
           {(a11y) => (
             <input
-              type="time"
-              step={60}
+              type="text"
+              inputMode="numeric"
+              placeholder="04:00"
+              maxLength={5}
               id={`${id}-dayStart`}
               value={form.dayStart}
-              onChange={(e) => set({ dayStart: e.target.value })}
+              autoComplete="off"
+              onChange={(e) => set({ dayStart: e.target.value.trim() })}
               className={inputClass(a11y['aria-invalid'] === true)}
               {...a11y}
             />

@@ -203,7 +203,7 @@ function SpacesEditor({ settings, devices, saved, onSaved }: EditorProps) {
       {readOnly ? null : (
         <>
           {errorAt('form') ? <p className="mt-4 text-sm text-full-ink">{errorAt('form')}</p> : null}
-          <div className="mt-6 flex flex-col gap-4 border-t border-line pt-4 sm:flex-row sm:items-end sm:justify-between">
+          <div className="-mx-4 mt-6 flex flex-col gap-3 border-t border-line bg-surface px-4 py-3 sm:sticky sm:bottom-0 sm:z-10 sm:-mx-6 sm:flex-row sm:items-end sm:justify-between sm:px-6">
             <ChangeSummary id={`${id}-summary`} lines={changes} />
             <Button
               tone="primary"
@@ -270,7 +270,7 @@ function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, on
       className={`rounded-xl border border-line p-3 sm:p-4 ${depth > 0 ? 'border-s-4 border-s-accent-soft' : ''}`}
     >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Field id={`${base}-name`} label={space.parent === null ? 'Site (root space) name' : 'Space name'} error={errorAt(k('name'))}>
+        <Field className="lg:col-span-2" id={`${base}-name`} label={space.parent === null ? 'Site (root space) name' : 'Space name'} error={errorAt(k('name'))}>
           {(a11y) => (
             <input
               type="text"
@@ -286,6 +286,7 @@ function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, on
           )}
         </Field>
         <Field
+          className="lg:col-span-2"
           id={`${base}-id`}
           label="Id"
           error={errorAt(k('id'))}
@@ -339,7 +340,7 @@ function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, on
           )}
         </Field>
         {space.parent === null ? null : (
-          <Field id={`${base}-parent`} label="Inside" error={errorAt(k('parent'))}>
+          <Field className="sm:col-span-2" id={`${base}-parent`} label="Inside" error={errorAt(k('parent'))}>
             {(a11y) => (
               <select
                 id={`${base}-parent`}
