@@ -1,7 +1,7 @@
 // Settings ▸ Site and spaces on the accounts server: the admin renames a space and changes its
 // capacity; the dashboard open in another tab shows the new name within one poll; the audit log
 // lists the change. Axe-clean in light and dark; screenshots at 1440 × 900 and 390 × 844.
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test, type TestInfo } from '@playwright/test';
 import { signIn } from './support/accounts';
 import { expectNoAxeViolations, expectTouchTargets } from './support/dashboard';
 import { PORTS, urlOf } from './support/ports';
@@ -10,10 +10,11 @@ const BASE = urlOf(PORTS.accounts);
 /** POLL_INTERVAL_SECONDS of the e2e servers (2 s), with room for a slow machine. */
 const ONE_POLL_MS = 2_000 + 3_000;
 
-async function shoot(page: Page, name: string, testInfo: Parameters<Parameters<typeof test>[2]>[1]) {
+/** Screenshots in light and dark; axe in both, or (the same page again, narrower) in light only, to keep the run short. */
+async function shoot(page: Page, name: string, testInfo: TestInfo, { axeDark = true } = {}) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await expectNoAxeViolations(page, testInfo, `${name}, ${scheme}`);
+    if (scheme === 'light' || axeDark) await expectNoAxeViolations(page, testInfo, `${name}, ${scheme}`);
     await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: true, animations: 'disabled' });
   }
   await page.emulateMedia({ colorScheme: null });
@@ -63,7 +64,7 @@ test('the admin renames a space and changes its capacity; the dashboard follows 
     await settings.goto(`${BASE}/settings/site`);
     await expect(settings.getByRole('region', { name: 'Coffee bar', exact: true })).toBeVisible();
     await expectTouchTargets(settings, 'settings on a phone');
-    await shoot(settings, 'phone-site-and-spaces', testInfo);
+    await shoot(settings, 'phone-site-and-spaces', testInfo, { axeDark: false });
   } finally {
     const res = await settings.request.put(`${BASE}/api/admin/settings/spaces`, { data: before.values.spaces, headers: { origin: BASE } });
     expect(res.status(), await res.text()).toBe(200);

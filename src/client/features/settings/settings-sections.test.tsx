@@ -7,7 +7,8 @@ import { json, makeConfig, makeOccupancy } from '@/client/test/fixtures';
 import type { AdminSettings } from '@/shared/admin-settings-schema';
 import { AuditSection } from './audit-section';
 import { SiteSection } from './site-section';
-import { SpacesSection } from './spaces-section';
+import { devicesToChoose, SpacesSection } from './spaces-section';
+import { draftFromValue } from './spaces-draft';
 
 const SETTINGS: AdminSettings = {
   values: {
@@ -135,6 +136,18 @@ describe('Settings ▸ Spaces and doors', () => {
     expect(within(cafe).getByLabelText('Space name')).toBeDisabled();
     expect(screen.getByText(/Set by SITE_CONFIG_FILE on the server\./)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save spaces' })).toBeNull();
+  });
+});
+
+describe('the doors to choose from', () => {
+  it('the account’s devices by their names, and a door’s device the account lacks, marked so', () => {
+    const draft = draftFromValue(SETTINGS.values.spaces);
+    expect(devicesToChoose([{ id: 91, name: 'Vendor name', capacity: null }], draft).map((c) => c.label)).toEqual([
+      'Main entrance (91)',
+      'Device 93 (not in this account)',
+    ]);
+    // Without live counts nobody knows which devices the account has: nothing is marked.
+    expect(devicesToChoose([], draft).map((c) => c.label)).toEqual(['Main entrance (91)', 'Device 93']);
   });
 });
 

@@ -233,6 +233,8 @@ interface Choice {
 
 /** The account's devices, plus any a door names that the account does not serve (kept visible, marked). */
 export function devicesToChoose(devices: readonly AccountDevice[], draft: SpacesDraft): Choice[] {
+  // Without a live answer (the vendor is down) nobody knows which devices the account has.
+  const unknown = devices.length === 0 ? '' : ' (not in this account)';
   const labels = new Map(draft.devices.map((d) => [d.id, d.label]));
   const choices = devices.map((d) => ({ value: String(d.id), label: `${labels.get(d.id) || d.name} (${d.id})` }));
   const known = new Set(choices.map((c) => c.value));
@@ -240,7 +242,10 @@ export function devicesToChoose(devices: readonly AccountDevice[], draft: Spaces
     for (const door of s.doors) {
       if (door.device !== '' && !known.has(door.device)) {
         known.add(door.device);
-        choices.push({ value: door.device, label: `Device ${door.device} (not in this account)` });
+        choices.push({
+          value: door.device,
+          label: `${labels.get(Number(door.device)) ? `${labels.get(Number(door.device))} (${door.device})` : `Device ${door.device}`}${unknown}`,
+        });
       }
     }
   }
