@@ -79,6 +79,30 @@ export default tseslint.config(
     ...reactHooks.configs.flat['recommended-latest'],
   },
   {
+    // The public page is a bundle of a few KB: shared code and the platform only (its tests compare it with the client's).
+    files: ['src/public/**/*.ts'],
+    ignores: ['src/public/**/*.test.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/public', from: ['./src/client', './src/server', './src/simulator'], message: 'The public page carries no SPA or server code.' },
+          ],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['zod', 'react', 'react-dom'].map((name) => ({
+            name,
+            message: 'The public page stays a few KB: no zod or React (type imports from @/shared are fine).',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*', 'e2e/**/*', 'src/simulator/main.ts', 'src/server/main.ts'],
     rules: { 'no-console': 'off' },
   },

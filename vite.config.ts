@@ -18,6 +18,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     reportCompressedSize: false,
+    // The SPA, and the public view: a page of its own with a few KB of script and no React.
+    rollupOptions: { input: { index: 'index.html', public: 'public.html' } },
   },
   server: {
     // `npm run dev`: the SPA with hot reload, its API proxied to the BFF started beside it.
@@ -43,7 +45,7 @@ export default defineConfig({
         test: {
           name: 'client',
           environment: 'jsdom',
-          include: ['src/client/**/*.test.{ts,tsx}'],
+          include: ['src/client/**/*.test.{ts,tsx}', 'src/public/**/*.test.ts'],
           setupFiles: ['src/client/test/setup.ts'],
         },
       },

@@ -1,15 +1,19 @@
-// The app shell: loads the site config once for every feature and picks the screen: the kiosk
-// at /kiosk, the dashboard everywhere else (unknown paths too). It composes the features: the
-// dashboard gets the export action and Today's curve through its slots.
+// The app shell: picks the screen by path and composes the features. The dashboard at / (and at
+// unknown paths), the kiosk at /kiosk, the account pages (/sign-in, /setup, /set-password) and
+// Settings (/settings/<section>). Only the dashboard is in the first load; every other screen is
+// a chunk of its own. On the dashboard and Settings, a 401 sends to sign-in or setup.
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { loadChunk, ReloadWhenBack } from '@/client/components/ui/reload-when-back';
 import { configQueryOptions } from '@/client/lib/config-queries';
+import { usePathname } from '@/client/lib/navigation';
+import { AccountMenu } from '@/client/features/auth/account-menu';
+import { useAuthRedirect } from '@/client/features/auth/auth-redirect';
+import { OpenDemoNote } from '@/client/features/auth/open-demo-note';
 import { ExportButton } from '@/client/features/export/export-dialog';
 import { TodaySkeleton } from '@/client/features/history/today-frame';
 import { DashboardPage, type TodaySlotProps } from '@/client/features/occupancy/dashboard-page';
 
-// The kiosk's code loads only on /kiosk, so the dashboard's first load does not carry it.
 // Today's curve brings the chart library: it loads after the live numbers, not with them.
 const TodaySection = lazy(() => import('@/client/features/history/today-section').then((m) => ({ default: m.TodaySection })));
 
@@ -21,24 +25,90 @@ function Today(props: TodaySlotProps) {
   );
 }
 
+// The kiosk's, the account pages' and Settings' code loads only on their paths, so the
+// dashboard's first load does not carry them.
 const KioskPage = lazy(loadChunk(() => import('@/client/features/kiosk/kiosk-page').then((m) => ({ default: m.KioskPage }))));
+const SignInPage = lazy(loadChunk(() => import('@/client/features/auth/sign-in-page').then((m) => ({ default: m.SignInPage }))));
+const SetupPage = lazy(loadChunk(() => import('@/client/features/auth/setup-page').then((m) => ({ default: m.SetupPage }))));
+const SetPasswordPage = lazy(loadChunk(() => import('@/client/features/auth/set-password-page').then((m) => ({ default: m.SetPasswordPage }))));
+const SettingsPage = lazy(loadChunk(() => import('@/client/features/settings/settings-page').then((m) => ({ default: m.SettingsPage }))));
+
+export type Route =
+  { kind: 'dashboard' } | { kind: 'kiosk' } | { kind: 'sign-in' } | { kind: 'setup' } | { kind: 'set-password' } | { kind: 'settings'; section: string | null };
+
+/** The screen of a path; a trailing slash is the same page. */
+export function routeOf(pathname: string): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path === '/kiosk') return { kind: 'kiosk' };
+  if (path === '/sign-in') return { kind: 'sign-in' };
+  if (path === '/setup') return { kind: 'setup' };
+  if (path === '/set-password') return { kind: 'set-password' };
+  const settings = /^\/settings(?:\/([^/]+))?$/.exec(path);
+  if (settings) return { kind: 'settings', section: settings[1] ? decodeURIComponent(settings[1]) : null };
+  return { kind: 'dashboard' };
+}
 
 export function App() {
-  const config = useQuery(configQueryOptions());
-  if (/^\/kiosk\/?$/.test(window.location.pathname)) {
-    return (
-      <ReloadWhenBack>
-        <Suspense fallback={null}>
+  const route = routeOf(usePathname());
+  // The kiosk has display links of its own; the account pages expect a 401.
+  useAuthRedirect(route.kind === 'dashboard' || route.kind === 'settings');
+  switch (route.kind) {
+    case 'kiosk':
+      return (
+        <Chunk fallback={null}>
           <KioskPage />
-        </Suspense>
-      </ReloadWhenBack>
-    );
+        </Chunk>
+      );
+    case 'sign-in':
+      return (
+        <Chunk>
+          <SignInPage />
+        </Chunk>
+      );
+    case 'setup':
+      return (
+        <Chunk>
+          <SetupPage />
+        </Chunk>
+      );
+    case 'set-password':
+      return (
+        <Chunk>
+          <SetPasswordPage />
+        </Chunk>
+      );
+    case 'settings':
+      return (
+        <Chunk>
+          <SettingsPage sectionId={route.section} accountMenu={<AccountMenu inSettings />} />
+        </Chunk>
+      );
+    case 'dashboard':
+      return <Dashboard />;
   }
+}
+
+function Chunk({ children, fallback = <div className="min-h-dvh" /> }: { children: ReactNode; fallback?: ReactNode }) {
+  return (
+    <ReloadWhenBack>
+      <Suspense fallback={fallback}>{children}</Suspense>
+    </ReloadWhenBack>
+  );
+}
+
+function Dashboard() {
+  const config = useQuery(configQueryOptions());
   return (
     <DashboardPage
       config={config.data}
       configPending={config.isPending}
-      actions={<ExportButton config={config.data} />}
+      actions={
+        <>
+          <ExportButton config={config.data} />
+          <AccountMenu />
+        </>
+      }
+      notice={<OpenDemoNote />}
       today={(props) => <Today {...props} />}
     />
   );

@@ -52,6 +52,14 @@ const MATRIX: Row[] = [
   // Signing in is for anyone (a wrong password here); signing out too.
   { method: 'POST', path: '/api/session', body: (who: Who) => ({ email: `${who}@example.org`, password: 'wrong password' }), expect: all(401) },
   { method: 'POST', path: '/api/set-password', body: { token: 'made-up', newPassword: 'some new password' }, expect: all(400) },
+  // The public view: anyone while it is on (the "nobody" column has it off); its settings for admins.
+  { method: 'GET', path: '/api/public', expect: { admin: 200, staff: 200, display: 200, public: 200, nobody: 404 } },
+  {
+    method: 'PUT',
+    path: '/api/admin/settings/public',
+    body: { enabled: true, spaces: ['site'], showNumbers: false, allowOrigins: [] },
+    expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 },
+  },
   // Set up already (an account exists): 409 for anyone.
   { method: 'POST', path: '/api/setup', body: { code: '1234-5678', name: 'X', email: 'x@example.org', password: 'some new password' }, expect: all(409) },
 ];

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
-import { accessMiddleware, requireStaff, requireStaffOrDisplay } from './access';
+import { accessMiddleware, requireAdmin, requireStaff, requireStaffOrDisplay } from './access';
 import type { AppDeps } from './app-deps';
 import { isHttps, type RequestInfo } from './client-info';
 import { compressJson } from './compression';
@@ -14,15 +14,19 @@ import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { occupancyHandler } from './routes/occupancy';
+import { publicRoutes } from './routes/public';
+import { publicSettingsRoutes } from './routes/public-settings';
 import { sessionRoutes } from './routes/session';
 import { HSTS, securityHeaders } from './security-headers';
+import { siteDisplayName } from './site-config';
 import { UpstreamError } from './upstream/upstream-error';
 import { upstreamErrorResponse } from './upstream-error-response';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
 
-  const security = securityHeaders();
+  const getPublic = () => deps.settings.current().public;
+  const security = securityHeaders({ publicOrigins: () => (getPublic().enabled ? getPublic().allowOrigins : []) });
   const trustProxy = deps.trustProxy ?? false;
   const https = (c: RequestInfo) => isHttps(c, trustProxy);
 
@@ -61,6 +65,7 @@ export function createApp(deps: AppDeps) {
   );
   for (const path of ['/api/config', '/api/config/*']) app.use(path, requireStaffOrDisplay);
   for (const path of ['/api/export', '/api/export/*', '/api/history', '/api/history/*']) app.use(path, requireStaff);
+  app.use('/api/admin/settings/public', requireAdmin);
 
   const routes = app
     .route('/api', sessionRoutes({ ...deps, demo: deps.demo, trustProxy, https }))
@@ -68,6 +73,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/admin', adminSettingsRoutes(deps))
     .route('/api/export', exportRoutes(deps))
     .route('/api/history', historyRoutes(deps))
+    .route('/api/admin/settings/public', publicSettingsRoutes(deps))
+    .route('/api/public', publicRoutes({ ...deps, getPublic, siteName: () => siteDisplayName(deps.settings.current().site, deps.demo) }))
     .route('/', healthRoutes(deps));
 
   app.all('/api/*', (c) => {

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
+import type { PublicSettings } from '@/shared/settings-schema';
 import { createSimulator, DEMO_ACCESS_KEY, type Simulator } from '@/simulator';
 import { createAccess } from './access';
 import { createApp } from './app';
@@ -177,7 +178,7 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     });
     app.all('/__sim/*', (c) => simulator.app.fetch(c.req.raw));
   }
-  if (clientDist !== null) mountClient(app, clientDist);
+  if (clientDist !== null) mountClient(app, clientDist, () => settings.current().public);
   return {
     app,
     logger,
@@ -202,7 +203,7 @@ const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|manifest\+json)
  * The built SPA: hashed assets cached for a year, every other page path answered by index.html.
  * Text files are sent as the brotli or gzip copy the build made, when the browser accepts it.
  */
-function mountClient(app: Hono, root: string) {
+function mountClient(app: Hono, root: string, getPublic: () => PublicSettings) {
   // Headers are set on the way out: serveStatic calls onFound after it has built the response
   // (@hono/node-server 2), so a header added there never reaches the browser. serveStatic adds
   // Vary only when it picked a compressed copy; a cache must know the plain answer varies too.
@@ -225,6 +226,7 @@ function mountClient(app: Hono, root: string) {
     if (c.res.status === 200) c.header('Cache-Control', 'no-cache');
   });
   app.use('*', vary);
+  mountPublicPage(app, root, getPublic);
   app.use('*', serveStatic({ root, precompressed: true }));
   const page = serveStatic({ root, path: 'index.html', precompressed: true });
   // Page paths (/kiosk) get the SPA; a missing file (/robots.txt, /x.png) is a 404, not a page.
@@ -232,4 +234,35 @@ function mountClient(app: Hono, root: string) {
     if (FILE_LIKE.test(c.req.path)) return c.text('Not found', 404);
     return page(c, next);
   });
+}
+
+/** Where the built public.html has the view's content, replaced by a sentence when the view is off. */
+const VIEW_SLOT = /<!--view-->[\s\S]*?<!--\/view-->/;
+const OFF_WORDS = 'The public view is turned off.';
+
+/**
+ * /public: the public view's own small page (public.html, not the SPA), framed only from the
+ * allowed origins (security-headers.ts). Off, it is a 404 that says so in words.
+ */
+function mountPublicPage(app: Hono, root: string, getPublic: () => PublicSettings) {
+  const page = serveStatic({ root, path: 'public.html', precompressed: true });
+  let offPage: string | null = null;
+  const off = (): string => {
+    if (offPage !== null) return offPage;
+    const file = resolve(root, 'public.html');
+    const template = existsSync(file) ? readFileSync(file, 'utf8') : null;
+    offPage =
+      template !== null && VIEW_SLOT.test(template)
+        ? template.replace(VIEW_SLOT, `<p class="notice">${OFF_WORDS}</p>`).replace('data-state="loading"', 'data-state="message"')
+        : `<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Not found</title></head><body><p>${OFF_WORDS}</p></body></html>`;
+    return offPage;
+  };
+  app.get('/public', async (c) => {
+    // Never the SPA's page in its place (it would be framed by the allowed origins): 404 if missing.
+    if (getPublic().enabled) return (await page(c, () => Promise.resolve())) ?? c.text('Not found', 404);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(off(), 404);
+  });
+  // The built file itself is reached through /public only (its headers allow framing).
+  app.get('/public.html', (c) => c.redirect('/public', 301));
 }

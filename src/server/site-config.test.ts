@@ -86,10 +86,39 @@ describe('the site configuration file', () => {
     ['an unknown side', { ...valid, spaces: [{ ...valid.spaces[0], doors: [{ device: 91, side: 'inwards' }] }] }, 'spaces.0.doors.0.side: must be "in"'],
     ['a site capacity beside spaces', { ...valid, siteCapacity: 300 }, 'siteCapacity: is not used with spaces'],
     ['a door with a capacity beside spaces', { ...valid, devices: [{ id: 91, capacity: 30 }] }, 'devices.0.capacity: is not used with spaces'],
+    [
+      'a public origin over http',
+      { ...valid, public: { enabled: true, allowOrigins: ['http://example.org'] } },
+      'public.allowOrigins.0: is not an origin such as https://www.example.org',
+    ],
+    [
+      'a public origin with a path',
+      { ...valid, public: { allowOrigins: ['https://example.org/busy'] } },
+      'public.allowOrigins.0: is not an origin such as https://www.example.org',
+    ],
+    ['a public space that is not a space', { ...valid, public: { spaces: ['cafe', 'pool'] } }, 'public.spaces.1: names no space of "spaces" ("pool")'],
+    ['an unknown public setting', { ...valid, public: { enabled: true, frame: true } }, 'public: Unrecognized key: "frame"'],
   ])('stops with a message naming the field: %s', (_name, config, message) => {
     const text = problem(config);
     expect(text).toContain('SITE_CONFIG_FILE is not a valid site configuration');
     expect(text).toContain(message);
+  });
+
+  it('provisions the public view: off unless enabled, origins as a browser sends them', () => {
+    expect(parseSiteConfig(JSON.stringify(valid)).public).toBeUndefined();
+    const site = parseSiteConfig(
+      JSON.stringify({
+        ...valid,
+        public: { enabled: true, spaces: ['cafe'], allowOrigins: ['https://example.org/', 'http://localhost:8080', 'http://127.0.0.1:5173'] },
+      }),
+    );
+    expect(site.public).toEqual({
+      enabled: true,
+      spaces: ['cafe'],
+      showNumbers: false,
+      allowOrigins: ['https://example.org', 'http://localhost:8080', 'http://127.0.0.1:5173'],
+    });
+    expect(parseSiteConfig(JSON.stringify({ ...valid, public: {} })).public).toEqual({ enabled: false, spaces: [], showNumbers: false, allowOrigins: [] });
   });
 
   it('says when the file is not JSON', () => {

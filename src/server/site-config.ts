@@ -44,6 +44,10 @@ export const siteConfigSchema = z
   .strict()
   .superRefine((site, ctx) => {
     if (site.spaces === undefined) return;
+    const spaceIds = new Set(site.spaces.map((s) => s.id));
+    site.public?.spaces.forEach((id, i) => {
+      if (!spaceIds.has(id)) ctx.addIssue({ code: 'custom', path: ['public', 'spaces', i], message: `names no space of "spaces" (${JSON.stringify(id)})` });
+    });
     // With spaces, capacities belong to spaces: a door has no people inside.
     if (site.siteCapacity !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['siteCapacity'], message: 'is not used with spaces: give the root space a capacity instead' });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiRequestError, fetchJson } from './api-client';
+import { ApiRequestError, fetchJson, retryAfterSeconds } from './api-client';
 
 const schema = z.object({ siteName: z.string() });
 
@@ -98,5 +98,52 @@ describe('fetchJson', () => {
     const error = await failure(fetchJson('/api/occupancy', schema, { timeoutMs: 20 }));
     expect(error).toMatchObject({ code: 'network' });
     expect(error.message).toMatch(/did not answer/);
+  });
+});
+
+describe('fetchJson sending JSON', () => {
+  it('sends the method and a JSON body, same origin, and accepts an empty answer', async () => {
+    const fetchMock = stubFetch(() => Promise.resolve(new Response(null, { status: 204 })));
+    await expect(fetchJson('/api/session', z.unknown(), { method: 'POST', body: { email: 'a@b.c', password: 'x' } })).resolves.toBeUndefined();
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/session',
+      expect.objectContaining({
+        method: 'POST',
+        body: '{"email":"a@b.c","password":"x"}',
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+      }),
+    );
+  });
+
+  it('sends no body and no content type when there is none (DELETE)', async () => {
+    const fetchMock = stubFetch(() => Promise.resolve(new Response(null, { status: 204 })));
+    await fetchJson('/api/session', z.unknown(), { method: 'DELETE' });
+    const init = (fetchMock.mock.calls[0] as unknown[] | undefined)?.[1];
+    expect(init).toMatchObject({ method: 'DELETE', headers: { accept: 'application/json' } });
+    expect(init).not.toHaveProperty('body');
+  });
+
+  it('reads the wait of a 429 from Retry-After when the body does not say', async () => {
+    stubFetch(() =>
+      Promise.resolve(
+        new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'Too many attempts' } }), {
+          status: 429,
+          headers: { 'content-type': 'application/json', 'retry-after': '90' },
+        }),
+      ),
+    );
+    const error = await failure(fetchJson('/api/session', schema, { method: 'POST', body: {} }));
+    expect(error).toMatchObject({ status: 429, code: 'rate_limited', retryInSeconds: 90 });
+  });
+});
+
+describe('retryAfterSeconds', () => {
+  it('reads seconds or an HTTP date', () => {
+    const now = Date.parse('2026-11-26T10:00:00Z');
+    expect(retryAfterSeconds('120', now)).toBe(120);
+    expect(retryAfterSeconds('Thu, 26 Nov 2026 10:05:00 GMT', now)).toBe(300);
+    expect(retryAfterSeconds('Thu, 26 Nov 2026 09:00:00 GMT', now)).toBe(0);
+    expect(retryAfterSeconds(null, now)).toBeUndefined();
+    expect(retryAfterSeconds('soon', now)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
-// The one way the SPA talks to its BFF: fetch a JSON path, parse it with the shared zod schema,
-// and turn every kind of failure into an ApiRequestError the UI can explain in plain words.
+// The one way the SPA talks to its BFF: fetch a JSON path (or send JSON to it), parse the answer
+// with the shared zod schema, and turn every kind of failure into an ApiRequestError the UI can
+// explain in plain words.
 import type { z } from 'zod';
 import { apiErrorSchema, type ErrorCode } from '@/shared/api-schema';
 
@@ -17,7 +18,7 @@ export class ApiRequestError extends Error {
   readonly code: RequestErrorCode;
   /** The query parameter a `bad_request` is about. */
   readonly field: string | undefined;
-  /** The server's wait before its next attempt at the vendor, when its error body says. */
+  /** The server's wait before its next attempt at the vendor (error body), or before it takes another try (Retry-After). */
   readonly retryInSeconds: number | undefined;
 
   constructor({
@@ -42,6 +43,9 @@ export class ApiRequestError extends Error {
 }
 
 export interface FetchJsonOptions {
+  /** GET unless given; a state-changing method sends `body` as JSON (same origin, so the session cookie goes along). */
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
   signal?: AbortSignal;
   /** A hanging request must not freeze a wall screen on an old number; null: the server's own limits apply. */
   timeoutMs?: number | null;
@@ -57,7 +61,7 @@ const GATEWAY_STATUSES = new Set([502, 503, 504]);
 export async function fetchJson<S extends z.ZodType>(
   path: string,
   schema: S,
-  { signal, timeoutMs = DEFAULT_TIMEOUT_MS, fetch: fetchImpl = globalThis.fetch }: FetchJsonOptions = {},
+  { method = 'GET', body: payload, signal, timeoutMs = DEFAULT_TIMEOUT_MS, fetch: fetchImpl = globalThis.fetch }: FetchJsonOptions = {},
 ): Promise<z.output<S>> {
   const timeout = timeoutMs === null ? undefined : AbortSignal.timeout(timeoutMs);
   const signals = [signal, timeout].filter((s) => s !== undefined);
@@ -65,8 +69,14 @@ export async function fetchJson<S extends z.ZodType>(
   try {
     response = await fetchImpl(path, {
       signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
-      headers: { accept: 'application/json' },
       cache: 'no-store',
+      ...(method === 'GET'
+        ? { headers: { accept: 'application/json' } }
+        : {
+            method,
+            headers: { accept: 'application/json', ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
+            ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
+          }),
     });
   } catch (error) {
     // A cancelled query (unmount, key change) is not a failure: let TanStack Query see the abort.
@@ -83,7 +93,8 @@ export async function fetchJson<S extends z.ZodType>(
   if (!response.ok) {
     const parsed = apiErrorSchema.safeParse(body);
     if (parsed.success) {
-      throw new ApiRequestError({ status: response.status, ...parsed.data.error });
+      const retryInSeconds = parsed.data.error.retryInSeconds ?? retryAfterSeconds(response.headers.get('retry-after'));
+      throw new ApiRequestError({ status: response.status, ...parsed.data.error, ...(retryInSeconds === undefined ? {} : { retryInSeconds }) });
     }
     throw new ApiRequestError({
       status: response.status,
@@ -103,6 +114,14 @@ export async function fetchJson<S extends z.ZodType>(
     });
   }
   return parsed.data;
+}
+
+/** Retry-After in seconds: a number of seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 async function readJson(response: Response): Promise<unknown> {

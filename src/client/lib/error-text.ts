@@ -185,3 +185,49 @@ export function describeLoadError(error: unknown): string {
 export function describeExportFailure(problem: Problem): ExportProblemText {
   return say(WORDS[problem.code].export, problem);
 }
+
+/** The account forms: signing in, the first setup, a set-password link, changing one's own password, signing out. */
+export type AccountForm = 'sign-in' | 'setup' | 'set-password' | 'change-password' | 'sign-out';
+
+/** Why an account form was refused: words for the form, or for one of its fields when `field` is set. */
+export interface AccountFailureText {
+  message: string;
+  field?: string;
+}
+
+/** "1 minute", "15 minutes": a wait rounded up to whole minutes. */
+export function inMinutes(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+/** The server names the field by its code name ("newPassword needs …"); under the field it is "This needs …". */
+function withoutFieldName(message: string, field: string): string {
+  return message.startsWith(`${field} `) ? `This ${message.slice(field.length + 1)}` : message;
+}
+
+export function describeAccountFailure(problem: Problem, form: AccountForm): AccountFailureText {
+  const { code, field, message } = problem;
+  if (code === 'rate_limited') {
+    return {
+      message:
+        problem.retryInSeconds != null
+          ? `Too many attempts. Try again in ${inMinutes(problem.retryInSeconds)}.`
+          : 'Too many attempts. Wait a few minutes, then try again.',
+    };
+  }
+  if (code === 'network') return { message: 'The server could not be reached. Check the connection and try again.' };
+  if (form === 'sign-in' && (code === 'bad_credentials' || code === 'unauthorized')) return { message: 'Wrong email or password. Check both and try again.' };
+  if (form === 'change-password' && field === 'currentPassword') return { message: 'This is not your current password.', field: 'currentPassword' };
+  if (form === 'setup' && field === 'code') return { message: 'This setup code is not right. Copy it again from the server’s log.', field: 'code' };
+  if (form === 'setup' && code === 'conflict') return { message: 'This server is set up already. Sign in instead.' };
+  // The link's token is the only thing the person did not type: a refusal of anything but the new
+  // password means the link no longer works.
+  const refused = code === 'bad_request' || code === 'unauthorized' || code === 'forbidden' || code === 'not_found';
+  if (form === 'set-password' && refused && !(code === 'bad_request' && field === 'newPassword')) {
+    return { message: 'This link has expired or was already used. Ask an administrator for a new one.' };
+  }
+  if (code === 'bad_request') return field ? { message: withoutFieldName(message, field), field } : { message };
+  if (code === 'forbidden') return { message: 'The server refused this request from this page. Reload the page and try again.' };
+  return { message: 'Something went wrong on the server. Try again in a moment.' };
+}

@@ -1,6 +1,7 @@
 // The site's settings for admins: GET /api/admin/settings (the values in use and which ones the
-// file or the environment locks), PUT /api/admin/settings/{site,spaces,public} (validated like the
-// file, written to the store and the audit log, live on every screen at the next poll), and
+// file or the environment locks), PUT /api/admin/settings/{site,spaces} (validated like the file,
+// written to the store and the audit log, live on every screen at the next poll; the public view's
+// PUT is routes/public-settings.ts), and
 // GET /api/admin/audit (the audit log, newest first, paged by id).
 import { type Context, Hono } from 'hono';
 import type { AdminSettings, AuditPage } from '@/shared/admin-settings-schema';
@@ -52,7 +53,6 @@ export function adminSettingsRoutes(deps: Deps) {
     .get('/settings', requireAdmin, (c) => c.json(adminSettingsAnswer(deps), 200))
     .put('/settings/site', requireAdmin, put('site'))
     .put('/settings/spaces', requireAdmin, put('spaces'))
-    .put('/settings/public', requireAdmin, put('public'))
     .get('/audit', requireAdmin, async (c) => {
       const parsed = auditQuerySchema.safeParse(c.req.query());
       if (!parsed.success) {

@@ -34,6 +34,8 @@ interface DashboardPageProps {
   actions?: ReactNode;
   /** Today's curve under the site total; the app fills it (features do not import each other). */
   today?: (props: TodaySlotProps) => ReactNode;
+  /** A note above the numbers (the app puts the open demo's there). */
+  notice?: ReactNode;
 }
 
 /** What the Today slot is given: the live answer it ends in, the config, the site's zone. */
@@ -43,7 +45,7 @@ export interface TodaySlotProps {
   timeZone: string;
 }
 
-export function DashboardPage({ config, configPending, actions, today }: DashboardPageProps) {
+export function DashboardPage({ config, configPending, actions, today, notice }: DashboardPageProps) {
   const pollIntervalMs = config?.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   const query = useQuery(occupancyQueryOptions(pollIntervalMs));
   const waitingForConfig = configPending && !query.error && !query.failureReason;
@@ -73,11 +75,12 @@ export function DashboardPage({ config, configPending, actions, today }: Dashboa
       <header className="border-b border-line bg-surface">
         {/* Phone: the badge beside the product name, the site name on a full-width line of its own.
             Wider: the badge and page actions at the right. Rows have fixed heights either way, so
-            nothing moves when the config (site name, demo flag) arrives. */}
-        <div className="mx-auto grid max-w-screen-2xl grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 px-4 py-3 sm:px-6 lg:px-8">
+            nothing moves when the config (site name, demo flag) arrives. A phone whose header holds
+            the account menu too leaves the product name to the tab's title (it would not fit). */}
+        <div className="group/header mx-auto grid max-w-screen-2xl grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 px-4 py-3 sm:px-6 lg:px-8">
           <p
             aria-hidden={siteName || configPending ? undefined : true}
-            className={`col-start-1 row-start-1 flex min-h-6 items-center text-xs font-semibold tracking-wider text-accent-ink uppercase sm:min-h-0 ${siteName || configPending ? '' : 'invisible'}`}
+            className={`col-start-1 row-start-1 flex min-h-6 items-center text-xs max-sm:group-has-[[data-account-menu]]/header:hidden font-semibold tracking-wider text-accent-ink uppercase sm:min-h-0 ${siteName || configPending ? '' : 'invisible'}`}
           >
             Occupancy Live
           </p>
@@ -106,6 +109,7 @@ export function DashboardPage({ config, configPending, actions, today }: Dashboa
         className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col px-4 py-5 outline-none sm:px-6 sm:py-8 lg:px-8"
       >
         <LiveAnnouncer state={announcement.state} message={announcement.message} />
+        {notice}
 
         {status.kind === 'loading' ? (
           <>

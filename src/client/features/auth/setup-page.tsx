@@ -1,0 +1,165 @@
+// First start with a real WELLPOINT key and no account: the one-time code from the server's log
+// makes the first administrator. Afterwards the page only says that the server is set up.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { AppLink } from '@/client/components/ui/app-link';
+import { PasswordField, TextField } from '@/client/components/ui/text-field';
+import { describeAccountFailure, toProblem } from '@/client/lib/error-text';
+import { meQueryOptions, useMe } from '@/client/lib/me-queries';
+import { browserPage, navigate } from '@/client/lib/navigation';
+import { checkNewPassword, PASSWORD_HINT } from '@/client/lib/password-rule';
+import { setUp } from './auth-api';
+import { AuthFrame, FormProblem, LINK_CLASS, SUBMIT_CLASS } from './auth-frame';
+
+type Field = 'code' | 'name' | 'email' | 'password' | 'again';
+const ORDER: Field[] = ['code', 'name', 'email', 'password', 'again'];
+
+export function SetupPage() {
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const refs = useRef<Partial<Record<Field, HTMLInputElement | null>>>({});
+  const [values, setValues] = useState<Record<Field, string>>({ code: '', name: '', email: '', password: '', again: '' });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+
+  const mutation = useMutation({
+    mutationFn: setUp,
+    onSuccess: async () => {
+      // The server may sign the new administrator in at once; if it did not, they sign in.
+      const now = await queryClient.fetchQuery({ ...meQueryOptions(), staleTime: 0 }).catch(() => null);
+      if (now?.kind === 'user') browserPage.assign('/');
+      else navigate('/sign-in?note=account-ready', { replace: true });
+    },
+  });
+
+  if (me.data?.kind === 'open' && !mutation.isSuccess) {
+    return (
+      <AuthFrame title="Set up Occupancy Live">
+        <p className="text-base text-ink">This open demo needs no setup: add people in Settings ▸ People, and sign-in is required from then on.</p>
+        <AppLink to="/settings/people" className={`mt-5 ${SUBMIT_CLASS}`}>
+          Open Settings ▸ People
+        </AppLink>
+      </AuthFrame>
+    );
+  }
+
+  // Someone is signed in: the server has accounts. Nobody signed in says nothing either way (GET
+  // /api/me answers 401 unauthorized in setup mode too); the server refuses a second setup (409).
+  const setUpAlready = me.data !== undefined;
+  if (setUpAlready && !mutation.isSuccess) {
+    return (
+      <AuthFrame title="Set up Occupancy Live">
+        <p className="text-base text-ink">This server is set up already: its people sign in with their own email and password.</p>
+        <AppLink to="/sign-in" className={`mt-5 ${SUBMIT_CLASS}`}>
+          Go to the sign-in page
+        </AppLink>
+      </AuthFrame>
+    );
+  }
+
+  const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: Partial<Record<Field, string>> = {
+      ...(values.code.trim() === '' ? { code: 'Type the setup code from the server’s log.' } : {}),
+      ...(values.name.trim() === '' ? { name: 'Type your name.' } : {}),
+      ...(!/^[^\s@]+@[^\s@]+$/.test(values.email.trim()) ? { email: 'Type an email address, such as name@example.org.' } : {}),
+      ...checkNewPassword(values.password, values.again),
+    };
+    setErrors(found);
+    const first = ORDER.find((f) => found[f]);
+    if (first) return refs.current[first]?.focus();
+    mutation.mutate({ code: values.code.trim(), name: values.name.trim(), email: values.email.trim(), password: values.password });
+  };
+
+  const failure = mutation.error ? describeAccountFailure(toProblem(mutation.error), 'setup') : null;
+  const fieldOf = (f: Field) => errors[f] ?? (failure?.field === f || (f === 'password' && failure?.field === 'newPassword') ? failure.message : undefined);
+  const formFailure = failure && !ORDER.includes(failure.field as Field) && failure.field !== 'newPassword' ? failure.message : null;
+  const busy = mutation.isPending || mutation.isSuccess;
+
+  return (
+    <AuthFrame
+      title="Set up Occupancy Live"
+      intro="Make the first administrator account. It can add everyone else in Settings ▸ People."
+      footer={
+        <p>
+          Set up already?{' '}
+          <AppLink to="/sign-in" className={LINK_CLASS}>
+            Sign in
+          </AppLink>
+        </p>
+      }
+    >
+      <form noValidate onSubmit={submit} aria-label="Set up Occupancy Live" className="space-y-5">
+        <TextField
+          ref={(el) => {
+            refs.current.code = el;
+          }}
+          id={`${id}-code`}
+          label="Setup code"
+          hint="The server printed it in its log when it started, on the line that says “setup code”."
+          autoComplete="one-time-code"
+          autoCapitalize="off"
+          spellCheck={false}
+          value={values.code}
+          onChange={set('code')}
+          error={fieldOf('code')}
+        />
+        <TextField
+          ref={(el) => {
+            refs.current.name = el;
+          }}
+          id={`${id}-name`}
+          label="Your name"
+          autoComplete="name"
+          value={values.name}
+          onChange={set('name')}
+          error={fieldOf('name')}
+        />
+        <TextField
+          ref={(el) => {
+            refs.current.email = el;
+          }}
+          id={`${id}-email`}
+          label="Email"
+          type="email"
+          inputMode="email"
+          autoComplete="username"
+          autoCapitalize="off"
+          spellCheck={false}
+          value={values.email}
+          onChange={set('email')}
+          error={fieldOf('email')}
+        />
+        <PasswordField
+          ref={(el) => {
+            refs.current.password = el;
+          }}
+          id={`${id}-password`}
+          label="Password"
+          autoComplete="new-password"
+          hint={PASSWORD_HINT}
+          value={values.password}
+          onChange={set('password')}
+          error={fieldOf('password')}
+        />
+        <PasswordField
+          ref={(el) => {
+            refs.current.again = el;
+          }}
+          id={`${id}-again`}
+          label="Password again"
+          autoComplete="new-password"
+          value={values.again}
+          onChange={set('again')}
+          error={fieldOf('again')}
+        />
+        <button type="submit" disabled={busy} className={SUBMIT_CLASS}>
+          {busy ? 'Setting up…' : 'Set up'}
+        </button>
+      </form>
+      <FormProblem message={formFailure} />
+    </AuthFrame>
+  );
+}

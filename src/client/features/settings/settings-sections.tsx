@@ -1,0 +1,36 @@
+// The sections of Settings, in the order of the side list. Each section's code loads when it is
+// opened (Settings never weighs on the dashboard). `adminOnly` sections are hidden from staff;
+// the server refuses them anyway, the list only follows.
+import type { ComponentType } from 'react';
+import type { Me } from '@/client/lib/me-queries';
+
+export interface SettingsSectionProps {
+  me: Me;
+}
+
+export interface SettingsSection {
+  /** The last part of the address: /settings/<id>. */
+  id: string;
+  title: string;
+  adminOnly: boolean;
+  load: () => Promise<ComponentType<SettingsSectionProps>>;
+}
+
+export const settingsSections: readonly SettingsSection[] = [
+  // Administrators' sections: each replaces its own placeholder line below with one entry, such as
+  // { id: 'people', title: 'People', adminOnly: true, load: () => import('./people-section').then((m) => m.PeopleSection) },
+  // (the blank lines keep the five additions from touching each other when the branches merge).
+
+  // people
+
+  // displays
+
+  { id: 'public', title: 'Public view', adminOnly: true, load: () => import('./public-section').then((m) => m.PublicSection) },
+
+  { id: 'site', title: 'Site and spaces', adminOnly: true, load: () => import('./site-section').then((m) => m.SiteAndSpacesSection) },
+
+  { id: 'audit', title: 'Audit log', adminOnly: true, load: () => import('./audit-section').then((m) => m.AuditSection) },
+
+  // Everyone's own account, last.
+  { id: 'account', title: 'My account', adminOnly: false, load: () => import('./account-section').then((m) => m.AccountSection) },
+];
