@@ -135,6 +135,18 @@ describe('PUT /api/admin/settings/*: a change reaches every screen at the next p
     expect(b.vendorCalls()).toBe(calls + 1);
   });
 
+  it('a history answer cached under the old settings is not served under the new ones (labels)', async () => {
+    const b = bff();
+    const names = async () => {
+      const res = await b.app.request('/api/history?from=2026-11-25&to=2026-11-25&resolution=day&devices=91');
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { series: { name: string }[] }).series.map((s) => s.name);
+    };
+    expect(await names()).not.toEqual(['Front door']);
+    expect((await b.put('spaces', { devices: [{ id: 91, label: 'Front door' }] })).status).toBe(200);
+    expect(await names()).toEqual(['Front door']);
+  });
+
   it('history and export use the new spaces', async () => {
     const b = bff();
     expect((await b.app.request('/api/history?from=2026-11-25&to=2026-11-25&resolution=day&space=cafe')).status).toBe(400);
