@@ -9,6 +9,7 @@ import {
   moveSpace,
   parentChoices,
   removeSpace,
+  renameSpace,
   setLabel,
   slugFor,
   startSpaces,
@@ -45,6 +46,15 @@ describe('the spaces draft', () => {
     const added = draft.spaces.find((s) => s.key === key)!;
     expect(added).toMatchObject({ id: 'sauna-2', saved: false, parent: 's:pool' });
     expect(draftValue(draft).spaces?.map((s) => s.id)).toEqual(['site', 'pool', 'cafe', 'sauna', 'sauna-2']);
+  });
+
+  it('a new space’s id follows its name until an id is typed; a saved space’s id never changes', () => {
+    const { draft, key } = addSpace(draftFromValue(VALUE), 's:site');
+    const renamed = renameSpace(draft, key, 'Pool');
+    expect(renamed.spaces.find((s) => s.key === key)?.id).toBe('pool-2');
+    const typed = renameSpace(updateSpace(renamed, key, { id: 'lanes' }), key, 'Pool lanes');
+    expect(typed.spaces.find((s) => s.key === key)).toMatchObject({ id: 'lanes', name: 'Pool lanes' });
+    expect(renameSpace(draft, 's:cafe', 'Coffee').spaces.find((s) => s.key === 's:cafe')?.id).toBe('cafe');
   });
 
   it('removes a space, its children moving up to its parent; the root stays', () => {

@@ -16,6 +16,8 @@ export interface DraftSpace {
   id: string;
   /** True once the space is saved: its id is then fixed (history, displays and links name it). */
   saved: boolean;
+  /** A new space's id follows its name until someone types an id. */
+  idEdited?: boolean;
   name: string;
   /** The parent's key; null for the root (the site). */
   parent: string | null;
@@ -129,7 +131,17 @@ export function moveSpace(draft: SpacesDraft, key: string, parentKey: string): S
   return updateSpace(draft, key, { parent: parentKey });
 }
 
+/** A new name; a new space's id follows it until an id was typed. */
+export function renameSpace(draft: SpacesDraft, key: string, name: string): SpacesDraft {
+  const space = draft.spaces.find((s) => s.key === key);
+  if (space === undefined) return draft;
+  if (space.saved || space.idEdited === true) return updateSpace(draft, key, { name });
+  const taken = new Set(draft.spaces.filter((s) => s.key !== key).map((s) => s.id));
+  return updateSpace(draft, key, { name, id: slugFor(name, taken) });
+}
+
 export function updateSpace(draft: SpacesDraft, key: string, patch: Partial<Omit<DraftSpace, 'key' | 'saved'>>): SpacesDraft {
+  if (patch.id !== undefined && patch.name === undefined) patch = { ...patch, idEdited: true };
   return { ...draft, spaces: draft.spaces.map((s) => (s.key === key ? { ...s, ...patch } : s)) };
 }
 

@@ -22,6 +22,7 @@ import {
   fieldKey,
   parentChoices,
   removeSpace,
+  renameSpace,
   type SpacesDraft,
   setLabel,
   startSpaces,
@@ -156,6 +157,7 @@ function SpacesEditor({ settings, devices, saved, onSaved }: EditorProps) {
                   choices={choices}
                   errorAt={errorAt}
                   onChange={(patch) => setDraft(updateSpace(draft, space.key, patch))}
+                  onRename={(name) => setDraft(renameSpace(draft, space.key, name))}
                   onAdd={() => {
                     const added = addSpace(draft, space.key);
                     focusKey.current = added.key;
@@ -260,11 +262,12 @@ interface SpaceCardProps {
   choices: Choice[];
   errorAt: (key: string) => string | undefined;
   onChange: (patch: Partial<Omit<DraftSpace, 'key' | 'saved'>>) => void;
+  onRename: (name: string) => void;
   onAdd: () => void;
   onRemove: () => void;
 }
 
-function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, onAdd, onRemove }: SpaceCardProps) {
+function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, onRename, onAdd, onRemove }: SpaceCardProps) {
   const base = `${formId}-${space.key}`;
   const k = (field: string) => `${space.key}.${field}`;
   const named = space.name.trim() || 'this space';
@@ -284,7 +287,7 @@ function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, on
               value={space.name}
               maxLength={100}
               autoComplete="off"
-              onChange={(e) => onChange({ name: e.target.value })}
+              onChange={(e) => onRename(e.target.value)}
               className={inputClass(a11y['aria-invalid'] === true)}
               {...a11y}
             />
