@@ -44,6 +44,15 @@ const MATRIX: Row[] = [
   { method: 'DELETE', path: '/api/admin/people/nobody', expect: { admin: 404, staff: 403, display: 403, public: 401, nobody: 401 } },
   { method: 'POST', path: '/api/admin/people/nobody/link', expect: { admin: 404, staff: 403, display: 403, public: 401, nobody: 401 } },
   { method: 'GET', path: '/api/me', expect: { admin: 200, staff: 200, display: 200, public: 401, nobody: 401 } },
+  // Settings ▸ Site and spaces, and the audit log: admins only.
+  { method: 'GET', path: '/api/admin/settings', expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 } },
+  {
+    method: 'PUT',
+    path: '/api/admin/settings/site',
+    body: { siteName: 'Matrix Hall' },
+    expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 },
+  },
+  { method: 'GET', path: '/api/admin/audit', expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 } },
   // A wrong current password: 400 for a person, 403 for a display, 401 for nobody.
   {
     method: 'POST',

@@ -5,20 +5,19 @@ import type { Accounts } from './auth/accounts';
 import type { Throttle } from './auth/sign-in-throttle';
 import type { DisplayDirectory } from './displays/display-directory';
 import type { SettingsService } from './settings/settings-service';
+import type { SiteView } from './settings/site-view';
 import type { Store } from './store/store';
 import type { OccupancyService } from './occupancy-service';
-import type { SiteConfig } from './site-config';
 import type { VendorBackoff } from './upstream/vendor-backoff';
 import type { WellpointClient } from './upstream/wellpoint-client';
 
 export interface AppDeps {
   client: WellpointClient;
   occupancy: OccupancyService;
-  site: SiteConfig;
+  /** The site as it is now (name, zone, day start, spaces): read per request, it follows Settings. */
+  site: () => SiteView;
   now: () => Date;
   logger: Logger;
-  timezone: string;
-  dayStart: string;
   weekStartsOn: number;
   pollIntervalMs: number;
   /** The pause after the vendor rejected the key (AUTH_BACKOFF_SECONDS), told to the UI. */

@@ -9,6 +9,7 @@ import { configSchema, healthSchema, occupancySchema, readySchema } from '@/shar
 import { EXPORT_MAX_DAYS } from '@/shared/export-query';
 import { DEMO_ACCESS_KEY, DEMO_DEVICES } from '@/simulator';
 import { createApp } from './app';
+import { fixedSiteView } from './settings/site-view';
 import { compose } from './compose';
 import { loadEnv } from './env';
 import { createLogger } from './logger';
@@ -184,13 +185,12 @@ describe('unknown routes and crashes', () => {
         current: () => Promise.reject(new TypeError(`Cannot read properties of undefined (url ${VENDOR_URL}?user_access_key=${key})`)),
         answer: () => Promise.reject(new TypeError(`Cannot read properties of undefined (url ${VENDOR_URL}?user_access_key=${key})`)),
         health: () => ({ lastSuccessAt: null, lastError: null }),
+        reconfigure: () => undefined,
       },
-      site: { devices: [] },
+      site: fixedSiteView({ devices: [] }),
       now: () => NOW,
       logger,
       ...testAccessDeps(logger, { assume: TEST_ADMIN }),
-      timezone: 'Europe/Budapest',
-      dayStart: '00:00',
       weekStartsOn: 1,
       pollIntervalMs: 10_000,
       authBackoffSeconds: 60,

@@ -10,6 +10,7 @@ import { compressJson } from './compression';
 import { ApiHttpError, errorResponse } from './http-error';
 import { adminDisplayRoutes } from './routes/admin-displays';
 import { adminPeopleRoutes } from './routes/admin-people';
+import { adminSettingsRoutes } from './routes/admin-settings';
 import { configRoutes } from './routes/config';
 import { displaySessionRoutes } from './routes/display-session';
 import { exportRoutes } from './routes/export';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
   const routes = app
     .route('/api', sessionRoutes({ ...deps, demo: deps.demo, trustProxy, https }))
     .route('/api/config', configRoutes(deps))
+    .route('/api/admin', adminSettingsRoutes(deps))
     .route('/api/export', exportRoutes(deps))
     .route('/api/history', historyRoutes(deps))
     .route('/api/admin/displays', adminDisplayRoutes(deps))

@@ -22,7 +22,8 @@ import type { Env } from './env';
 import { createLogger } from './logger';
 import { createOccupancyService } from './occupancy-service';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
-import { loadSiteConfig, siteDisplayName } from './site-config';
+import { liveSiteView, type SiteView } from './settings/site-view';
+import { loadSiteConfig } from './site-config';
 import { openStore, type Store } from './store/store';
 import { createVendorBackoff } from './upstream/vendor-backoff';
 import { createWellpointClient, type FetchLike } from './upstream/wellpoint-client';
@@ -88,9 +89,9 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     defaults: { site: demo ? DEMO_SITE : { devices: [] }, timezone: demo ? DEMO_SITE_TIMEZONE : env.SITE_TIMEZONE, dayStart: env.DAY_START, locale: 'en' },
     onLoadProblem: (key, message) => logger.error({ key, problem: message }, 'a saved setting is not valid and is not applied; save it again in Settings'),
   });
-  const effectiveSite = settings.current().site;
-  const timezone = settings.current().timezone;
-  const dayStart = settings.current().dayStart;
+  // Every part of the server reads the site through this view, rebuilt when an admin changes it.
+  const siteView = liveSiteView(settings, demo);
+  const initial = siteView();
 
   const accounts = createAccounts({ store, secret: authSecret(store, env.AUTH_SECRET), logger });
   const displays = createDisplayDirectory(store, now);
@@ -123,27 +124,31 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     maxMs: env.BACKOFF_MAX_SECONDS * 1000,
     authMs: env.AUTH_BACKOFF_SECONDS * 1000,
   });
+  const occupancySettings = (view: SiteView) => ({
+    site: view.site,
+    siteName: view.siteName,
+    timezone: view.timezone,
+    dayStart: view.dayStart,
+    settingsVersion: view.version,
+  });
   const occupancy = createOccupancyService({
     client,
     now,
-    timezone,
-    dayStart,
     cacheMs: env.CACHE_SECONDS * 1000,
     staleMaxMs: env.STALE_MAX_SECONDS * 1000,
     backoff,
-    site: effectiveSite,
-    siteName: siteDisplayName(effectiveSite, demo),
+    ...occupancySettings(initial),
     logger,
   });
+  // After the view's own subscriber (listeners run in the order they came): the view is new here.
+  settings.subscribe(() => occupancy.reconfigure(occupancySettings(siteView())));
   const clientDist = options.clientDist === undefined ? CLIENT_DIST : options.clientDist;
   const app = createApp({
     client,
     occupancy,
-    site: effectiveSite,
+    site: siteView,
     now,
     logger,
-    timezone,
-    dayStart,
     weekStartsOn: env.WEEK_STARTS_ON,
     pollIntervalMs: env.POLL_INTERVAL_SECONDS * 1000,
     authBackoffSeconds: env.AUTH_BACKOFF_SECONDS,
@@ -179,7 +184,7 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     logger,
     demo,
     simulator,
-    timezone,
+    timezone: initial.timezone,
     store,
     ready,
     setupCode: () => (access.mode() === 'setup' ? setupCode : null),

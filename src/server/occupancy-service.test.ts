@@ -389,4 +389,55 @@ describe('occupancy service: spaces, computed once per vendor answer', () => {
     const second = await service.answer();
     expect(second.body.spaces).toBe(first.body.spaces);
   });
+
+  it('new settings rebuild the cached answer from the last vendor answer at once: names, capacities, spaces, the version (door health kept)', async () => {
+    const { service, client, advance } = setup(() => Promise.resolve(answer()), { settingsVersion: 'v1' });
+    const before = await service.current();
+    expect(before.settingsVersion).toBe('v1');
+    advance(2_000);
+    service.reconfigure({
+      site: {
+        devices: [{ id: 92, label: 'Yard gate' }],
+        spaces: [
+          {
+            id: 'site',
+            name: 'Hall',
+            capacity: 300,
+            doors: [
+              { device: 91, side: 'in' },
+              { device: 92, side: 'in' },
+            ],
+          },
+          { id: 'yard', name: 'Yard', parent: 'site', capacity: 20, doors: [{ device: 92, side: 'in' }] },
+        ],
+      },
+      siteName: 'Hall',
+      timezone: 'Europe/Budapest',
+      dayStart: '00:00',
+      settingsVersion: 'v2',
+    });
+    const after = await service.current();
+    expect(client.getOccupancy).toHaveBeenCalledTimes(1);
+    expect(after.fetchedAt).toBe(before.fetchedAt);
+    expect(after.ageSeconds).toBe(2);
+    expect(after.settingsVersion).toBe('v2');
+    expect(after.devices.map((d) => [d.id, d.name, d.capacity, d.health])).toEqual([
+      [91, 'Main entrance', null, before.devices[0]!.health],
+      [92, 'Yard gate', null, before.devices[1]!.health],
+    ]);
+    expect(after.spaces.map((s) => [s.id, s.name, s.capacity, s.occupancy])).toEqual([
+      ['site', 'Hall', 300, 40],
+      ['yard', 'Yard', 20, 0],
+    ]);
+    expect(after.total.capacity).toBe(300);
+  });
+
+  it('a new zone or day start makes the next answer wait for the vendor’s count of the new window', async () => {
+    const { service, client } = setup(() => Promise.resolve(answer()));
+    expect((await service.current()).dayStart.local).toBe('2026-11-26T00:00:00+01:00');
+    service.reconfigure({ site: { devices: [] }, siteName: 'Test', timezone: 'Europe/London', dayStart: '04:00' });
+    const after = await service.current();
+    expect(client.getOccupancy).toHaveBeenCalledTimes(2);
+    expect(after.dayStart).toMatchObject({ local: '2026-11-26T04:00:00+00:00', timezone: 'Europe/London' });
+  });
 });

@@ -1,5 +1,6 @@
 // Current occupancy for every screen at once: single flight and a short cache, answers without
 // waiting once one exists, stale-if-error with the vendor's back-off (docs/decisions/002, 003, 016).
+// A change of the settings rebuilds the cached answer from the last vendor answer at once.
 import type { Logger } from 'pino';
 import type { DeviceOccupancy, Occupancy } from '@/shared/api-schema';
 import { planDayStart } from '@/shared/day-start';
@@ -23,12 +24,22 @@ export interface OccupancyServiceOptions {
   site: SiteConfig;
   /** The site's name as shown (the root space's name when no spaces are configured). */
   siteName: string;
+  /** The settings' fingerprint, passed on in every answer (screens reload /api/config when it changes). */
+  settingsVersion?: string;
   logger: Logger;
 }
+
+/** What an admin may change while the server runs. */
+export type SiteSettings = Pick<OccupancyServiceOptions, 'site' | 'siteName' | 'timezone' | 'dayStart' | 'settingsVersion'>;
 
 interface Snapshot {
   key: string;
   fetchedAtMs: number;
+  /** What the body was made from, to make it again when the settings change. */
+  vendor: VendorOccupancy;
+  plan: ReturnType<typeof planDayStart>;
+  /** Each door's health as judged when the answer came (kept: it depends on when the server watched). */
+  health: ReadonlyMap<number, DeviceOccupancy['health']>;
   body: Omit<Occupancy, 'ageSeconds' | 'stale' | 'staleReason'>;
   /** `body` serialized once: every screen gets these same bytes until the next vendor answer. */
   json: string;
@@ -51,6 +62,8 @@ export interface OccupancyService {
   /** The same, with its JSON text, for the route (the hot path of every polling screen). */
   answer(): Promise<OccupancyAnswer>;
   health(): ServiceHealth;
+  /** New settings: the cached answer is made again from the last vendor answer (a new day start asks the vendor). */
+  reconfigure(settings: SiteSettings): void;
 }
 
 /**
@@ -79,14 +92,17 @@ interface Failure {
 }
 
 export function createOccupancyService(options: OccupancyServiceOptions): OccupancyService {
-  const { client, now, logger, backoff, siteName } = options;
+  const { client, now, logger, backoff } = options;
+  let config: SiteSettings = options;
   const inFlight = new Map<string, Flight>();
   let latest: Snapshot | null = null;
   const health: ServiceHealth = { lastSuccessAt: null, lastError: null };
-  const labels = new Map(options.site.devices.map((d) => [d.id, d]));
   const slow = new UpstreamError('upstream_timeout', 'getoccupancy: background refresh overdue');
-  const configured = options.site.spaces === undefined ? null : orderSpaces(options.site.spaces);
-  const configuredDevices = configured === null ? [] : boundaryDevices(configured);
+  const derive = (site: SiteConfig) => {
+    const configured = site.spaces === undefined ? null : orderSpaces(site.spaces);
+    return { labels: new Map(site.devices.map((d) => [d.id, d])), configured, configuredDevices: configured === null ? [] : boundaryDevices(configured) };
+  };
+  let derived = derive(options.site);
   let reportedUnknown = '';
   /** Since when each door has counted one way only, this day (door health needs hours of it). */
   const oneWay = new Map<number, { day: number; direction: 'in' | 'out'; sinceMs: number }>();
@@ -108,14 +124,20 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
   function planFor(nowDate: Date) {
     const nowMs = nowDate.getTime();
     if (plan === null || nowMs < plan.atMs || nowMs - plan.atMs >= PLAN_REUSE_MS) {
-      const value = planDayStart(nowDate, options.timezone, options.dayStart);
+      const value = planDayStart(nowDate, config.timezone, config.dayStart);
       // The start instant is part of the key: shift-only params look the same on every day.
       plan = { atMs: nowMs, value, key: JSON.stringify([value.utc.getTime(), value.vendorParams]) };
     }
     return plan;
   }
 
-  function toBody(vendor: VendorOccupancy, plan: ReturnType<typeof planDayStart>, fetchedAt: Date): Snapshot['body'] {
+  function toBody(
+    vendor: VendorOccupancy,
+    plan: ReturnType<typeof planDayStart>,
+    fetchedAt: Date,
+    health: ReadonlyMap<number, DeviceOccupancy['health']>,
+  ): Snapshot['body'] {
+    const { labels, configured, configuredDevices } = derived;
     const devices: DeviceOccupancy[] = vendor.devices
       .map((d) => {
         const site = labels.get(d.id);
@@ -128,13 +150,13 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
           occupancy: Math.max(0, d.raw),
           corrected: d.corrected,
           capacity: site?.capacity ?? null,
-          health: doorHealth(d, oneWayFor(d, plan.utc.getTime(), fetchedAt.getTime())),
+          health: health.get(d.id) ?? doorHealth(d, 0),
         };
       })
       .sort((a, b) => a.id - b.id);
     // Spaces once per vendor answer: every screen then gets the same computed tree.
     const counts = new Map<number, DoorCounts>(devices.map((d) => [d.id, d]));
-    const tree = configured ?? orderSpaces(defaultSpaces({ name: siteName, capacity: options.site.siteCapacity ?? null }, devices));
+    const tree = configured ?? orderSpaces(defaultSpaces({ name: config.siteName, capacity: config.site.siteCapacity ?? null }, devices));
     const spaces = spaceOccupancies(tree, counts);
     const root = spaces[0]!;
     const unknownDevices = configuredDevices.filter((id) => !counts.has(id));
@@ -149,7 +171,13 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
       spacesConfigured: configured !== null,
       unknownDevices,
       notice: devices.length === 0 ? 'no_pro_devices' : null,
+      ...(config.settingsVersion === undefined ? {} : { settingsVersion: config.settingsVersion }),
     };
+  }
+
+  function snapshotOf(key: string, vendor: VendorOccupancy, plan: ReturnType<typeof planDayStart>, fetchedAt: Date, health: Snapshot['health']): Snapshot {
+    const body = toBody(vendor, plan, fetchedAt, health);
+    return { key, fetchedAtMs: fetchedAt.getTime(), vendor, plan, health, body, json: JSON.stringify(body) };
   }
 
   /** How long this door has counted one way only, as far as this server has watched it. */
@@ -180,8 +208,8 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
       logger.warn({ expected: plan.utc.toISOString(), vendor: vendor.datetimeStart.toISOString() }, 'vendor start differs from the planned day start');
     }
     const fetchedAt = now();
-    const body = toBody(vendor, plan, fetchedAt);
-    return { key, fetchedAtMs: fetchedAt.getTime(), body, json: JSON.stringify(body) };
+    const health = new Map(vendor.devices.map((d) => [d.id, doorHealth(d, oneWayFor(d, plan.utc.getTime(), fetchedAt.getTime()))]));
+    return snapshotOf(key, vendor, plan, fetchedAt, health);
   }
 
   function recordFailure(error: UpstreamError, nowMs: number) {
@@ -259,5 +287,16 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
     throw result.withRetryIn(failure.retryInSeconds);
   }
 
-  return { answer, current: async () => (await answer()).body, health: () => ({ ...health }) };
+  function reconfigure(next: SiteSettings) {
+    const dayMoved = next.timezone !== config.timezone || next.dayStart !== config.dayStart;
+    config = { site: next.site, siteName: next.siteName, timezone: next.timezone, dayStart: next.dayStart, settingsVersion: next.settingsVersion };
+    derived = derive(next.site);
+    // Another day start counts another window: the next request plans it and asks the vendor
+    // (the old answer, made under another key, is not shown as this one's).
+    if (dayMoved) plan = null;
+    // Names, doors and capacities are ours: the vendor's last counts are enough to show them at once.
+    else if (latest !== null) latest = snapshotOf(latest.key, latest.vendor, latest.plan, new Date(latest.fetchedAtMs), latest.health);
+  }
+
+  return { answer, current: async () => (await answer()).body, health: () => ({ ...health }), reconfigure };
 }

@@ -139,6 +139,8 @@ export const occupancySchema = z.object({
   /** Devices that configured spaces name but the vendor's answer does not have: their doors count nothing. */
   unknownDevices: z.array(z.number().int().positive()),
   notice: z.literal('no_pro_devices').nullable(),
+  /** Changes when an admin changes the settings: a screen whose /api/config differs asks for it again. */
+  settingsVersion: z.string().optional(),
 });
 export type Occupancy = z.infer<typeof occupancySchema>;
 
@@ -174,6 +176,8 @@ export const configSchema = z.object({
   spaces: z.array(spaceNodeSchema).nullable(),
   /** Changes with every deployment; kiosks reload once when it does. */
   buildId: z.string(),
+  /** The settings this answer was made from (the same as /api/occupancy's while nothing changed). */
+  settingsVersion: z.string().optional(),
   /** Longest export range in days, per resolution. */
   exportMaxDays: z.record(resolutionSchema, z.number().int().positive()),
 });

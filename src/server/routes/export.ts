@@ -7,10 +7,10 @@ import { exportQuerySchema } from '@/shared/export-query';
 import { fieldErrors } from '@/shared/range-query';
 import { todayIn } from '@/shared/zoned';
 import type { AppDeps } from '../app-deps';
+import { principalOf } from '../access';
 import { clientAddress } from '../client-info';
 import { ApiHttpError, errorResponse } from '../http-error';
-import { siteDisplayName } from '../site-config';
-import { spaceResolver } from '../space-filter';
+import { recordAudit } from '../store/audit';
 import { UpstreamError } from '../upstream/upstream-error';
 import { blockedError } from '../upstream/vendor-backoff';
 
@@ -60,7 +60,6 @@ interface Prepared {
 }
 
 export function exportRoutes(deps: AppDeps) {
-  const resolveSpace = spaceResolver(deps.site, siteDisplayName(deps.site, deps.demo));
   let running = 0;
   const prepared = new Map<string, Prepared>();
   // Unfetched links per client, counted from the moment one is asked for (so parallel requests
@@ -86,7 +85,8 @@ export function exportRoutes(deps: AppDeps) {
   return new Hono()
     .get('/', async (c) => {
       if (isHead(c)) return refuseHead(c);
-      const parsed = exportQuerySchema({ today: todayIn(deps.timezone, deps.now()) }).safeParse(c.req.query());
+      const view = deps.site();
+      const parsed = exportQuerySchema({ today: todayIn(view.timezone, deps.now()) }).safeParse(c.req.query());
       if (!parsed.success) {
         const errors = fieldErrors(parsed.error);
         const [field, message] = Object.entries(errors)[0] ?? ['form', 'The export request is not valid.'];
@@ -94,7 +94,7 @@ export function exportRoutes(deps: AppDeps) {
       }
       const q = parsed.data;
       // A space's boundary doors are the devices asked for; an unknown space is a 400 before any vendor call.
-      const space = q.space === null ? null : resolveSpace(q.space);
+      const space = q.space === null ? null : view.resolveSpace(q.space);
       const devices = space === null ? q.devices : space.devices;
       if (space !== null && devices !== null && devices.length === 0) {
         throw new ApiHttpError(404, 'no_data', `The space "${space.name}" has no doors in the site configuration, so there is nothing to export.`, 'space');
@@ -174,7 +174,7 @@ export function exportRoutes(deps: AppDeps) {
         c.req.raw.signal.removeEventListener('abort', clientGone);
       }
       const body = releasingOnEnd(download.body, release, deps.logger);
-      const filename = q.filename ?? defaultExportFilename(siteDisplayName(deps.site, deps.demo), q.from, q.to, q.resolution, space?.id ?? null);
+      const filename = q.filename ?? defaultExportFilename(view.siteName, q.from, q.to, q.resolution, space?.id ?? null);
       const headers = {
         'Content-Type': download.contentType,
         'Content-Disposition': attachmentHeader(filename),
@@ -184,6 +184,13 @@ export function exportRoutes(deps: AppDeps) {
         { from: q.from, to: q.to, resolution: q.resolution, devices: devices?.length ?? 'all', space: space?.id ?? null, handoff },
         'export started',
       );
+      // Who exported which range: written once the vendor's file is on its way (a refused export is not one).
+      await recordAudit(deps.store, {
+        actor: principalOf(c),
+        action: 'export',
+        target: space?.id ?? null,
+        detail: { from: q.from, to: q.to, resolution: q.resolution, devices, space: space === null ? null : { id: space.id, name: space.name } },
+      }).catch((error: unknown) => deps.logger.error({ err: { message: (error as Error).message } }, 'the export could not be written to the audit log'));
       if (!handoff) return c.body(served(c, body), 200, headers);
 
       const token = crypto.randomUUID();

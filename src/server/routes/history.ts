@@ -11,8 +11,8 @@ import { todayIn } from '@/shared/zoned';
 import type { AppDeps } from '../app-deps';
 import { createByteCache } from '../byte-cache';
 import { ApiHttpError } from '../http-error';
-import { siteDisplayName } from '../site-config';
-import { type ResolvedSpace, spaceResolver } from '../space-filter';
+import type { SiteView } from '../settings/site-view';
+import type { ResolvedSpace } from '../space-filter';
 import { spacePoints } from '../space-history';
 import { parseHistoryCsv } from '../upstream/history-csv';
 import { UpstreamError } from '../upstream/upstream-error';
@@ -25,43 +25,41 @@ export const HISTORY_BUSY_RETRY_SECONDS = 5;
 
 export function historyRoutes(deps: AppDeps) {
   const cache = createByteCache(deps.historyCacheBytes);
-  const zones = new Map(deps.site.devices.flatMap((d) => (d.timezone === undefined ? [] : [[d.id, d.timezone] as const])));
   const inFlight = new Map<string, Promise<string>>();
-  const resolveSpace = spaceResolver(deps.site, siteDisplayName(deps.site, deps.demo));
   let downloads = 0;
 
   /** The answer for these series: with a space, its own counts per period as well. */
-  function answer(q: HistoryQuery, space: ResolvedSpace | null, series: History['series']): string {
-    const body: History = { resolution: q.resolution, timezone: deps.timezone, from: q.from, to: q.to, series };
+  function answer(view: SiteView, q: HistoryQuery, space: ResolvedSpace | null, series: History['series']): string {
+    const body: History = { resolution: q.resolution, timezone: view.timezone, from: q.from, to: q.to, series };
     if (space !== null) {
       const named = space.vendorNamed === null ? undefined : series.find((s) => s.id === space.vendorNamed)?.name;
-      const options = { timezone: deps.timezone, dayStart: deps.dayStart, resolution: q.resolution, from: q.from };
+      const options = { timezone: view.timezone, dayStart: view.dayStart, resolution: q.resolution, from: q.from };
       body.space = { id: space.id, name: named ?? space.name, points: spacePoints(series, space.doors, options) };
     }
     return JSON.stringify(body);
   }
 
-  async function load(q: HistoryQuery, space: ResolvedSpace | null, devices: number[] | null): Promise<string> {
+  async function load(view: SiteView, q: HistoryQuery, space: ResolvedSpace | null, devices: number[] | null): Promise<string> {
     const controller = new AbortController();
     try {
       const download = await deps.client.openCsv({ from: q.from, to: q.to, resolution: q.resolution, devices }, controller.signal);
       const series = await parseHistoryCsv(download.body, {
-        timezone: deps.timezone,
+        timezone: view.timezone,
         resolution: q.resolution,
-        zoneOf: (id) => zones.get(id) ?? deps.timezone,
+        zoneOf: (id) => view.zones.get(id) ?? view.timezone,
       });
-      const labels = new Map(deps.site.devices.map((d) => [d.id, d.label]));
       deps.backoff.succeeded('downloadcsv');
       return answer(
+        view,
         q,
         space,
-        series.map((s) => ({ ...s, name: labels.get(s.id) ?? s.name })),
+        series.map((s) => ({ ...s, name: view.labels.get(s.id) ?? s.name })),
       );
     } catch (error) {
       // A range with no rows is an empty chart, not a failure.
       if (error instanceof UpstreamError && error.code === 'no_data') {
         deps.backoff.succeeded('downloadcsv');
-        return answer(q, space, []);
+        return answer(view, q, space, []);
       }
       if (!(error instanceof UpstreamError)) throw error;
       if (error.code === 'upstream_format') deps.logger.warn({ detail: error.detail }, 'history CSV not readable');
@@ -74,7 +72,8 @@ export function historyRoutes(deps: AppDeps) {
 
   return new Hono().get('/', async (c) => {
     const now = deps.now();
-    const today = todayIn(deps.timezone, now);
+    const view = deps.site();
+    const today = todayIn(view.timezone, now);
     const parsed = historyQuerySchema({ today }).safeParse(c.req.query());
     if (!parsed.success) {
       const [field, message] = Object.entries(fieldErrors(parsed.error))[0] ?? ['form', 'The history request is not valid.'];
@@ -82,16 +81,17 @@ export function historyRoutes(deps: AppDeps) {
     }
     const q = parsed.data;
     // An unknown space is a 400 before anything else (HEAD too), and asks the vendor nothing.
-    const space = q.space === null ? null : resolveSpace(q.space);
+    const space = q.space === null ? null : view.resolveSpace(q.space);
     const devices = space === null ? q.devices : space.devices;
-    const key = JSON.stringify([q.from, q.to, q.resolution, devices, space?.id ?? null]);
+    // Names, zones and a space's doors come from the settings: an answer made under others is not reused.
+    const key = JSON.stringify([q.from, q.to, q.resolution, devices, space?.id ?? null, view.version]);
     const cached = cache.get(key, now.getTime());
     const jsonHeaders = { 'content-type': 'application/json' };
     if (cached !== undefined) return c.body(cached, 200, jsonHeaders);
     // A space without doors counts nothing: nothing to ask the vendor (an empty list would mean every device).
     if (devices !== null && devices.length === 0) {
       if (c.req.method === 'HEAD') return c.body(null, 200, jsonHeaders);
-      return c.body(answer(q, space, []), 200, jsonHeaders);
+      return c.body(answer(view, q, space, []), 200, jsonHeaders);
     }
 
     let flight = inFlight.get(key);
@@ -105,7 +105,7 @@ export function historyRoutes(deps: AppDeps) {
         throw new ApiHttpError(429, 'rate_limited', `${deps.historyConcurrency} history downloads are already running; try again in a few seconds.`);
       }
       downloads++;
-      flight = load(q, space, devices).finally(() => {
+      flight = load(view, q, space, devices).finally(() => {
         downloads--;
         inFlight.delete(key);
       });

@@ -3,6 +3,7 @@
 // saved in the store > defaults (the demo building in demo mode). A field set by the environment
 // or the file is locked: the app shows it and refuses to change it.
 import { z } from 'zod';
+import { publicChanges, siteChanges, spacesChanges } from '@/shared/settings-changes';
 import { DEFAULT_PUBLIC, LOCALES, type Locale, type LockSource, type PublicSettings, publicSettingsSchema, type SettingField } from '@/shared/settings-schema';
 import type { Principal } from '../auth/principal';
 import { ApiHttpError } from '../http-error';
@@ -75,6 +76,16 @@ export interface SettingsService {
   put(key: SettingsKey, value: unknown, actor: Principal): Promise<EffectiveSettings>;
   /** Called after every change; returns the unsubscribe. */
   subscribe(listener: (settings: EffectiveSettings) => void): () => void;
+}
+
+/** The lines of the audit log for a change of `key`. */
+export function changesOf(key: SettingsKey, before: EffectiveSettings, after: EffectiveSettings): string[] {
+  if (key === 'site') {
+    const values = (s: EffectiveSettings) => ({ siteName: s.site.siteName ?? null, timezone: s.timezone, dayStart: s.dayStart, locale: s.locale });
+    return siteChanges(values(before), values(after));
+  }
+  if (key === 'spaces') return spacesChanges(before.site, after.site);
+  return publicChanges(before.public, after.public);
 }
 
 export function createSettingsService(sources: SettingsSources): SettingsService {
@@ -172,9 +183,11 @@ export function createSettingsService(sources: SettingsSources): SettingsService
         .values({ key, value: json, updated_at: at.toISOString(), updated_by: by })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: at.toISOString(), updated_by: by }))
         .execute();
-      await recordAudit(store, { actor, action: `settings.${key}`, detail: parsed.data, at });
+      const before = current;
       (stored as Record<string, unknown>)[key] = parsed.data;
       current = compute();
+      // The log says what changed on the screens, in words (the same lines the editor shows before saving).
+      await recordAudit(store, { actor, action: `settings.${key}`, detail: { changes: changesOf(key, before, current) }, at });
       for (const listener of listeners) listener(current);
       return current;
     },

@@ -27,9 +27,9 @@ export const settingsSections: readonly SettingsSection[] = [
 
   { id: 'public', title: 'Public view', adminOnly: true, load: () => import('./public-section').then((m) => m.PublicSection) },
 
-  // site
+  { id: 'site', title: 'Site and spaces', adminOnly: true, load: () => import('./site-section').then((m) => m.SiteAndSpacesSection) },
 
-  // audit
+  { id: 'audit', title: 'Audit log', adminOnly: true, load: () => import('./audit-section').then((m) => m.AuditSection) },
 
   // Everyone's own account, last.
   { id: 'account', title: 'My account', adminOnly: false, load: () => import('./account-section').then((m) => m.AccountSection) },

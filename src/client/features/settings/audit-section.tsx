@@ -1,0 +1,79 @@
+// Settings ▸ Audit log: who changed what and when, who exported which range; newest first, in
+// the site's time zone, a page at a time.
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Button } from '@/client/components/ui/button';
+import { Skeleton } from '@/client/components/ui/skeleton';
+import { configQueryOptions } from '@/client/lib/config-queries';
+import { actionWords, auditTime, detailLines } from './audit-words';
+import { auditQueryOptions } from './settings-api';
+import { SectionMessage } from './settings-fields';
+
+export function AuditSection() {
+  const audit = useInfiniteQuery(auditQueryOptions());
+  const config = useQuery(configQueryOptions());
+  const timeZone = config.data?.timezone;
+  if (audit.isPending) return <Skeleton className="h-96 rounded-2xl" />;
+  if (audit.error) return <SectionMessage title="The audit log could not be loaded.">{audit.error.message}</SectionMessage>;
+  const entries = audit.data.pages.flatMap((p) => p.entries);
+  return (
+    <div className="rounded-2xl border border-line bg-surface p-4 sm:p-6">
+      <p className="text-sm text-muted">Who changed the settings and who exported counts, newest first{timeZone ? `; times in ${timeZone}` : ''}.</p>
+      {entries.length === 0 ? (
+        <p className="mt-4 text-sm text-ink">Nothing yet: changes to the settings and exports appear here.</p>
+      ) : (
+        <div className="mt-4 overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">Audit log, newest first</caption>
+            <thead>
+              <tr className="border-b border-line text-muted">
+                <th scope="col" className="py-2 pe-4 font-semibold">
+                  When
+                </th>
+                <th scope="col" className="py-2 pe-4 font-semibold">
+                  Who
+                </th>
+                <th scope="col" className="py-2 pe-4 font-semibold">
+                  What
+                </th>
+                <th scope="col" className="py-2 font-semibold">
+                  Detail
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => {
+                const lines = detailLines(entry);
+                return (
+                  <tr key={entry.id} className="border-b border-line align-top last:border-b-0">
+                    <td className="py-2.5 pe-4 whitespace-nowrap text-ink">
+                      <time dateTime={entry.at}>{auditTime(entry.at, timeZone)}</time>
+                    </td>
+                    <td className="max-w-48 py-2.5 pe-4 break-words text-ink">{entry.actor}</td>
+                    <td className="py-2.5 pe-4 font-medium text-ink">{actionWords(entry.action)}</td>
+                    <td className="min-w-56 py-2.5 text-ink">
+                      {lines.length === 1 ? (
+                        lines[0]
+                      ) : (
+                        <ul className="space-y-0.5">
+                          {lines.map((line, i) => (
+                            <li key={i}>{line}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {audit.hasNextPage ? (
+        <Button tone="accent" className="mt-4 min-h-12 px-4" disabled={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>
+          {audit.isFetchingNextPage ? 'Loading…' : 'Show older entries'}
+        </Button>
+      ) : null}
+      {audit.isFetchNextPageError ? <p className="mt-2 text-sm text-full-ink">Older entries could not be loaded; try again.</p> : null}
+    </div>
+  );
+}

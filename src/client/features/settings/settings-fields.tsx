@@ -1,0 +1,78 @@
+// The form parts the site and spaces sections share: a labelled field with its lock note and its
+// error (tied to the input for screen readers), the summary of what a save changes, and the
+// section's loading and failure states.
+import type { ReactNode } from 'react';
+import { FieldError } from '@/client/components/ui/date-range-fields';
+import { KeyIcon } from '@/client/components/ui/icons';
+
+export const inputClass = (invalid: boolean) =>
+  `block min-h-12 w-full min-w-0 rounded-lg border bg-surface px-3 text-base text-ink disabled:bg-sunken disabled:text-muted ${invalid ? 'border-full-arc' : 'border-line'}`;
+
+interface FieldProps {
+  id: string;
+  label: ReactNode;
+  /** Why the field cannot be changed here, if it cannot. */
+  lock?: string | undefined;
+  hint?: ReactNode;
+  error?: string | undefined;
+  /** Grid placement and the like. */
+  className?: string;
+  children: (described: { 'aria-describedby': string | undefined; 'aria-invalid': true | undefined; disabled: boolean }) => ReactNode;
+}
+
+export function Field({ id, label, lock, hint, error, className, children }: FieldProps) {
+  const described = [error ? `${id}-error` : '', lock ? `${id}-lock` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div data-field={id} className={className}>
+      <label htmlFor={id} className="block text-sm font-semibold text-ink">
+        {label}
+      </label>
+      <div className="mt-1.5">{children({ 'aria-describedby': described, 'aria-invalid': error ? true : undefined, disabled: lock !== undefined })}</div>
+      <FieldError id={`${id}-error`} message={error} />
+      {lock ? <LockNote id={`${id}-lock`}>{lock}</LockNote> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1.5 text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function LockNote({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <p id={id} className="mt-1.5 flex gap-1.5 text-sm text-muted">
+      <KeyIcon className="mt-0.5 size-4 shrink-0" />
+      <span>{children}</span>
+    </p>
+  );
+}
+
+/** What saving would change, one line each, announced as it changes. */
+export function ChangeSummary({ id, lines }: { id: string; lines: readonly string[] }) {
+  return (
+    <div id={id} aria-live="polite" className="text-sm text-ink">
+      {lines.length === 0 ? (
+        <p className="text-muted">No changes to save.</p>
+      ) : (
+        <>
+          <p className="font-semibold">Saving will change:</p>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5">
+            {lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function SectionMessage({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div role="status" className="rounded-2xl border border-line bg-surface p-4 sm:p-6">
+      <p className="font-semibold text-ink">{title}</p>
+      {children ? <div className="mt-1 text-sm text-muted">{children}</div> : null}
+    </div>
+  );
+}
