@@ -53,8 +53,8 @@ describe('the dashboard header', () => {
     await user.click(await screen.findByRole('button', { name: 'Account: Ana Kovács' }, NEXT_PAGE));
     await user.click(screen.getByRole('link', { name: 'Settings' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' }, NEXT_PAGE)).toBeInTheDocument();
-    // Settings opens on the first section an admin may open: People heads the list.
-    expect(window.location.pathname).toBe('/settings/people');
+    // Settings opens on the first section an admin may open: Site and spaces heads the list.
+    expect(window.location.pathname).toBe('/settings/site');
   });
 
   it('says calmly, above the numbers, that the open demo is open to anyone', async () => {

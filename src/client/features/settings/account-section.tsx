@@ -13,7 +13,7 @@ import { fetchJson } from '@/client/lib/api-client';
 import { describeAccountFailure, toProblem } from '@/client/lib/error-text';
 import { type Me, roleWords, signOut } from '@/client/lib/me-queries';
 import { checkNewPassword, PASSWORD_HINT } from '@/client/lib/password-rule';
-import type { SettingsSectionProps } from './settings-sections';
+import type { SettingsSectionProps } from './settings-section-props';
 
 export function AccountSection({ me }: SettingsSectionProps) {
   if (me.kind !== 'user' || !me.user) return <NoAccount />;

@@ -5,7 +5,7 @@ import type { PersonLink } from '@/shared/people-schema';
 import { AddPersonForm } from './add-person-form';
 import { PeopleList } from './people-list';
 import { PersonLinkPanel } from './person-link-panel';
-import type { SettingsSectionProps } from './settings-sections';
+import type { SettingsSectionProps } from './settings-section-props';
 
 export function PeopleSection({ me }: SettingsSectionProps) {
   const [link, setLink] = useState<{ link: PersonLink; added: boolean } | null>(null);

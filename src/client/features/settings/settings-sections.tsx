@@ -2,11 +2,9 @@
 // opened (Settings never weighs on the dashboard). `adminOnly` sections are hidden from staff;
 // the server refuses them anyway, the list only follows.
 import type { ComponentType } from 'react';
-import type { Me } from '@/client/lib/me-queries';
+import type { SettingsSectionProps } from './settings-section-props';
 
-export interface SettingsSectionProps {
-  me: Me;
-}
+export type { SettingsSectionProps };
 
 export interface SettingsSection {
   /** The last part of the address: /settings/<id>. */
@@ -17,20 +15,12 @@ export interface SettingsSection {
 }
 
 export const settingsSections: readonly SettingsSection[] = [
-  // Administrators' sections: each replaces its own placeholder line below with one entry, such as
-  // { id: 'people', title: 'People', adminOnly: true, load: () => import('./people-section').then((m) => m.PeopleSection) },
-  // (the blank lines keep the five additions from touching each other when the branches merge).
-
-  { id: 'people', title: 'People', adminOnly: true, load: () => import('./people-section').then((m) => m.PeopleSection) },
-
-  { id: 'displays', title: 'Displays', adminOnly: true, load: () => import('./displays-section').then((m) => m.DisplaysSection) },
-
-  { id: 'public', title: 'Public view', adminOnly: true, load: () => import('./public-section').then((m) => m.PublicSection) },
-
+  // Administrators' sections.
   { id: 'site', title: 'Site and spaces', adminOnly: true, load: () => import('./site-section').then((m) => m.SiteAndSpacesSection) },
-
+  { id: 'people', title: 'People', adminOnly: true, load: () => import('./people-section').then((m) => m.PeopleSection) },
+  { id: 'displays', title: 'Displays', adminOnly: true, load: () => import('./displays-section').then((m) => m.DisplaysSection) },
+  { id: 'public', title: 'Public view', adminOnly: true, load: () => import('./public-section').then((m) => m.PublicSection) },
   { id: 'audit', title: 'Audit log', adminOnly: true, load: () => import('./audit-section').then((m) => m.AuditSection) },
-
   // Everyone's own account, last.
   { id: 'account', title: 'My account', adminOnly: false, load: () => import('./account-section').then((m) => m.AccountSection) },
 ];
