@@ -16,7 +16,7 @@ import { DEMO_ACCESS_KEY, LARGE_ACCESS_KEY } from '@/simulator/accounts';
 import { type Child, childCounts, cleanupTempDirs, freePort, installCleanup, listensOn, rssBytes, spawnChild, stopAll, trackTempDir } from './bench/children';
 import { GZIP_LEVEL, RECHARTS_MARKER, analyseBuild, type FirstLoad } from './bench/first-load';
 import { fmtInt, fmtKB, fmtMB, fmtMs, fmtRatio, markdownTable, percentile, table } from './bench/format';
-import { type DownloadResult, download, json, request, waitForHttp } from './bench/http';
+import { type DownloadResult, download, json, rememberSession, request, sessionHeaders, waitForHttp } from './bench/http';
 
 const REPO = resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -78,6 +78,9 @@ const notMeasured = (what: string, target: string, error: unknown) => {
   summary.push({ what, measured: `not measured: ${reason}`, target, verdict: '–' });
 };
 
+/** The administrator every BFF of the bench starts with and signs in as (a throwaway store). */
+const BENCH_ADMIN = { email: 'bench@example.org', password: 'a bench administrator password' };
+
 // ---- processes ----
 interface Server {
   child: Child;
@@ -99,14 +102,25 @@ async function startSimulator(): Promise<Server> {
 async function startBff(name: string, env: Record<string, string>): Promise<Server> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
+    // A store of its own with an administrator: a real key needs a signed-in person (or a display).
+    const account = {
+      DATA_DIR: trackTempDir(mkdtempSync(join(tmpdir(), 'occupancy-bench-store-'))),
+      ADMIN_EMAIL: BENCH_ADMIN.email,
+      ADMIN_PASSWORD: BENCH_ADMIN.password,
+    };
     const child = spawnChild(name, NODE, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: REPO,
-      env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SITE_TIMEZONE, ...env },
+      env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SITE_TIMEZONE, ...account, ...env },
     });
     const url = `http://127.0.0.1:${port}`;
     try {
       await waitForHttp(`${url}/healthz`, () => !child.hasExited(), 30_000);
       if (!listensOn(child.pid, port)) throw new Error(`port ${port} is answered by another process`);
+      // Every request of the bench to this BFF then carries the session, as a signed-in screen's does.
+      const signedIn = await request(`${url}/api/session`, { method: 'POST', json: BENCH_ADMIN, headers: { origin: url } });
+      const cookie = (signedIn.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+      if (signedIn.status !== 200 || cookie === '') throw new Error(`signing in answered HTTP ${signedIn.status}`);
+      rememberSession(url, cookie);
       log(`${name}: pid ${child.pid} on ${url}`);
       return { child, url };
     } catch (error) {
@@ -481,7 +495,7 @@ interface CannonFigures {
 }
 
 async function cannon(url: string, seconds: number, headers: Record<string, string> = {}): Promise<CannonFigures> {
-  const result = await autocannon({ url, connections: AC_CONNECTIONS, duration: seconds, pipelining: 1, headers });
+  const result = await autocannon({ url, connections: AC_CONNECTIONS, duration: seconds, pipelining: 1, headers: { ...sessionHeaders(url), ...headers } });
   return {
     rps: result['2xx'] / result.duration,
     ok: result['2xx'],
@@ -507,7 +521,7 @@ function storeWithDisplay(): { env: Record<string, string>; cookie: string } {
     .run('bench-display', 'Bench wall', hashToken(token), JSON.stringify(['site', 'device-91']), new Date().toISOString());
   store.close();
   return {
-    env: { DATA_DIR: dataDir, ADMIN_EMAIL: 'bench@example.org', ADMIN_PASSWORD: 'a bench administrator password' },
+    env: { DATA_DIR: dataDir, ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password },
     cookie: `occupancy_display=${token}`,
   };
 }
@@ -522,7 +536,7 @@ async function throughput(sim: Server, acceptEncoding?: string, { display = fals
     ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }),
     ...(withDisplay === null ? {} : { cookie: withDisplay.cookie }),
   };
-  const asked = `${acceptEncoding === undefined ? 'no Accept-Encoding' : `Accept-Encoding: ${acceptEncoding}`}${display ? ', a display’s cookie' : ''}`;
+  const asked = `${acceptEncoding === undefined ? 'no Accept-Encoding' : `Accept-Encoding: ${acceptEncoding}`}${display ? ', a display’s cookie' : ', a signed-in person’s session'}`;
   section(
     `Cached /api/occupancy throughput (${asked}): BFF vs bare node:http, autocannon ${AC_CONNECTIONS} connections × ${AC_SECONDS} s, ${AC_ROUNDS} rounds (A B, B A)`,
   );
@@ -660,7 +674,7 @@ async function downloadWithRss(pid: number, url: string, onProgress: (bytes: num
 function firstByteOnly(url: string): Promise<number> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { agent: false }, (res) => {
+    const req = httpRequest(url, { agent: false, headers: sessionHeaders(url) }, (res) => {
       res.on('error', () => undefined); // the abort below
       res.once('data', () => {
         resolve(performance.now() - t0);

@@ -2,6 +2,19 @@
 // streaming download that counts and discards bytes while timing the first one.
 import { type Agent, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
 
+/** The session cookie of each BFF the bench signed in to, by origin: every request to it carries it. */
+const sessions = new Map<string, string>();
+
+export function rememberSession(origin: string, cookie: string): void {
+  sessions.set(new URL(origin).origin, cookie);
+}
+
+/** The cookie header for a URL of a BFF the bench signed in to (none for the simulator). */
+export function sessionHeaders(url: string): Record<string, string> {
+  const cookie = sessions.get(new URL(url).origin);
+  return cookie === undefined ? {} : { cookie };
+}
+
 export interface SimpleResponse {
   status: number;
   headers: IncomingHttpHeaders;
@@ -21,7 +34,11 @@ export function request(
       {
         method: options.method ?? 'GET',
         agent: options.agent,
-        headers: { ...options.headers, ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(payload.length) }) },
+        headers: {
+          ...sessionHeaders(url),
+          ...options.headers,
+          ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(payload.length) }),
+        },
         timeout: options.timeoutMs ?? 30_000,
       },
       (res) => {
@@ -64,7 +81,7 @@ export interface DownloadResult {
 export function download(url: string, onProgress?: (bytes: number) => void): Promise<DownloadResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { agent: false }, (res) => {
+    const req = httpRequest(url, { agent: false, headers: sessionHeaders(url) }, (res) => {
       const headersMs = performance.now() - started;
       let firstByteMs = Number.NaN;
       let bytes = 0;
