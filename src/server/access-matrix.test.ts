@@ -31,6 +31,8 @@ const MATRIX: Row[] = [
   { method: 'GET', path: '/api/occupancy', expect: { admin: 200, staff: 200, display: 200, public: 401, nobody: 401 } },
   { method: 'GET', path: '/api/config', expect: { admin: 200, staff: 200, display: 200, public: 401, nobody: 401 } },
   { method: 'GET', path: `/api/history?${RANGE}`, expect: { admin: 200, staff: 200, display: 403, public: 401, nobody: 401 } },
+  // A one-time download link (a made-up one: 404 once past the guard).
+  { method: 'GET', path: '/api/export/file/made-up-token', expect: { admin: 404, staff: 404, display: 403, public: 401, nobody: 401 } },
   { method: 'GET', path: `/api/export?${RANGE}`, expect: { admin: 200, staff: 200, display: 403, public: 401, nobody: 401 } },
   // Settings ▸ People: administrators only (404: nobody has that id).
   { method: 'GET', path: '/api/admin/people', expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 } },
@@ -52,6 +54,8 @@ const MATRIX: Row[] = [
     body: { siteName: 'Matrix Hall' },
     expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 },
   },
+  // A body the server refuses: an admin hears why (400), anyone else never gets that far.
+  { method: 'PUT', path: '/api/admin/settings/spaces', body: { devices: 'none' }, expect: { admin: 400, staff: 403, display: 403, public: 401, nobody: 401 } },
   { method: 'GET', path: '/api/admin/audit', expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 } },
   // A wrong current password: 400 for a person, 403 for a display, 401 for nobody.
   {
@@ -86,6 +90,8 @@ const MATRIX: Row[] = [
   // Opening a link (a wrong token here) needs no session; a person's browser is refused (409).
   { method: 'POST', path: '/api/display/session', body: { token: 'made-up' }, expect: { admin: 409, staff: 409, display: 401, public: 401, nobody: 401 } },
   { method: 'DELETE', path: '/api/display/session', expect: all(204) },
+  // Last: signing out ends the admin's and the staff member's sessions for the rows after it.
+  { method: 'DELETE', path: '/api/session', expect: all(204) },
 ];
 
 async function setUp() {
@@ -128,6 +134,14 @@ async function setUp() {
 
 describe('the access matrix', async () => {
   const { app, cookies, publicView } = await setUp();
+
+  it('lists every route the app answers (a new endpoint cannot be left out)', () => {
+    const pattern = (path: string) => new RegExp(`^${path.replace(/:[^/]+/g, '[^/]+').replace(/\*$/, '.*')}$`);
+    const routes = app.routes.filter((r) => r.method !== 'ALL' && (r.path.startsWith('/api/') || r.path === '/healthz' || r.path === '/readyz'));
+    const missing = routes.filter((r) => !MATRIX.some((row) => row.method === r.method && pattern(r.path).test(row.path.split('?')[0] ?? '')));
+    expect(missing.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+
   for (const row of MATRIX) {
     for (const who of WHO) {
       it(`${row.method} ${row.path.split('?')[0]} as ${who} → ${row.expect[who]}`, async () => {
