@@ -56,13 +56,20 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', testMatch: DASHBOARD, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
-    { name: 'phone', testMatch: DASHBOARD, use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, defaultBrowserType: 'chromium' } },
-    // The failure states lay out at 1920 px as at 1440 px (the grid only widens; layout.spec.ts sweeps
-    // the widths): the wall checks the live screens, keeping the run under ten minutes.
+    // The stale-then-recover run is the same code at every width (desktop runs it; layout.spec puts the
+    // outage banner on a phone): the phone keeps the other states, within the ten-minute budget.
+    {
+      name: 'phone',
+      testMatch: DASHBOARD,
+      grepInvert: /the vendor failing: the last numbers stay/,
+      use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, defaultBrowserType: 'chromium' },
+    },
+    // At 1920 px the grid only widens (layout.spec.ts sweeps 320–1920 px for overlap and sideways
+    // scrolling): the wall checks the spaces' tree, where a parent and its rooms share a box, and
+    // leaves the numbers, polls and failure states to desktop and phone, within the ten-minute budget.
     {
       name: 'wall',
-      testMatch: DASHBOARD,
-      testIgnore: /dashboard-states\.spec\.ts/,
+      testMatch: /dashboard-spaces\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1920, height: 1080 } },
     },
     { name: 'journeys', testIgnore: DASHBOARD, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
