@@ -49,21 +49,24 @@ export function createAccess(options: AccessOptions) {
     if (!bootstrapped) await options.ready;
     if (options.assume !== undefined) return { principal: options.assume, setCookie: [] };
     const header = requestHeader(c, 'cookie');
+    let revoked = false;
     if (header !== undefined && header !== '') {
       if (header.includes(DISPLAY_COOKIE)) {
         const token = displayTokenOf(header);
         if (token !== null) {
           const display = displays.byToken(token);
-          if (display === 'revoked') throw new ApiHttpError(401, 'display_revoked', 'This display link was revoked. Ask your administrator for a new one.');
+          revoked = display === 'revoked';
           // Seen now; once a day the cookie goes out again, so a screen in use never reaches its 400 days.
-          if (display !== null) return { principal: display, setCookie: displays.polled(display.id, token, () => options.https(c)) };
+          if (display !== null && display !== 'revoked') return { principal: display, setCookie: displays.polled(display.id, token, () => options.https(c)) };
         }
       }
+      // A person signed in on a browser that once held a revoked display link is that person.
       if (header.includes(SESSION_COOKIE) && accounts.count() > 0) {
         const { principal, setCookie } = await accounts.sessionUser(header, options.https(c));
         if (principal !== null) return { principal, setCookie };
       }
     }
+    if (revoked) throw new ApiHttpError(401, 'display_revoked', 'This display link was revoked. Ask your administrator for a new one.');
     return { principal: mode() === 'open' ? OPEN : NOBODY, setCookie: [] };
   };
 
@@ -78,8 +81,8 @@ export type Access = ReturnType<typeof createAccess>;
 /** Paths answered while the server waits for its first account (real key, no account). */
 const SETUP_PATHS = new Set(['/api/setup', '/api/me']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Where a browser with a revoked display cookie may still go: opening a new display link. */
-const RELINK_PATH = '/api/display/session';
+/** Where a browser with a revoked display cookie may still go: opening a new display link, or signing a person in. */
+const AFTER_REVOKED_PATHS = new Set(['/api/display/session', '/api/session']);
 
 /** The host the browser addressed: the Host header, or a trusted proxy's X-Forwarded-Host. */
 function requestHost(c: RequestInfo, trustProxy: boolean): string {
@@ -118,7 +121,7 @@ export function accessMiddleware(access: Access, trustProxy: boolean, hasRoute: 
       throw new ApiHttpError(403, 'forbidden', 'This request did not come from a page of this site, so it was refused.');
     }
     const { principal, setCookie } = await access.resolve(c).catch((error: unknown) => {
-      if (c.req.path === RELINK_PATH && error instanceof ApiHttpError && error.code === 'display_revoked') return { principal: NOBODY, setCookie: [] };
+      if (AFTER_REVOKED_PATHS.has(c.req.path) && error instanceof ApiHttpError && error.code === 'display_revoked') return { principal: NOBODY, setCookie: [] };
       throw error;
     });
     c.set('principal', principal);

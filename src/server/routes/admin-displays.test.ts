@@ -203,6 +203,21 @@ describe('POST /api/display/session', () => {
     expect(cookiesOf(res)).toBe(`occupancy_display=${fresh.token}`);
   });
 
+  it('a browser left with a revoked display cookie can still sign a person in, and is then that person', async () => {
+    const s = await site();
+    const old = await s.makeDisplay({ name: 'Old' });
+    const { cookie } = await s.open(old.token);
+    await s.call(`/api/admin/displays/${old.id}`, { method: 'DELETE', cookie: s.admin });
+    expect((await s.call('/api/me', { cookie })).status).toBe(401);
+    const signedIn = await s.call('/api/session', { method: 'POST', cookie, body: ADMIN });
+    expect(signedIn.status).toBe(200);
+    const both = `${cookie}; ${cookiesOf(signedIn)}`;
+    const me = await s.call('/api/me', { cookie: both });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ kind: 'user', user: { email: ADMIN.email } });
+    expect((await s.call('/api/admin/displays', { cookie: both })).status).toBe(200);
+  });
+
   it('is refused in a browser signed in as a person, so their Settings stay within reach', async () => {
     const s = await site();
     const made = await s.makeDisplay({ name: 'Lobby' });
