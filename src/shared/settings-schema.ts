@@ -13,12 +13,15 @@ export const embedOriginSchema = z
     try {
       const url = new URL(v);
       const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
-      return url.origin === v.replace(/\/$/, '') && (url.protocol === 'https:' || (url.protocol === 'http:' && local));
+      // Only scheme, host and port: no path, query, fragment or credentials.
+      const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '' && !/\/\/.*\/./.test(v);
+      return bare && !v.endsWith('?') && !v.endsWith('#') && (url.protocol === 'https:' || (url.protocol === 'http:' && local));
     } catch {
       return false;
     }
   }, 'is not an origin such as https://www.example.org (https, no path)')
-  .transform((v) => v.replace(/\/$/, ''));
+  // As browsers send it in Origin: lower-case scheme and host, no trailing slash.
+  .transform((v) => new URL(v).origin);
 
 export const publicSettingsSchema = z
   .object({
