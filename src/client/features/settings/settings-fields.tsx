@@ -1,7 +1,8 @@
 // The form parts the site and spaces sections share: a labelled field with its lock note and its
-// error (tied to the input for screen readers), the summary of what a save changes, and the
-// section's loading and failure states.
+// error (tied to the input for screen readers), the summary of what a save changes beside its Save
+// button, and the section's loading and failure states.
 import type { ReactNode } from 'react';
+import { Button } from '@/client/components/ui/button';
 import { FieldError } from '@/client/components/ui/date-range-fields';
 import { KeyIcon } from '@/client/components/ui/icons';
 
@@ -45,6 +46,30 @@ export function LockNote({ id, children }: { id?: string; children: ReactNode })
       <KeyIcon className="mt-0.5 size-4 shrink-0" />
       <span>{children}</span>
     </p>
+  );
+}
+
+/** The summary of what a save changes, and the Save button it describes (off while nothing changed). */
+export function SaveBar({
+  id,
+  changes,
+  pending,
+  label,
+  className,
+}: {
+  id: string;
+  changes: readonly string[];
+  pending: boolean;
+  label: string;
+  className: string;
+}) {
+  return (
+    <div className={className}>
+      <ChangeSummary id={`${id}-summary`} lines={changes} />
+      <Button tone="primary" type="submit" disabled={pending || changes.length === 0} aria-describedby={`${id}-summary`} className="min-h-12 shrink-0 px-5">
+        {pending ? 'Saving…' : label}
+      </Button>
+    </div>
   );
 }
 

@@ -2,14 +2,13 @@
 // file or the environment sets is shown read-only with a note; the server refuses it anyway.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
-import { Button } from '@/client/components/ui/button';
 import { Skeleton } from '@/client/components/ui/skeleton';
 import { ApiRequestError } from '@/client/lib/api-client';
 import type { AdminSettings } from '@/shared/admin-settings-schema';
 import { siteChanges } from '@/shared/settings-changes';
 import { LOCALES, type Locale } from '@/shared/settings-schema';
 import { ADMIN_SETTINGS_KEY, adminSettingsQueryOptions, lockNote, saveSettings } from './settings-api';
-import { ChangeSummary, Field, inputClass, SectionMessage } from './settings-fields';
+import { Field, inputClass, SaveBar, SectionMessage } from './settings-fields';
 import { SpacesSection } from './spaces-section';
 
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', de: 'Deutsch', hu: 'Magyar' };
@@ -192,18 +191,13 @@ function SiteFormView({ settings, saved: justSaved, onSaved }: { settings: Admin
           )}
         </Field>
       </div>
-      <div className="mt-6 flex flex-col gap-4 border-t border-line pt-4 sm:flex-row sm:items-end sm:justify-between">
-        <ChangeSummary id={`${id}-summary`} lines={changes} />
-        <Button
-          tone="primary"
-          type="submit"
-          disabled={save.isPending || changes.length === 0}
-          aria-describedby={`${id}-summary`}
-          className="min-h-12 shrink-0 px-5"
-        >
-          {save.isPending ? 'Saving…' : 'Save'}
-        </Button>
-      </div>
+      <SaveBar
+        id={id}
+        changes={changes}
+        pending={save.isPending}
+        label="Save"
+        className="mt-6 flex flex-col gap-4 border-t border-line pt-4 sm:flex-row sm:items-end sm:justify-between"
+      />
       <p role="status" className="mt-3 text-sm">
         {justSaved ? <span className="text-ink">Saved. Every screen shows it at its next update.</span> : null}
         {save.error && !serverError?.field ? <span className="text-full-ink">Not saved: {save.error.message}</span> : null}

@@ -11,7 +11,7 @@ import { occupancyQueryOptions } from '@/client/lib/occupancy-queries';
 import type { AdminSettings } from '@/shared/admin-settings-schema';
 import { spacesChanges } from '@/shared/settings-changes';
 import { ADMIN_SETTINGS_KEY, adminSettingsQueryOptions, lockNote, saveSettings } from './settings-api';
-import { ChangeSummary, Field, inputClass, LockNote, SectionMessage } from './settings-fields';
+import { Field, inputClass, LockNote, SaveBar, SectionMessage } from './settings-fields';
 import {
   addSpace,
   type DraftProblems,
@@ -205,18 +205,13 @@ function SpacesEditor({ settings, devices, saved, onSaved }: EditorProps) {
       {readOnly ? null : (
         <>
           {errorAt('form') ? <p className="mt-4 text-sm text-full-ink">{errorAt('form')}</p> : null}
-          <div className="-mx-4 mt-6 flex flex-col gap-3 border-t border-line bg-surface px-4 py-3 sm:sticky sm:bottom-0 sm:z-10 sm:-mx-6 sm:flex-row sm:items-end sm:justify-between sm:px-6">
-            <ChangeSummary id={`${id}-summary`} lines={changes} />
-            <Button
-              tone="primary"
-              type="submit"
-              disabled={save.isPending || changes.length === 0}
-              aria-describedby={`${id}-summary`}
-              className="min-h-12 shrink-0 px-5"
-            >
-              {save.isPending ? 'Saving…' : 'Save spaces'}
-            </Button>
-          </div>
+          <SaveBar
+            id={id}
+            changes={changes}
+            pending={save.isPending}
+            label="Save spaces"
+            className="-mx-4 mt-6 flex flex-col gap-3 border-t border-line bg-surface px-4 py-3 sm:sticky sm:bottom-0 sm:z-10 sm:-mx-6 sm:flex-row sm:items-end sm:justify-between sm:px-6"
+          />
           <p role="status" className="mt-3 text-sm">
             {saved ? <span className="text-ink">Saved. Every screen shows the new spaces at its next update.</span> : null}
             {save.error && serverKey === null ? <span className="text-full-ink">Not saved: {save.error.message}</span> : null}
