@@ -13,6 +13,8 @@ import { ApiHttpError } from './http-error';
 declare module 'hono' {
   interface ContextVariableMap {
     principal: Principal;
+    /** Nobody, because this browser's display link was revoked. */
+    revokedDisplay: boolean;
   }
 }
 
@@ -34,6 +36,15 @@ export interface Resolved {
   principal: Principal;
   /** Cookies to send back (a refreshed session). */
   setCookie: string[];
+  /** Nobody, because the browser's display cookie names a revoked link. */
+  revokedDisplay?: boolean;
+}
+
+/** The 401 for a request that needs someone: display_revoked when a revoked link is why nobody is there. */
+export function notSomeone(revokedDisplay: boolean | undefined, message: string): ApiHttpError {
+  return revokedDisplay === true
+    ? new ApiHttpError(401, 'display_revoked', 'This display link was revoked. Ask your administrator for a new one.')
+    : new ApiHttpError(401, 'unauthorized', message);
 }
 
 const SESSION_COOKIE = `${COOKIE_PREFIX}.session_token`;
@@ -66,7 +77,8 @@ export function createAccess(options: AccessOptions) {
         if (principal !== null) return { principal, setCookie };
       }
     }
-    if (revoked) throw new ApiHttpError(401, 'display_revoked', 'This display link was revoked. Ask your administrator for a new one.');
+    // Nobody, and the routes that need someone say why: this browser's display link was revoked.
+    if (revoked) return { principal: NOBODY, setCookie: [], revokedDisplay: true };
     return { principal: mode() === 'open' ? OPEN : NOBODY, setCookie: [] };
   };
 
@@ -81,8 +93,6 @@ export type Access = ReturnType<typeof createAccess>;
 /** Paths answered while the server waits for its first account (real key, no account). */
 const SETUP_PATHS = new Set(['/api/setup', '/api/me']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Where a browser with a revoked display cookie may still go: opening a new display link, or signing a person in. */
-const AFTER_REVOKED_PATHS = new Set(['/api/display/session', '/api/session']);
 
 /** The host the browser addressed: the Host header, or a trusted proxy's X-Forwarded-Host. */
 function requestHost(c: RequestInfo, trustProxy: boolean): string {
@@ -120,11 +130,9 @@ export function accessMiddleware(access: Access, trustProxy: boolean, hasRoute: 
     if (!SAFE_METHODS.has(c.req.method) && hasRoute(c.req.method, c.req.path) && !sameOrigin(c, trustProxy)) {
       throw new ApiHttpError(403, 'forbidden', 'This request did not come from a page of this site, so it was refused.');
     }
-    const { principal, setCookie } = await access.resolve(c).catch((error: unknown) => {
-      if (AFTER_REVOKED_PATHS.has(c.req.path) && error instanceof ApiHttpError && error.code === 'display_revoked') return { principal: NOBODY, setCookie: [] };
-      throw error;
-    });
+    const { principal, setCookie, revokedDisplay } = await access.resolve(c);
     c.set('principal', principal);
+    c.set('revokedDisplay', revokedDisplay === true);
     if (principal.kind === 'nobody' && access.mode() === 'setup' && !SETUP_PATHS.has(c.req.path)) {
       throw new ApiHttpError(401, 'setup_required', 'Occupancy Live is not set up yet: create the first administrator on the setup page.');
     }
@@ -140,7 +148,7 @@ export function principalOf(c: Context): Principal {
 function guard(allowed: (p: Principal) => boolean): MiddlewareHandler {
   return async (c, next) => {
     const principal = principalOf(c);
-    if (principal.kind === 'nobody') throw new ApiHttpError(401, 'unauthorized', 'Sign in to see this.');
+    if (principal.kind === 'nobody') throw notSomeone(c.get('revokedDisplay'), 'Sign in to see this.');
     if (!allowed(principal)) throw new ApiHttpError(403, 'forbidden', 'You are not allowed to do this. Ask an administrator.');
     await next();
   };

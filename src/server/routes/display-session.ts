@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { displaySessionSchema } from '@/shared/display-schema';
-import { principalOf } from '../access';
+import { notSomeone, principalOf } from '../access';
 import type { AppDeps } from '../app-deps';
 import { clientAddress, type RequestInfo } from '../client-info';
 import { clearedDisplayCookie, displayCookie } from '../displays/display-cookie';
@@ -74,7 +74,7 @@ export function displaySessionRoutes(deps: DisplaySessionDeps) {
     })
     .get('/', (c) => {
       const principal = principalOf(c);
-      if (principal.kind === 'nobody') throw new ApiHttpError(401, 'unauthorized', 'This screen has no display link.');
+      if (principal.kind === 'nobody') throw notSomeone(c.get('revokedDisplay'), 'This screen has no display link.');
       if (principal.kind !== 'display') throw new ApiHttpError(403, 'forbidden', 'Only a display has display settings.');
       return c.json(meOf(principal, deps.demo), 200);
     });

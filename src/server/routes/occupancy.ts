@@ -7,6 +7,7 @@ import type { AppDeps } from '../app-deps';
 import { type RequestInfo, requestHeader } from '../client-info';
 import { chooseEncoding, COMPRESS_THRESHOLD, createAnswerMemo, type Encoding } from '../compression';
 import { createOccupancyScope } from '../displays/display-scope';
+import { notSomeone } from '../access';
 import { ApiHttpError } from '../http-error';
 import { headersOf, HSTS } from '../security-headers';
 
@@ -57,10 +58,10 @@ export function occupancyHandler(deps: Pick<AppDeps, 'occupancy' | 'access'>, { 
     const secure = https(c);
     try {
       // Who may read the live counts is decided here too: this route skips the middleware chain.
-      const { principal, setCookie } = await deps.access.resolve(c);
+      const { principal, setCookie, revokedDisplay } = await deps.access.resolve(c);
       if (principal.kind === 'nobody' && deps.access.mode() === 'setup')
         throw new ApiHttpError(401, 'setup_required', 'Occupancy Live is not set up yet: create the first administrator on the setup page.');
-      if (principal.kind === 'nobody') throw new ApiHttpError(401, 'unauthorized', 'Sign in to see the live counts.');
+      if (principal.kind === 'nobody') throw notSomeone(revokedDisplay, 'Sign in to see the live counts.');
       const answer = await deps.occupancy.answer();
       const display = principal.kind === 'display' && principal.spaces !== null ? principal : null;
       const json = display === null ? answer.json : scope.json(answer, display);

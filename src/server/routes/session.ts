@@ -4,7 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { type Me, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/shared/api-schema';
-import { type Access, principalOf, requireSomeone } from '../access';
+import { type Access, notSomeone, principalOf, requireSomeone } from '../access';
 import { AccountError, type Accounts } from '../auth/accounts';
 import type { Principal } from '../auth/principal';
 import type { Throttle } from '../auth/sign-in-throttle';
@@ -97,6 +97,7 @@ export function sessionRoutes(deps: SessionDeps) {
   return new Hono()
     .get('/me', (c) => {
       const me = meOf(principalOf(c), deps.demo);
+      if (me === null && c.get('revokedDisplay')) throw notSomeone(true, '');
       if (me === null && deps.access.mode() === 'setup') {
         throw new ApiHttpError(401, 'setup_required', 'Occupancy Live is not set up yet: create the first administrator on the setup page.');
       }
