@@ -9,7 +9,7 @@ import { AccountError, type Accounts } from '../auth/accounts';
 import type { Principal } from '../auth/principal';
 import type { Throttle } from '../auth/sign-in-throttle';
 import { clientAddress, type RequestInfo } from '../client-info';
-import { ApiHttpError } from '../http-error';
+import { ApiHttpError, badRequestFrom } from '../http-error';
 import { recordAudit } from '../store/audit';
 import type { Store } from '../store/store';
 
@@ -53,12 +53,7 @@ export async function readBody<S extends z.ZodType>(c: { req: { json: () => Prom
     throw new ApiHttpError(400, 'bad_request', 'The request body is not JSON.');
   }
   const result = schema.safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const field = issue?.path.join('.') ?? '';
-    const name = field === '' ? 'The request' : field;
-    throw new ApiHttpError(400, 'bad_request', `${name} ${issue?.message ?? 'is not valid'}.`, field === '' ? undefined : field);
-  }
+  if (!result.success) throw badRequestFrom(result.error, 'The request');
   return result.data;
 }
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { publicChanges, siteChanges, spacesChanges } from '@/shared/settings-changes';
 import { DEFAULT_PUBLIC, LOCALES, type Locale, type LockSource, type PublicSettings, publicSettingsSchema, type SettingField } from '@/shared/settings-schema';
 import type { Principal } from '../auth/principal';
-import { ApiHttpError } from '../http-error';
+import { ApiHttpError, badRequestFrom } from '../http-error';
 import { type SiteConfig, siteConfigSchema } from '../site-config';
 import { recordAudit } from '../store/audit';
 import type { Store } from '../store/store';
@@ -153,16 +153,7 @@ export function createSettingsService(sources: SettingsSources): SettingsService
     stored: () => structuredClone(stored),
     async put(key, value, actor) {
       const parsed = SCHEMAS[key].safeParse(value);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const field = issue?.path.join('.') ?? '';
-        throw new ApiHttpError(
-          400,
-          'bad_request',
-          `${field === '' ? 'The settings' : field} ${issue?.message ?? 'is not valid'}.`,
-          field === '' ? undefined : field,
-        );
-      }
+      if (!parsed.success) throw badRequestFrom(parsed.error, 'The settings');
       const lockedNow = locks();
       for (const field of fieldsOf(key, parsed.data)) {
         const source = lockedNow[field];
