@@ -104,7 +104,8 @@ export function createAccounts({ store, secret, logger, now = Date.now }: Accoun
   const plain = makeAuth(store, secret, false, logger, captured);
   const secure = makeAuth(store, secret, true, logger, captured);
   const pick = (https: boolean): Auth => (https ? secure : plain);
-  let count = Number((store.sqlite.prepare('select count(*) as n from user').get() as { n: number }).n);
+  const countUsers = () => Number((store.sqlite.prepare('select count(*) as n from user').get() as { n: number }).n);
+  let count = countUsers();
   const cache = new Map<string, { principal: UserPrincipal | null; until: number }>();
 
   const toPrincipal = (user: { id: string; email: string; name: string; role?: string | null }, sessionId: string): UserPrincipal => ({
@@ -122,7 +123,7 @@ export function createAccounts({ store, secret, logger, now = Date.now }: Accoun
   };
 
   const refreshCount = () => {
-    count = Number((store.sqlite.prepare('select count(*) as n from user').get() as { n: number }).n);
+    count = countUsers();
     cache.clear();
   };
 
