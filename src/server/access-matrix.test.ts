@@ -75,6 +75,19 @@ const MATRIX: Row[] = [
     body: { enabled: true, spaces: ['site'], showNumbers: false, allowOrigins: [] },
     expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 },
   },
+  // Opening hours and alerts: admins only.
+  {
+    method: 'PUT',
+    path: '/api/admin/settings/hours',
+    body: { weekly: { mon: [['07:00', '22:00']] }, closed: ['2026-12-25'] },
+    expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 },
+  },
+  {
+    method: 'PUT',
+    path: '/api/admin/settings/alerts',
+    body: { channels: [], rules: [{ type: 'full', space: 'site' }] },
+    expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 },
+  },
   // Set up already (an account exists): 409 for anyone.
   { method: 'POST', path: '/api/setup', body: { code: '1234-5678', name: 'X', email: 'x@example.org', password: 'some new password' }, expect: all(409) },
   // Display links: admins make, list and revoke them (an unknown id here: 404); a display reads its own settings.

@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { isValidTimeZone } from '@/shared/day-start';
+import { alertsSettingsSchema } from '@/shared/alerts-schema';
+import { openingHoursSchema } from '@/shared/opening-hours';
 import { LOCALES, publicSettingsSchema } from '@/shared/settings-schema';
 import { spacesSchema } from '@/shared/spaces';
 
@@ -23,6 +25,10 @@ export const siteConfigSchema = z
     locale: z.enum(LOCALES).optional(),
     /** The public "how busy is it" view (off unless enabled). */
     public: publicSettingsSchema.optional(),
+    /** When the site is open (in its zone); without it, always. */
+    openingHours: openingHoursSchema.optional(),
+    /** Alert channels and rules. */
+    alerts: alertsSettingsSchema.optional(),
     siteCapacity: capacity.optional(),
     devices: z
       .array(

@@ -1,6 +1,8 @@
 // GET /api/admin/settings and GET /api/admin/audit as the Settings screens read them: the values
 // in use, which of them the provisioning file or the environment locks, and the audit log's pages.
 import { z } from 'zod';
+import { alertsSettingsSchema } from './alerts-schema';
+import { openingHoursSchema } from './opening-hours';
 import { LOCALES, lockSourceSchema, publicSettingsSchema, SETTING_FIELDS } from './settings-schema';
 import { spaceConfigSchema } from './spaces';
 
@@ -29,6 +31,9 @@ export const adminSettingsSchema = z.object({
     locale: z.enum(LOCALES),
     spaces: adminSpacesValueSchema,
     public: publicSettingsSchema,
+    /** null: always open. */
+    openingHours: openingHoursSchema.nullable(),
+    alerts: alertsSettingsSchema,
   }),
   locked: z.partialRecord(z.enum(SETTING_FIELDS), lockSourceSchema),
 });

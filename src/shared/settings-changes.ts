@@ -110,3 +110,59 @@ export function publicChanges(before: PublicValues, after: PublicValues): string
     lines.push(`Public view may be embedded by: ${after.allowOrigins.join(', ') || 'no site'}`);
   return lines;
 }
+
+interface HoursValues {
+  weekly: Partial<Record<string, readonly (readonly [string, string])[]>>;
+  closed: readonly string[];
+  special: readonly { date: string; spans: readonly (readonly [string, string])[] }[];
+}
+
+const DAY_NAMES: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+const spansWords = (spans: readonly (readonly [string, string])[] | undefined) =>
+  spans === undefined || spans.length === 0 ? 'closed' : spans.map(([a, b]) => `${a}–${b}`).join(', ');
+
+export function hoursChanges(before: HoursValues | null, after: HoursValues | null): string[] {
+  if (before === null && after === null) return [];
+  if (after === null) return ['Opening hours removed: always open'];
+  const lines: string[] = before === null ? ['Opening hours set (until now always open)'] : [];
+  for (const day of Object.keys(DAY_NAMES)) {
+    const was = before === null ? undefined : spansWords(before.weekly[day]);
+    const now = spansWords(after.weekly[day]);
+    if (was !== now) lines.push(`${DAY_NAMES[day]} ${was ?? 'open'} → ${now}`);
+  }
+  const oldClosed = new Set(before?.closed ?? []);
+  const newClosed = new Set(after.closed);
+  for (const d of after.closed) if (!oldClosed.has(d)) lines.push(`Closed on ${d}`);
+  for (const d of before?.closed ?? []) if (!newClosed.has(d)) lines.push(`No longer closed on ${d}`);
+  const oldSpecial = new Map((before?.special ?? []).map((s) => [s.date, spansWords(s.spans)]));
+  const newSpecial = new Map(after.special.map((s) => [s.date, spansWords(s.spans)]));
+  for (const [date, words] of newSpecial) if (oldSpecial.get(date) !== words) lines.push(`Special hours on ${date}: ${words}`);
+  for (const date of oldSpecial.keys()) if (!newSpecial.has(date)) lines.push(`No special hours on ${date}`);
+  return lines;
+}
+
+interface AlertsValues {
+  channels: readonly { id: string; type: string }[];
+  rules: readonly { type: string; id?: string; space?: string; device?: number; display?: string }[];
+}
+
+const ruleWords = (r: AlertsValues['rules'][number]) =>
+  `${r.type.replace('_', ' ')}${r.space !== undefined ? ` for ${r.space}` : ''}${r.device !== undefined ? ` for device ${r.device}` : ''}${r.display !== undefined ? ` for display ${r.display}` : ''}${r.id !== undefined ? ` (${r.id})` : ''}`;
+
+export function alertsChanges(before: AlertsValues, after: AlertsValues): string[] {
+  const lines: string[] = [];
+  const oldChannels = new Map(before.channels.map((c) => [c.id, JSON.stringify(c)]));
+  const newChannels = new Map(after.channels.map((c) => [c.id, JSON.stringify(c)]));
+  for (const c of after.channels) {
+    const old = oldChannels.get(c.id);
+    if (old === undefined) lines.push(`Channel ${c.id} (${c.type}) added`);
+    else if (old !== newChannels.get(c.id)) lines.push(`Channel ${c.id} changed`);
+  }
+  for (const c of before.channels) if (!newChannels.has(c.id)) lines.push(`Channel ${c.id} removed`);
+  const key = (r: AlertsValues['rules'][number]) => JSON.stringify(r);
+  const oldRules = new Set(before.rules.map(key));
+  const newRules = new Set(after.rules.map(key));
+  for (const r of after.rules) if (!oldRules.has(key(r))) lines.push(`Rule ${ruleWords(r)} added or changed`);
+  for (const r of before.rules) if (!newRules.has(key(r))) lines.push(`Rule ${ruleWords(r)} removed or changed`);
+  return lines;
+}

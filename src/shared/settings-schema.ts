@@ -40,5 +40,5 @@ export const lockSourceSchema = z.enum(['env', 'file']);
 export type LockSource = z.infer<typeof lockSourceSchema>;
 
 /** The settings an admin can change, and the locks; keys of `locked` are the fields below. */
-export const SETTING_FIELDS = ['siteName', 'timezone', 'dayStart', 'locale', 'spaces', 'public'] as const;
+export const SETTING_FIELDS = ['siteName', 'timezone', 'dayStart', 'locale', 'spaces', 'public', 'openingHours', 'alerts'] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];

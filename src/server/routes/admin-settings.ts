@@ -1,5 +1,5 @@
 // The site's settings for admins: GET /api/admin/settings (the values in use and which ones the
-// file or the environment locks), PUT /api/admin/settings/{site,spaces} (validated like the file,
+// file or the environment locks), PUT /api/admin/settings/{site,spaces,hours,alerts} (validated like the file,
 // written to the store and the audit log, live on every screen at the next poll; the public view's
 // PUT is routes/public-settings.ts), and
 // GET /api/admin/audit (the audit log, newest first, paged by id).
@@ -30,6 +30,8 @@ export function adminSettingsAnswer(deps: Deps): AdminSettings {
         ...(site.spaces === undefined ? {} : { spaces: site.spaces }),
       },
       public: current.public,
+      openingHours: current.openingHours,
+      alerts: current.alerts,
     },
     locked: deps.settings.locked(),
   };
@@ -53,6 +55,8 @@ export function adminSettingsRoutes(deps: Deps) {
     .get('/settings', requireAdmin, (c) => c.json(adminSettingsAnswer(deps), 200))
     .put('/settings/site', requireAdmin, put('site'))
     .put('/settings/spaces', requireAdmin, put('spaces'))
+    .put('/settings/hours', requireAdmin, put('hours'))
+    .put('/settings/alerts', requireAdmin, put('alerts'))
     .get('/audit', requireAdmin, async (c) => {
       const parsed = auditQuerySchema.safeParse(c.req.query());
       if (!parsed.success) {

@@ -3,7 +3,9 @@
 // saved in the store > defaults (the demo building in demo mode). A field set by the environment
 // or the file is locked: the app shows it and refuses to change it.
 import { z } from 'zod';
-import { publicChanges, siteChanges, spacesChanges } from '@/shared/settings-changes';
+import { type AlertsSettings, alertsSettingsSchema, DEFAULT_ALERTS } from '@/shared/alerts-schema';
+import { type OpeningHours, openingHoursSchema } from '@/shared/opening-hours';
+import { alertsChanges, hoursChanges, publicChanges, siteChanges, spacesChanges } from '@/shared/settings-changes';
 import { DEFAULT_PUBLIC, LOCALES, type Locale, type LockSource, type PublicSettings, publicSettingsSchema, type SettingField } from '@/shared/settings-schema';
 import type { Principal } from '../auth/principal';
 import { ApiHttpError, badRequestFrom } from '../http-error';
@@ -18,6 +20,9 @@ export interface EffectiveSettings {
   dayStart: string;
   locale: Locale;
   public: PublicSettings;
+  /** null: always open. */
+  openingHours: OpeningHours | null;
+  alerts: AlertsSettings;
 }
 
 /** What an admin saves, one store row a key. */
@@ -45,13 +50,18 @@ export const storedSpacesSchema = z
   });
 export type StoredSpaces = z.output<typeof storedSpacesSchema>;
 
-const SCHEMAS = { site: storedSiteSchema, spaces: storedSpacesSchema, public: publicSettingsSchema } as const;
+/** Stored `null` clears the hours (always open). */
+const storedHoursSchema = openingHoursSchema.nullable();
+
+const SCHEMAS = { site: storedSiteSchema, spaces: storedSpacesSchema, public: publicSettingsSchema, hours: storedHoursSchema, alerts: alertsSettingsSchema } as const;
 export type SettingsKey = keyof typeof SCHEMAS;
 
 interface Stored {
   site?: StoredSite;
   spaces?: StoredSpaces;
   public?: PublicSettings;
+  hours?: OpeningHours | null;
+  alerts?: AlertsSettings;
 }
 
 export interface SettingsSources {
@@ -85,6 +95,8 @@ export function changesOf(key: SettingsKey, before: EffectiveSettings, after: Ef
     return siteChanges(values(before), values(after));
   }
   if (key === 'spaces') return spacesChanges(before.site, after.site);
+  if (key === 'hours') return hoursChanges(before.openingHours, after.openingHours);
+  if (key === 'alerts') return alertsChanges(before.alerts, after.alerts);
   return publicChanges(before.public, after.public);
 }
 
@@ -118,6 +130,8 @@ export function createSettingsService(sources: SettingsSources): SettingsService
     if (file.locale !== undefined) result.locale = 'file';
     if (fileHasSpaces) result.spaces = 'file';
     if (file.public !== undefined) result.public = 'file';
+    if (file.openingHours !== undefined) result.openingHours = 'file';
+    if (file.alerts !== undefined) result.alerts = 'file';
     return result;
   };
 
@@ -136,14 +150,17 @@ export function createSettingsService(sources: SettingsSources): SettingsService
       dayStart: env.dayStart ?? file.dayStart ?? stored.site?.dayStart ?? defaults.dayStart,
       locale: file.locale ?? stored.site?.locale ?? defaults.locale,
       public: file.public ?? stored.public ?? DEFAULT_PUBLIC,
+      openingHours: file.openingHours ?? stored.hours ?? null,
+      alerts: file.alerts ?? stored.alerts ?? DEFAULT_ALERTS,
     };
   };
 
   let current = compute();
   const listeners = new Set<(settings: EffectiveSettings) => void>();
 
-  const fieldsOf = (key: SettingsKey, value: Record<string, unknown>): SettingField[] => {
-    if (key === 'site') return (['siteName', 'timezone', 'dayStart', 'locale'] as const).filter((f) => value[f] !== undefined);
+  const fieldsOf = (key: SettingsKey, value: Record<string, unknown> | null): SettingField[] => {
+    if (key === 'site') return (['siteName', 'timezone', 'dayStart', 'locale'] as const).filter((f) => value?.[f] !== undefined);
+    if (key === 'hours') return ['openingHours'];
     return [key];
   };
 

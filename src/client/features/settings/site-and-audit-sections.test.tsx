@@ -25,6 +25,8 @@ const SETTINGS: AdminSettings = {
       ],
     },
     public: { enabled: false, spaces: [], showNumbers: false, allowOrigins: [] },
+    openingHours: null,
+    alerts: { channels: [], rules: [] },
   },
   locked: {},
 };
