@@ -1,5 +1,6 @@
 // The BFF's HTTP surface: our API under /api, health probes, security headers, and one error
 // handler for our JSON error shape. The SPA's files are added by compose.ts.
+import { createServer, type RequestListener, type ServerOptions } from 'node:http';
 import { Hono } from 'hono';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
@@ -16,7 +17,7 @@ import { displaySessionRoutes } from './routes/display-session';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
-import { occupancyHandler } from './routes/occupancy';
+import { createOccupancyReplies, occupancyFastPath, occupancyHandler, type OccupancyReplies } from './routes/occupancy';
 import { publicRoutes } from './routes/public';
 import { publicSettingsRoutes } from './routes/public-settings';
 import { sessionRoutes } from './routes/session';
@@ -33,8 +34,10 @@ export function createApp(deps: AppDeps) {
   const trustProxy = deps.trustProxy ?? false;
   const https = (c: RequestInfo) => isHttps(c, trustProxy);
 
-  // Every screen asks for this every few seconds: answered before the middleware chain (docs/decisions/015).
-  app.get('/api/occupancy', occupancyHandler(deps, { security, https }));
+  // Every screen asks for this every few seconds: answered before the middleware chain, and in
+  // the Node server before Hono where it can (serverWithFastPath; docs/decisions/015).
+  const replies = createOccupancyReplies(deps, { security, https });
+  app.get('/api/occupancy', occupancyHandler(replies));
 
   app.use('*', security);
   app.use('*', async (c, next) => {
@@ -83,6 +86,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/admin/settings/public', publicSettingsRoutes(deps))
     .route('/api/public', publicRoutes({ ...deps, getPublic, siteName: () => siteDisplayName(deps.settings.current().site, deps.demo) }))
     .route('/', healthRoutes(deps));
+  fastPaths.set(routes, replies);
 
   app.all('/api/*', (c) => {
     const allowed = allowedMethods(app, c.req.path);
@@ -105,6 +109,18 @@ export function createApp(deps: AppDeps) {
   });
 
   return routes;
+}
+
+const fastPaths = new WeakMap<Hono, OccupancyReplies>();
+
+/**
+ * For `serve({ createServer })` of @hono/node-server: a node:http server whose request listener
+ * answers GET /api/occupancy itself and hands everything else to Hono's listener.
+ */
+export function serverWithFastPath(app: Hono): typeof createServer {
+  const replies = fastPaths.get(app);
+  if (replies === undefined) throw new Error('serverWithFastPath: this app was not made by createApp');
+  return ((options: ServerOptions, listener: RequestListener) => createServer(options, occupancyFastPath(replies, listener))) as typeof createServer;
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

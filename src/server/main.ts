@@ -3,6 +3,7 @@
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { serverWithFastPath } from './app';
 import { CLIENT_DIST, compose } from './compose';
 import { EnvError, loadEnv } from './env';
 import { logProcessErrors } from './logger';
@@ -32,7 +33,7 @@ function start() {
   // A crash still goes through the logger (scrubbed, one JSON line), never a raw stack on stderr.
   logProcessErrors(logger);
 
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, createServer: serverWithFastPath(app) }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
     logger.info(
       { url: `http://${host}:${info.port}/`, demo, timezone: composed.timezone },

@@ -42,6 +42,31 @@ function setup(getOccupancy: OccupancyServiceOptions['client']['getOccupancy'], 
 const flush = () => new Promise<void>((r) => setImmediate(r));
 
 describe('occupancy service', () => {
+  it('a burst of polls within one tenth of a second shares one answer; the next tenth, or a stale answer, is made anew', async () => {
+    let fail = false;
+    const { service, advance } = setup(() => (fail ? Promise.reject(new UpstreamError('upstream_unavailable', 'down')) : Promise.resolve(answer())));
+    const first = await service.answer();
+    advance(40);
+    const again = await service.answer();
+    // The same object and text: the compression memo and every display's filter reuse them.
+    expect(again).toBe(first);
+    advance(100);
+    const later = await service.answer();
+    expect(later).not.toBe(first);
+    expect(later.body.ageSeconds).toBeGreaterThan(first.body.ageSeconds);
+    expect(JSON.parse(later.json)).toEqual(later.body);
+
+    // Past the cache period with the vendor failing: the kept answer is stale, and each is its own.
+    fail = true;
+    advance(10_000);
+    const stale = await service.answer();
+    await flush();
+    const staleAgain = await service.answer();
+    expect(staleAgain.body.stale).toBe(true);
+    expect(staleAgain).not.toBe(stale);
+    expect(JSON.parse(staleAgain.json)).toEqual(staleAgain.body);
+  });
+
   it('normalizes the answer: labels and capacities from config, total = max(0, ΣIN − ΣOUT), day start', async () => {
     const { service, client } = setup(() => Promise.resolve(answer()));
     const body = await service.current();

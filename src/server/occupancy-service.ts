@@ -107,16 +107,23 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
   /** Since when each door has counted one way only, this day (door health needs hours of it). */
   const oneWay = new Map<number, { day: number; direction: 'in' | 'out'; sinceMs: number }>();
 
+  /** The last live answer made: its age only changes every tenth of a second, so a burst of polls shares it. */
+  let lastLive: { snapshot: Snapshot; ageSeconds: number; answer: OccupancyAnswer } | null = null;
+
   function respond(snapshot: Snapshot, nowMs: number, failure: Failure | null): OccupancyAnswer {
+    const ageSeconds = Math.max(0, Math.round((nowMs - snapshot.fetchedAtMs) / 100) / 10);
+    if (failure === null && lastLive !== null && lastLive.snapshot === snapshot && lastLive.ageSeconds === ageSeconds) return lastLive.answer;
     const head = {
-      ageSeconds: Math.max(0, Math.round((nowMs - snapshot.fetchedAtMs) / 100) / 10),
+      ageSeconds,
       stale: failure !== null,
       staleReason: failure === null ? null : { code: failure.error.code, message: failure.error.message, retryInSeconds: failure.retryInSeconds },
     };
     // Splice the per-request fields in front of the serialized snapshot instead of serializing
     // the whole answer again for every screen.
     const json = `${JSON.stringify(head).slice(0, -1)},${snapshot.json.slice(1)}`;
-    return { body: { ...snapshot.body, ...head }, json };
+    const made = { body: { ...snapshot.body, ...head }, json };
+    if (failure === null) lastLive = { snapshot, ageSeconds, answer: made };
+    return made;
   }
 
   let plan: { atMs: number; value: ReturnType<typeof planDayStart>; key: string } | null = null;

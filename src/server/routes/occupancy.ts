@@ -1,7 +1,10 @@
-// GET /api/occupancy: what every screen asks every few seconds, answered before the middleware
-// chain (docs/decisions/015): the cached JSON text, headers prepared once (the security headers read
-// off a probe answer, plus ours) and compressed bytes kept per answer text, so a burst of screens
-// costs one compression per encoding.
+// GET /api/occupancy: what every screen asks every few seconds. Answered twice over before the
+// usual machinery (docs/decisions/015): in the Node server's own request listener, before Hono
+// builds a Request, a Context and a Response (occupancyFastPath); and, for anything that listener
+// hands on, by a Hono route ahead of the middleware chain. Both send the cached JSON text with
+// headers prepared once (the security headers read off a probe answer, plus ours) and compressed
+// bytes kept per answer text, so a burst of screens costs one compression per encoding.
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Handler, MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../app-deps';
 import { type RequestInfo, requestHeader } from '../client-info';
@@ -17,7 +20,21 @@ interface HotPathOptions {
   https: (c: RequestInfo) => boolean;
 }
 
-export function occupancyHandler(deps: Pick<AppDeps, 'occupancy' | 'access'>, { security, https }: HotPathOptions): Handler {
+/** A 200 answer, ready for the wire: the prepared headers (shared: never change them) and the body. */
+export interface OccupancyReply {
+  headers: Readonly<Record<string, string | string[]>>;
+  body: string | Uint8Array<ArrayBuffer>;
+}
+
+export interface OccupancyReplies {
+  /** The answer for this request; throws the error the route answers with (401, 403, the vendor's). */
+  reply(c: RequestInfo): Promise<OccupancyReply>;
+  /** The headers an error answer carries too. */
+  errorHeaders(secure: boolean): Promise<Record<string, string>>;
+  https: (c: RequestInfo) => boolean;
+}
+
+export function createOccupancyReplies(deps: Pick<AppDeps, 'occupancy' | 'access'>, { security, https }: HotPathOptions): OccupancyReplies {
   const baseHeaders = headersOf(security).then((pairs) => ({
     ...Object.fromEntries(pairs),
     'content-type': 'application/json',
@@ -54,9 +71,10 @@ export function occupancyHandler(deps: Pick<AppDeps, 'occupancy' | 'access'>, { 
     if (memo === undefined) displayCompressed.set(id, (memo = createAnswerMemo()));
     return memo;
   };
-  return async (c) => {
-    const secure = https(c);
-    try {
+  return {
+    https,
+    errorHeaders: async (secure) => headersFor(secure, null),
+    async reply(c) {
       // Who may read the live counts is decided here too: this route skips the middleware chain.
       const { principal, setCookie, revokedDisplay } = await deps.access.resolve(c);
       if (principal.kind === 'nobody' && deps.access.mode() === 'setup')
@@ -66,18 +84,102 @@ export function occupancyHandler(deps: Pick<AppDeps, 'occupancy' | 'access'>, { 
       const display = principal.kind === 'display' && principal.spaces !== null ? principal : null;
       const json = display === null ? answer.json : scope.json(answer, display);
       const encoding = json.length > COMPRESS_THRESHOLD ? chooseEncoding(requestHeader(c, 'accept-encoding')) : null;
-      const prepared = headersFor(secure, encoding);
-      const headers = prepared instanceof Promise ? await prepared : prepared;
+      const found = headersFor(https(c), encoding);
+      const headers = found instanceof Promise ? await found : found;
       const body = encoding === null ? json : (display === null ? compressed : memoOf(display.id))(json, encoding);
-      if (setCookie.length === 0) return new Response(body, { status: 200, headers });
       // A session refreshed on this poll (once a day at most): its new cookie goes along.
-      const withCookies = new Headers(headers);
-      for (const cookie of setCookie) withCookies.append('set-cookie', cookie);
-      return new Response(body, { status: 200, headers: withCookies });
+      return { headers: setCookie.length === 0 ? headers : { ...headers, 'set-cookie': setCookie }, body };
+    },
+  };
+}
+
+/** Errors the fast path met, for the Hono route to answer in the one error shape without asking again. */
+const failedEarly = new WeakMap<IncomingMessage, unknown>();
+
+interface NodeBindings {
+  incoming?: IncomingMessage;
+}
+
+/** The Hono route: requests the fast path handed on (HEAD, a query string, an error to answer). */
+export function occupancyHandler(replies: OccupancyReplies): Handler {
+  return async (c) => {
+    try {
+      const incoming = (c.env as NodeBindings | undefined)?.incoming;
+      if (incoming !== undefined && failedEarly.has(incoming)) throw failedEarly.get(incoming);
+      const { headers, body } = await replies.reply(c);
+      const out = new Headers();
+      for (const [name, value] of Object.entries(headers)) {
+        if (Array.isArray(value)) for (const v of value) out.append(name, v);
+        else out.set(name, value);
+      }
+      return new Response(body, { status: 200, headers: out });
     } catch (error) {
       // The error answer (from onError) carries the same headers.
-      for (const [name, value] of Object.entries(await headersFor(secure, null))) c.header(name, value);
+      for (const [name, value] of Object.entries(await replies.errorHeaders(replies.https(c)))) c.header(name, value);
       throw error;
     }
+  };
+}
+
+/** What client-info reads of a request, straight off Node's incoming message (methods, not a closure per request). */
+class NodeRequestInfo implements RequestInfo {
+  readonly env: { incoming: IncomingMessage };
+  readonly req: RequestInfo['req'];
+  constructor(incoming: IncomingMessage) {
+    this.env = { incoming };
+    this.req = new NodeRequestView(incoming);
+  }
+}
+
+class NodeRequestView {
+  constructor(private readonly incoming: IncomingMessage) {}
+  /** Built only when asked (the https check without a trusted proxy), as Hono's adapter builds it. */
+  get url(): string {
+    return `http://${this.incoming.headers.host ?? 'localhost'}${this.incoming.url ?? '/'}`;
+  }
+  header(name: string): string | undefined {
+    const value = this.incoming.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+}
+
+type WireHeaders = Readonly<Record<string, string | string[]>>;
+/** Per prepared headers: the last body sent with them, as bytes, and those headers plus its length. */
+const onTheWire = new WeakMap<WireHeaders, { body: string | Uint8Array; bytes: Uint8Array; headers: WireHeaders }>();
+
+/**
+ * The body's bytes and the headers with its Content-Length (writeHead sends the head at once, so
+ * Node would fall back to chunked encoding): made once per answer, not per request.
+ */
+function wireFor(headers: WireHeaders, body: string | Uint8Array): { bytes: Uint8Array; headers: WireHeaders } {
+  const last = onTheWire.get(headers);
+  if (last !== undefined && last.body === body) return last;
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  const made = { body, bytes, headers: { ...headers, 'content-length': String(bytes.byteLength) } };
+  onTheWire.set(headers, made);
+  return made;
+}
+
+/**
+ * The Node request listener in front of Hono's: `GET /api/occupancy` (exactly that: no query)
+ * with a 200 answer is written here; everything else, and every error, goes on to Hono.
+ */
+export function occupancyFastPath(replies: OccupancyReplies, next: RequestListener): RequestListener {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'GET' || req.url !== '/api/occupancy') {
+      next(req, res);
+      return;
+    }
+    replies.reply(new NodeRequestInfo(req)).then(
+      (reply) => {
+        const { bytes, headers } = wireFor(reply.headers, reply.body);
+        res.writeHead(200, headers as Record<string, string | string[]>);
+        res.end(bytes);
+      },
+      (error: unknown) => {
+        failedEarly.set(req, error);
+        next(req, res);
+      },
+    );
   };
 }

@@ -1,6 +1,7 @@
 // Test support for the BFF's route tests (test code only: it imports vitest): the whole server composed against the WELLPOINT
 // simulator (embedded in demo mode, or in-process behind a real key), its log lines collected,
 // a pinned clock, a loopback listener for the tests where a real socket matters, and readers.
+import type { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { type ServerType, serve } from '@hono/node-server';
@@ -150,11 +151,16 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** Serves `fetch` on a free loopback port. */
-export async function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<Listening> {
+/** Serves `fetch` on a free loopback port (through `createServer` when given: the app's fast path). */
+export async function listen(
+  fetch: (request: Request, env?: unknown) => Response | Promise<Response>,
+  createServer?: typeof createHttpServer,
+): Promise<Listening> {
   let server: ServerType | undefined;
   const port = await new Promise<number>((resolve) => {
-    server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(info.port));
+    server = serve({ fetch, port: 0, hostname: '127.0.0.1', ...(createServer === undefined ? {} : { createServer }) }, (info: AddressInfo) =>
+      resolve(info.port),
+    );
   });
   return {
     base: `http://127.0.0.1:${port}`,
