@@ -67,7 +67,7 @@ describe('Settings ▸ Opening hours', () => {
     const calls = stubApi(settingsWith(HOURS));
     renderSection();
     const user = userEvent.setup();
-    await screen.findByRole('heading', { name: 'Opening hours' });
+    await screen.findByRole('heading', { name: 'When the site is open' });
     expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Tuesday' }), 'all_day');
     await user.click(screen.getAllByRole('button', { name: 'Add hours' })[0]!);

@@ -90,7 +90,7 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby={`${id}-title`} className="rounded-2xl border border-line bg-surface p-4 sm:p-6">
       <h2 id={`${id}-title`} className="text-lg font-semibold text-ink">
-        Opening hours
+        When the site is open
       </h2>
       <p className="text-sm text-muted">
         In the site’s time zone ({settings.values.timezone}). Outside them kiosks show “Closed” with the next opening, charts shade the closed hours and alerts
@@ -99,8 +99,8 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
       {lock !== undefined ? <LockNote>{lockNote(lock)} The hours are shown as set there.</LockNote> : null}
 
       <fieldset disabled={locked} className="mt-5 space-y-6">
-        <legend className="sr-only">When the site is open</legend>
-        <div role="radiogroup" aria-label="When the site is open" className="flex flex-col gap-1 sm:flex-row sm:gap-6">
+        <legend className="sr-only">Opening hours</legend>
+        <div role="radiogroup" aria-label="Always open, or at set hours" className="flex flex-col gap-1 sm:flex-row sm:gap-6">
           <label className="flex min-h-11 items-center gap-3 text-base text-ink">
             <input
               type="radio"
