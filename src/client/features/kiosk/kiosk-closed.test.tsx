@@ -61,6 +61,13 @@ describe('KioskPage outside opening hours', () => {
     expect(screen.getByText('Opens tomorrow 07:00')).toBeInTheDocument();
   });
 
+  it('still says what in its link needs a fix while closed', async () => {
+    renderKiosk('?space=nowhere');
+    await act(() => vi.advanceTimersByTimeAsync(31_000));
+    expect(screen.getByRole('heading', { name: 'This kiosk link needs a fix' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Closed' })).not.toBeInTheDocument();
+  });
+
   it('stays on the counts without hours', async () => {
     renderKiosk('?mode=total', null);
     await act(() => vi.advanceTimersByTimeAsync(31_000));

@@ -157,7 +157,8 @@ function KioskScreen({ settings, display, reload }: { settings: KioskSettings; d
   return (
     <KioskShell theme={settings.theme}>
       <KioskHeader siteName={siteName} place={place} demo={config.data?.demo ?? false} timeZone={timeZone} nowMs={nowMs} locale={lang ?? undefined} />
-      {!hours.open && timeZone !== undefined ? (
+      {/* A link that needs a fix says so even at night: whoever installs the screen must see it. */}
+      {!hours.open && timeZone !== undefined && view.kind !== 'problem' ? (
         <KioskClosed nextOpen={hours.nextOpen} timeZone={timeZone} nowMs={nowMs} />
       ) : (
         <KioskBoundary resetKey={occupancy.dataUpdatedAt}>
