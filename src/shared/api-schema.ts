@@ -1,6 +1,7 @@
 // The contract between the BFF and the SPA: zod schemas and the types inferred from them.
 // Both sides import from here; nothing in this file may depend on Node or the DOM.
 import { z } from 'zod';
+import { openingHoursSchema } from './opening-hours';
 
 export const errorCodes = [
   'bad_request',
@@ -180,6 +181,11 @@ export const configSchema = z.object({
   settingsVersion: z.string().optional(),
   /** Longest export range in days, per resolution. */
   exportMaxDays: z.record(resolutionSchema, z.number().int().positive()),
+  /**
+   * The site's opening hours in its zone (src/shared/opening-hours.ts); null or absent: always
+   * open. Screens decide open/closed from them each minute, not from a poll.
+   */
+  openingHours: openingHoursSchema.nullable().optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -23,6 +23,7 @@ export function configRoutes(deps: AppDeps) {
     buildId: deps.buildId,
     exportMaxDays: EXPORT_MAX_DAYS,
     settingsVersion: view.version,
+    openingHours: view.openingHours,
   });
   let made: { view: SiteView; body: Config } | null = null;
   const body = () => {

@@ -2,6 +2,7 @@
 // them (the display name, the ordered spaces, the space resolver, device zones and labels), built
 // once per change of the settings, never per request.
 import { createHash } from 'node:crypto';
+import type { OpeningHours } from '@/shared/opening-hours';
 import type { Locale } from '@/shared/settings-schema';
 import { orderSpaces, type SpaceNode } from '@/shared/spaces';
 import { type SiteConfig, siteDisplayName } from '../site-config';
@@ -15,6 +16,8 @@ export interface SiteView {
   timezone: string;
   dayStart: string;
   locale: Locale;
+  /** null: always open. */
+  openingHours: OpeningHours | null;
   /** A short fingerprint of these settings: screens compare it to notice a change. */
   version: string;
   /** The configured spaces, root first then depth-first; null without configured spaces. */
@@ -26,8 +29,12 @@ export interface SiteView {
   labels: ReadonlyMap<number, string>;
 }
 
-export function siteViewOf(settings: Pick<EffectiveSettings, 'site' | 'timezone' | 'dayStart' | 'locale'>, demo: boolean): SiteView {
+export function siteViewOf(
+  settings: Pick<EffectiveSettings, 'site' | 'timezone' | 'dayStart' | 'locale'> & { openingHours?: OpeningHours | null },
+  demo: boolean,
+): SiteView {
   const { site, timezone, dayStart, locale } = settings;
+  const openingHours = settings.openingHours ?? null;
   const siteName = siteDisplayName(site, demo);
   return {
     site,
@@ -35,8 +42,10 @@ export function siteViewOf(settings: Pick<EffectiveSettings, 'site' | 'timezone'
     timezone,
     dayStart,
     locale,
+    openingHours,
+    // Hours are in it so that screens fetch the config again (and turn "Closed") when they change.
     version: createHash('sha256')
-      .update(JSON.stringify([site, timezone, dayStart, locale]))
+      .update(JSON.stringify(openingHours === null ? [site, timezone, dayStart, locale] : [site, timezone, dayStart, locale, openingHours]))
       .digest('base64url')
       .slice(0, 12),
     spaces: site.spaces === undefined ? null : orderSpaces(site.spaces),

@@ -3,7 +3,7 @@
 // where the site's wall clock showed a whole hour. Decorative for assistive technology: the
 // section names it and offers the same numbers as a table.
 import { useMemo } from 'react';
-import { Area, AreaChart, CartesianGrid, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, CartesianGrid, ReferenceArea, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '@/client/lib/format';
 import type { CurvePoint } from '@/shared/occupancy-curve';
 import { formatTimeOfDay } from './chart-format';
@@ -19,9 +19,16 @@ interface TodayChartProps {
   capacity: number | null;
   /** Add the zone's name to times (on a day with a clock change, 02:30 happens twice). */
   withZoneName: boolean;
+  /** Stretches outside opening hours within the day (ms), shaded and labelled "Closed". */
+  closed?: readonly { startMs: number; endMs: number }[];
 }
 
-export function TodayChart({ curve, startMs, endMs, timeZone, capacity, withZoneName }: TodayChartProps) {
+/** The word on a closed stretch of the chart (and its legend). */
+export const CLOSED_LABEL = 'Closed';
+/** A stretch narrower than this share of the day is shaded without its word (it would not fit). */
+const LABEL_MIN_SHARE = 0.07;
+
+export function TodayChart({ curve, startMs, endMs, timeZone, capacity, withZoneName, closed = [] }: TodayChartProps) {
   const [ref, { width, height }] = useElementSize<HTMLDivElement>({ width: 640, height: 256 });
   const ticks = useMemo(() => hourTicks(startMs, endMs, timeZone, tickHoursFor(width)), [startMs, endMs, timeZone, width]);
   const last = curve.at(-1);
@@ -33,6 +40,24 @@ export function TodayChart({ curve, startMs, endMs, timeZone, capacity, withZone
     <div ref={ref} className="absolute inset-0">
       <AreaChart width={width} height={height} data={curve} margin={{ top: 12, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke="var(--line)" />
+        {/* Under the curve: the closed hours are context, not data. */}
+        {closed.map((c) => (
+          <ReferenceArea
+            key={c.startMs}
+            className="closed-hours"
+            x1={c.startMs}
+            x2={c.endMs}
+            fill="var(--muted)"
+            fillOpacity={0.1}
+            stroke="none"
+            ifOverflow="hidden"
+            label={
+              (c.endMs - c.startMs) / (endMs - startMs) >= LABEL_MIN_SHARE
+                ? { value: CLOSED_LABEL, position: 'insideBottom', fill: 'var(--muted)', fontSize: 12, dy: -4 }
+                : undefined
+            }
+          />
+        ))}
         <XAxis
           dataKey="t"
           type="number"

@@ -11,6 +11,7 @@ import { Skeleton } from '@/client/components/ui/skeleton';
 import { formatCount } from '@/client/lib/format';
 import type { Config, Occupancy } from '@/shared/api-schema';
 import type { CurvePoint } from '@/shared/occupancy-curve';
+import { closedIntervals } from '@/shared/opening-hours';
 import { formatTimeOfDay } from './chart-format';
 import { isEmptyDay, type LiveCounts, spaceTodayCurve, todayCurve } from './history-data';
 import { todayHistoryQueryOptions } from './history-queries';
@@ -84,7 +85,13 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
   }, []);
 
   const empty = query.data !== undefined && isEmptyDay(curve, query.data);
-  const summary = describeCurve(curve, name, timeZone);
+  const hours = config?.openingHours ?? null;
+  // Cheap at every poll: the shared function keeps each date's intervals per hours object.
+  const closed = closedIntervals(hours, timeZone, new Date(range.startMs), new Date(range.endMs)).map((c) => ({
+    startMs: c.start.getTime(),
+    endMs: c.end.getTime(),
+  }));
+  const summary = describeCurve(curve, name, timeZone, closed);
 
   return (
     <>
@@ -129,7 +136,15 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
               </ChartMessage>
             ) : (
               <div role="img" aria-label={summary.label} className="absolute inset-0">
-                <TodayChart curve={curve} startMs={range.startMs} endMs={range.endMs} timeZone={timeZone} capacity={capacity} withZoneName={change !== null} />
+                <TodayChart
+                  curve={curve}
+                  startMs={range.startMs}
+                  endMs={range.endMs}
+                  timeZone={timeZone}
+                  capacity={capacity}
+                  withZoneName={change !== null}
+                  closed={closed}
+                />
               </div>
             )}
           </div>
@@ -170,7 +185,12 @@ function ChartMessage({ children }: { children: ReactNode }) {
 }
 
 /** The caption under the heading, and the chart's accessible name: now, and the day's peak. */
-function describeCurve(curve: readonly CurvePoint[], name: string, timeZone: string): { caption: string; label: string } {
+function describeCurve(
+  curve: readonly CurvePoint[],
+  name: string,
+  timeZone: string,
+  closed: readonly { startMs: number; endMs: number }[] = [],
+): { caption: string; label: string } {
   const last = curve.at(-1);
   const peak = curve.reduce<CurvePoint | undefined>((best, p) => (best === undefined || p.occupancy > best.occupancy ? p : best), undefined);
   if (!last || !peak) return { caption: name, label: `People inside today, ${name}: no counts yet.` };
@@ -180,7 +200,7 @@ function describeCurve(curve: readonly CurvePoint[], name: string, timeZone: str
   return {
     // The select above says which series; the caption stays one short line on a phone.
     caption: `${now} · ${peakText}`,
-    label: `People inside today, ${name}, from ${formatTimeOfDay(first.t, timeZone)} to ${formatTimeOfDay(last.t, timeZone)}: ${now}, ${peakText}.`,
+    label: `People inside today, ${name}, from ${formatTimeOfDay(first.t, timeZone)} to ${formatTimeOfDay(last.t, timeZone)}: ${now}, ${peakText}.${closedWords(closed, timeZone)}`,
   };
 }
 
@@ -195,4 +215,11 @@ function CurveTable({ curve, name, timeZone, withZoneName }: { curve: readonly C
       cells={(p) => [`${formatTimeOfDay(p.t, timeZone, { zoneName: withZoneName })}${p.live ? ' (now)' : ''}`, formatCount(p.occupancy)]}
     />
   );
+}
+
+/** " Closed 00:00–07:00 and 22:00–00:00 (shaded)." for the chart's accessible name; empty when always open. */
+function closedWords(closed: readonly { startMs: number; endMs: number }[], timeZone: string): string {
+  if (closed.length === 0) return '';
+  const spans = closed.map((c) => `${formatTimeOfDay(c.startMs, timeZone)}–${formatTimeOfDay(c.endMs, timeZone)}`);
+  return ` Closed ${spans.join(' and ')} (shaded).`;
 }

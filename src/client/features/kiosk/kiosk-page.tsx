@@ -8,9 +8,11 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { ApiRequestError } from '@/client/lib/api-client';
 import { DEFAULT_POLL_INTERVAL_MS } from '@/client/lib/occupancy-queries';
 import { useNow } from '@/client/lib/use-now';
+import { useOpenState } from '@/client/lib/use-open-state';
 import type { Config, Occupancy } from '@/shared/api-schema';
 import { type DisplaySettings, useKioskAccess, withDisplay } from './kiosk-access';
 import { KioskBoundary } from './kiosk-boundary';
+import { KioskClosed } from './kiosk-closed';
 import { doorCard, KioskCards, spaceCard } from './kiosk-cards';
 import { FreshnessLine, KioskHeader } from './kiosk-frame';
 import { type Freshness, judgeFreshness, staleAfterSeconds } from './kiosk-freshness';
@@ -121,6 +123,8 @@ function KioskScreen({ settings, display, reload }: { settings: KioskSettings; d
     outageSeconds: settings.outageSeconds,
   });
   const timeZone = config.data?.timezone ?? data?.dayStart.timezone;
+  // Decided here each minute from the config's hours, not from a poll answer.
+  const hours = useOpenState(config.data?.openingHours, config.data?.timezone, nowMs);
 
   useWakeLock();
   useBuildReload(config.data?.buildId, reload);
@@ -153,9 +157,14 @@ function KioskScreen({ settings, display, reload }: { settings: KioskSettings; d
   return (
     <KioskShell theme={settings.theme}>
       <KioskHeader siteName={siteName} place={place} demo={config.data?.demo ?? false} timeZone={timeZone} nowMs={nowMs} locale={lang ?? undefined} />
-      <KioskBoundary resetKey={occupancy.dataUpdatedAt}>
-        <KioskBody settings={settings} view={view} config={config.data} data={data} freshness={freshness} />
-      </KioskBoundary>
+      {/* A link that needs a fix says so even at night: whoever installs the screen must see it. */}
+      {!hours.open && timeZone !== undefined && view.kind !== 'problem' ? (
+        <KioskClosed nextOpen={hours.nextOpen} timeZone={timeZone} nowMs={nowMs} />
+      ) : (
+        <KioskBoundary resetKey={occupancy.dataUpdatedAt}>
+          <KioskBody settings={settings} view={view} config={config.data} data={data} freshness={freshness} />
+        </KioskBoundary>
+      )}
     </KioskShell>
   );
 }

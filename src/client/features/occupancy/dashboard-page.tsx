@@ -11,6 +11,7 @@ import { Skeleton } from '@/client/components/ui/skeleton';
 import { formatCount, formatPercent } from '@/client/lib/format';
 import type { Config, Occupancy } from '@/shared/api-schema';
 import { capacityStateWords } from '@/client/components/ui/capacity-state';
+import { ClosedNotice } from './closed-notice';
 import { DashboardSkeleton } from './dashboard-skeleton';
 import { describeProblem } from '@/client/lib/error-text';
 import { type DashboardStatus, deriveStatus } from './dashboard-status';
@@ -110,6 +111,7 @@ export function DashboardPage({ config, configPending, actions, today, notice }:
       >
         <LiveAnnouncer state={announcement.state} message={announcement.message} />
         {notice}
+        <ClosedNotice config={config} />
 
         {status.kind === 'loading' ? (
           <>

@@ -17,6 +17,7 @@ export interface SettingsSection {
 export const settingsSections: readonly SettingsSection[] = [
   // Administrators' sections.
   { id: 'site', title: 'Site and spaces', adminOnly: true, load: () => import('./site-section').then((m) => m.SiteAndSpacesSection) },
+  { id: 'hours', title: 'Opening hours', adminOnly: true, load: () => import('./hours-section').then((m) => m.HoursSection) },
   { id: 'people', title: 'People', adminOnly: true, load: () => import('./people-section').then((m) => m.PeopleSection) },
   { id: 'displays', title: 'Displays', adminOnly: true, load: () => import('./displays-section').then((m) => m.DisplaysSection) },
   { id: 'public', title: 'Public view', adminOnly: true, load: () => import('./public-section').then((m) => m.PublicSection) },

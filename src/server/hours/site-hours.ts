@@ -1,0 +1,20 @@
+// Whether the site is open, for the server (the alert monitor mutes rules outside hours): the
+// shared rule (src/shared/opening-hours.ts) on the settings as they are at each call.
+import { type OpenState, openStateAt } from '@/shared/opening-hours';
+import type { SettingsService } from '../settings/settings-service';
+
+export interface SiteHours {
+  /** Open at `at` (default now) by the current hours and zone; always, without hours. */
+  isOpen(at?: Date): boolean;
+  /** Open or closed at `at` (default now), with when that changes (openStateAt). */
+  state(at?: Date): OpenState;
+}
+
+export function siteHours(settings: Pick<SettingsService, 'current'>, now: () => Date = () => new Date()): SiteHours {
+  // Read every call: an admin may change the hours or the zone at any time.
+  const state = (at: Date = now()) => {
+    const { openingHours, timezone } = settings.current();
+    return openStateAt(openingHours, timezone, at);
+  };
+  return { state, isOpen: (at) => state(at).open };
+}
