@@ -49,21 +49,24 @@ async function served(app: ReturnType<typeof keyedBff>['app']) {
 }
 
 describe('GET /api/occupancy in the Node listener', () => {
-  it.each([['br'], ['gzip'], [undefined]])('answers Accept-Encoding %s itself, with the bytes and headers of the Hono route and a Content-Length', async (encoding) => {
-    const { app } = keyedBff(DEMO_ACCESS_KEY);
-    const { base, counter } = await served(app);
-    const headers: Record<string, string> = encoding === undefined ? {} : { 'accept-encoding': encoding };
-    const fast = await get(`${base}/api/occupancy`, { headers });
-    const viaHono = await app.request('/api/occupancy', { headers });
+  it.each([['br'], ['gzip'], [undefined]])(
+    'answers Accept-Encoding %s itself, with the bytes and headers of the Hono route and a Content-Length',
+    async (encoding) => {
+      const { app } = keyedBff(DEMO_ACCESS_KEY);
+      const { base, counter } = await served(app);
+      const headers: Record<string, string> = encoding === undefined ? {} : { 'accept-encoding': encoding };
+      const fast = await get(`${base}/api/occupancy`, { headers });
+      const viaHono = await app.request('/api/occupancy', { headers });
 
-    expect(counter.hono).toBe(0);
-    expect(fast.status).toBe(200);
-    expect(fast.body.equals(Buffer.from(await viaHono.arrayBuffer()))).toBe(true);
-    expect(described(fast.headers)).toEqual(described(viaHono.headers));
-    expect(fast.headers['content-length']).toBe(String(fast.body.length));
-    expect(fast.headers['transfer-encoding']).toBeUndefined();
-    expect(fast.headers['content-encoding']).toBe(encoding);
-  });
+      expect(counter.hono).toBe(0);
+      expect(fast.status).toBe(200);
+      expect(fast.body.equals(Buffer.from(await viaHono.arrayBuffer()))).toBe(true);
+      expect(described(fast.headers)).toEqual(described(viaHono.headers));
+      expect(fast.headers['content-length']).toBe(String(fast.body.length));
+      expect(fast.headers['transfer-encoding']).toBeUndefined();
+      expect(fast.headers['content-encoding']).toBe(encoding);
+    },
+  );
 
   it('hands HEAD, a query string and other paths to Hono', async () => {
     const { app } = keyedBff(DEMO_ACCESS_KEY);

@@ -53,7 +53,13 @@ export type StoredSpaces = z.output<typeof storedSpacesSchema>;
 /** Stored `null` clears the hours (always open). */
 const storedHoursSchema = openingHoursSchema.nullable();
 
-const SCHEMAS = { site: storedSiteSchema, spaces: storedSpacesSchema, public: publicSettingsSchema, hours: storedHoursSchema, alerts: alertsSettingsSchema } as const;
+const SCHEMAS = {
+  site: storedSiteSchema,
+  spaces: storedSpacesSchema,
+  public: publicSettingsSchema,
+  hours: storedHoursSchema,
+  alerts: alertsSettingsSchema,
+} as const;
 export type SettingsKey = keyof typeof SCHEMAS;
 
 interface Stored {
