@@ -40,7 +40,7 @@ function body(occupancy: number, stale = false): Occupancy {
   } as unknown as Occupancy;
 }
 
-function setUp(store: Store, clock: { ms: number }) {
+function setUp(store: Store, clock: { readonly ms: number }) {
   const settings = createSettingsService({
     store,
     file: { devices: [] },
@@ -122,6 +122,35 @@ describe('the alert monitor', () => {
     expect(t.enqueued).toHaveLength(1);
     expect(store.sqlite.prepare('select count(*) as n from alert_state').get()).toEqual({ n: 0 });
     t.monitor.stop();
+  });
+
+  it('asks again just after the newest answer leaves the cache, not on a fixed beat', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+    const clock = {
+      get ms() {
+        return Date.now();
+      },
+    };
+    const t = setUp(openStore({ file: ':memory:' }), clock);
+    // Fetched 3 s ago: it leaves the cache (10 s) in 7 s.
+    t.setNext({ ...body(0), fetchedAt: new Date(T0 - 3000).toISOString() });
+    await t.settings.put('alerts', { rules: [{ type: 'data_stale', minutes: 5 }] }, TEST_ADMIN);
+    t.monitor.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.occupancy.answer).toHaveBeenCalledTimes(1);
+    t.setNext({ ...body(0), fetchedAt: new Date(T0 + 7050).toISOString() });
+    await vi.advanceTimersByTimeAsync(7000);
+    expect(t.occupancy.answer).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(200); // 7.1 s: just expired
+    expect(t.occupancy.answer).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(9900);
+    expect(t.occupancy.answer).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(200); // 10 s after the answer fetched at 7.05 s
+    expect(t.occupancy.answer).toHaveBeenCalledTimes(3);
+    t.monitor.stop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(t.occupancy.answer).toHaveBeenCalledTimes(3);
   });
 
   it('judges a vendor failure with nothing to show as no live count', async () => {

@@ -10,6 +10,10 @@ import type { AlertStore } from './alert-store';
 import type { Deliveries } from './deliveries';
 import { type EngineState, type Observation, step } from './engine';
 
+/** Asks this long after the cache expired (the next screen's poll may have asked already). */
+const EXPIRY_MARGIN_MS = 100;
+const MIN_WAIT_MS = 500;
+
 export interface MonitorOptions {
   occupancy: Pick<OccupancyService, 'answer' | 'onFresh'>;
   settings: Pick<SettingsService, 'current' | 'subscribe'>;
@@ -71,27 +75,56 @@ export function createAlertMonitor(options: MonitorOptions) {
     return raised.map((r) => r.event);
   }
 
-  async function tick() {
+  /** Newest vendor answer seen (its fetchedAt), from its own calls and from the hook. */
+  let freshestMs = Number.NaN;
+  const noteFetched = (answer: Occupancy) => {
+    const ms = Date.parse(answer.fetchedAt);
+    if (!answer.stale && !(ms <= freshestMs)) freshestMs = ms;
+  };
+
+  /**
+   * Asks once, judges, and says when to ask next: just after the newest answer leaves the cache
+   * (asking on a fixed beat would land inside the cache every other time and ask half as often).
+   */
+  async function tick(): Promise<number> {
     let answer: Occupancy | null;
     try {
       answer = (await occupancy.answer()).body;
+      noteFetched(answer);
     } catch {
       // The vendor failing with nothing to show: that is what data_stale watches.
       answer = null;
     }
     if (active()) evaluate(answer);
+    const untilExpiry = freshestMs + options.periodMs + EXPIRY_MARGIN_MS - now().getTime();
+    // A stale or missing answer: the vendor's back-off decides; ask again a period later.
+    if (answer === null || answer.stale || Number.isNaN(untilExpiry)) return options.periodMs;
+    return Math.min(options.periodMs + EXPIRY_MARGIN_MS, Math.max(MIN_WAIT_MS, untilExpiry));
+  }
+
+  /** Bumped on every stop: a tick of a stopped run does not schedule another. */
+  let run = 0;
+  function loop(delayMs: number, of: number) {
+    timer = setTimeout(() => {
+      void tick().then((next) => {
+        if (run === of && timer !== null) loop(next, of);
+      });
+    }, delayMs);
+    timer.unref();
+  }
+  function halt() {
+    run++;
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
   }
 
   /** Runs while a rule exists; a change of the settings starts or stops it. */
   function reschedule() {
     if (active()) {
       if (timer !== null) return;
-      timer = setInterval(() => void tick(), options.periodMs);
-      timer.unref();
-      void tick();
+      loop(0, run);
     } else {
-      if (timer !== null) clearInterval(timer);
-      timer = null;
+      halt();
       // Rules gone: so is what was remembered about them.
       if (Object.keys(state).length > 0) {
         state = {};
@@ -106,6 +139,7 @@ export function createAlertMonitor(options: MonitorOptions) {
       unsubscribe = [
         settings.subscribe(() => reschedule()),
         occupancy.onFresh((answer) => {
+          noteFetched(answer);
           if (active()) evaluate(answer);
         }),
       ];
@@ -114,8 +148,7 @@ export function createAlertMonitor(options: MonitorOptions) {
     stop() {
       for (const off of unsubscribe) off();
       unsubscribe = [];
-      if (timer !== null) clearInterval(timer);
-      timer = null;
+      halt();
     },
     running: () => timer !== null,
     evaluate,
