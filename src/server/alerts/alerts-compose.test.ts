@@ -1,0 +1,78 @@
+// The alert server as compose.ts builds it: a rule saved by an admin makes the monitor run, and
+// the alert reaches a webhook on loopback with no screen open. The SMTP password stays out of logs.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type AlertEvent, alertLogSchema } from '@/shared/alerts-schema';
+import { type Occupancy, occupancySchema } from '@/shared/api-schema';
+import { createClock } from '@/simulator';
+import { compose } from '../compose';
+import { loadEnv } from '../env';
+import { collectLogs, memoryStore, NOW, TEST_ADMIN } from '../test/support';
+
+const closers: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+function demo(env: Record<string, string> = {}) {
+  const clock = createClock();
+  clock.setFixed(NOW);
+  const logs = collectLogs();
+  const composed = compose(loadEnv({ SITE_TIMEZONE: 'Europe/Budapest', LOG_LEVEL: 'info', ...env }), {
+    clientDist: null,
+    simulator: { authDelayMs: 5, clock },
+    store: memoryStore(),
+    assumePrincipal: TEST_ADMIN,
+    logDestination: logs.destination,
+  });
+  closers.push(() => composed.alerts.stop());
+  return { composed, logs };
+}
+
+describe('alerts in the composed server', () => {
+  it('a full space is told to a webhook with no screen open', async () => {
+    const bodies: AlertEvent[] = [];
+    const receiver = createServer((req, res) => {
+      let text = '';
+      req.on('data', (c: Buffer) => (text += c.toString()));
+      req.on('end', () => {
+        bodies.push(JSON.parse(text) as AlertEvent);
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    closers.push(() => new Promise<void>((r) => receiver.close(() => r())));
+    const { composed } = demo();
+
+    // A root space as large as the count now: full.
+    const now: Occupancy = occupancySchema.parse(await (await composed.app.request('/api/occupancy')).json());
+    const root = now.spaces[0]!;
+    expect(root.occupancy).toBeGreaterThan(0);
+    await composed.settings.put('spaces', { devices: [], spaces: [{ id: 'site', name: 'Hall', capacity: root.occupancy, doors: root.doors }] }, TEST_ADMIN);
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    await composed.settings.put(
+      'alerts',
+      { channels: [{ id: 'ops', type: 'webhook', url }], rules: [{ type: 'full', space: 'site', channels: ['ops'] }] },
+      TEST_ADMIN,
+    );
+
+    await vi.waitFor(() => expect(bodies).toHaveLength(1));
+    expect(bodies[0]).toMatchObject({ rule: 'full', space: 'site', spaceName: 'Hall', state: 'full', resolved: false, at: '2026-11-26T11:15:03+01:00' });
+    await vi.waitFor(async () => {
+      const log = alertLogSchema.parse(await (await composed.app.request('/api/admin/alerts/log')).json());
+      expect(log.entries.map((e) => [e.channel, e.status])).toEqual([['ops', 'sent']]);
+    });
+    expect(composed.alerts.monitor.running()).toBe(true);
+    await composed.settings.put('alerts', { channels: [], rules: [] }, TEST_ADMIN);
+    expect(composed.alerts.monitor.running()).toBe(false);
+  });
+
+  it('never writes the SMTP password into the log', () => {
+    const password = 'pw-8c1f0e2b-smtp';
+    const { composed, logs } = demo({ SMTP_URL: `smtp://alerts:${password}@127.0.0.1:2525`, ALERT_EMAIL_FROM: 'alerts@example.org' });
+    composed.logger.warn({ detail: `smtp://alerts:${password}@127.0.0.1:2525` }, `mail server said ${password}`);
+    expect(logs.text()).toContain('mail server said');
+    expect(logs.text()).not.toContain(password);
+  });
+});
