@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import type { PublicSettings } from '@/shared/settings-schema';
 import { createSimulator, DEMO_ACCESS_KEY, type Simulator } from '@/simulator';
 import { createAccess } from './access';
-import { type Alerts, createAlerts } from './alerts/alerts';
+import { type Alerts, alertsProblems, createAlerts } from './alerts/alerts';
 import { createApp } from './app';
 import { type Accounts, createAccounts } from './auth/accounts';
 import { authSecret, bootstrapAdmin, newSetupCode } from './auth/bootstrap';
@@ -166,6 +166,9 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     smtp: env.SMTP_URL === undefined || env.ALERT_EMAIL_FROM === undefined ? null : { url: env.SMTP_URL, from: env.ALERT_EMAIL_FROM },
     ...options.alerts,
   });
+  const configured = settings.current();
+  for (const problem of alertsProblems(configured.alerts, configured.site.spaces?.map((s) => s.id) ?? null, alerts))
+    logger.error({ problem }, 'an alert setting cannot work');
   alerts.start();
   const clientDist = options.clientDist === undefined ? CLIENT_DIST : options.clientDist;
   const app = createApp({

@@ -1,7 +1,10 @@
 // The alert server as compose.ts builds it: a rule saved by an admin makes the monitor run, and
 // the alert reaches a webhook on loopback with no screen open. The SMTP password stays out of logs.
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type AlertEvent, alertLogSchema } from '@/shared/alerts-schema';
 import { type Occupancy, occupancySchema } from '@/shared/api-schema';
@@ -68,10 +71,40 @@ describe('alerts in the composed server', () => {
     expect(composed.alerts.monitor.running()).toBe(false);
   });
 
-  it('never writes the SMTP password into the log', () => {
+  it('says at start what in the provisioned alerts cannot work', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'alerts-file-')), 'site.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        spaces: [{ id: 'site', name: 'Hall', capacity: 10, doors: [{ device: 91, side: 'in' }] }],
+        alerts: {
+          channels: [
+            { id: 'desk', type: 'email', to: ['desk@example.org'] },
+            { id: 'ops', type: 'webhook', url: 'http://hooks.example.org/x' },
+          ],
+          rules: [{ type: 'full', space: 'attic', channels: ['desk', 'ops'] }],
+        },
+      }),
+    );
+    const { logs } = demo({ SITE_CONFIG_FILE: file });
+    // The log's stream takes one line a turn.
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    const problems = logs
+      .entries()
+      .filter((e) => e.msg === 'an alert setting cannot work')
+      .map((e) => e.problem);
+    expect(problems).toEqual([
+      'alerts.channels.0 is email, but SMTP_URL is not set: nothing is sent through it',
+      expect.stringMatching(/^alerts\.channels\.1\.url must use https/),
+      'alerts.rules.0.space names "attic", which is not a space: the rule never fires',
+    ]);
+  });
+
+  it('never writes the SMTP password into the log', async () => {
     const password = 'pw-8c1f0e2b-smtp';
     const { composed, logs } = demo({ SMTP_URL: `smtp://alerts:${password}@127.0.0.1:2525`, ALERT_EMAIL_FROM: 'alerts@example.org' });
     composed.logger.warn({ detail: `smtp://alerts:${password}@127.0.0.1:2525` }, `mail server said ${password}`);
+    await new Promise((r) => setImmediate(r));
     expect(logs.text()).toContain('mail server said');
     expect(logs.text()).not.toContain(password);
   });
