@@ -1,4 +1,5 @@
 // The rule engine on a fake clock: every observation carries its own `now`.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RuleConfig } from '@/shared/alerts-schema';
 import { type EngineContext, type EngineDisplay, type EngineState, type Observation, openTimeBetween, ruleKeys, step } from './engine';
@@ -240,5 +241,52 @@ describe('rule keys', () => {
     expect(Object.keys(first.state).sort()).toEqual(['data_stale:', 'full:cafe']);
     const after = step(first.state, ctx([rule({ type: 'data_stale', minutes: 5 })]), observe(min(1)));
     expect(Object.keys(after.state)).toEqual(['data_stale:']);
+  });
+});
+
+describe('capacity rules, for any sequence of counts (fast-check)', () => {
+  it('alert over the threshold at most once per cooldown and only while open; resolve 5 points below it; one resolved per alert (none when it ended while closed)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<'nearly_full' | 'full'>('nearly_full', 'full'),
+        fc.integer({ min: 0, max: 30 }),
+        fc.array(fc.record({ occupancy: fc.integer({ min: 0, max: 50 }), stepMinutes: fc.integer({ min: 0, max: 20 }), open: fc.boolean() }), {
+          maxLength: 60,
+        }),
+        (type, cooldownMinutes, steps) => {
+          let ms = 0;
+          const timeline = steps.map((s) => {
+            ms += min(s.stepMinutes) + 1000;
+            return { atMs: T0 + ms, ...s };
+          });
+          const openAt = new Map(timeline.map((s) => [s.atMs, s.open]));
+          const context = ctx([rule({ type, space: 'cafe', cooldownMinutes })], (d) => openAt.get(d.getTime()) ?? true);
+          const { events } = run(
+            context,
+            timeline.map((s) => observe(s.atMs - T0, { occupancy: s.occupancy })),
+          );
+          const threshold = type === 'full' ? 40 : 32;
+          const rearm = threshold - 2; // 5 points of 40
+          let lastFired: number | null = null;
+          let firing = false;
+          for (const e of events) {
+            const atMs = Date.parse(e.at);
+            expect(openAt.get(atMs)).toBe(true);
+            if (e.resolved) {
+              expect(firing).toBe(true);
+              expect(e.occupancy!).toBeLessThanOrEqual(rearm);
+              firing = false;
+              continue;
+            }
+            expect(e.occupancy!).toBeGreaterThanOrEqual(threshold);
+            if (lastFired !== null) expect(atMs - lastFired).toBeGreaterThanOrEqual(min(cooldownMinutes));
+            // Alerting again without a resolved message: it ended quietly while closed.
+            if (firing) expect(timeline.some((s) => s.atMs > lastFired! && s.atMs < atMs && !s.open && s.occupancy <= rearm)).toBe(true);
+            firing = true;
+            lastFired = atMs;
+          }
+        },
+      ),
+    );
   });
 });
