@@ -32,9 +32,9 @@ export function createDeliveries(options: DeliveriesOptions) {
   function attempt(row: DeliveryRow): Promise<void> {
     const running = inFlight.get(row.id);
     if (running !== undefined) return running;
-    const event = JSON.parse(row.body) as AlertEvent;
     const channel = options.channels().find((c) => c.id === row.channel_id);
     const run = (async () => {
+      const event = JSON.parse(row.body) as AlertEvent;
       let reason: string | null = null;
       try {
         if (channel === undefined) throw new DeliveryError('the channel was removed from the settings');
@@ -56,10 +56,15 @@ export function createDeliveries(options: DeliveriesOptions) {
         { delivery: row.id, channel: row.channel_id, attempts, reason, retryAt: next?.toISOString() ?? null },
         next === null ? 'alert not delivered: gave up' : 'alert not delivered: will retry',
       );
-    })().finally(() => {
-      inFlight.delete(row.id);
-      schedule();
-    });
+    })()
+      .catch((error: unknown) => {
+        // The store failing: the row stays as it was and is tried again when due.
+        logger.error({ delivery: row.id, err: { name: (error as Error).name, message: (error as Error).message } }, 'alert delivery could not be recorded');
+      })
+      .finally(() => {
+        inFlight.delete(row.id);
+        schedule();
+      });
     inFlight.set(row.id, run);
     return run;
   }

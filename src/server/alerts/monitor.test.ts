@@ -153,6 +153,20 @@ describe('the alert monitor', () => {
     expect(t.occupancy.answer).toHaveBeenCalledTimes(3);
   });
 
+  it('keeps watching when the store fails to take an evaluation', async () => {
+    vi.useFakeTimers();
+    const clock = { ms: T0 };
+    const store = openStore({ file: ':memory:' });
+    const t = setUp(store, clock);
+    await t.settings.put('alerts', { rules: [{ type: 'full', space: 'site' }] }, TEST_ADMIN);
+    store.sqlite.exec('drop table alert_state');
+    t.monitor.start();
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(t.occupancy.answer).toHaveBeenCalledTimes(3);
+    expect(t.monitor.running()).toBe(true);
+    t.monitor.stop();
+  });
+
   it('judges a vendor failure with nothing to show as no live count', async () => {
     const clock = { ms: T0 };
     const t = setUp(openStore({ file: ':memory:' }), clock);

@@ -95,7 +95,12 @@ export function createAlertMonitor(options: MonitorOptions) {
       // The vendor failing with nothing to show: that is what data_stale watches.
       answer = null;
     }
-    if (active()) evaluate(answer);
+    try {
+      if (active()) evaluate(answer);
+    } catch (error) {
+      // The store failing must not stop the watch (nor the process): said, and tried next time.
+      logger.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'alert evaluation failed');
+    }
     const untilExpiry = freshestMs + options.periodMs + EXPIRY_MARGIN_MS - now().getTime();
     // A stale or missing answer: the vendor's back-off decides; ask again a period later.
     if (answer === null || answer.stale || Number.isNaN(untilExpiry)) return options.periodMs;
