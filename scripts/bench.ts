@@ -315,6 +315,98 @@ async function coalescing(sim: Server): Promise<void> {
   }
 }
 
+// ---- 1b. the alert monitor ----
+/** 0 screens: the monitor alone asks once per cache period; 500 screens: it adds no vendor call. */
+async function monitorPhase(sim: Server): Promise<void> {
+  section(`Alert monitor: vendor calls over ${POLL_FOR_MS / 1000} s with a rule active, 0 screens and ${SCREENS} screens (CACHE_SECONDS=${CACHE_SECONDS})`);
+  const alone = `Vendor calls: alert monitor on, 0 screens, ${POLL_FOR_MS / 1000} s (cache ${CACHE_SECONDS} s)`;
+  const withScreens = `Vendor calls: alert monitor on, ${SCREENS} screens polling every ${POLL_MS / 1000} s for ${POLL_FOR_MS / 1000} s`;
+  const minAlone = Math.floor(POLL_FOR_MS / (CACHE_SECONDS * 1000)) - 1;
+  let bff: Server | null = null;
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  try {
+    await setFaults(sim, { latencyMs: SIM_LATENCY_MS, actions: ['getoccupancy'] });
+    bff = await startBff('BFF (monitor)', { WELLPOINT_BASE_URL: `${sim.url}/`, WELLPOINT_ACCESS_KEY: DEMO_ACCESS_KEY, CACHE_SECONDS: String(CACHE_SECONDS) });
+    const before = (await simCalls(sim)).getoccupancy;
+    await resetCalls(sim);
+    await sleep(POLL_FOR_MS / 4);
+    const idle = (await simCalls(sim)).getoccupancy;
+    log(`no rule: ${before} vendor calls at start (sign-in), ${idle} in ${POLL_FOR_MS / 4000} s after`);
+    // A rule makes the monitor run; it asks the vendor at once, so counting starts after that.
+    await json(`${bff.url}/api/admin/settings/alerts`, {
+      method: 'PUT',
+      headers: { origin: bff.url },
+      json: {
+        rules: [
+          { type: 'data_stale', minutes: 5 },
+          { type: 'full', space: 'site' },
+        ],
+      },
+    });
+    await sleep(1000);
+    await resetCalls(sim);
+    await sleep(POLL_FOR_MS);
+    const callsAlone = (await simCalls(sim)).getoccupancy;
+    console.log(
+      table(
+        ['phase', 'duration', 'vendor calls', 'target'],
+        [['monitor on, 0 screens', `${POLL_FOR_MS / 1000} s`, String(callsAlone), `${minAlone}–${MAX_POLL_CALLS}`]],
+        [1, 2],
+      ),
+    );
+    row(alone, String(callsAlone), `${minAlone}–${MAX_POLL_CALLS} (once per period)`, callsAlone >= minAlone && callsAlone <= MAX_POLL_CALLS);
+
+    await resetCalls(sim);
+    const url = `${bff.url}/api/occupancy`;
+    let sent = 0;
+    let ok = 0;
+    const t0 = performance.now();
+    const polls: Promise<void>[] = [];
+    for (let screen = 0; screen < SCREENS; screen++) {
+      const offset = (screen * POLL_MS) / SCREENS;
+      for (let at = offset; at < POLL_FOR_MS; at += POLL_MS) {
+        polls.push(
+          new Promise<void>((done) =>
+            setTimeout(() => {
+              sent++;
+              request(url, { agent, timeoutMs: 20_000 })
+                .then((res) => {
+                  if (res.status === 200) ok++;
+                })
+                .catch(() => undefined)
+                .finally(done);
+            }, at),
+          ),
+        );
+      }
+    }
+    await Promise.all(polls);
+    const calls = (await simCalls(sim)).getoccupancy;
+    const tookS = ((performance.now() - t0) / 1000).toFixed(1);
+    console.log(
+      table(
+        ['phase', 'requests', 'ok', 'duration', 'vendor calls', 'target'],
+        [[`monitor on, ${SCREENS} screens`, fmtInt(sent), fmtInt(ok), `${tookS} s`, String(calls), `≤ ${MAX_POLL_CALLS}`]],
+        [1, 2, 4],
+      ),
+    );
+    row(
+      withScreens,
+      `${calls} (${fmtInt(sent)} requests, ${fmtInt(sent - ok)} failed)`,
+      `≤ ${MAX_POLL_CALLS} (none added)`,
+      calls <= MAX_POLL_CALLS && ok === sent,
+    );
+  } catch (error) {
+    notMeasured(alone, `${minAlone}–${MAX_POLL_CALLS}`, error);
+  } finally {
+    agent.destroy();
+    await bff?.child.stop();
+    await clearFaults(sim).catch(() => undefined);
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
 async function slowCall(sim: Server): Promise<void> {
   section(`Single flight: ${BURST} concurrent requests during one slow vendor call (${SLOW_LATENCY_MS} ms), fresh BFF`);
   const what = `Vendor calls: ${BURST} concurrent requests during one ${SLOW_LATENCY_MS / 1000} s vendor call`;
@@ -873,7 +965,7 @@ async function main(): Promise<number> {
   console.log(`Occupancy Live bench — ${new Date().toISOString()}\n${machine}; load average at start ${loadStart.toFixed(2)}`);
 
   // `npm run bench -- throughput csv` runs only the phases named; no names runs them all.
-  const phases = ['first-load', 'coalescing', 'single-flight', 'failing-vendor', 'throughput', 'throughput-br', 'throughput-display', 'csv'];
+  const phases = ['first-load', 'coalescing', 'monitor', 'single-flight', 'failing-vendor', 'throughput', 'throughput-br', 'throughput-display', 'csv'];
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((w) => !phases.includes(w));
   if (unknown.length > 0) {
@@ -888,6 +980,7 @@ async function main(): Promise<number> {
     section('Starting the WELLPOINT simulator');
     sim = await startSimulator();
     if (runs('coalescing')) await coalescing(sim);
+    if (runs('monitor')) await monitorPhase(sim);
     if (runs('single-flight')) await slowCall(sim);
     if (runs('failing-vendor')) await failingVendor(sim);
     if (runs('throughput')) await throughput(sim);

@@ -88,6 +88,23 @@ const MATRIX: Row[] = [
     body: { channels: [], rules: [{ type: 'full', space: 'site' }] },
     expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 },
   },
+  // PUT alerts also checks what the schema cannot: a space that does not exist is a 400 for an admin.
+  {
+    method: 'PUT',
+    path: '/api/admin/settings/alerts',
+    body: { rules: [{ type: 'full', space: 'no-such-space' }] },
+    expect: { admin: 400, staff: 403, display: 403, public: 401, nobody: 401 },
+  },
+  // Recent alerts: people and the open demo, not displays; the alert log and test sends: admins.
+  { method: 'GET', path: '/api/alerts/recent', expect: { admin: 200, staff: 200, display: 403, public: 401, nobody: 401 } },
+  { method: 'GET', path: '/api/admin/alerts/log', expect: { admin: 200, staff: 403, display: 403, public: 401, nobody: 401 } },
+  // Plain http to another host: refused before anything is sent (400), by anyone else never reached.
+  {
+    method: 'POST',
+    path: '/api/admin/alerts/test',
+    body: { channel: { id: 'ops', type: 'webhook', url: 'http://hooks.example.org/x' } },
+    expect: { admin: 400, staff: 403, display: 403, public: 401, nobody: 401 },
+  },
   // Set up already (an account exists): 409 for anyone.
   { method: 'POST', path: '/api/setup', body: { code: '1234-5678', name: 'X', email: 'x@example.org', password: 'some new password' }, expect: all(409) },
   // Display links: admins make, list and revoke them (an unknown id here: 404); a display reads its own settings.

@@ -1,6 +1,7 @@
 // What the HTTP layer needs from the rest of the server; built by main.ts, or by tests.
 import type { Logger } from 'pino';
 import type { Access } from './access';
+import type { Alerts } from './alerts/alerts';
 import type { Accounts } from './auth/accounts';
 import type { Throttle } from './auth/sign-in-throttle';
 import type { DisplayDirectory } from './displays/display-directory';
@@ -41,6 +42,8 @@ export interface AppDeps {
   /** Who is asking, for every request (access.ts). */
   access: Access;
   throttle: Throttle;
+  /** Alert events, deliveries, the monitor and test sends. */
+  alerts: Alerts;
   /** The one-time setup code while the server waits for its first account; null otherwise. */
   setupCode: () => string | null;
 }

@@ -186,6 +186,7 @@ describe('unknown routes and crashes', () => {
         answer: () => Promise.reject(new TypeError(`Cannot read properties of undefined (url ${VENDOR_URL}?user_access_key=${key})`)),
         health: () => ({ lastSuccessAt: null, lastError: null }),
         reconfigure: () => undefined,
+        onFresh: () => () => undefined,
       },
       site: fixedSiteView({ devices: [] }),
       now: () => NOW,

@@ -12,6 +12,7 @@ import { ApiHttpError, errorResponse } from './http-error';
 import { adminDisplayRoutes } from './routes/admin-displays';
 import { adminPeopleRoutes } from './routes/admin-people';
 import { adminSettingsRoutes } from './routes/admin-settings';
+import { adminAlertsRoutes, alertsRoutes, alertsSettingsCheck } from './routes/alerts';
 import { configRoutes } from './routes/config';
 import { displaySessionRoutes } from './routes/display-session';
 import { exportRoutes } from './routes/export';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
   for (const path of ['/api/export', '/api/export/*', '/api/history', '/api/history/*']) app.use(path, requireStaff);
   for (const path of ['/api/admin/people', '/api/admin/people/*']) app.use(path, requireAdmin);
   app.use('/api/admin/settings/public', requireAdmin);
+  app.use('/api/admin/settings/alerts', requireAdmin, alertsSettingsCheck(deps));
 
   const routes = app
     .route('/api', sessionRoutes({ ...deps, demo: deps.demo, trustProxy, https }))
@@ -84,6 +86,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/display', displaySessionRoutes({ ...deps, trustProxy, https }))
     .route('/api/admin/people', adminPeopleRoutes({ ...deps, trustProxy }))
     .route('/api/admin/settings/public', publicSettingsRoutes(deps))
+    .route('/api/alerts', alertsRoutes(deps))
+    .route('/api/admin/alerts', adminAlertsRoutes(deps))
     .route('/api/public', publicRoutes({ ...deps, getPublic, siteName: () => siteDisplayName(deps.settings.current().site, deps.demo) }))
     .route('/', healthRoutes(deps));
   fastPaths.set(routes, replies);

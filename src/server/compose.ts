@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { PublicSettings } from '@/shared/settings-schema';
 import { createSimulator, DEMO_ACCESS_KEY, type Simulator } from '@/simulator';
 import { createAccess } from './access';
+import { type Alerts, alertsProblems, createAlerts } from './alerts/alerts';
 import { createApp } from './app';
 import { type Accounts, createAccounts } from './auth/accounts';
 import { authSecret, bootstrapAdmin, newSetupCode } from './auth/bootstrap';
@@ -22,6 +23,7 @@ import type { Env } from './env';
 import { createLogger } from './logger';
 import { createOccupancyService } from './occupancy-service';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
+import { siteHours } from './hours/site-hours';
 import { liveSiteView, type SiteView } from './settings/site-view';
 import { loadSiteConfig } from './site-config';
 import { openStore, type Store } from './store/store';
@@ -43,6 +45,8 @@ export interface ComposeOptions {
   store?: Store;
   /** Route tests that are not about access: every request is this principal. */
   assumePrincipal?: Principal;
+  /** Tests: another alert sender, shorter retries. */
+  alerts?: Pick<Parameters<typeof createAlerts>[0], 'sender' | 'retryDelaysMs'>;
 }
 
 export interface Composed {
@@ -61,6 +65,7 @@ export interface Composed {
   accounts: Accounts;
   displays: DisplayDirectory;
   settings: SettingsService;
+  alerts: Alerts;
 }
 
 /** Changes whenever the built client does: index.html names every hashed asset. */
@@ -74,7 +79,12 @@ export function buildIdOf(clientDist: string | null): string {
 export function compose(env: Env, options: ComposeOptions = {}): Composed {
   const demo = env.WELLPOINT_ACCESS_KEY === undefined;
   const accessKey = env.WELLPOINT_ACCESS_KEY ?? DEMO_ACCESS_KEY;
-  const logger = createLogger({ level: env.LOG_LEVEL, secrets: [accessKey], destination: options.logDestination });
+  const smtpPassword = env.SMTP_URL === undefined ? '' : decodeURIComponent(new URL(env.SMTP_URL).password);
+  const logger = createLogger({
+    level: env.LOG_LEVEL,
+    secrets: smtpPassword === '' ? [accessKey] : [accessKey, smtpPassword],
+    destination: options.logDestination,
+  });
   const simulator = demo ? createSimulator({ control: env.SIMULATOR_CONTROL, ...options.simulator }) : null;
   const now = options.now ?? (simulator === null ? () => new Date() : () => simulator.clock.now());
   const fetchImpl: FetchLike = options.fetch ?? (simulator === null ? (input, init) => fetch(input, init) : (input, init) => simulator.fetch(input, init));
@@ -142,6 +152,25 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
   });
   // After the view's own subscriber (listeners run in the order they came): the view is new here.
   settings.subscribe(() => occupancy.reconfigure(occupancySettings(siteView())));
+  const hours = siteHours(settings, now);
+  const alerts = createAlerts({
+    store,
+    settings,
+    occupancy,
+    displays,
+    now,
+    logger,
+    periodMs: env.CACHE_SECONDS * 1000,
+    // Rules are muted outside the opening hours, read from the settings at each call.
+    isOpen: (at) => hours.isOpen(at),
+    allowHttp: env.ALERT_WEBHOOK_ALLOW_HTTP,
+    smtp: env.SMTP_URL === undefined || env.ALERT_EMAIL_FROM === undefined ? null : { url: env.SMTP_URL, from: env.ALERT_EMAIL_FROM },
+    ...options.alerts,
+  });
+  const configured = settings.current();
+  for (const problem of alertsProblems(configured.alerts, configured.site.spaces?.map((s) => s.id) ?? null, alerts))
+    logger.error({ problem }, 'an alert setting cannot work');
+  alerts.start();
   const clientDist = options.clientDist === undefined ? CLIENT_DIST : options.clientDist;
   const app = createApp({
     client,
@@ -164,6 +193,7 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     accounts,
     displays,
     access,
+    alerts,
     throttle: createSignInThrottle(),
     setupCode: () => (access.mode() === 'setup' ? setupCode : null),
   });
@@ -191,6 +221,7 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     accounts,
     displays,
     settings,
+    alerts,
   };
 }
 

@@ -51,4 +51,20 @@ describe('loadEnv', () => {
   it('refuses the simulator control routes outside demo mode', () => {
     expect(() => loadEnv({ WELLPOINT_ACCESS_KEY: 'k', SIMULATOR_CONTROL: 'true' })).toThrow('SIMULATOR_CONTROL only works in demo mode');
   });
+
+  it('alerts: SMTP_URL is an smtp(s) URL that needs ALERT_EMAIL_FROM; plain-http webhooks are off by default', () => {
+    const none = loadEnv({});
+    expect([none.SMTP_URL, none.ALERT_EMAIL_FROM, none.ALERT_WEBHOOK_ALLOW_HTTP]).toEqual([undefined, undefined, false]);
+    const set = loadEnv({ SMTP_URL: 'smtp://u:p@mail.example.org:587', ALERT_EMAIL_FROM: 'alerts@example.org', ALERT_WEBHOOK_ALLOW_HTTP: 'yes' });
+    expect([set.SMTP_URL, set.ALERT_EMAIL_FROM, set.ALERT_WEBHOOK_ALLOW_HTTP]).toEqual(['smtp://u:p@mail.example.org:587', 'alerts@example.org', true]);
+    expect(() => loadEnv({ SMTP_URL: 'https://mail.example.org', ALERT_EMAIL_FROM: 'a@example.org' })).toThrow(/SMTP_URL must start with smtp:\/\//);
+    expect(() => loadEnv({ SMTP_URL: 'smtp://mail.example.org' })).toThrow('SMTP_URL needs ALERT_EMAIL_FROM');
+    try {
+      loadEnv({ SMTP_URL: 'smtp://u:s3cret-pw@[bad', ALERT_EMAIL_FROM: 'a@example.org' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toContain('SMTP_URL');
+      expect((error as Error).message).not.toContain('s3cret-pw');
+    }
+  });
 });

@@ -103,6 +103,24 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === '' ? undefined : v))
     .pipe(z.string().min(10, 'must have at least 10 characters').max(128, 'may have at most 128 characters').optional()),
+  // Alerts: email over SMTP (nodemailer), e.g. smtp://user:pass@mail.example.org:587 or smtps://…:465.
+  SMTP_URL: optionalText.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    let url: URL;
+    try {
+      url = new URL(v);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a URL such as smtp://user:password@mail.example.org:587' });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+      ctx.addIssue({ code: 'custom', message: 'must start with smtp:// or smtps://' });
+      return z.NEVER;
+    }
+    return v;
+  }),
+  ALERT_EMAIL_FROM: optionalText.pipe(z.string().min(3).max(200).optional()),
+  ALERT_WEBHOOK_ALLOW_HTTP: booleanFlag,
   AUTH_SECRET: optionalText.pipe(z.string().min(32, 'must have at least 32 characters (e.g. openssl rand -base64 32)').optional()),
 });
 
@@ -126,6 +144,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     }
     if ((result.data.ADMIN_EMAIL === undefined) !== (result.data.ADMIN_PASSWORD === undefined)) {
       throw new EnvError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD go together (set both, or neither).');
+    }
+    if (result.data.SMTP_URL !== undefined && result.data.ALERT_EMAIL_FROM === undefined) {
+      throw new EnvError('Invalid configuration: SMTP_URL needs ALERT_EMAIL_FROM, the sender of alert emails (e.g. "Occupancy Live <alerts@example.org>").');
     }
     return {
       ...result.data,

@@ -466,3 +466,26 @@ describe('occupancy service: spaces, computed once per vendor answer', () => {
     expect(after.dayStart).toMatchObject({ local: '2026-11-26T04:00:00+00:00', timezone: 'Europe/London' });
   });
 });
+
+describe('fresh answers', () => {
+  it('tells every listener once per vendor answer, whoever asked; a failing listener breaks nothing', async () => {
+    const { service, client, advance } = setup(() => Promise.resolve(answer()));
+    const seen: number[] = [];
+    service.onFresh(() => {
+      throw new Error('listener bug');
+    });
+    const stop = service.onFresh((body) => seen.push(body.total.occupancy));
+    await service.current();
+    await service.current(); // cached: no new answer
+    advance(10_000);
+    await service.current(); // stale-while-revalidate: the refresh runs in the background
+    await flush();
+    expect(client.getOccupancy).toHaveBeenCalledTimes(2);
+    expect(seen).toEqual([40, 40]);
+    stop();
+    advance(10_000);
+    await service.current();
+    await flush();
+    expect(seen).toHaveLength(2);
+  });
+});

@@ -64,6 +64,8 @@ export interface OccupancyService {
   health(): ServiceHealth;
   /** New settings: the cached answer is made again from the last vendor answer (a new day start asks the vendor). */
   reconfigure(settings: SiteSettings): void;
+  /** Called with every fresh vendor answer, whoever asked (the alert monitor); returns the unsubscribe. */
+  onFresh(listener: (answer: Occupancy) => void): () => void;
 }
 
 /**
@@ -97,6 +99,7 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
   const inFlight = new Map<string, Flight>();
   let latest: Snapshot | null = null;
   const health: ServiceHealth = { lastSuccessAt: null, lastError: null };
+  const freshListeners = new Set<(answer: Occupancy) => void>();
   const slow = new UpstreamError('upstream_timeout', 'getoccupancy: background refresh overdue');
   const derive = (site: SiteConfig) => {
     const configured = site.spaces === undefined ? null : orderSpaces(site.spaces);
@@ -241,6 +244,17 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
           health.lastSuccessAt = new Date(snapshot.fetchedAtMs);
           health.lastError = null;
           backoff.succeeded('getoccupancy');
+          if (freshListeners.size > 0) {
+            const body = respond(snapshot, snapshot.fetchedAtMs, null).body;
+            for (const listener of freshListeners) {
+              // A listener's failure is its own: the screens still get their answer.
+              try {
+                listener(body);
+              } catch (error) {
+                logger.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'a listener of fresh answers failed');
+              }
+            }
+          }
           return snapshot;
         },
         (error: unknown): UpstreamError => {
@@ -305,5 +319,12 @@ export function createOccupancyService(options: OccupancyServiceOptions): Occupa
     else if (latest !== null) latest = snapshotOf(latest.key, latest.vendor, latest.plan, new Date(latest.fetchedAtMs), latest.health);
   }
 
-  return { answer, current: async () => (await answer()).body, health: () => ({ ...health }), reconfigure };
+  function onFresh(listener: (answer: Occupancy) => void) {
+    freshListeners.add(listener);
+    return () => {
+      freshListeners.delete(listener);
+    };
+  }
+
+  return { answer, current: async () => (await answer()).body, health: () => ({ ...health }), reconfigure, onFresh };
 }

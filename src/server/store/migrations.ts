@@ -119,6 +119,40 @@ export const migrations: Migration[] = [
         .compile(),
     ],
   },
+  {
+    version: 2,
+    name: 'alerts: rule state, alert events, deliveries',
+    up: (db) => [
+      // One row per rule (and target): what the engine remembers across a restart (JSON).
+      db.schema
+        .createTable('alert_state')
+        .addColumn('key', 'text', (c) => c.primaryKey().notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .compile(),
+      db.schema
+        .createTable('alert_event')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .compile(),
+      db.schema
+        .createTable('alert_delivery')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('event_id', 'integer')
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('channel_id', 'text', (c) => c.notNull())
+        .addColumn('channel_type', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('reason', 'text')
+        .addColumn('attempted_at', 'text')
+        .addColumn('next_attempt_at', 'text')
+        .compile(),
+      db.schema.createIndex('alert_delivery_status_idx').on('alert_delivery').columns(['status', 'next_attempt_at']).compile(),
+    ],
+  },
 ];
 
 /** The version a store has after every migration has run. */

@@ -69,6 +69,38 @@ export interface MetaTable {
   value: string;
 }
 
+/** What the alert engine remembers per rule and target (JSON), across restarts. */
+export interface AlertStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+/** One alert as it happened (JSON of alertEventSchema); pruned to the newest few hundred. */
+export interface AlertEventTable {
+  id: Generated<number>;
+  /** UTC instant. */
+  at: string;
+  body: string;
+}
+
+/** One alert sent (or being sent) through one channel; a test send has no event. */
+export interface AlertDeliveryTable {
+  id: Generated<number>;
+  event_id: number | null;
+  at: string;
+  channel_id: string;
+  channel_type: string;
+  /** JSON of the alert event. */
+  body: string;
+  /** sent, retrying or failed. */
+  status: string;
+  attempts: Generated<number>;
+  reason: string | null;
+  attempted_at: string | null;
+  next_attempt_at: string | null;
+}
+
 export interface StoreSchema {
   user: UserTable;
   session: SessionTable;
@@ -76,4 +108,7 @@ export interface StoreSchema {
   display: DisplayTable;
   audit: AuditTable;
   meta: MetaTable;
+  alert_state: AlertStateTable;
+  alert_event: AlertEventTable;
+  alert_delivery: AlertDeliveryTable;
 }

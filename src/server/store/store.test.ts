@@ -34,7 +34,19 @@ describe('the store', () => {
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(schemaVersion(store.sqlite)).toBe(LATEST_VERSION);
-    expect(tables(store)).toEqual(['account', 'audit', 'display', 'meta', 'session', 'settings', 'user', 'verification']);
+    expect(tables(store)).toEqual([
+      'account',
+      'alert_delivery',
+      'alert_event',
+      'alert_state',
+      'audit',
+      'display',
+      'meta',
+      'session',
+      'settings',
+      'user',
+      'verification',
+    ]);
   });
 
   it('keeps what it holds across a restart, and runs no migration twice', async () => {

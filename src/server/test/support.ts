@@ -13,6 +13,7 @@ import { type ComposeOptions, compose } from '../compose';
 import { loadEnv } from '../env';
 import type { Logger } from 'pino';
 import { createAccess } from '../access';
+import { createAlerts } from '../alerts/alerts';
 import type { AppDeps } from '../app-deps';
 import { createAccounts } from '../auth/accounts';
 import type { Principal } from '../auth/principal';
@@ -44,12 +45,26 @@ export function testAccessDeps(logger: Logger, { demo = false, assume }: { demo?
     defaults: { site: { devices: [] }, timezone: 'Europe/Budapest', dayStart: '00:00', locale: 'en' },
   });
   const access = createAccess({ accounts, displays, demo, trustProxy: false, https: (c) => isHttps(c, false), ready: Promise.resolve(), assume });
-  const deps: Pick<AppDeps, 'store' | 'settings' | 'accounts' | 'displays' | 'access' | 'throttle' | 'setupCode'> = {
+  // Never started: no monitor, no deliveries (the alert tests build their own).
+  const alerts = createAlerts({
+    store,
+    settings,
+    occupancy: { answer: () => Promise.reject(new Error('no occupancy here')), onFresh: () => () => undefined },
+    displays,
+    now: () => new Date(),
+    logger,
+    periodMs: 10_000,
+    isOpen: () => true,
+    allowHttp: false,
+    smtp: null,
+  });
+  const deps: Pick<AppDeps, 'store' | 'settings' | 'accounts' | 'displays' | 'access' | 'throttle' | 'setupCode' | 'alerts'> = {
     store,
     settings,
     accounts,
     displays,
     access,
+    alerts,
     throttle: createSignInThrottle(),
     setupCode: () => null,
   };
