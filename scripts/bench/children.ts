@@ -234,6 +234,19 @@ export function listensOn(pid: number, port: number): boolean {
 }
 
 /** VmRSS of a process in bytes, from /proc/<pid>/status; null when unreadable. */
+/** The CPU time (user + system) a process has used, in ms; null where /proc cannot tell. */
+export function cpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After the command's name in parentheses: utime and stime are the 12th and 13th fields, in
+    // clock ticks (USER_HZ, 100 on Linux).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 export function rssBytes(pid: number): number | null {
   try {
     const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
