@@ -119,6 +119,17 @@ export const migrations: Migration[] = [
         .compile(),
     ],
   },
+  // Version 2 is the alerts' tables (issue 14, another branch); the runner skips a missing number.
+  {
+    version: 3,
+    name: 'a chime per display link',
+    up: (db) => [
+      db.schema
+        .alterTable('display')
+        .addColumn('chime', 'integer', (c) => c.notNull().defaultTo(0))
+        .compile(),
+    ],
+  },
 ];
 
 /** The version a store has after every migration has run. */
