@@ -116,7 +116,7 @@ function Bell() {
         hidden={!open}
         role="region"
         aria-label="Recent alerts"
-        className="absolute top-full right-0 z-20 mt-2 w-[min(24rem,calc(100vw-2rem))] rounded-xl border border-line bg-surface shadow-lg"
+        className="absolute top-full right-0 z-20 mt-2 w-[min(24rem,calc(100vw-2rem))] rounded-xl border border-line bg-surface shadow-lg max-sm:fixed max-sm:inset-x-4 max-sm:top-16 max-sm:mt-0 max-sm:w-auto"
       >
         <div className="max-h-[min(60vh,28rem)] overflow-y-auto p-2">
           <p className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wider text-muted uppercase">Recent alerts</p>

@@ -50,42 +50,58 @@ export function AlertLog({ channels, timeZone }: { channels: readonly ChannelCon
       ) : log.data.entries.length === 0 ? (
         <p className="mt-4 text-sm text-ink">Nothing sent yet: alerts and test messages appear here.</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Alert log, newest first</caption>
-            <thead>
-              <tr className="border-b border-line text-muted">
-                <th scope="col" className="py-2 pe-4 font-semibold">
-                  When
-                </th>
-                <th scope="col" className="py-2 pe-4 font-semibold">
-                  Channel
-                </th>
-                <th scope="col" className="py-2 pe-4 font-semibold">
-                  Alert
-                </th>
-                <th scope="col" className="py-2 font-semibold">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.data.entries.map((entry) => (
-                <tr key={entry.id} className="border-b border-line align-top last:border-b-0">
-                  <td className="py-2.5 pe-4 whitespace-nowrap text-ink">
-                    <time dateTime={entry.at}>{auditTime(entry.at, timeZone)}</time>
-                  </td>
-                  <td className="py-2.5 pe-4 text-ink">{channelName(entry.channel)}</td>
-                  <td className="min-w-56 py-2.5 pe-4 text-ink">
-                    <span className="font-medium">{alertHeadline(entry)}</span>
-                    <span className="block text-muted">{entry.text}</span>
-                  </td>
-                  <td className={`min-w-40 py-2.5 ${STATUS_LOOK[entry.status]}`}>{deliveryWords(entry, timeZone)}</td>
+        <>
+          {/* A phone gets one entry per block; wider screens the table. */}
+          <ul className="mt-4 divide-y divide-line sm:hidden">
+            {log.data.entries.map((entry) => (
+              <li key={entry.id} className="py-2.5 text-sm">
+                <p className="flex flex-wrap justify-between gap-x-3 text-muted">
+                  <time dateTime={entry.at}>{auditTime(entry.at, timeZone)}</time>
+                  <span>{channelName(entry.channel)}</span>
+                </p>
+                <p className="font-medium text-ink">{alertHeadline(entry)}</p>
+                <p className="text-ink">{entry.text}</p>
+                <p className={`mt-0.5 ${STATUS_LOOK[entry.status]}`}>{deliveryWords(entry, timeZone)}</p>
+              </li>
+            ))}
+          </ul>
+          <div className="mt-4 overflow-x-auto max-sm:hidden">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">Alert log, newest first</caption>
+              <thead>
+                <tr className="border-b border-line text-muted">
+                  <th scope="col" className="py-2 pe-4 font-semibold">
+                    When
+                  </th>
+                  <th scope="col" className="py-2 pe-4 font-semibold">
+                    Channel
+                  </th>
+                  <th scope="col" className="py-2 pe-4 font-semibold">
+                    Alert
+                  </th>
+                  <th scope="col" className="py-2 font-semibold">
+                    Status
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {log.data.entries.map((entry) => (
+                  <tr key={entry.id} className="border-b border-line align-top last:border-b-0">
+                    <td className="py-2.5 pe-4 whitespace-nowrap text-ink">
+                      <time dateTime={entry.at}>{auditTime(entry.at, timeZone)}</time>
+                    </td>
+                    <td className="py-2.5 pe-4 text-ink">{channelName(entry.channel)}</td>
+                    <td className="min-w-56 py-2.5 pe-4 text-ink">
+                      <span className="font-medium">{alertHeadline(entry)}</span>
+                      <span className="block text-muted">{entry.text}</span>
+                    </td>
+                    <td className={`min-w-40 py-2.5 ${STATUS_LOOK[entry.status]}`}>{deliveryWords(entry, timeZone)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </Panel>
   );

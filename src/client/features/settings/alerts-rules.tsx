@@ -45,21 +45,23 @@ export function CapacityRules({ draft, targets, idPrefix, locked, errorAt, onTog
       {spacesToList(draft, targets.spaces).map((space) => (
         <li key={space.id} aria-label={space.name} className="py-3" style={{ paddingInlineStart: `${space.depth * 1.25}rem` }}>
           <div className="flex flex-wrap items-center gap-x-6 gap-y-1">
-            <p className="min-w-40 flex-1 font-semibold text-ink">{space.name}</p>
+            <p className="min-w-40 flex-1 font-semibold text-ink max-sm:basis-full">{space.name}</p>
             {space.hasCapacity ? (
-              CAPACITY_RULES.map((type) => (
-                <label key={type} className="flex min-h-11 cursor-pointer items-center gap-2.5 text-ink">
-                  <input
-                    type="checkbox"
-                    className="size-5 shrink-0 accent-accent"
-                    checked={capacityRuleIndex(draft, space.id, type) >= 0}
-                    disabled={locked}
-                    onChange={(e) => onToggle(space.id, type, e.target.checked)}
-                    aria-label={`${CAPACITY_WORDS[type]}: ${space.name}`}
-                  />
-                  {CAPACITY_WORDS[type]}
-                </label>
-              ))
+              <div className="flex gap-x-6">
+                {CAPACITY_RULES.map((type) => (
+                  <label key={type} className="flex min-h-11 cursor-pointer items-center gap-2.5 text-ink">
+                    <input
+                      type="checkbox"
+                      className="size-5 shrink-0 accent-accent"
+                      checked={capacityRuleIndex(draft, space.id, type) >= 0}
+                      disabled={locked}
+                      onChange={(e) => onToggle(space.id, type, e.target.checked)}
+                      aria-label={`${CAPACITY_WORDS[type]}: ${space.name}`}
+                    />
+                    {CAPACITY_WORDS[type]}
+                  </label>
+                ))}
+              </div>
             ) : (
               <p className="text-sm text-muted">No capacity set, so it is never full.</p>
             )}
@@ -72,6 +74,7 @@ export function CapacityRules({ draft, targets, idPrefix, locked, errorAt, onTog
               <RuleDetails
                 key={type}
                 title={`${CAPACITY_WORDS[type]}: ${space.name}`}
+                shortTitle={CAPACITY_WORDS[type]}
                 rule={rule}
                 index={index}
                 channels={draft.channels}
@@ -201,6 +204,8 @@ export function OtherRules({ draft, targets, displays, idPrefix, locked, errorAt
 
 interface RuleDetailsProps {
   title: string;
+  /** What the box under a space's toggles shows (the space is named above it). */
+  shortTitle?: string;
   /** A heading of its own (a card); else a line under the space's toggles. */
   heading?: boolean;
   hint?: string;
@@ -216,69 +221,72 @@ interface RuleDetailsProps {
 }
 
 /** What every rule has: the channels it goes to, and how often it may repeat. */
-function RuleDetails({ title, heading, hint, rule, index, channels, idPrefix, locked, errorAt, onChange, onRemove, children }: RuleDetailsProps) {
+function RuleDetails({ title, shortTitle, heading, hint, rule, index, channels, idPrefix, locked, errorAt, onChange, onRemove, children }: RuleDetailsProps) {
   const cooldownId = `${idPrefix}-cooldownMinutes`;
   const channelsError = errorAt(`rules.${index}.channels`) ?? firstChannelError(errorAt, index, rule.channels.length);
   return (
-    <fieldset
-      disabled={locked}
-      aria-label={heading ? undefined : `${title}: channels and repeats`}
-      className={heading ? 'min-w-0' : 'mt-2 min-w-0 rounded-lg bg-sunken p-3'}
-    >
-      {heading ? (
-        <legend className="contents">
-          <span className="block font-semibold text-ink">{title}</span>
-        </legend>
-      ) : null}
-      {hint ? <p className="text-sm text-muted">{hint}</p> : null}
-      <div className={`grid gap-4 sm:grid-cols-[repeat(auto-fit,minmax(12rem,1fr))] ${heading ? 'mt-3' : ''}`}>
-        {children}
-        <fieldset className="min-w-0">
-          <legend className="text-sm font-semibold text-ink">Send to</legend>
-          {channels.length === 0 ? (
-            <p className="mt-1.5 text-sm text-muted">No channels yet: staff with the dashboard open see it.</p>
-          ) : (
-            <div className="mt-1 flex flex-wrap gap-x-4">
-              {channels.map((c) => (
-                <label key={c.id} className="flex min-h-11 cursor-pointer items-center gap-2 text-ink">
-                  <input
-                    type="checkbox"
-                    className="size-4 shrink-0 accent-accent"
-                    checked={rule.channels.includes(c.id)}
-                    onChange={(e) => onChange({ ...rule, channels: e.target.checked ? [...rule.channels, c.id] : rule.channels.filter((id) => id !== c.id) })}
-                  />
-                  {channelTitle(c)}
-                </label>
-              ))}
-            </div>
-          )}
-          {channelsError ? <p className="mt-1 text-sm text-full-ink">{channelsError}</p> : null}
-        </fieldset>
-        {rule.type === 'nearly_full' || rule.type === 'full' ? (
-          <Field id={cooldownId} label="At most once every (minutes)" error={errorAt(`rules.${index}.cooldownMinutes`)}>
-            {(a11y) => (
-              <input
-                id={cooldownId}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={1440}
-                value={Number.isNaN(rule.cooldownMinutes) ? '' : rule.cooldownMinutes}
-                onChange={(e) => onChange({ ...rule, cooldownMinutes: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
-                className={`${inputClass(a11y['aria-invalid'] === true)} max-w-32`}
-                {...a11y}
-                disabled={locked}
-              />
+    <div className={heading ? undefined : 'mt-2 rounded-lg bg-sunken p-3'}>
+      <fieldset disabled={locked} className="min-w-0">
+        {heading ? (
+          <legend className="contents">
+            <span className="block font-semibold text-ink">{title}</span>
+          </legend>
+        ) : (
+          <legend className="mb-2 text-sm font-semibold text-ink">
+            When {(shortTitle ?? title).toLowerCase()}
+            <span className="sr-only">{`, ${title}: channels and repeats`}</span>
+          </legend>
+        )}
+        {hint ? <p className="text-sm text-muted">{hint}</p> : null}
+        <div className={`grid gap-4 sm:grid-cols-[repeat(auto-fit,minmax(12rem,1fr))] ${heading ? 'mt-3' : ''}`}>
+          {children}
+          <fieldset className="min-w-0">
+            <legend className="text-sm font-semibold text-ink">Send to</legend>
+            {channels.length === 0 ? (
+              <p className="mt-1.5 text-sm text-muted">No channels yet: staff with the dashboard open see it.</p>
+            ) : (
+              <div className="mt-1 flex flex-wrap gap-x-4">
+                {channels.map((c) => (
+                  <label key={c.id} className="flex min-h-11 cursor-pointer items-center gap-2 text-ink">
+                    <input
+                      type="checkbox"
+                      className="size-4 shrink-0 accent-accent"
+                      checked={rule.channels.includes(c.id)}
+                      onChange={(e) => onChange({ ...rule, channels: e.target.checked ? [...rule.channels, c.id] : rule.channels.filter((id) => id !== c.id) })}
+                    />
+                    {channelTitle(c)}
+                  </label>
+                ))}
+              </div>
             )}
-          </Field>
+            {channelsError ? <p className="mt-1 text-sm text-full-ink">{channelsError}</p> : null}
+          </fieldset>
+          {rule.type === 'nearly_full' || rule.type === 'full' ? (
+            <Field id={cooldownId} label="At most once every (minutes)" error={errorAt(`rules.${index}.cooldownMinutes`)}>
+              {(a11y) => (
+                <input
+                  id={cooldownId}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={1440}
+                  value={Number.isNaN(rule.cooldownMinutes) ? '' : rule.cooldownMinutes}
+                  onChange={(e) => onChange({ ...rule, cooldownMinutes: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+                  className={`${inputClass(a11y['aria-invalid'] === true)} max-w-32`}
+                  {...a11y}
+                  disabled={locked}
+                />
+              )}
+            </Field>
+          ) : null}
+        </div>
+        {onRemove ? (
+          <Button tone="quiet" className="mt-2 px-3" onClick={onRemove} aria-label={`Remove the rule ${title}`}>
+            Remove
+          </Button>
         ) : null}
-      </div>
-      {onRemove ? (
-        <Button tone="quiet" className="mt-2 px-3" onClick={onRemove} aria-label={`Remove the rule ${title}`}>
-          Remove
-        </Button>
-      ) : null}
-    </fieldset>
+      </fieldset>
+    </div>
   );
 }
 

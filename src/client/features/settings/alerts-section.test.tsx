@@ -94,7 +94,7 @@ describe('Settings ▸ Alerts', () => {
     const cafe = screen.getByRole('listitem', { name: 'Café' });
     await user.click(within(cafe).getByRole('checkbox', { name: 'Nearly full: Café' }));
     // A new rule goes to every channel, at most once in 15 minutes.
-    const details = within(cafe).getByRole('group', { name: 'Nearly full: Café: channels and repeats' });
+    const details = within(cafe).getByRole('group', { name: /^When nearly full.*Nearly full: Café: channels and repeats$/ });
     expect(within(details).getByRole('checkbox', { name: 'Ops Slack' })).toBeChecked();
     expect(within(details).getByRole('spinbutton', { name: 'At most once every (minutes)' })).toHaveValue(15);
     await user.clear(within(details).getByRole('spinbutton', { name: 'At most once every (minutes)' }));
