@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/client/components/ui/button';
-import { type ChannelConfig, WEBHOOK_FORMATS, type WebhookFormat } from '@/shared/alerts-schema';
+import { type ChannelConfig, channelSchema, WEBHOOK_FORMATS, type WebhookFormat } from '@/shared/alerts-schema';
 import { parseRecipients } from './alerts-draft';
 import { sendTestAlert } from './alerts-settings-api';
 import { Field, inputClass } from './settings-fields';
@@ -32,6 +32,17 @@ export function ChannelCard({ channel, idPrefix, index, locked, errorAt, onChang
   // What is typed stays as typed ("a@b.org, "); the channel gets the addresses in it.
   const [recipients, setRecipients] = useState(channel.type === 'email' ? channel.to.join('\n') : '');
   const test = useMutation({ mutationFn: () => sendTestAlert(channel) });
+  // A channel the server would refuse is not sent: the fields say what is missing.
+  const [unready, setUnready] = useState(false);
+  const sendTest = () => {
+    if (!channelSchema.safeParse(channel).success) {
+      test.reset();
+      setUnready(true);
+      return;
+    }
+    setUnready(false);
+    test.mutate();
+  };
   const title = channelTitle(channel);
   return (
     <li aria-label={title} className="rounded-xl border border-line p-4">
@@ -124,7 +135,7 @@ export function ChannelCard({ channel, idPrefix, index, locked, errorAt, onChang
         )}
       </fieldset>
       <div className="mt-4 flex flex-wrap items-center gap-3">
-        <Button tone="accent" className="px-4" disabled={test.isPending} onClick={() => test.mutate()} aria-describedby={`${idPrefix}-test-result`}>
+        <Button tone="accent" className="px-4" disabled={test.isPending} onClick={sendTest} aria-describedby={`${idPrefix}-test-result`}>
           {test.isPending ? 'Sending…' : 'Send a test'}
         </Button>
         {locked ? null : (
@@ -133,7 +144,9 @@ export function ChannelCard({ channel, idPrefix, index, locked, errorAt, onChang
           </Button>
         )}
         <p id={`${idPrefix}-test-result`} role="status" className="min-w-0 flex-1 basis-56 text-sm">
-          {test.isSuccess ? (
+          {unready ? (
+            <span className="text-full-ink">Fill in {channel.type === 'webhook' ? 'the webhook address' : 'at least one valid recipient'} first.</span>
+          ) : test.isSuccess ? (
             test.data.ok ? (
               <span className="text-ink">Test sent. Check that it arrived.</span>
             ) : (

@@ -168,6 +168,14 @@ describe('Settings ▸ Alerts', () => {
     expect(await within(card).findByText('Test sent. Check that it arrived.')).toBeInTheDocument();
   });
 
+  it('"Send a test" of a channel without its address sends nothing and says what to fill in', async () => {
+    const { api, user } = renderSection();
+    await user.click(await screen.findByRole('button', { name: 'Add a webhook' }));
+    await user.click(screen.getByRole('button', { name: 'Send a test' }));
+    expect(screen.getByText('Fill in the webhook address first.')).toBeInTheDocument();
+    expect(api.to('POST /api/admin/alerts/test')).toEqual([]);
+  });
+
   it('removing a channel takes it out of the rules that named it', async () => {
     const { api, user } = renderSection(OPS);
     await user.click(await screen.findByRole('button', { name: 'Remove the channel Ops Slack' }));
