@@ -5,6 +5,7 @@
 // to allow it. /api/alerts/recent is answered by the test (page.route), so the alerts are known.
 import { expect, type Page, test } from '@playwright/test';
 import { signIn } from './support/accounts';
+import { expectNoAxeViolations, expectTouchTargets } from './support/dashboard';
 import { PORTS, urlOf } from './support/ports';
 
 const BASE = urlOf(PORTS.accounts);
@@ -50,7 +51,7 @@ async function recordNotifications(page: Page) {
   return () => page.evaluate(() => (window as unknown as { shownNotifications: { title: string; body: string | undefined }[] }).shownNotifications);
 }
 
-test('notifications: allowed, a new alert is shown once; refused, the bell says how to allow them', async ({ browser }) => {
+test('notifications: allowed, a new alert is shown once; refused, the bell says how to allow them', async ({ browser }, testInfo) => {
   const context = await browser.newContext({ baseURL: BASE, viewport: { width: 1440, height: 900 } });
   await context.grantPermissions(['notifications'], { origin: BASE });
   const page = await context.newPage();
@@ -76,9 +77,18 @@ test('notifications: allowed, a new alert is shown once; refused, the bell says 
   expect(asked[0]).toBe('');
   expect(asked).toContain('?after=7');
   await expect(list.getByRole('listitem')).toHaveCount(3);
+  await expectNoAxeViolations(page, testInfo, 'dashboard, recent alerts open');
   await page.clock.fastForward(16_000);
   await expect.poll(() => asked.filter((q) => q === '?after=8').length).toBeGreaterThan(0);
   expect(await shown()).toHaveLength(1);
+
+  // Settings ▸ Alerts with a channel being added, and the log (its route too is the test's).
+  await page.route('**/api/admin/alerts/log', (route) => route.fulfill({ json: { entries: [] } }));
+  await page.goto('/settings/alerts');
+  await page.getByRole('button', { name: 'Add a webhook' }).click();
+  await page.getByRole('checkbox', { name: 'Full: Café', exact: true }).check();
+  await expect(page.getByText('Nothing sent yet: alerts and test messages appear here.')).toBeVisible();
+  await expectNoAxeViolations(page, testInfo, 'settings, alerts');
   await context.close();
 
   // Not granted: headless Chromium answers the prompt "denied" (as a person's Block would), and the bell says what to do.
@@ -95,5 +105,6 @@ test('notifications: allowed, a new alert is shown once; refused, the bell says 
   await expect(phone.getByText('Notifications are blocked for this site.')).toBeVisible();
   await expect(phone.getByText(/set Notifications to Allow, then reload this page/)).toBeInViewport();
   expect(await phone.evaluate(() => Notification.permission)).toBe('denied');
+  await expectTouchTargets(phone, 'dashboard, recent alerts on a phone');
   await refused.close();
 });
