@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertsSettings } from '@/shared/alerts-schema';
-import { addChannel, draftProblems, messageAtField, newChannelId, parseRecipients, removeChannel, toggleCapacityRule } from './alerts-draft';
+import { addChannel, alertsChangeWords, draftProblems, messageAtField, newChannelId, parseRecipients, removeChannel, toggleCapacityRule } from './alerts-draft';
 
 const TWO: AlertsSettings = {
   channels: [
@@ -48,5 +48,29 @@ describe('the alerts form state', () => {
     });
     expect(draftProblems(TWO)).toEqual({});
     expect(messageAtField('rules.0.space "attic" is not a space of this site.', 'rules.0.space')).toBe('"attic" is not a space of this site');
+  });
+});
+
+describe('alertsChangeWords', () => {
+  it('names what saving changes: channels added, changed, removed; rules turned on, changed, off', () => {
+    const names = { channel: (c: { id: string }) => c.id.toUpperCase(), rule: (r: { type: string }) => r.type };
+    const draft: AlertsSettings = {
+      channels: [
+        { ...TWO.channels[0]!, url: 'https://b.example/y' } as AlertsSettings['channels'][number],
+        { id: 'webhook-2', type: 'webhook', url: 'https://c.example', format: 'slack' },
+      ],
+      rules: [
+        { type: 'full', space: 'cafe', channels: ['webhook-1'], cooldownMinutes: 15 },
+        { type: 'data_stale', minutes: 5, channels: [], cooldownMinutes: 15 },
+      ],
+    };
+    expect(alertsChangeWords(TWO, draft, names)).toEqual([
+      'Changes the channel “WEBHOOK-1”',
+      'Adds the channel “WEBHOOK-2”',
+      'Removes the channel “EMAIL-1”',
+      'Changes: full',
+      'Turns on: data_stale',
+    ]);
+    expect(alertsChangeWords(TWO, TWO, names)).toEqual([]);
   });
 });

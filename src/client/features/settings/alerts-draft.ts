@@ -115,3 +115,38 @@ export function messageAtField(message: string, field: string): string {
   const rest = message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
   return rest.replace(/\.$/, '');
 }
+
+/** What a rule is about, as one key: two rules with the same key are one rule changed. */
+function ruleKey(rule: RuleConfig): string {
+  return [rule.type, 'space' in rule ? rule.space : '', 'device' in rule ? rule.device : '', 'display' in rule ? (rule.display ?? '*') : ''].join('|');
+}
+
+export interface ChangeNames {
+  channel: (channel: ChannelConfig) => string;
+  rule: (rule: RuleConfig) => string;
+}
+
+/**
+ * What saving would change, in the words of the screen ("Adds the channel “Ops Slack”", "Turns
+ * on: Café · Nearly full"), for the SaveBar; the audit log keeps the server's own lines.
+ */
+export function alertsChangeWords(saved: AlertsSettings, draft: AlertsSettings, names: ChangeNames): string[] {
+  const lines: string[] = [];
+  const before = new Map(saved.channels.map((c) => [c.id, c]));
+  const after = new Map(draft.channels.map((c) => [c.id, c]));
+  for (const c of draft.channels) {
+    const old = before.get(c.id);
+    if (old === undefined) lines.push(`Adds the channel “${names.channel(c)}”`);
+    else if (JSON.stringify(old) !== JSON.stringify(c)) lines.push(`Changes the channel “${names.channel(c)}”`);
+  }
+  for (const c of saved.channels) if (!after.has(c.id)) lines.push(`Removes the channel “${names.channel(c)}”`);
+  const oldRules = new Map(saved.rules.map((r) => [ruleKey(r), r]));
+  const newRules = new Map(draft.rules.map((r) => [ruleKey(r), r]));
+  for (const [key, r] of newRules) {
+    const old = oldRules.get(key);
+    if (old === undefined) lines.push(`Turns on: ${names.rule(r)}`);
+    else if (JSON.stringify(old) !== JSON.stringify(r)) lines.push(`Changes: ${names.rule(r)}`);
+  }
+  for (const [key, r] of oldRules) if (!newRules.has(key)) lines.push(`Turns off: ${names.rule(r)}`);
+  return lines;
+}

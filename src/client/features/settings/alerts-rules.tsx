@@ -32,6 +32,23 @@ interface RulesProps {
   onAdd: (type: OtherRuleType) => void;
 }
 
+/** A rule in words: "Café · Nearly full", "Car park door · Door silent after 60 min". */
+export function ruleName(rule: RuleConfig, targets: AlertTargets, displays: readonly DisplayInfo[]): string {
+  switch (rule.type) {
+    case 'nearly_full':
+    case 'full':
+      return `${targets.spaces.find((s) => s.id === rule.space)?.name ?? rule.space} · ${RULE_NAMES[rule.type]}`;
+    case 'door_silent':
+      return `${targets.devices.find((d) => d.id === rule.device)?.name ?? `Device ${rule.device}`} · ${RULE_NAMES[rule.type]} after ${rule.minutes} min`;
+    case 'data_stale':
+      return `${RULE_NAMES[rule.type]} after ${rule.minutes} min`;
+    case 'display_offline': {
+      const display = rule.display === undefined ? 'Every display' : (displays.find((d) => d.id === rule.display)?.name ?? 'A display');
+      return `${display} · ${RULE_NAMES[rule.type]} after ${rule.minutes} min`;
+    }
+  }
+}
+
 /** The spaces to list: the site's, then any a saved rule names that the site no longer has. */
 function spacesToList(draft: AlertsSettings, spaces: readonly AlertSpace[]): AlertSpace[] {
   const known = new Set(spaces.map((s) => s.id));

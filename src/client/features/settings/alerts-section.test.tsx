@@ -101,7 +101,8 @@ describe('Settings ▸ Alerts', () => {
     await user.type(within(details).getByRole('spinbutton', { name: 'At most once every (minutes)' }), '30');
 
     expect(screen.getByText('Saving will change:')).toBeInTheDocument();
-    expect(screen.getByText('Channel webhook-1 (webhook) added')).toBeInTheDocument();
+    expect(screen.getByText('Adds the channel “Ops Slack”')).toBeInTheDocument();
+    expect(screen.getByText('Turns on: Café · Nearly full')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save alerts' }));
     await waitFor(() => expect(api.to('PUT /api/admin/settings/alerts')).toHaveLength(1));
     expect(api.to('PUT /api/admin/settings/alerts')[0]!.body).toEqual({

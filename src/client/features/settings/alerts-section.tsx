@@ -11,10 +11,10 @@ import { configQueryOptions } from '@/client/lib/config-queries';
 import type { AdminSettings } from '@/shared/admin-settings-schema';
 import type { AlertsSettings } from '@/shared/alerts-schema';
 import type { DisplayInfo } from '@/shared/display-schema';
-import { alertsChanges } from '@/shared/settings-changes';
 import {
   addChannel,
   addOtherRule,
+  alertsChangeWords,
   changeChannel,
   changeRule,
   draftProblems,
@@ -23,9 +23,9 @@ import {
   removeRule,
   toggleCapacityRule,
 } from './alerts-draft';
-import { ChannelCard } from './alerts-channels';
+import { ChannelCard, channelTitle } from './alerts-channels';
 import { AlertLog } from './alerts-log';
-import { CapacityRules, OtherRules } from './alerts-rules';
+import { CapacityRules, OtherRules, ruleName } from './alerts-rules';
 import { type AlertTargets, alertTargetsQueryOptions, saveAlerts } from './alerts-settings-api';
 import { displaysQueryOptions } from './displays-api';
 import { ADMIN_SETTINGS_KEY, adminSettingsQueryOptions } from './settings-api';
@@ -91,7 +91,7 @@ export function AlertsForm({ settings, targets, targetsFailed, displays, saved: 
     save.reset();
     onSaved(false);
   };
-  const changes = alertsChanges(saved, draft);
+  const changes = alertsChangeWords(saved, draft, { channel: channelTitle, rule: (r) => ruleName(r, targets, displays) });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setShown(true);
