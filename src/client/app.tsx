@@ -7,6 +7,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { loadChunk, ReloadWhenBack } from '@/client/components/ui/reload-when-back';
 import { configQueryOptions } from '@/client/lib/config-queries';
 import { usePathname } from '@/client/lib/navigation';
+import { AlertsBell } from '@/client/features/alerts/alerts-bell';
 import { AccountMenu } from '@/client/features/auth/account-menu';
 import { useAuthRedirect } from '@/client/features/auth/auth-redirect';
 import { OpenDemoNote } from '@/client/features/auth/open-demo-note';
@@ -105,6 +106,7 @@ function Dashboard() {
       actions={
         <>
           <ExportButton config={config.data} />
+          <AlertsBell />
           <AccountMenu />
         </>
       }

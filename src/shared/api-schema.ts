@@ -241,6 +241,8 @@ export const meSchema = z.object({
       mode: z.string().nullable(),
       theme: z.string().nullable(),
       lang: z.string().nullable(),
+      /** The kiosk chimes when its space turns full (an answer without it: off). */
+      chime: z.boolean().default(false),
     })
     .optional(),
   demo: z.boolean(),

@@ -30,6 +30,8 @@ export const newDisplaySchema = z
       .enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` })
       .nullable()
       .optional(),
+    /** A short chime when the display's space turns full; off when left out. */
+    chime: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -54,6 +56,8 @@ export const displaySchema = z.object({
   mode: z.string().nullable(),
   theme: z.string().nullable(),
   lang: z.string().nullable(),
+  /** Chimes when its space turns full. */
+  chime: z.boolean(),
   createdAt: z.string(),
   /** The display's last poll; null: never opened. */
   lastSeen: z.string().nullable(),

@@ -20,6 +20,8 @@ export interface DisplayPrincipal {
   mode: string | null;
   theme: string | null;
   lang: string | null;
+  /** Chimes when its space turns full. */
+  chime: boolean;
 }
 
 export type Principal = UserPrincipal | DisplayPrincipal | { kind: 'open' } | { kind: 'nobody' };

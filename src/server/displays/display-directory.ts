@@ -67,6 +67,7 @@ export function createDisplayDirectory(store: Store, now: () => Date = () => new
     created_by: string | null;
     last_seen_at: string | null;
     revoked_at: string | null;
+    chime: number;
   }): DisplayRecord => ({
     kind: 'display',
     id: r.id,
@@ -75,6 +76,7 @@ export function createDisplayDirectory(store: Store, now: () => Date = () => new
     mode: r.mode,
     theme: r.theme,
     lang: r.lang,
+    chime: r.chime === 1,
     createdAt: r.created_at,
     createdBy: r.created_by,
     lastSeen: r.last_seen_at,
@@ -134,7 +136,15 @@ export function createDisplayDirectory(store: Store, now: () => Date = () => new
       return byId.get(id);
     },
     /** Makes a link: the record and its token (shown once; only its hash is kept). */
-    create(input: { name: string; spaces: string[] | null; mode: string | null; theme: string | null; lang: string | null; createdBy: string | null }): {
+    create(input: {
+      name: string;
+      spaces: string[] | null;
+      mode: string | null;
+      theme: string | null;
+      lang: string | null;
+      chime: boolean;
+      createdBy: string | null;
+    }): {
       record: DisplayRecord;
       token: string;
     } {
@@ -143,7 +153,7 @@ export function createDisplayDirectory(store: Store, now: () => Date = () => new
       const createdAt = now().toISOString();
       store.sqlite
         .prepare(
-          'insert into display (id, name, token_hash, spaces, mode, theme, lang, created_at, created_by, last_seen_at, revoked_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, null, null)',
+          'insert into display (id, name, token_hash, spaces, mode, theme, lang, chime, created_at, created_by, last_seen_at, revoked_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null)',
         )
         .run(
           id,
@@ -153,6 +163,7 @@ export function createDisplayDirectory(store: Store, now: () => Date = () => new
           input.mode,
           input.theme,
           input.lang,
+          input.chime ? 1 : 0,
           createdAt,
           input.createdBy,
         );

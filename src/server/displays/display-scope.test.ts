@@ -6,7 +6,16 @@ import type { DisplayPrincipal } from '../auth/principal';
 import { demoBff } from '../test/support';
 import { configFor, createOccupancyScope, scopeConfig, scopeOccupancy } from './display-scope';
 
-const display = (spaces: string[] | null, id = 'd1'): DisplayPrincipal => ({ kind: 'display', id, name: 'Wall', spaces, mode: null, theme: null, lang: null });
+const display = (spaces: string[] | null, id = 'd1'): DisplayPrincipal => ({
+  kind: 'display',
+  id,
+  name: 'Wall',
+  spaces,
+  mode: null,
+  theme: null,
+  lang: null,
+  chime: false,
+});
 
 // The demo site's own answers (spaces configured), and the same without spaces (a space per door).
 let demo: Occupancy;

@@ -96,6 +96,7 @@ describe('POST /api/admin/displays', () => {
       [{ name: 'Lobby', mode: 'cards' }, 'mode'],
       [{ name: 'Lobby', theme: 'blue' }, 'theme'],
       [{ name: 'Lobby', lang: 'fr' }, 'lang'],
+      [{ name: 'Lobby', chime: 'yes' }, 'chime'],
       [{ name: '  ' }, 'name'],
       [{ name: 'Lobby', token: 'mine' }, ''],
     ];
@@ -107,6 +108,31 @@ describe('POST /api/admin/displays', () => {
       expect(error.field ?? '').toBe(field);
     }
     expect(await s.list()).toEqual([]);
+  });
+
+  it('keeps the chime choice (off unless asked), lists it, and tells the display itself', async () => {
+    const s = await site();
+    const loud = await s.makeDisplay({ name: 'Café wall', spaces: ['cafe'], mode: 'total', chime: true });
+    const quiet = await s.makeDisplay({ name: 'Lobby' });
+    expect((await s.list()).map((d) => [d.name, d.chime])).toEqual([
+      ['Café wall', true],
+      ['Lobby', false],
+    ]);
+    expect(s.store.sqlite.prepare('select name, chime from display order by created_at, name').all()).toEqual([
+      { name: 'Café wall', chime: 1 },
+      { name: 'Lobby', chime: 0 },
+    ]);
+    for (const [made, chime] of [
+      [loud, true],
+      [quiet, false],
+    ] as const) {
+      const { res, cookie } = await s.open(made.token);
+      expect(meSchema.parse(await res.json()).display?.chime).toBe(chime);
+      expect(meSchema.parse(await (await s.call('/api/display', { cookie })).json()).display?.chime).toBe(chime);
+    }
+    expect(s.store.sqlite.prepare("select detail from audit where action = 'display.created' and target = 'Café wall'").get()).toEqual({
+      detail: expect.stringContaining('"chime":true') as unknown,
+    });
   });
 
   it('without configured spaces, takes the default ids: the site and a space per door', async () => {
@@ -146,7 +172,7 @@ describe('POST /api/display/session', () => {
     expect(res.status).toBe(200);
     expect(meSchema.parse(await res.json())).toEqual({
       kind: 'display',
-      display: { id: made.id, name: 'Pool hall', spaces: ['pool', 'sauna'], mode: null, theme: 'light', lang: 'hu' },
+      display: { id: made.id, name: 'Pool hall', spaces: ['pool', 'sauna'], mode: null, theme: 'light', lang: 'hu', chime: false },
       demo: true,
     });
     const [setCookie] = res.headers.getSetCookie();

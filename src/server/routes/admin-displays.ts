@@ -20,6 +20,7 @@ export function displayInfo(record: DisplayRecord): DisplayInfo {
     mode: record.mode,
     theme: record.theme,
     lang: record.lang,
+    chime: record.chime,
     createdAt: record.createdAt,
     lastSeen: record.lastSeen,
     revokedAt: record.revokedAt,
@@ -67,13 +68,14 @@ export function adminDisplayRoutes(deps: Deps) {
         mode: body.mode ?? null,
         theme: body.theme ?? null,
         lang: body.lang ?? null,
+        chime: body.chime ?? false,
         createdBy: actor.kind === 'user' ? actor.id : null,
       });
       await recordAudit(deps.store, {
         actor,
         action: 'display.created',
         target: record.name,
-        detail: { id: record.id, spaces: record.spaces, mode: record.mode, theme: record.theme, lang: record.lang },
+        detail: { id: record.id, spaces: record.spaces, mode: record.mode, theme: record.theme, lang: record.lang, chime: record.chime },
       });
       // The page's own origin (the same-origin rule has checked it): the address the admin reached us at.
       const origin = requestHeader(c, 'origin') ?? new URL(c.req.url).origin;

@@ -11,7 +11,7 @@ import type { Principal } from '../auth/principal';
 import { apiError, keyedBff } from '../test/support';
 
 const STAFF: Principal = { kind: 'user', id: 'test-staff', email: 'staff@example.org', name: 'Staff', role: 'staff', sessionId: 'test' };
-const DISPLAY: Principal = { kind: 'display', id: 'd1', name: 'Hall', spaces: null, mode: null, theme: null, lang: null };
+const DISPLAY: Principal = { kind: 'display', id: 'd1', name: 'Hall', spaces: null, mode: null, theme: null, lang: null, chime: false };
 const ON = { enabled: true, spaces: ['site'], showNumbers: true, allowOrigins: ['https://www.example.org'] };
 
 const temp = mkdtempSync(join(tmpdir(), 'occupancy-public-settings-test-'));

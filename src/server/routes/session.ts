@@ -64,7 +64,15 @@ export function meOf(principal: Principal, demo: boolean): Me | null {
     case 'display':
       return {
         kind: 'display',
-        display: { id: principal.id, name: principal.name, spaces: principal.spaces, mode: principal.mode, theme: principal.theme, lang: principal.lang },
+        display: {
+          id: principal.id,
+          name: principal.name,
+          spaces: principal.spaces,
+          mode: principal.mode,
+          theme: principal.theme,
+          lang: principal.lang,
+          chime: principal.chime,
+        },
         demo,
       };
     case 'open':

@@ -153,6 +153,16 @@ export const migrations: Migration[] = [
       db.schema.createIndex('alert_delivery_status_idx').on('alert_delivery').columns(['status', 'next_attempt_at']).compile(),
     ],
   },
+  {
+    version: 3,
+    name: 'a chime per display link',
+    up: (db) => [
+      db.schema
+        .alterTable('display')
+        .addColumn('chime', 'integer', (c) => c.notNull().defaultTo(0))
+        .compile(),
+    ],
+  },
 ];
 
 /** The version a store has after every migration has run. */

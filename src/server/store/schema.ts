@@ -50,6 +50,8 @@ export interface DisplayTable {
   created_by: string | null;
   last_seen_at: string | null;
   revoked_at: string | null;
+  /** 1: the kiosk chimes when its space turns full. */
+  chime: Generated<number>;
 }
 
 export interface AuditTable {

@@ -69,7 +69,8 @@ describe('the store', () => {
       name: 'test: a note on displays',
       up: (db) => [db.schema.alterTable('display').addColumn('note', 'text').compile()],
     };
-    for (let from = 0; from <= LATEST_VERSION; from++) {
+    // Every version a file can be at (the numbers need not be consecutive: branches take their own).
+    for (const from of [0, ...migrations.map((m) => m.version)]) {
       const dataDir = tempDir();
       const old = open({ dataDir, migrations: migrations.filter((m) => m.version <= from) });
       expect(schemaVersion(old.sqlite)).toBe(from);

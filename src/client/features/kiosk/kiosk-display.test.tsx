@@ -15,7 +15,7 @@ import { KioskPage } from './kiosk-page';
 const TOKEN = 'k3Jv0mB6Qe9yXw2t5sLr8uNp1aHd4fGz7cVb0nMq9oE';
 const SIDE: Me = {
   kind: 'display',
-  display: { id: 'd1', name: 'Side hall', spaces: ['device-93'], mode: 'total', theme: 'light', lang: 'de' },
+  display: { id: 'd1', name: 'Side hall', spaces: ['device-93'], mode: 'total', theme: 'light', lang: 'de', chime: false },
   demo: false,
 };
 const revoked = () => json(apiError('display_revoked', 'This display link was revoked.'), 401);

@@ -24,6 +24,7 @@ import { KioskTotal } from './kiosk-total';
 import { chooseView, hasCount, type KioskView } from './kiosk-view';
 import { reloadPage, useBuildReload } from './use-build-reload';
 import { useDailyReload } from './use-daily-reload';
+import { FullChime } from './use-full-chime';
 import { useWakeLock } from './use-wake-lock';
 import './kiosk.css';
 
@@ -165,6 +166,7 @@ function KioskScreen({ settings, display, reload }: { settings: KioskSettings; d
           <KioskBody settings={settings} view={view} config={config.data} data={data} freshness={freshness} />
         </KioskBoundary>
       )}
+      <FullChime enabled={display?.chime === true} data={data} live={freshness.kind === 'live' && hours.open} />
     </KioskShell>
   );
 }

@@ -21,6 +21,7 @@ const display = (over: Partial<DisplayInfo>): DisplayInfo => ({
   mode: null,
   theme: null,
   lang: null,
+  chime: false,
   createdAt: ago(86_400),
   lastSeen: null,
   revokedAt: null,
@@ -29,7 +30,7 @@ const display = (over: Partial<DisplayInfo>): DisplayInfo => ({
 
 const LIST = [
   display({ id: 'd1', name: 'Café entrance', spaces: ['device-93'], mode: 'total', lastSeen: ago(125) }),
-  display({ id: 'd2', name: 'Lobby', lastSeen: ago(12 * 60 + 5), theme: 'light', lang: 'de' }),
+  display({ id: 'd2', name: 'Lobby', lastSeen: ago(12 * 60 + 5), theme: 'light', lang: 'de', chime: true }),
   display({ id: 'd3', name: 'Spare screen' }),
   display({ id: 'd4', name: 'Old hall', revokedAt: ago(3600) }),
 ];
@@ -70,7 +71,7 @@ describe('DisplaysSection', () => {
     expect(within(cafe).getByText('Last seen 2 min ago')).toBeInTheDocument();
     await waitFor(() => expect(within(cafe).getByText(/Side entrance · one number/)).toBeInTheDocument());
     expect(within(screen.getByRole('listitem', { name: 'Lobby' })).getByText('Offline for 12 min')).toBeInTheDocument();
-    expect(within(screen.getByRole('listitem', { name: 'Lobby' })).getByText(/Every space · cards · light · Deutsch/)).toBeInTheDocument();
+    expect(within(screen.getByRole('listitem', { name: 'Lobby' })).getByText(/Every space · cards · light · Deutsch · chimes when full/)).toBeInTheDocument();
     expect(within(screen.getByRole('listitem', { name: 'Spare screen' })).getByText('Never opened')).toBeInTheDocument();
     expect(screen.queryByRole('listitem', { name: 'Old hall' })).not.toBeInTheDocument();
     expect(screen.getByText('1 revoked link is not shown.')).toBeInTheDocument();
@@ -89,6 +90,10 @@ describe('DisplaysSection', () => {
     await user.click(screen.getByRole('radio', { name: 'One number with the entrance sign' }));
     await user.click(screen.getByRole('radio', { name: 'Light' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'Magyar');
+    const chime = screen.getByRole('checkbox', { name: 'Chime when full' });
+    expect(chime).not.toBeChecked();
+    expect(chime).toHaveAccessibleDescription(/turns full/);
+    await user.click(chime);
     bff.set('/api/admin/displays', () => json({ id: 'new', url: URL_MADE }, 201));
     await user.click(screen.getByRole('button', { name: 'Make link' }));
 
@@ -96,7 +101,7 @@ describe('DisplaysSection', () => {
     expect(requestsTo('/api/admin/displays').filter((r) => r.method === 'POST')).toEqual([
       {
         method: 'POST',
-        body: { name: 'Side hall', spaces: ['device-93'], mode: 'total', theme: 'light', lang: 'hu' },
+        body: { name: 'Side hall', spaces: ['device-93'], mode: 'total', theme: 'light', lang: 'hu', chime: true },
       },
     ]);
     expect(screen.getByRole('textbox', { name: 'Display link' })).toHaveValue(URL_MADE);

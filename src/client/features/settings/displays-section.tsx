@@ -56,6 +56,7 @@ function NewDisplayForm({ onCreated }: { onCreated: (created: CreatedDisplay & {
   const [mode, setMode] = useState<DisplayMode>('devices');
   const [theme, setTheme] = useState<DisplayTheme>('dark');
   const [lang, setLang] = useState<Locale | ''>('');
+  const [chime, setChime] = useState(false);
   const [problem, setProblem] = useState<{ field: string; message: string } | null>(null);
   const make = useMutation({
     mutationFn: createDisplay,
@@ -72,7 +73,7 @@ function NewDisplayForm({ onCreated }: { onCreated: (created: CreatedDisplay & {
     if (mode === 'total' && chosen.length > 1)
       return setProblem({ field: 'spaces', message: 'One number shows one space: choose one, or none for the whole site.' });
     setProblem(null);
-    make.mutate({ name: name.trim(), spaces: chosen.length === 0 ? null : chosen, mode, theme, lang: lang === '' ? null : lang });
+    make.mutate({ name: name.trim(), spaces: chosen.length === 0 ? null : chosen, mode, theme, lang: lang === '' ? null : lang, chime });
   };
   const errorOf = (field: string) => (problem !== null && problem.field === field ? problem.message : undefined);
 
@@ -151,6 +152,22 @@ function NewDisplayForm({ onCreated }: { onCreated: (created: CreatedDisplay & {
               </option>
             ))}
           </select>
+        </div>
+
+        <div>
+          <label className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md px-1 text-ink hover:bg-sunken">
+            <input
+              type="checkbox"
+              checked={chime}
+              onChange={(e) => setChime(e.target.checked)}
+              aria-describedby={`${id}-chime-hint`}
+              className="size-4 shrink-0 accent-accent"
+            />
+            <span className="font-semibold">Chime when full</span>
+          </label>
+          <p id={`${id}-chime-hint`} className="text-sm text-muted">
+            A short chime when the screen’s space (its first space, or the whole site) turns full. The screen’s browser must be allowed to play sound.
+          </p>
         </div>
 
         {problem !== null && !['name', 'spaces'].includes(problem.field) ? <FieldProblem id={`${id}-form-error`} message={problem.message} /> : null}
@@ -321,6 +338,7 @@ function DisplayList() {
                     {d.mode === 'total' ? 'one number' : 'cards'}
                     {d.theme === 'light' ? ' · light' : ''}
                     {d.lang !== null && d.lang in LANGUAGES ? ` · ${LANGUAGES[d.lang as Locale]}` : ''}
+                    {d.chime ? ' · chimes when full' : ''}
                   </p>
                 </div>
                 <p className="flex items-center gap-2 text-sm">

@@ -20,6 +20,7 @@ export const settingsSections: readonly SettingsSection[] = [
   { id: 'hours', title: 'Opening hours', adminOnly: true, load: () => import('./hours-section').then((m) => m.HoursSection) },
   { id: 'people', title: 'People', adminOnly: true, load: () => import('./people-section').then((m) => m.PeopleSection) },
   { id: 'displays', title: 'Displays', adminOnly: true, load: () => import('./displays-section').then((m) => m.DisplaysSection) },
+  { id: 'alerts', title: 'Alerts', adminOnly: true, load: () => import('./alerts-section').then((m) => m.AlertsSection) },
   { id: 'public', title: 'Public view', adminOnly: true, load: () => import('./public-section').then((m) => m.PublicSection) },
   { id: 'audit', title: 'Audit log', adminOnly: true, load: () => import('./audit-section').then((m) => m.AuditSection) },
   // Everyone's own account, last.

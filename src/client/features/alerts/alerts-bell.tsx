@@ -1,0 +1,235 @@
+// The dashboard header's bell: how many alerts are new since this browser last looked, and a list
+// of the recent ones (in the site's zone), with the switch for browser notifications. For staff,
+// admins and the open demo; a display's browser has no alerts.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FocusEvent, type SVGProps, useEffect, useId, useRef, useState } from 'react';
+import { Button } from '@/client/components/ui/button';
+import { alertHeadline } from '@/client/lib/alert-words';
+import { configQueryOptions } from '@/client/lib/config-queries';
+import { formatClockTime, localDateKey } from '@/client/lib/format';
+import { useMe } from '@/client/lib/me-queries';
+import type { RecentAlert } from '@/shared/alerts-schema';
+import { recentAlertsQueryOptions } from './recent-alerts';
+import { type AlertNotifications, useAlertNotifications } from './use-alert-notifications';
+
+const SEEN_KEY = 'occupancy-live:alerts-seen';
+
+function readSeen(): number {
+  try {
+    const value = Number(globalThis.localStorage.getItem(SEEN_KEY));
+    return Number.isSafeInteger(value) ? value : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function writeSeen(id: number) {
+  try {
+    globalThis.localStorage.setItem(SEEN_KEY, String(id));
+  } catch {
+    // Blocked storage: the count starts over with the next page.
+  }
+}
+
+/** "14:05" today, "26 Nov, 14:05" another day, in the site's zone. */
+export function alertTime(at: string, timeZone: string | undefined, nowMs: number = Date.now()): string {
+  if (timeZone === undefined) return new Date(at).toLocaleString();
+  const time = formatClockTime(at, timeZone, { seconds: false });
+  if (localDateKey(at, timeZone) === localDateKey(new Date(nowMs), timeZone)) return time;
+  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone }).format(new Date(at));
+  return `${day}, ${time}`;
+}
+
+export function AlertsBell() {
+  const me = useMe();
+  if (me.data === undefined || me.data.kind === 'display') return null;
+  return <Bell />;
+}
+
+function Bell() {
+  const queryClient = useQueryClient();
+  const recent = useQuery(recentAlertsQueryOptions(queryClient));
+  const config = useQuery(configQueryOptions());
+  const notifications = useAlertNotifications(recent.data);
+  const [open, setOpen] = useState(false);
+  const [seen, setSeen] = useState(readSeen);
+  const panelId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const alerts = recent.data?.alerts ?? [];
+  const unseen = alerts.filter((a) => a.id > seen).length;
+  const newest = alerts[0]?.id;
+
+  // Looking at the list is seeing what it holds, including what arrives while it is open.
+  if (open && newest !== undefined && newest > seen) setSeen(newest);
+  useEffect(() => {
+    if (seen > 0) writeSeen(seen);
+  }, [seen]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  const closeOnFocusOut = (event: FocusEvent) => {
+    if (event.relatedTarget instanceof Node && !rootRef.current?.contains(event.relatedTarget)) setOpen(false);
+  };
+  const label = unseen === 0 ? 'Alerts' : `Alerts: ${unseen} new`;
+
+  return (
+    <div
+      ref={rootRef}
+      className="relative"
+      onBlur={closeOnFocusOut}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          setOpen(false);
+          buttonRef.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={label}
+        onClick={() => setOpen((o) => !o)}
+        className="relative inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg border border-line bg-surface px-2.5 text-ink hover:bg-sunken"
+      >
+        <BellIcon className={`size-5 ${notifications.on ? 'text-accent-ink' : 'text-muted'}`} />
+        {unseen > 0 ? (
+          <span
+            aria-hidden="true"
+            className="absolute -top-1.5 -right-1.5 flex h-5 min-w-5 items-center justify-center rounded-full bg-full-ink px-1 text-xs font-bold text-surface tabular-nums"
+          >
+            {unseen > 9 ? '9+' : unseen}
+          </span>
+        ) : null}
+      </button>
+      <div
+        id={panelId}
+        hidden={!open}
+        role="region"
+        aria-label="Recent alerts"
+        className="absolute top-full right-0 z-20 mt-2 w-[min(24rem,calc(100vw-2rem))] rounded-xl border border-line bg-surface shadow-lg max-sm:fixed max-sm:inset-x-4 max-sm:top-16 max-sm:mt-0 max-sm:w-auto"
+      >
+        <div className="max-h-[min(60vh,28rem)] overflow-y-auto p-2">
+          <p className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wider text-muted uppercase">Recent alerts</p>
+          {recent.isPending ? (
+            <p className="px-3 py-2 text-sm text-muted">Loading…</p>
+          ) : recent.isError && alerts.length === 0 ? (
+            <p className="px-3 py-2 text-sm text-full-ink">The alerts could not be loaded: {recent.error.message}</p>
+          ) : alerts.length === 0 ? (
+            <p className="px-3 py-2 text-sm text-ink">No alerts yet. They appear here when a space fills up, a counter falls silent or a screen goes dark.</p>
+          ) : (
+            <ul className="divide-y divide-line">
+              {alerts.map((alert) => (
+                <AlertItem key={alert.id} alert={alert} timeZone={config.data?.timezone} />
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="border-t border-line p-3">
+          <NotificationControl notifications={notifications} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function AlertItem({ alert, timeZone }: { alert: RecentAlert; timeZone: string | undefined }) {
+  const tone = alert.resolved ? 'bg-line' : alert.rule === 'full' ? 'bg-full-arc' : alert.rule === 'nearly_full' ? 'bg-notice' : 'bg-accent';
+  return (
+    <li className="flex gap-3 px-3 py-2.5">
+      <span aria-hidden="true" className={`mt-1.5 size-2.5 shrink-0 rounded-full ${tone}`} />
+      <div className="min-w-0 flex-1">
+        <p className="flex flex-wrap items-baseline justify-between gap-x-3">
+          <span className={`font-semibold ${alert.resolved ? 'text-muted' : 'text-ink'}`}>{alertHeadline(alert)}</span>
+          <time dateTime={alert.at} className="text-sm text-muted tabular-nums">
+            {alertTime(alert.at, timeZone)}
+          </time>
+        </p>
+        <p className="text-sm break-words text-ink">{alert.text}</p>
+      </div>
+    </li>
+  );
+}
+
+/** The switch for this browser's notifications, and what to do when the browser says no. */
+export function NotificationControl({ notifications }: { notifications: AlertNotifications }) {
+  const [asking, setAsking] = useState(false);
+  switch (notifications.state) {
+    case 'unsupported':
+      return <p className="text-sm text-muted">This browser cannot show notifications: keep this page open to see new alerts here.</p>;
+    case 'insecure':
+      return (
+        <p className="text-sm text-muted">
+          Browsers show notifications only for pages opened over https (or on this computer itself). Ask your administrator for the https address.
+        </p>
+      );
+    case 'denied':
+      return (
+        <div role="status" className="text-sm text-ink">
+          <p className="font-semibold">Notifications are blocked for this site.</p>
+          <p className="mt-1 text-muted">
+            To allow them, click the icon left of the address bar (a lock or sliders), set Notifications to Allow, then reload this page.
+          </p>
+        </div>
+      );
+    default:
+      if (notifications.on) {
+        return (
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <p role="status" className="text-sm text-ink">
+              Notifications are on in this browser while the dashboard is open.
+            </p>
+            <Button tone="quiet" className="px-3 text-sm" onClick={notifications.disable}>
+              Turn off
+            </Button>
+          </div>
+        );
+      }
+      return (
+        <div>
+          <Button
+            tone="accent"
+            className="w-full px-3 text-sm"
+            disabled={asking}
+            onClick={() => {
+              setAsking(true);
+              void notifications.enable().finally(() => setAsking(false));
+            }}
+          >
+            {asking ? 'Waiting for the browser…' : 'Notify me in this browser'}
+          </Button>
+          <p className="mt-1.5 text-sm text-muted">A notification for each new alert while the dashboard is open, even in another tab.</p>
+        </div>
+      );
+  }
+}
+
+function BellIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <svg
+      viewBox="0 0 20 20"
+      width="1em"
+      height="1em"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      {...props}
+    >
+      <path d="M5 8.5a5 5 0 0 1 10 0c0 4 1.5 5.5 1.5 5.5h-13S5 12.5 5 8.5Z" />
+      <path d="M8.3 16.5a1.9 1.9 0 0 0 3.4 0" />
+    </svg>
+  );
+}

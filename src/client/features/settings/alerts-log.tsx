@@ -1,0 +1,108 @@
+// Settings ▸ Alerts ▸ Alert log: the last 100 deliveries, newest first, each with its channel,
+// rule, message and status (sent, retrying with the next try, failed with the reason).
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { Panel } from '@/client/components/ui/panel';
+import { Skeleton } from '@/client/components/ui/skeleton';
+import { alertHeadline, DELIVERY_WORDS } from '@/client/lib/alert-words';
+import type { AlertLogEntry, ChannelConfig } from '@/shared/alerts-schema';
+import { channelTitle } from './alerts-channels';
+import { alertLogQueryOptions } from './alerts-settings-api';
+import { auditTime } from './audit-words';
+
+const STATUS_LOOK: Record<AlertLogEntry['status'], string> = {
+  sent: 'text-ink',
+  retrying: 'font-semibold text-notice-ink',
+  failed: 'font-semibold text-full-ink',
+};
+
+/** The status in words: "Sent", "Retrying (attempt 2) · next at 14:05", "Failed after 5 attempts: HTTP 500". */
+export function deliveryWords(entry: AlertLogEntry, timeZone: string | undefined): string {
+  const attempts = entry.attempts === 1 ? '1 attempt' : `${entry.attempts} attempts`;
+  switch (entry.status) {
+    case 'sent':
+      return entry.attempts > 1 ? `${DELIVERY_WORDS.sent} after ${attempts}` : DELIVERY_WORDS.sent;
+    case 'retrying':
+      return `${DELIVERY_WORDS.retrying} after ${attempts}${entry.reason ? ` (${entry.reason})` : ''}${entry.nextAttemptAt ? `; next try ${auditTime(entry.nextAttemptAt, timeZone)}` : ''}`;
+    case 'failed':
+      return `${DELIVERY_WORDS.failed} after ${attempts}: ${entry.reason ?? 'no reason given'}`;
+  }
+}
+
+export function AlertLog({ channels, timeZone }: { channels: readonly ChannelConfig[]; timeZone: string | undefined }) {
+  const id = useId();
+  const log = useQuery(alertLogQueryOptions());
+  const channelName = (channelId: string) => {
+    const channel = channels.find((c) => c.id === channelId);
+    return channel ? channelTitle(channel) : channelId;
+  };
+  return (
+    <Panel
+      level={3}
+      headingId={`${id}-title`}
+      heading="Alert log"
+      subtitle={`The last 100 messages sent to the channels, newest first${timeZone ? `; times in ${timeZone}` : ''}.`}
+    >
+      {log.isPending ? (
+        <Skeleton className="mt-4 h-24" />
+      ) : log.isError ? (
+        <p className="mt-4 text-sm text-full-ink">The alert log could not be loaded: {log.error.message}</p>
+      ) : log.data.entries.length === 0 ? (
+        <p className="mt-4 text-sm text-ink">Nothing sent yet: alerts and test messages appear here.</p>
+      ) : (
+        <>
+          {/* A phone gets one entry per block; wider screens the table. */}
+          <ul className="mt-4 divide-y divide-line sm:hidden">
+            {log.data.entries.map((entry) => (
+              <li key={entry.id} className="py-2.5 text-sm">
+                <p className="flex flex-wrap justify-between gap-x-3 text-muted">
+                  <time dateTime={entry.at}>{auditTime(entry.at, timeZone)}</time>
+                  <span>{channelName(entry.channel)}</span>
+                </p>
+                <p className="font-medium text-ink">{alertHeadline(entry)}</p>
+                <p className="text-ink">{entry.text}</p>
+                <p className={`mt-0.5 ${STATUS_LOOK[entry.status]}`}>{deliveryWords(entry, timeZone)}</p>
+              </li>
+            ))}
+          </ul>
+          <div className="mt-4 overflow-x-auto max-sm:hidden">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">Alert log, newest first</caption>
+              <thead>
+                <tr className="border-b border-line text-muted">
+                  <th scope="col" className="py-2 pe-4 font-semibold">
+                    When
+                  </th>
+                  <th scope="col" className="py-2 pe-4 font-semibold">
+                    Channel
+                  </th>
+                  <th scope="col" className="py-2 pe-4 font-semibold">
+                    Alert
+                  </th>
+                  <th scope="col" className="py-2 font-semibold">
+                    Status
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {log.data.entries.map((entry) => (
+                  <tr key={entry.id} className="border-b border-line align-top last:border-b-0">
+                    <td className="py-2.5 pe-4 whitespace-nowrap text-ink">
+                      <time dateTime={entry.at}>{auditTime(entry.at, timeZone)}</time>
+                    </td>
+                    <td className="py-2.5 pe-4 text-ink">{channelName(entry.channel)}</td>
+                    <td className="min-w-56 py-2.5 pe-4 text-ink">
+                      <span className="font-medium">{alertHeadline(entry)}</span>
+                      <span className="block text-muted">{entry.text}</span>
+                    </td>
+                    <td className={`min-w-40 py-2.5 ${STATUS_LOOK[entry.status]}`}>{deliveryWords(entry, timeZone)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Panel>
+  );
+}
