@@ -2,7 +2,10 @@
 // recent alerts, "Notify me" with the permission granted turns notifications on without a prompt,
 // and an alert that arrives at the next poll (asked with ?after=<newest>) is shown as a
 // notification, the ones listed at opening are not; with the permission refused the bell says how
-// to allow it. /api/alerts/recent is answered by the test (page.route), so the alerts are known.
+// to allow it. /api/alerts/recent is answered by the test (page.route), so the alerts are known;
+// Settings ▸ Alerts sends a real test message to a webhook the test listens with, and logs it.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, type Page, test } from '@playwright/test';
 import { signIn } from './support/accounts';
 import { expectNoAxeViolations, expectTouchTargets } from './support/dashboard';
@@ -82,13 +85,32 @@ test('notifications: allowed, a new alert is shown once; refused, the bell says 
   await expect.poll(() => asked.filter((q) => q === '?after=8').length).toBeGreaterThan(0);
   expect(await shown()).toHaveLength(1);
 
-  // Settings ▸ Alerts with a channel being added, and the log (its route too is the test's).
-  await page.route('**/api/admin/alerts/log', (route) => route.fulfill({ json: { entries: [] } }));
-  await page.goto('/settings/alerts');
-  await page.getByRole('button', { name: 'Add a webhook' }).click();
-  await page.getByRole('checkbox', { name: 'Full: Café', exact: true }).check();
-  await expect(page.getByText('Nothing sent yet: alerts and test messages appear here.')).toBeVisible();
-  await expectNoAxeViolations(page, testInfo, 'settings, alerts');
+  // Settings ▸ Alerts: a webhook on loopback (a receiver this test starts), its "Send a test", and the real log.
+  const received: { rule: string; text: string }[] = [];
+  const receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      received.push(JSON.parse(body) as { rule: string; text: string });
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  try {
+    await page.goto('/settings/alerts');
+    const log = page.getByRole('region', { name: 'Alert log' });
+    await expect(log.getByText('Nothing sent yet: alerts and test messages appear here.')).toBeVisible();
+    await page.getByRole('button', { name: 'Add a webhook' }).click();
+    await page.getByLabel('Webhook address').fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`);
+    await page.getByRole('button', { name: 'Send a test' }).click();
+    await expect(page.getByText('Test sent. Check that it arrived.')).toBeVisible();
+    expect(received.map((r) => r.rule)).toEqual(['test']);
+    await expect(log).toContainText('Sent');
+    await page.getByRole('checkbox', { name: 'Full: Café', exact: true }).check();
+    await expectNoAxeViolations(page, testInfo, 'settings, alerts');
+  } finally {
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  }
   await context.close();
 
   // Not granted: headless Chromium answers the prompt "denied" (as a person's Block would), and the bell says what to do.

@@ -39,7 +39,7 @@ describe('/api/config: openingHours', () => {
   });
 
   it('is given to a display link scoped to some spaces', async () => {
-    const display: Principal = { kind: 'display', id: 'd1', name: 'Wall', spaces: ['site'], mode: null, theme: null, lang: null };
+    const display: Principal = { kind: 'display', id: 'd1', name: 'Wall', spaces: ['site'], mode: null, theme: null, lang: null, chime: false };
     // Hours from the provisioning file (a display may not PUT them).
     const { app } = keyedBff(DEMO_ACCESS_KEY, { assume: display, env: { SITE_CONFIG_FILE: siteFile({ openingHours: HOURS }) } });
     const config = configSchema.parse(await (await app.request('/api/config')).json());

@@ -62,6 +62,10 @@ describe('the store', () => {
     expect(schemaVersion(again.sqlite)).toBe(LATEST_VERSION);
   });
 
+  it('the migrations are numbered 1, 2, 3 … in order: one out of place would be skipped by a store past it', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
   it('upgrades a file from every earlier version, keeping its rows (each migration in its own transaction)', async () => {
     // A later migration that adds a column: a file at each earlier version is brought up to it.
     const next: Migration = {
@@ -69,7 +73,7 @@ describe('the store', () => {
       name: 'test: a note on displays',
       up: (db) => [db.schema.alterTable('display').addColumn('note', 'text').compile()],
     };
-    // Every version a file can be at (the numbers need not be consecutive: branches take their own).
+    // Every version a file can be at.
     for (const from of [0, ...migrations.map((m) => m.version)]) {
       const dataDir = tempDir();
       const old = open({ dataDir, migrations: migrations.filter((m) => m.version <= from) });

@@ -1,6 +1,6 @@
 // Settings ▸ Alerts ▸ Channels: each webhook (address and format) or email (recipients) with its
 // own "Send a test", which sends through the channel as entered, saved or not.
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/client/components/ui/button';
 import { type ChannelConfig, channelSchema, WEBHOOK_FORMATS, type WebhookFormat } from '@/shared/alerts-schema';
@@ -31,7 +31,12 @@ export function ChannelCard({ channel, idPrefix, index, locked, errorAt, onChang
   const fieldId = (field: string) => `${idPrefix}-${field}`;
   // What is typed stays as typed ("a@b.org, "); the channel gets the addresses in it.
   const [recipients, setRecipients] = useState(channel.type === 'email' ? channel.to.join('\n') : '');
-  const test = useMutation({ mutationFn: () => sendTestAlert(channel) });
+  const queryClient = useQueryClient();
+  // The test is in the alert log at once, not at its next refresh.
+  const test = useMutation({
+    mutationFn: () => sendTestAlert(channel),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['admin', 'alerts', 'log'] }),
+  });
   // A channel the server would refuse is not sent: the fields say what is missing.
   const [unready, setUnready] = useState(false);
   const sendTest = () => {
