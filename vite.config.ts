@@ -49,6 +49,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/client/**/*.test.{ts,tsx}', 'src/public/**/*.test.ts'],
           setupFiles: ['src/client/test/setup.ts'],
+          // One jsdom per worker rather than per file (69 s → 26 s here): setup.ts leaves each test
+          // with a clean DOM, real timers, no stubbed globals and empty storage.
+          isolate: false,
         },
       },
     ],
