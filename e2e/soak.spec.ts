@@ -1,6 +1,6 @@
 // The short kiosk soak, part of `npm test` (scripts/soak.ts is the long one, `npm run soak`): the
-// kiosk polls every 200 ms and turns a page every 2 s through 60 answers of warm-up and then 180
-// more (about 50 s on an idle machine, longer on a busy one: the soak counts answers, not
+// kiosk polls every 200 ms and turns a page every 2 s through 40 answers of warm-up and then 130
+// more (about 35 s on an idle machine, longer on a busy one: the soak counts answers, not
 // seconds) and a score of page turns, while its JS heap (after forced GC), DOM nodes and event listeners are
 // sampled over CDP, with the count of live JS objects; none may trend upwards beyond noise
 // (FLAT_LIMITS in support/soak.ts).
@@ -29,7 +29,7 @@ test('kiosk memory stays flat over hundreds of polls and page turns', async ({ p
   await expect(page.getByText(/^Page 1 of \d$/)).toBeVisible(); // several pages, so pages turn
 
   const cdp = await memorySession(page);
-  const samples = await soak(page, cdp, polls, { warmupPolls: 60, polls: 180, minSamples: 12, everyMs: 1_500 });
+  const samples = await soak(page, cdp, polls, { warmupPolls: 40, polls: 130, minSamples: 12, everyMs: 1_500 });
   const verdict = judgeFlat(samples);
   const report = [`first ${formatSample(samples[0]!)}`, `last  ${formatSample(samples.at(-1)!)}`, ...formatVerdict(verdict)];
   console.log(`kiosk soak (short${leak ? ', with a deliberate leak' : ''}), ${polls.value} polls:\n  ${report.join('\n  ')}`);
