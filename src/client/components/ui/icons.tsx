@@ -161,3 +161,13 @@ export function CornerDownRightIcon(props: IconProps) {
     </Icon>
   );
 }
+
+/** Alerts: a bell. */
+export function BellIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M5 8.5a5 5 0 0 1 10 0c0 4 1.5 5.5 1.5 5.5h-13S5 12.5 5 8.5Z" />
+      <path d="M8.3 16.5a1.9 1.9 0 0 0 3.4 0" />
+    </Icon>
+  );
+}

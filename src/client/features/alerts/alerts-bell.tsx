@@ -2,7 +2,9 @@
 // of the recent ones (in the site's zone), with the switch for browser notifications. For staff,
 // admins and the open demo; a display's browser has no alerts.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FocusEvent, type SVGProps, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { usePopover } from '@/client/lib/use-popover';
+import { BellIcon } from '@/client/components/ui/icons';
 import { Button } from '@/client/components/ui/button';
 import { alertHeadline } from '@/client/lib/alert-words';
 import { configQueryOptions } from '@/client/lib/config-queries';
@@ -51,11 +53,8 @@ function Bell() {
   const recent = useQuery(recentAlertsQueryOptions(queryClient));
   const config = useQuery(configQueryOptions());
   const notifications = useAlertNotifications(recent.data);
-  const [open, setOpen] = useState(false);
+  const { open, panelId, rootProps, buttonProps } = usePopover();
   const [seen, setSeen] = useState(readSeen);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const alerts = recent.data?.alerts ?? [];
   const unseen = alerts.filter((a) => a.id > seen).length;
   const newest = alerts[0]?.id;
@@ -66,39 +65,13 @@ function Bell() {
     if (seen > 0) writeSeen(seen);
   }, [seen]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  const closeOnFocusOut = (event: FocusEvent) => {
-    if (event.relatedTarget instanceof Node && !rootRef.current?.contains(event.relatedTarget)) setOpen(false);
-  };
   const label = unseen === 0 ? 'Alerts' : `Alerts: ${unseen} new`;
 
   return (
-    <div
-      ref={rootRef}
-      className="relative"
-      onBlur={closeOnFocusOut}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          setOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
-    >
+    <div {...rootProps} className="relative">
       <button
-        ref={buttonRef}
-        type="button"
-        aria-expanded={open}
-        aria-controls={panelId}
+        {...buttonProps}
         aria-label={label}
-        onClick={() => setOpen((o) => !o)}
         className="relative inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg border border-line bg-surface px-2.5 text-ink hover:bg-sunken"
       >
         <BellIcon className={`size-5 ${notifications.on ? 'text-accent-ink' : 'text-muted'}`} />
@@ -211,25 +184,4 @@ export function NotificationControl({ notifications }: { notifications: AlertNot
         </div>
       );
   }
-}
-
-function BellIcon(props: SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      viewBox="0 0 20 20"
-      width="1em"
-      height="1em"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      <path d="M5 8.5a5 5 0 0 1 10 0c0 4 1.5 5.5 1.5 5.5h-13S5 12.5 5 8.5Z" />
-      <path d="M8.3 16.5a1.9 1.9 0 0 0 3.4 0" />
-    </svg>
-  );
 }

@@ -2,7 +2,7 @@
 // Sign out. The open demo gets a plain Settings link (everyone may change everything there);
 // a display's browser gets Sign in, for a person who wants more than the wall screen.
 import { useMutation } from '@tanstack/react-query';
-import { type FocusEvent, useEffect, useId, useRef, useState } from 'react';
+import { usePopover } from '@/client/lib/use-popover';
 import { AppLink } from '@/client/components/ui/app-link';
 import { ChevronRightIcon, PersonIcon } from '@/client/components/ui/icons';
 import { describeAccountFailure, toProblem } from '@/client/lib/error-text';
@@ -36,46 +36,18 @@ export function AccountMenu({ inSettings = false }: { inSettings?: boolean }) {
 }
 
 function UserMenu({ user, inSettings }: { user: NonNullable<Me['user']>; inSettings: boolean }) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, panelId, rootProps, buttonProps } = usePopover();
   const out = useMutation({ mutationFn: signOut });
-
-  // A click anywhere else closes it, as any menu does.
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  const closeOnFocusOut = (event: FocusEvent) => {
-    if (event.relatedTarget instanceof Node && !rootRef.current?.contains(event.relatedTarget)) setOpen(false);
-  };
 
   return (
     <div
-      ref={rootRef}
+      {...rootProps}
       // The dashboard's header makes room for it on a phone.
       data-account-menu=""
       className="relative"
-      onBlur={closeOnFocusOut}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          setOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
     >
       <button
-        ref={buttonRef}
-        type="button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
+        {...buttonProps}
         // The visible name (hidden on narrow screens) is part of this one.
         aria-label={`Account: ${user.name}`}
         className="inline-flex min-h-11 max-w-56 min-w-11 items-center justify-center gap-2 rounded-lg border border-line bg-surface px-3 text-sm font-semibold text-ink hover:bg-sunken"

@@ -9,6 +9,7 @@ import type { AlertLogEntry, ChannelConfig } from '@/shared/alerts-schema';
 import { channelTitle } from './alerts-channels';
 import { alertLogQueryOptions } from './alerts-settings-api';
 import { auditTime } from './audit-words';
+import { LOG_ROW, LogTable, LogTimeCell } from './log-table';
 
 const STATUS_LOOK: Record<AlertLogEntry['status'], string> = {
   sent: 'text-ink',
@@ -65,42 +66,19 @@ export function AlertLog({ channels, timeZone }: { channels: readonly ChannelCon
               </li>
             ))}
           </ul>
-          <div className="mt-4 overflow-x-auto max-sm:hidden">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Alert log, newest first</caption>
-              <thead>
-                <tr className="border-b border-line text-muted">
-                  <th scope="col" className="py-2 pe-4 font-semibold">
-                    When
-                  </th>
-                  <th scope="col" className="py-2 pe-4 font-semibold">
-                    Channel
-                  </th>
-                  <th scope="col" className="py-2 pe-4 font-semibold">
-                    Alert
-                  </th>
-                  <th scope="col" className="py-2 font-semibold">
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {log.data.entries.map((entry) => (
-                  <tr key={entry.id} className="border-b border-line align-top last:border-b-0">
-                    <td className="py-2.5 pe-4 whitespace-nowrap text-ink">
-                      <time dateTime={entry.at}>{auditTime(entry.at, timeZone)}</time>
-                    </td>
-                    <td className="py-2.5 pe-4 text-ink">{channelName(entry.channel)}</td>
-                    <td className="min-w-56 py-2.5 pe-4 text-ink">
-                      <span className="font-medium">{alertHeadline(entry)}</span>
-                      <span className="block text-muted">{entry.text}</span>
-                    </td>
-                    <td className={`min-w-40 py-2.5 ${STATUS_LOOK[entry.status]}`}>{deliveryWords(entry, timeZone)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <LogTable caption="Alert log, newest first" columns={['When', 'Channel', 'Alert', 'Status']} className="mt-4 overflow-x-auto max-sm:hidden">
+            {log.data.entries.map((entry) => (
+              <tr key={entry.id} className={LOG_ROW}>
+                <LogTimeCell at={entry.at} timeZone={timeZone} />
+                <td className="py-2.5 pe-4 text-ink">{channelName(entry.channel)}</td>
+                <td className="min-w-56 py-2.5 pe-4 text-ink">
+                  <span className="font-medium">{alertHeadline(entry)}</span>
+                  <span className="block text-muted">{entry.text}</span>
+                </td>
+                <td className={`min-w-40 py-2.5 ${STATUS_LOOK[entry.status]}`}>{deliveryWords(entry, timeZone)}</td>
+              </tr>
+            ))}
+          </LogTable>
         </>
       )}
     </Panel>

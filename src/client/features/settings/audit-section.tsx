@@ -4,7 +4,8 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Button } from '@/client/components/ui/button';
 import { Skeleton } from '@/client/components/ui/skeleton';
 import { configQueryOptions } from '@/client/lib/config-queries';
-import { actionWords, auditTime, detailLines } from './audit-words';
+import { actionWords, detailLines } from './audit-words';
+import { LOG_ROW, LogTable, LogTimeCell } from './log-table';
 import { auditQueryOptions } from './settings-api';
 import { SectionMessage } from './settings-fields';
 
@@ -21,52 +22,29 @@ export function AuditSection() {
       {entries.length === 0 ? (
         <p className="mt-4 text-sm text-ink">Nothing yet: changes to the settings and exports appear here.</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Audit log, newest first</caption>
-            <thead>
-              <tr className="border-b border-line text-muted">
-                <th scope="col" className="py-2 pe-4 font-semibold">
-                  When
-                </th>
-                <th scope="col" className="py-2 pe-4 font-semibold">
-                  Who
-                </th>
-                <th scope="col" className="py-2 pe-4 font-semibold">
-                  What
-                </th>
-                <th scope="col" className="py-2 font-semibold">
-                  Detail
-                </th>
+        <LogTable caption="Audit log, newest first" columns={['When', 'Who', 'What', 'Detail']}>
+          {entries.map((entry) => {
+            const lines = detailLines(entry);
+            return (
+              <tr key={entry.id} className={LOG_ROW}>
+                <LogTimeCell at={entry.at} timeZone={timeZone} />
+                <td className="max-w-48 py-2.5 pe-4 break-words text-ink">{entry.actor}</td>
+                <td className="py-2.5 pe-4 font-medium text-ink">{actionWords(entry.action)}</td>
+                <td className="min-w-56 py-2.5 text-ink">
+                  {lines.length === 1 ? (
+                    lines[0]
+                  ) : (
+                    <ul className="space-y-0.5">
+                      {lines.map((line, i) => (
+                        <li key={i}>{line}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => {
-                const lines = detailLines(entry);
-                return (
-                  <tr key={entry.id} className="border-b border-line align-top last:border-b-0">
-                    <td className="py-2.5 pe-4 whitespace-nowrap text-ink">
-                      <time dateTime={entry.at}>{auditTime(entry.at, timeZone)}</time>
-                    </td>
-                    <td className="max-w-48 py-2.5 pe-4 break-words text-ink">{entry.actor}</td>
-                    <td className="py-2.5 pe-4 font-medium text-ink">{actionWords(entry.action)}</td>
-                    <td className="min-w-56 py-2.5 text-ink">
-                      {lines.length === 1 ? (
-                        lines[0]
-                      ) : (
-                        <ul className="space-y-0.5">
-                          {lines.map((line, i) => (
-                            <li key={i}>{line}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </LogTable>
       )}
       {audit.hasNextPage ? (
         <Button tone="accent" className="mt-4 min-h-12 px-4" disabled={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>
