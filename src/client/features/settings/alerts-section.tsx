@@ -29,7 +29,7 @@ import { CapacityRules, OtherRules, ruleName } from './alerts-rules';
 import { type AlertTargets, alertTargetsQueryOptions, saveAlerts } from './alerts-settings-api';
 import { displaysQueryOptions } from './displays-api';
 import { ADMIN_SETTINGS_KEY, adminSettingsQueryOptions } from './settings-api';
-import { SaveBar, SectionMessage } from './settings-fields';
+import { SaveBar, SaveStatus, SectionMessage } from './settings-fields';
 
 export function AlertsSection() {
   const settings = useQuery(adminSettingsQueryOptions());
@@ -191,11 +191,12 @@ export function AlertsForm({ settings, targets, targetsFailed, displays, saved: 
           label="Save alerts"
           className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between"
         />
-        <p role="status" className="mt-3 text-sm">
-          {justSaved ? <span className="text-ink">Saved. The server watches with these rules from now on.</span> : null}
-          {shown && Object.keys(problems).length > 0 ? <span className="text-full-ink">Not saved: fix the fields marked above.</span> : null}
-          {save.error ? <span className="text-full-ink">Not saved: {save.error.message}</span> : null}
-        </p>
+        <SaveStatus
+          saved={justSaved ? 'Saved. The server watches with these rules from now on.' : null}
+          problem={
+            shown && Object.keys(problems).length > 0 ? 'Not saved: fix the fields marked above.' : save.error ? `Not saved: ${save.error.message}` : null
+          }
+        />
       </div>
     </form>
   );

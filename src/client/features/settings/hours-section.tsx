@@ -26,7 +26,7 @@ import {
   draftPaths,
 } from './hours-draft';
 import { ADMIN_SETTINGS_KEY, adminSettingsQueryOptions, lockNote } from './settings-api';
-import { inputClass, LockNote, SaveBar, SectionMessage } from './settings-fields';
+import { inputClass, LockNote, SaveBar, SaveStatus, SectionMessage } from './settings-fields';
 
 function saveHours(value: OpeningHours | null): Promise<AdminSettings> {
   return fetchJson('/api/admin/settings/hours', adminSettingsSchema, { method: 'PUT', body: value });
@@ -250,10 +250,10 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
             label="Save"
             className="mt-6 flex flex-col gap-4 border-t border-line pt-4 sm:flex-row sm:items-end sm:justify-between"
           />
-          <p role="status" className="mt-3 text-sm">
-            {justSaved ? <span className="text-ink">Saved. Kiosks and dashboards follow within a minute.</span> : null}
-            {save.error && !pointed ? <span className="text-full-ink">Not saved: {save.error.message}</span> : null}
-          </p>
+          <SaveStatus
+            saved={justSaved ? 'Saved. Kiosks and dashboards follow within a minute.' : null}
+            problem={save.error && !pointed ? `Not saved: ${save.error.message}` : null}
+          />
         </>
       )}
     </form>

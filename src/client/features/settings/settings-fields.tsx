@@ -73,6 +73,16 @@ export function SaveBar({
   );
 }
 
+/** Below the Save bar, announced: what saving did, or why it did not. */
+export function SaveStatus({ saved, problem }: { saved: string | null; problem: string | null }) {
+  return (
+    <p role="status" className="mt-3 text-sm">
+      {saved !== null ? <span className="text-ink">{saved}</span> : null}
+      {problem !== null ? <span className="text-full-ink">{problem}</span> : null}
+    </p>
+  );
+}
+
 /** What saving would change, one line each, announced as it changes. */
 export function ChangeSummary({ id, lines }: { id: string; lines: readonly string[] }) {
   return (

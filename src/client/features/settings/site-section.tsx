@@ -8,7 +8,7 @@ import type { AdminSettings } from '@/shared/admin-settings-schema';
 import { siteChanges } from '@/shared/settings-changes';
 import { LOCALES, type Locale } from '@/shared/settings-schema';
 import { ADMIN_SETTINGS_KEY, adminSettingsQueryOptions, lockNote, saveSettings } from './settings-api';
-import { Field, inputClass, SaveBar, SectionMessage } from './settings-fields';
+import { Field, inputClass, SaveBar, SaveStatus, SectionMessage } from './settings-fields';
 import { SpacesSection } from './spaces-section';
 
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', de: 'Deutsch', hu: 'Magyar' };
@@ -198,10 +198,10 @@ function SiteFormView({ settings, saved: justSaved, onSaved }: { settings: Admin
         label="Save"
         className="mt-6 flex flex-col gap-4 border-t border-line pt-4 sm:flex-row sm:items-end sm:justify-between"
       />
-      <p role="status" className="mt-3 text-sm">
-        {justSaved ? <span className="text-ink">Saved. Every screen shows it at its next update.</span> : null}
-        {save.error && !serverError?.field ? <span className="text-full-ink">Not saved: {save.error.message}</span> : null}
-      </p>
+      <SaveStatus
+        saved={justSaved ? 'Saved. Every screen shows it at its next update.' : null}
+        problem={save.error && !serverError?.field ? `Not saved: ${save.error.message}` : null}
+      />
     </form>
   );
 }

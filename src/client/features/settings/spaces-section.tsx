@@ -11,7 +11,7 @@ import { occupancyQueryOptions } from '@/client/lib/occupancy-queries';
 import type { AdminSettings } from '@/shared/admin-settings-schema';
 import { spacesChanges } from '@/shared/settings-changes';
 import { ADMIN_SETTINGS_KEY, adminSettingsQueryOptions, lockNote, saveSettings } from './settings-api';
-import { Field, inputClass, LockNote, SaveBar, SectionMessage } from './settings-fields';
+import { Field, inputClass, LockNote, SaveBar, SaveStatus, SectionMessage } from './settings-fields';
 import {
   addSpace,
   type DraftProblems,
@@ -212,11 +212,10 @@ function SpacesEditor({ settings, devices, saved, onSaved }: EditorProps) {
             label="Save spaces"
             className="-mx-4 mt-6 flex flex-col gap-3 border-t border-line bg-surface px-4 py-3 sm:sticky sm:bottom-0 sm:z-10 sm:-mx-6 sm:flex-row sm:items-end sm:justify-between sm:px-6"
           />
-          <p role="status" className="mt-3 text-sm">
-            {saved ? <span className="text-ink">Saved. Every screen shows the new spaces at its next update.</span> : null}
-            {save.error && serverKey === null ? <span className="text-full-ink">Not saved: {save.error.message}</span> : null}
-            {save.error && serverKey !== null ? <span className="text-full-ink">Not saved: see the field marked above.</span> : null}
-          </p>
+          <SaveStatus
+            saved={saved ? 'Saved. Every screen shows the new spaces at its next update.' : null}
+            problem={save.error ? (serverKey === null ? `Not saved: ${save.error.message}` : 'Not saved: see the field marked above.') : null}
+          />
         </>
       )}
     </form>
