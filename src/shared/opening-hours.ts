@@ -167,9 +167,16 @@ export function openStateAt(hours: OpeningHours | null, timeZone: string, at: Da
   return { open: false, closesAt: null, nextOpen: next !== undefined && next.start.getTime() <= horizon ? next.start : null };
 }
 
-/** Whether the site is open at `at` (always, without hours). */
+/**
+ * Whether the site is open at `at` (always, without hours). Only yesterday's and today's spans can
+ * hold this instant, so it looks at those two days, not the fortnight openStateAt looks ahead: the
+ * alert engine asks this once a minute over a gap in the watch, a week of minutes after a restart.
+ */
 export function isOpenAt(hours: OpeningHours | null, timeZone: string, at: Date): boolean {
-  return openStateAt(hours, timeZone, at).open;
+  if (hours === null) return true;
+  const today = todayIn(timeZone, at);
+  const t = at.getTime();
+  return openIntervals(hours, timeZone, addDaysToDateString(today, -1), today).some((i) => i.start.getTime() <= t && t < i.end.getTime());
 }
 
 /** The closed stretches within [from, to), in order (for shading charts); none without hours. */

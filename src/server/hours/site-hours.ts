@@ -1,6 +1,6 @@
 // Whether the site is open, for the server (the alert monitor mutes rules outside hours): the
 // shared rule (src/shared/opening-hours.ts) on the settings as they are at each call.
-import { type OpenState, openStateAt } from '@/shared/opening-hours';
+import { isOpenAt, type OpenState, openStateAt } from '@/shared/opening-hours';
 import type { SettingsService } from '../settings/settings-service';
 
 export interface SiteHours {
@@ -12,9 +12,14 @@ export interface SiteHours {
 
 export function siteHours(settings: Pick<SettingsService, 'current'>, now: () => Date = () => new Date()): SiteHours {
   // Read every call: an admin may change the hours or the zone at any time.
-  const state = (at: Date = now()) => {
-    const { openingHours, timezone } = settings.current();
-    return openStateAt(openingHours, timezone, at);
+  return {
+    state: (at = now()) => {
+      const { openingHours, timezone } = settings.current();
+      return openStateAt(openingHours, timezone, at);
+    },
+    isOpen: (at = now()) => {
+      const { openingHours, timezone } = settings.current();
+      return isOpenAt(openingHours, timezone, at);
+    },
   };
-  return { state, isOpen: (at) => state(at).open };
 }
