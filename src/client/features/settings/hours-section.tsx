@@ -243,13 +243,7 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
 
       {locked ? null : (
         <>
-          <SaveBar
-            id={id}
-            changes={changes}
-            pending={save.isPending}
-            label="Save"
-            className="mt-6 flex flex-col gap-4 border-t border-line pt-4 sm:flex-row sm:items-end sm:justify-between"
-          />
+          <SaveBar id={id} changes={changes} pending={save.isPending} />
           <SaveStatus
             saved={justSaved ? 'Saved. Kiosks and dashboards follow within a minute.' : null}
             problem={save.error && !pointed ? `Not saved: ${save.error.message}` : null}

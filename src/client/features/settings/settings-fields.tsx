@@ -50,18 +50,21 @@ export function LockNote({ id, children }: { id?: string; children: ReactNode })
 }
 
 /** The summary of what a save changes, and the Save button it describes (off while nothing changed). */
+/** The Save bar's place in a section: a line above it, the summary beside the button on a desk. */
+const SAVE_BAR = 'mt-6 flex flex-col gap-4 border-t border-line pt-4 sm:flex-row sm:items-end sm:justify-between';
+
 export function SaveBar({
   id,
   changes,
   pending,
-  label,
-  className,
+  label = 'Save',
+  className = SAVE_BAR,
 }: {
   id: string;
   changes: readonly string[];
   pending: boolean;
-  label: string;
-  className: string;
+  label?: string;
+  className?: string;
 }) {
   return (
     <div className={className}>

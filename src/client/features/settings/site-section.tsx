@@ -191,13 +191,7 @@ function SiteFormView({ settings, saved: justSaved, onSaved }: { settings: Admin
           )}
         </Field>
       </div>
-      <SaveBar
-        id={id}
-        changes={changes}
-        pending={save.isPending}
-        label="Save"
-        className="mt-6 flex flex-col gap-4 border-t border-line pt-4 sm:flex-row sm:items-end sm:justify-between"
-      />
+      <SaveBar id={id} changes={changes} pending={save.isPending} />
       <SaveStatus
         saved={justSaved ? 'Saved. Every screen shows it at its next update.' : null}
         problem={save.error && !serverError?.field ? `Not saved: ${save.error.message}` : null}
