@@ -4,14 +4,16 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
+import { icuMessages } from './scripts/vite-icu-messages.ts';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 const devApiPort = process.env.PORT ?? '8787';
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   // Brotli and gzip copies beside each text asset (index.html too), served by compose.ts's
   // mountClient to clients that accept them: compressed once, at build, at the highest levels.
-  plugins: [react(), tailwindcss(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
+  // The message catalogs arrive parsed; the build leaves the ICU parser out of the bundle.
+  plugins: [icuMessages({ dropParser: command === 'build' }), react(), tailwindcss(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
   resolve: { alias: { '@': src } },
   build: {
     outDir: 'dist/client',
@@ -56,4 +58,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -5,7 +5,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { loadChunk, ReloadWhenBack } from '@/client/components/ui/reload-when-back';
+import { useLanguageChoice } from '@/client/i18n/language-choice';
+import { loadSettingsMessages } from '@/client/i18n/load';
 import { configQueryOptions } from '@/client/lib/config-queries';
+import { meQueryOptions } from '@/client/lib/me-queries';
 import { usePathname } from '@/client/lib/navigation';
 import { AlertsBell } from '@/client/features/alerts/alerts-bell';
 import { AccountMenu } from '@/client/features/auth/account-menu';
@@ -32,7 +35,10 @@ const KioskPage = lazy(loadChunk(() => import('@/client/features/kiosk/kiosk-pag
 const SignInPage = lazy(loadChunk(() => import('@/client/features/auth/sign-in-page').then((m) => ({ default: m.SignInPage }))));
 const SetupPage = lazy(loadChunk(() => import('@/client/features/auth/setup-page').then((m) => ({ default: m.SetupPage }))));
 const SetPasswordPage = lazy(loadChunk(() => import('@/client/features/auth/set-password-page').then((m) => ({ default: m.SetPasswordPage }))));
-const SettingsPage = lazy(loadChunk(() => import('@/client/features/settings/settings-page').then((m) => ({ default: m.SettingsPage }))));
+// Settings' own messages come with its code (admins only: no one else downloads them).
+const SettingsPage = lazy(
+  loadChunk(() => Promise.all([import('@/client/features/settings/settings-page'), loadSettingsMessages()]).then(([m]) => ({ default: m.SettingsPage }))),
+);
 
 export type Route =
   { kind: 'dashboard' } | { kind: 'kiosk' } | { kind: 'sign-in' } | { kind: 'setup' } | { kind: 'set-password' } | { kind: 'settings'; section: string | null };
@@ -51,8 +57,10 @@ export function routeOf(pathname: string): Route {
 
 export function App() {
   const route = routeOf(usePathname());
+  const signedInScreen = route.kind === 'dashboard' || route.kind === 'settings';
   // The kiosk has display links of its own; the account pages expect a 401.
-  useAuthRedirect(route.kind === 'dashboard' || route.kind === 'settings');
+  useAuthRedirect(signedInScreen);
+  useSignedInLanguage(signedInScreen);
   switch (route.kind) {
     case 'kiosk':
       return (
@@ -87,6 +95,17 @@ export function App() {
     case 'dashboard':
       return <Dashboard />;
   }
+}
+
+/**
+ * The dashboard's and Settings' language: the person's choice, else the site's (the kiosk chooses
+ * its own; the account pages keep the language this browser showed last, or its own).
+ */
+function useSignedInLanguage(enabled: boolean) {
+  const config = useQuery({ ...configQueryOptions(), enabled });
+  const me = useQuery({ ...meQueryOptions(), enabled });
+  const person = me.data?.kind === 'user' ? me.data.user?.locale : null;
+  useLanguageChoice({ person, site: config.data?.locale }, enabled && !config.isPending && !me.isPending);
 }
 
 function Chunk({ children, fallback = <div className="min-h-dvh" /> }: { children: ReactNode; fallback?: ReactNode }) {

@@ -1,20 +1,41 @@
-// Entry point: one QueryClient for the whole app, mounted into #root.
+// Entry point: the start language's catalog first (a small chunk of its own), then one
+// QueryClient for the whole app, mounted into #root.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { LanguageRoot } from './i18n/language-root';
+import { loadLanguage, startLanguage } from './i18n/load';
 import { createQueryClient } from './lib/query-client';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+const rootElement = root;
 
-const queryClient = createQueryClient();
+const RETRY_MS = 5_000;
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+function mount() {
+  const queryClient = createQueryClient();
+  createRoot(rootElement).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <LanguageRoot>
+          <App />
+        </LanguageRoot>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}
+
+// Without its words the app cannot speak: a failed download (offline, a deploy mid-load) is said
+// plainly in all three languages and tried again, never a blank page.
+function start() {
+  loadLanguage(startLanguage(window.location)).then(mount, () => {
+    rootElement.innerHTML =
+      '<p class="mx-auto my-12 max-w-2xl px-4 text-lg leading-relaxed" role="alert">Occupancy Live could not load and tries again in a moment. · Occupancy Live konnte nicht laden und versucht es gleich erneut. · Az Occupancy Live nem töltődött be, hamarosan újra próbálja.</p>';
+    setTimeout(start, RETRY_MS);
+  });
+}
+
+start();

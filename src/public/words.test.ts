@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { capacityStateVisual, capacityStateWords } from '@/client/components/ui/capacity-state';
+import { capacityStateVisual, capacityStateWord } from '@/client/components/ui/capacity-state';
 import { UNAVAILABLE_WORDS } from '@/client/features/kiosk/kiosk-sign';
+import { t } from '@/client/i18n/i18n';
 import { spaceStates } from '@/shared/api-schema';
 import { LEVEL_ICONS, LEVEL_WORDS } from './words';
 
@@ -17,10 +18,10 @@ function tokens(path: string): Map<string, string> {
 
 describe('the public page’s words, icons and colours', () => {
   it('says each level in the dashboard’s words, and "no live count" in the kiosk’s', () => {
-    expect(LEVEL_WORDS.available).toBe(capacityStateWords.available);
-    expect(LEVEL_WORDS.nearly_full).toBe(capacityStateWords.nearly_full);
-    expect(LEVEL_WORDS.full).toBe(capacityStateWords.full);
-    expect(LEVEL_WORDS.unknown).toBe(UNAVAILABLE_WORDS);
+    expect(LEVEL_WORDS.available).toBe(capacityStateWord('available'));
+    expect(LEVEL_WORDS.nearly_full).toBe(capacityStateWord('nearly_full'));
+    expect(LEVEL_WORDS.full).toBe(capacityStateWord('full'));
+    expect(LEVEL_WORDS.unknown).toBe(t(UNAVAILABLE_WORDS));
   });
 
   it.each(spaceStates)('draws the dashboard’s icon for %s', (state) => {

@@ -2,6 +2,7 @@
 // Both sides import from here; nothing in this file may depend on Node or the DOM.
 import { z } from 'zod';
 import { openingHoursSchema } from './opening-hours';
+import { LOCALES } from './settings-schema';
 
 export const errorCodes = [
   'bad_request',
@@ -186,6 +187,8 @@ export const configSchema = z.object({
    * open. Screens decide open/closed from them each minute, not from a poll.
    */
   openingHours: openingHoursSchema.nullable().optional(),
+  /** The site's language: every screen's unless a person, a display link or ?lang= chooses another. */
+  locale: z.enum(LOCALES).optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -232,7 +235,16 @@ export type Role = z.infer<typeof roleSchema>;
 /** GET /api/me: who this browser is to the server (401 when nobody). */
 export const meSchema = z.object({
   kind: z.enum(['user', 'display', 'open']),
-  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema }).optional(),
+  user: z
+    .object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      role: roleSchema,
+      /** The language this person chose; null or absent: the site's. */
+      locale: z.enum(LOCALES).nullable().optional(),
+    })
+    .optional(),
   display: z
     .object({
       id: z.string(),

@@ -1,44 +1,49 @@
-// Number, percentage, time and age formatting: Intl in the browser's locale, times in the
-// site's time zone (which may differ from the browser's).
+// Number, percentage, time and age formatting: Intl in the active language's locale (not the
+// browser's: src/client/i18n), times in the site's time zone (which may differ from the browser's).
+import { activeLocale, t } from '@/client/i18n/i18n';
 
-const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const signedFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
-const percentFormat = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
 
-// The words are English until the site chooses a language: "a, b and c".
-const listFormat = new Intl.ListFormat('en-GB', { type: 'conjunction' });
+/** One Intl formatter per locale and options, made on first use. */
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>(key: string, make: (locale: string) => T): T {
+  const locale = activeLocale();
+  const full = `${locale}|${key}`;
+  let format = formats.get(full) as T | undefined;
+  if (!format) {
+    format = make(locale);
+    formats.set(full, format);
+  }
+  return format;
+}
+
+// Grouped from four digits in every language (1 083, 1.083, 1,083): Hungarian's own rule would
+// leave 1083 ungrouped, harder to read from across a room.
+const number =
+  (options: Intl.NumberFormatOptions = {}) =>
+  (locale: string) =>
+    new Intl.NumberFormat(locale, { useGrouping: 'always', ...options });
 
 /** Names joined as a sentence lists them: "Café door", "Pool entrance and Pool exit", "a, b and c". */
 export function formatList(names: readonly string[]): string {
-  return listFormat.format(names);
+  return cached('list', (locale) => new Intl.ListFormat(locale, { type: 'conjunction' })).format(names);
 }
 
 export function formatCount(value: number): string {
-  return numberFormat.format(value);
+  return cached('count', number({ maximumFractionDigits: 0 })).format(value);
 }
 
 /** −12 with its sign, in the locale's style. */
 export function formatSigned(value: number): string {
-  return signedFormat.format(value);
+  return cached('signed', number({ maximumFractionDigits: 0, signDisplay: 'exceptZero' })).format(value);
 }
 
 /** A share (0.35 → "35%"), rounded down so the shown figure never contradicts the state word
  *  (79.6 % is still "Space available", so it must not read "80%"). */
 export function formatPercent(ratio: number): string {
-  return percentFormat.format(Math.floor(ratio * 100) / 100);
+  return cached('percent', number({ style: 'percent', maximumFractionDigits: 0 })).format(Math.floor(ratio * 100) / 100);
 }
 
 const browserTimeZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function cachedFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let format = timeFormats.get(key);
-  if (!format) {
-    format = make();
-    timeFormats.set(key, format);
-  }
-  return format;
-}
 
 function validTimeZone(timeZone: string): string | undefined {
   try {
@@ -54,15 +59,15 @@ export function isForeignTimeZone(timeZone: string): boolean {
   return validTimeZone(timeZone) !== undefined && timeZone !== browserTimeZone;
 }
 
-/** "10:15:03" (or "10:15:03 AM", by locale) in the site's zone; labelled when it is not the viewer's. */
+/** "10:15:03" in the site's zone, as the language writes a time; labelled when it is not the viewer's zone. */
 export function formatClockTime(instant: Date | string, timeZone: string, { seconds = true } = {}): string {
   const zone = validTimeZone(timeZone);
   const label = zone !== undefined && zone !== browserTimeZone;
-  const format = cachedFormat(
+  const format = cached(
     `clock|${zone ?? ''}|${seconds}|${label}`,
-    () =>
-      new Intl.DateTimeFormat(undefined, {
-        hour: 'numeric',
+    (locale) =>
+      new Intl.DateTimeFormat(locale, {
+        hour: '2-digit',
         minute: '2-digit',
         ...(seconds ? { second: '2-digit' } : {}),
         ...(zone ? { timeZone: zone } : {}),
@@ -75,35 +80,36 @@ export function formatClockTime(instant: Date | string, timeZone: string, { seco
 /** The local calendar day of an instant in a zone, for "is the day start today?" comparisons. */
 export function localDateKey(instant: Date | string, timeZone: string): string {
   const zone = validTimeZone(timeZone);
-  const format = cachedFormat(
-    `date|${zone ?? ''}`,
+  // en-CA writes YYYY-MM-DD: a key, never shown.
+  const format = cached(
+    `date-key|${zone ?? ''}`,
     () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(zone ? { timeZone: zone } : {}) }),
   );
   return format.format(new Date(instant));
 }
 
-/** "Mon" in the viewer's language, for a day start that was not today. */
+/** "Mon" / "Mo" / "H" in the active language, for a day start that was not today. */
 export function formatWeekday(instant: Date | string, timeZone: string): string {
   const zone = validTimeZone(timeZone);
-  const format = cachedFormat(`weekday|${zone ?? ''}`, () => new Intl.DateTimeFormat(undefined, { weekday: 'short', ...(zone ? { timeZone: zone } : {}) }));
+  const format = cached(`weekday|${zone ?? ''}`, (locale) => new Intl.DateTimeFormat(locale, { weekday: 'short', ...(zone ? { timeZone: zone } : {}) }));
   return format.format(new Date(instant));
 }
 
-/** A duration as the UI says it: "8 s", "2 min", "1 h 5 min", "3 d". */
+/** A duration as the UI says it: "8 s", "2 min", "1 h 5 min", "3 d" (de "1 Std. 5 Min.", hu "1 óra 5 perc"). */
 export function formatDuration(totalSeconds: number): string {
   const s = Math.max(0, Math.floor(totalSeconds));
-  if (s < 60) return `${formatCount(s)} s`;
+  if (s < 60) return t('common.duration.seconds', { n: s });
   const minutes = Math.floor(s / 60);
-  if (minutes < 60) return `${formatCount(minutes)} min`;
+  if (minutes < 60) return t('common.duration.minutes', { n: minutes });
   const hours = Math.floor(minutes / 60);
   if (hours < 48) {
     const rest = minutes % 60;
-    return rest === 0 ? `${formatCount(hours)} h` : `${formatCount(hours)} h ${formatCount(rest)} min`;
+    return rest === 0 ? t('common.duration.hours', { n: hours }) : t('common.duration.hoursMinutes', { h: hours, m: rest });
   }
-  return `${formatCount(Math.floor(hours / 24))} d`;
+  return t('common.duration.days', { n: Math.floor(hours / 24) });
 }
 
-/** "8 s ago"; "a moment ago" under a second. */
+/** "8 s ago", "vor 8 s", "8 mp ezelőtt"; "a moment ago" under a second. */
 export function formatAgo(totalSeconds: number): string {
-  return totalSeconds < 1 ? 'a moment ago' : `${formatDuration(totalSeconds)} ago`;
+  return totalSeconds < 1 ? t('common.agoMoment') : t('common.ago', { duration: formatDuration(totalSeconds) });
 }

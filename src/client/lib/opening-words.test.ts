@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import german from '@/client/i18n/catalogs/de';
+import hungarian from '@/client/i18n/catalogs/hu';
+import { activate } from '@/client/i18n/i18n';
 import { closedNowSentence, opensSentence } from './opening-words';
 
 const BUD = 'Europe/Budapest';
@@ -23,5 +26,15 @@ describe('opening words', () => {
   it('says when no opening is known, and the dashboard’s notice', () => {
     expect(opensSentence(null, BUD, NOW)).toBe('Not open in the next two weeks');
     expect(closedNowSentence(new Date('2026-11-27T06:00:00Z'), BUD, NOW)).toBe('Closed now · opens tomorrow 07:00');
+  });
+
+  it('speaks the active language, on the 24-hour clock', () => {
+    activate('de', german);
+    expect(opensSentence(new Date('2026-11-27T06:00:00Z'), BUD, NOW)).toBe('Öffnet morgen um 07:00');
+    expect(opensSentence(new Date('2026-12-07T13:00:00Z'), BUD, NOW)).toBe('Öffnet am Montag, 7. Dezember um 14:00');
+    expect(closedNowSentence(new Date('2026-11-30T06:00:00Z'), BUD, NOW)).toBe('Jetzt geschlossen · öffnet Montag um 07:00');
+    activate('hu', hungarian);
+    expect(opensSentence(new Date('2026-11-30T13:00:00Z'), BUD, NOW)).toBe('Nyitás: hétfő 14:00');
+    expect(opensSentence(null, BUD, NOW)).toBe('A következő két hétben zárva');
   });
 });

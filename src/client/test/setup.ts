@@ -1,8 +1,15 @@
 // Vitest setup for client tests: DOM matchers, and after each test a clean DOM, real timers, no
-// stubbed globals and empty storage, so no test leans on what another one left behind.
+// stubbed globals and empty storage, so no test leans on what another one left behind. Each test
+// starts with the English catalog active.
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach, vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import english from '@/client/i18n/catalogs/en';
+import englishSettings from '@/client/i18n/catalogs/en-settings';
+import { activate } from '@/client/i18n/i18n';
+
+// Every test starts in English, as the app does in a browser that says nothing else.
+beforeEach(() => activate('en', { ...english, ...englishSettings }));
 
 afterEach(() => {
   cleanup();

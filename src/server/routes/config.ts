@@ -24,6 +24,7 @@ export function configRoutes(deps: AppDeps) {
     exportMaxDays: EXPORT_MAX_DAYS,
     settingsVersion: view.version,
     openingHours: view.openingHours,
+    locale: view.locale,
   });
   let made: { view: SiteView; body: Config } | null = null;
   const body = () => {

@@ -2,6 +2,7 @@
 // arc gauge and the bar. Stale numbers turn them grey: an old state must not look current.
 import type { SpaceState } from '@/shared/api-schema';
 import { NEARLY_FULL_RATIO } from '@/shared/occupancy-math';
+import { t } from '@/client/i18n/i18n';
 import { capacityStateVisual } from './capacity-state';
 
 export function CapacityPill({ state, stale = false, className = '' }: { state: SpaceState; stale?: boolean; className?: string }) {
@@ -11,7 +12,7 @@ export function CapacityPill({ state, stale = false, className = '' }: { state: 
       className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 font-medium whitespace-nowrap ${stale ? 'bg-sunken text-muted' : soft} ${className}`}
     >
       <Icon className="size-[1.1em] shrink-0" />
-      {words}
+      {t(words)}
     </span>
   );
 }

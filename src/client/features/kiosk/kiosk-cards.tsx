@@ -3,6 +3,7 @@
 // size, so no space looks more important.
 import { type ReactNode, useId } from 'react';
 import { capacityStateVisual } from '@/client/components/ui/capacity-state';
+import { t } from '@/client/i18n/i18n';
 import { ClockIcon, CloudOffIcon } from '@/client/components/ui/icons';
 import type { SpaceOccupancy } from '@/shared/api-schema';
 import { type CapacityState, readCapacity } from '@/shared/occupancy-math';
@@ -171,7 +172,7 @@ function CardTile({ card, freshness, em, labelEm }: { card: KioskCard; freshness
         ) : visual ? (
           <>
             <visual.Icon className="size-[1.1em] shrink-0" strokeWidth={2.2} />
-            {visual.words}
+            {t(visual.words)}
           </>
         ) : card.state === 'unknown' ? (
           <>

@@ -6,17 +6,20 @@
 import type { ComponentType, SVGProps } from 'react';
 import { capacityStateVisual } from '@/client/components/ui/capacity-state';
 import { CloudOffIcon } from '@/client/components/ui/icons';
+import { t } from '@/client/i18n/i18n';
+import type { MessageKey } from '@/shared/i18n/message-key';
 import type { CapacityState } from '@/shared/occupancy-math';
 import { formatCount, formatDuration } from '@/client/lib/format';
 import type { Freshness } from './kiosk-freshness';
 
-export const signWords: Record<CapacityState, string> = {
-  available: 'Come in',
-  nearly_full: 'Come in',
-  full: 'Please wait',
+/** The sign's words (product.md's table), the same on the kiosk, the dashboard and /public. */
+export const signWords: Record<CapacityState, MessageKey> = {
+  available: 'common.sign.comeIn',
+  nearly_full: 'common.sign.comeIn',
+  full: 'common.sign.pleaseWait',
 };
 
-export const UNAVAILABLE_WORDS = 'Live count unavailable';
+export const UNAVAILABLE_WORDS: MessageKey = 'common.sign.unavailable';
 
 interface KioskSignProps {
   /**
@@ -53,13 +56,13 @@ export function KioskSign({ state: capacityState, occupancy, capacity, place, fr
     tone = 'bg-[var(--neutral-sign)] text-[var(--neutral-sign-ink)]';
   } else if (freshness.kind === 'unavailable') {
     Icon = CloudOffIcon;
-    words = UNAVAILABLE_WORDS;
+    words = t(UNAVAILABLE_WORDS);
     detail = freshness.ageSeconds === null ? 'Waiting for the server to answer' : `Last count ${formatDuration(freshness.ageSeconds)} ago`;
     tone = 'bg-[var(--neutral-sign)] text-[var(--neutral-sign-ink)]';
   } else if (capacityState === 'unknown') {
     // The server answers, but none of this space's doors does.
     Icon = CloudOffIcon;
-    words = UNAVAILABLE_WORDS;
+    words = t(UNAVAILABLE_WORDS);
     detail = 'Its doors are not reporting';
     tone = 'bg-[var(--neutral-sign)] text-[var(--neutral-sign-ink)]';
   } else if (capacityState === null) {
@@ -71,8 +74,8 @@ export function KioskSign({ state: capacityState, occupancy, capacity, place, fr
   } else {
     const visual = capacityStateVisual[capacityState];
     Icon = visual.Icon;
-    words = signWords[capacityState];
-    detail = visual.words;
+    words = t(signWords[capacityState]);
+    detail = t(visual.words);
     tone = `text-[var(--sign-ink)] ${visual.fill}`;
   }
   const count = !unavailable && capacityState !== null && occupancy !== undefined ? `${formatCount(occupancy)} of ${formatCount(capacity ?? 0)} inside` : null;

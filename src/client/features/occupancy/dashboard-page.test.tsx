@@ -261,7 +261,7 @@ describe('the dashboard with configured spaces', () => {
     renderApp();
     const total = await screen.findByRole('region', { name: 'Inside now · whole site' });
     expect(within(total).getByText('No live count: none of the site’s doors is in the counters’ answer.')).toBeInTheDocument();
-    expect(within(total).getByText('No live count')).toBeInTheDocument();
+    expect(within(total).getByText('Live count unavailable')).toBeInTheDocument();
     expect(within(total).queryByText(/people inside of/)).not.toBeInTheDocument();
     expect(within(total).getByText('–')).toBeInTheDocument();
   });
@@ -312,7 +312,7 @@ describe('the dashboard with configured spaces', () => {
     renderApp();
     const warning = await screen.findByRole('region', { name: 'A door of the site configuration is missing' });
     expect(warning).toHaveTextContent('The site configuration names device 999, which this account does not have; its door counts nothing.');
-    expect(within(screen.getByRole('article', { name: 'Office' })).getByText('No live count')).toBeInTheDocument();
+    expect(within(screen.getByRole('article', { name: 'Office' })).getByText('Live count unavailable')).toBeInTheDocument();
   });
 
   it('keeps stale spaces and door traffic dimmed, with their age', async () => {

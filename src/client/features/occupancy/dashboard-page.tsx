@@ -10,7 +10,7 @@ import { ErrorBoundary } from '@/client/components/ui/error-boundary';
 import { Skeleton } from '@/client/components/ui/skeleton';
 import { formatCount, formatPercent } from '@/client/lib/format';
 import type { Config, Occupancy } from '@/shared/api-schema';
-import { capacityStateWords } from '@/client/components/ui/capacity-state';
+import { capacityStateWord } from '@/client/components/ui/capacity-state';
 import { ClosedNotice } from './closed-notice';
 import { DashboardSkeleton } from './dashboard-skeleton';
 import { describeProblem } from '@/client/lib/error-text';
@@ -234,7 +234,7 @@ function announce(status: DashboardStatus, config: Config | undefined): { state:
       }
       const { capacity, reading } = siteReading(data, toSpacesView(data).root, config?.siteCapacity);
       const total = reading
-        ? `${peopleInside(data.total.occupancy)} of ${formatCount(capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWords[reading.state].toLowerCase()}.`
+        ? `${peopleInside(data.total.occupancy)} of ${formatCount(capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWord(reading.state).toLowerCase()}.`
         : `${peopleInside(data.total.occupancy)}.`;
       return { state: `live:${reading?.state ?? ''}`, message: `Live: ${total}` };
     }

@@ -94,11 +94,11 @@ describe('OccupancyGauge', () => {
     expect(arc.querySelector('[data-threshold]')).toHaveAttribute('data-threshold', '0.7');
   });
 
-  it('says "No live count" and shows no number when none of its doors is counted', () => {
+  it('says "Live count unavailable" and shows no number when none of its doors is counted', () => {
     render(<OccupancyGauge space={space({ label: 'Office', occupancy: 0, raw: 0, in: 0, out: 0, capacity: 10, counted: false })} />);
     const card = screen.getByRole('article', { name: 'Office' });
     expect(card).toHaveAttribute('data-state', 'unknown');
-    expect(within(card).getByText('No live count')).toBeInTheDocument();
+    expect(within(card).getByText('Live count unavailable')).toBeInTheDocument();
     expect(within(card).queryByRole('img')).not.toBeInTheDocument();
     expect(within(card).queryByText('0')).not.toBeInTheDocument();
     expect(within(card).queryByText(/Space available|Nearly full|Full/)).not.toBeInTheDocument();

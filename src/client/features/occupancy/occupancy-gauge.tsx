@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { DataAge, type DataAgeInput } from '@/client/components/ui/data-age';
 import { ClockIcon, PersonIcon } from '@/client/components/ui/icons';
 import { formatCount, formatPercent, formatSigned } from '@/client/lib/format';
-import { capacityStateWords } from '@/client/components/ui/capacity-state';
+import { capacityStateWord } from '@/client/components/ui/capacity-state';
 import { readCapacity } from '@/shared/occupancy-math';
 import { CapacityArc, CapacityPill } from '@/client/components/ui/capacity-visuals';
 import type { SpaceView } from './space-view';
@@ -45,7 +45,7 @@ export function OccupancyGauge({ space, door = false, stale = false, age }: Occu
   const reading = ratio !== undefined && space.state !== 'unknown' ? { ratio, state: space.state } : null;
   const numberTone = stale ? 'text-muted' : 'text-ink';
   const textEquivalent = reading
-    ? `${space.label}: ${peopleInside(space.occupancy)} of ${formatCount(space.capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWords[reading.state].toLowerCase()}${stale ? ', not live' : ''}`
+    ? `${space.label}: ${peopleInside(space.occupancy)} of ${formatCount(space.capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWord(reading.state).toLowerCase()}${stale ? ', not live' : ''}`
     : undefined;
   const note = balanceNote(space, door);
 

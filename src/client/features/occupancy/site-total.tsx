@@ -5,7 +5,7 @@ import { DataAge, type DataAgeInput } from '@/client/components/ui/data-age';
 import { ClockIcon } from '@/client/components/ui/icons';
 import { formatClockTime, formatCount, formatPercent, formatWeekday, localDateKey } from '@/client/lib/format';
 import type { Occupancy } from '@/shared/api-schema';
-import { capacityStateWords } from '@/client/components/ui/capacity-state';
+import { capacityStateWord } from '@/client/components/ui/capacity-state';
 import { type CapacityState, NEARLY_FULL_RATIO, readCapacity } from '@/shared/occupancy-math';
 import { CapacityBar, CapacityPill } from '@/client/components/ui/capacity-visuals';
 import { peopleInside } from './occupancy-gauge';
@@ -55,7 +55,7 @@ export function SiteTotal({ data, root, siteCapacity, timeZone, age, stale, isFe
   const summary = noCount
     ? 'No live count: none of the site’s doors is in the counters’ answer.'
     : reading
-      ? `${peopleInside(total.occupancy)} of ${formatCount(capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWords[reading.state].toLowerCase()}.`
+      ? `${peopleInside(total.occupancy)} of ${formatCount(capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWord(reading.state).toLowerCase()}.`
       : `${peopleInside(total.occupancy)}.`;
 
   return (

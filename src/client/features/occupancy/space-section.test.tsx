@@ -39,7 +39,7 @@ describe('SpaceSection with configured spaces', () => {
     // Each gauge in the space's own state and words.
     expect(screen.getByRole('img', { name: /^Sauna: 5 people inside of 5, 100\s?%, full$/ })).toBeVisible();
     expect(screen.getByRole('img', { name: /^Café: 30 people inside of 40, 75\s?%, nearly full$/ })).toBeVisible();
-    expect(within(screen.getByRole('article', { name: 'Office' })).getByText('No live count')).toBeVisible();
+    expect(within(screen.getByRole('article', { name: 'Office' })).getByText('Live count unavailable')).toBeVisible();
     // A wide screen shows every child: nothing to fold.
     expect(screen.queryByRole('button', { name: /^Inside Pool hall/ })).not.toBeInTheDocument();
   });

@@ -1,0 +1,110 @@
+// The active language and its messages, shared by every screen: `t` formats a message (ICU,
+// through formatjs's intl-messageformat), `useT` re-renders a component when the language
+// changes. Catalogs arrive parsed (scripts/vite-icu-messages.ts), so no parser is shipped.
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { Children, type ReactNode, useSyncExternalStore } from 'react';
+import { INTL_LOCALES, type Language } from '@/shared/i18n/languages';
+import type { MessageKey, MessageValues } from '@/shared/i18n/message-key';
+
+/** A message as a catalog module holds it: a plain sentence, or a parsed ICU message. */
+export type CompiledMessage = string | MessageFormatElement[];
+export type Catalog = Readonly<Record<string, CompiledMessage>>;
+
+interface Active {
+  lang: Language;
+  locale: string;
+  messages: Catalog;
+}
+
+let active: Active | null = null;
+const listeners = new Set<() => void>();
+const formats = new Map<string, IntlMessageFormat>();
+
+/** Makes a language the active one: every `useT` re-renders, and `<html lang>` follows. */
+export function activate(lang: Language, messages: Catalog): void {
+  active = { lang, locale: INTL_LOCALES[lang], messages };
+  formats.clear();
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  for (const listener of listeners) listener();
+}
+
+/** The active language; English until one is activated (tests of pure modules). */
+export function activeLanguage(): Language {
+  return active?.lang ?? 'en';
+}
+
+/** The Intl locale of the active language ("de-DE"), for Intl's formatters. */
+export function activeLocale(): string {
+  return active?.locale ?? INTL_LOCALES.en;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+const memo = <T>(cache: Map<string, T>, make: (...args: never[]) => T) =>
+  ((...args: unknown[]) => {
+    const key = JSON.stringify(args);
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = make(...(args as never[]))));
+    return value;
+  }) as never;
+
+// Numbers inside messages ("{count, number}", a plural's #) group as the app's do everywhere:
+// 1 083, 1.083, 1,083 (Hungarian would leave four digits ungrouped).
+const formatters = {
+  getNumberFormat: memo(
+    numberFormats,
+    (locales: string, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locales, { useGrouping: 'always', ...options }),
+  ),
+  getDateTimeFormat: memo(dateFormats, (locales: string, options?: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locales, options)),
+  getPluralRules: memo(pluralRules, (locales: string, options?: Intl.PluralRulesOptions) => new Intl.PluralRules(locales, options)),
+};
+
+function formatOf(key: MessageKey, message: MessageFormatElement[], locale: string): IntlMessageFormat {
+  let format = formats.get(key);
+  if (!format) {
+    format = new IntlMessageFormat(message, locale, undefined, { formatters });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+function messageOf(key: MessageKey): CompiledMessage | undefined {
+  return active?.messages[key];
+}
+
+/** The message `key` in the active language, its {arguments} filled in. */
+export function t(key: MessageKey, values?: MessageValues): string {
+  const message = messageOf(key);
+  // A missing key is caught by `npm run check:messages`; the key itself is the least bad fallback.
+  if (message === undefined) return key;
+  if (typeof message === 'string') return message;
+  return String(formatOf(key, message, activeLocale()).format(values));
+}
+
+/**
+ * A message with React parts: `<b>…</b>`-style tags become what `values` maps them to
+ * (`{ b: (chunks) => <strong>{chunks}</strong> }`), and arguments may be elements.
+ */
+export function tx(key: MessageKey, values: Record<string, ReactNode | ((chunks: ReactNode[]) => ReactNode)>): ReactNode {
+  const message = messageOf(key);
+  if (message === undefined) return key;
+  if (typeof message === 'string') return message;
+  const parts = formatOf(key, message, activeLocale()).format<ReactNode>(values as never);
+  // Keys for React: the parts are siblings in a list.
+  return Array.isArray(parts) ? Children.toArray(parts) : parts;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const snapshot = () => active;
+
+/** `t` and the active language, re-rendering when the language changes. */
+export function useT(): { t: typeof t; tx: typeof tx; lang: Language; locale: string } {
+  const now = useSyncExternalStore(subscribe, snapshot, snapshot);
+  return { t, tx, lang: now?.lang ?? 'en', locale: now?.locale ?? INTL_LOCALES.en };
+}

@@ -1,0 +1,28 @@
+// The languages the app speaks, and the Intl locale each one formats with. Who chooses which one
+// is shown (a kiosk's ?lang=, its display link, a person's choice, the site's) is decided in
+// src/client/i18n/language-choice.ts; the server speaks the site's in alert texts.
+import { LOCALES, type Locale } from '@/shared/settings-schema';
+
+export { LOCALES as LANGUAGES, type Locale as Language };
+
+/** Each language's own name, as a chooser lists it (never translated: a reader finds their own). */
+export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', de: 'Deutsch', hu: 'Magyar' };
+
+/**
+ * The Intl locale a language formats with. English is en-GB: the 24-hour clock and day-month
+ * order of the European sites WELLPOINT sells to (en-US would say 5:24 PM and 11/28).
+ */
+export const INTL_LOCALES: Record<Locale, string> = { en: 'en-GB', de: 'de-DE', hu: 'hu-HU' };
+
+export function isLanguage(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The first of a browser's languages ("de-AT", "hu") the app speaks; null when none. */
+export function matchLanguage(tags: readonly string[]): Locale | null {
+  for (const tag of tags) {
+    const base = tag.toLowerCase().split(/[-_]/)[0];
+    if (isLanguage(base)) return base;
+  }
+  return null;
+}
