@@ -1,9 +1,8 @@
 // The active language and its messages, shared by every screen: `t` formats a message (ICU,
-// through formatjs's intl-messageformat), `useT` re-renders a component when the language
-// changes. Catalogs arrive parsed (scripts/vite-icu-messages.ts), so no parser is shipped.
+// through formatjs's intl-messageformat). No React here (the public page has none): the hook is
+// use-t.ts. Catalogs arrive parsed (scripts/vite-icu-messages.ts), so no parser is shipped.
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { Children, type ReactNode, useSyncExternalStore } from 'react';
 import { INTL_LOCALES, type Language } from '@/shared/i18n/languages';
 import type { MessageKey, MessageValues } from '@/shared/i18n/message-key';
 
@@ -61,7 +60,7 @@ const formatters = {
   getPluralRules: memo(pluralRules, (locales: string, options?: Intl.PluralRulesOptions) => new Intl.PluralRules(locales, options)),
 };
 
-function formatOf(key: MessageKey, message: MessageFormatElement[], locale: string): IntlMessageFormat {
+export function formatOf(key: MessageKey, message: MessageFormatElement[], locale: string): IntlMessageFormat {
   let format = formats.get(key);
   if (!format) {
     format = new IntlMessageFormat(message, locale, undefined, { formatters });
@@ -70,7 +69,7 @@ function formatOf(key: MessageKey, message: MessageFormatElement[], locale: stri
   return format;
 }
 
-function messageOf(key: MessageKey): CompiledMessage | undefined {
+export function messageOf(key: MessageKey): CompiledMessage | undefined {
   return active?.messages[key];
 }
 
@@ -83,28 +82,11 @@ export function t(key: MessageKey, values?: MessageValues): string {
   return String(formatOf(key, message, activeLocale()).format(values));
 }
 
-/**
- * A message with React parts: `<b>…</b>`-style tags become what `values` maps them to
- * (`{ b: (chunks) => <strong>{chunks}</strong> }`), and arguments may be elements.
- */
-export function tx(key: MessageKey, values: Record<string, ReactNode | ((chunks: ReactNode[]) => ReactNode)>): ReactNode {
-  const message = messageOf(key);
-  if (message === undefined) return key;
-  if (typeof message === 'string') return message;
-  const parts = formatOf(key, message, activeLocale()).format<ReactNode>(values as never);
-  // Keys for React: the parts are siblings in a list.
-  return Array.isArray(parts) ? Children.toArray(parts) : parts;
-}
-
-function subscribe(listener: () => void): () => void {
+/** Calls `listener` whenever the language changes; returns the unsubscribe. */
+export function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-const snapshot = () => active;
-
-/** `t` and the active language, re-rendering when the language changes. */
-export function useT(): { t: typeof t; tx: typeof tx; lang: Language; locale: string } {
-  const now = useSyncExternalStore(subscribe, snapshot, snapshot);
-  return { t, tx, lang: now?.lang ?? 'en', locale: now?.locale ?? INTL_LOCALES.en };
-}
+/** The active state, for React's useSyncExternalStore. */
+export const snapshot = () => active;

@@ -2,7 +2,7 @@
 // the signed-in person's choice, the site's language, and only when none says, the browser's.
 import { useEffect } from 'react';
 import type { Language } from '@/shared/i18n/languages';
-import { useT } from './i18n';
+import { useT } from './use-t';
 import { browserLanguage, loadLanguage } from './load';
 
 export interface LanguageSources {

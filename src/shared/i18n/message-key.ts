@@ -1,6 +1,7 @@
 // The message keys, typed from the English catalogs (English is complete by the check script's
 // rule, scripts/check-messages.ts): a key that does not exist fails the type-check.
 import type alerts from './locales/en/alerts.json';
+import type app from './locales/en/app.json';
 import type auth from './locales/en/auth.json';
 import type common from './locales/en/common.json';
 import type dashboard from './locales/en/dashboard.json';
@@ -12,11 +13,12 @@ import type publicMessages from './locales/en/public.json';
 import type settings from './locales/en/settings.json';
 
 /** Each catalog file is a namespace; its keys start with its name and a dot. */
-export const NAMESPACES = ['common', 'dashboard', 'kiosk', 'export', 'history', 'auth', 'settings', 'alerts', 'errors', 'public'] as const;
+export const NAMESPACES = ['common', 'app', 'dashboard', 'kiosk', 'export', 'history', 'auth', 'settings', 'alerts', 'errors', 'public'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 interface Catalogs {
   alerts: typeof alerts;
+  app: typeof app;
   auth: typeof auth;
   common: typeof common;
   dashboard: typeof dashboard;
