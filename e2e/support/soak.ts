@@ -212,8 +212,14 @@ export async function soak(page: Page, cdp: CDPSession, polls: { readonly value:
   await expect.poll(() => polls.value, { timeout: 60_000 }).toBeGreaterThanOrEqual(options.warmupPolls);
   const started = Date.now();
   const samples: MemorySample[] = [];
+  // Pages of cards differ in DOM size (seven doors, then five): every sample is of the first page,
+  // and one that a page turn interrupted is taken again, so a turn never reads as growth.
+  const firstPage = page.getByText(/^Page 1 of \d+$/);
+  const paged = (await page.getByText(/^Page \d+ of \d+$/).count()) > 0;
   for (;;) {
+    if (paged) await firstPage.waitFor();
     const sample = await sampleMemory(cdp, (Date.now() - started) / 1000, polls.value);
+    if (paged && !(await firstPage.isVisible())) continue;
     samples.push(sample);
     await options.onSample?.(sample);
     if (samples.length >= options.minSamples && sample.polls - (samples[0]?.polls ?? 0) >= options.polls) return samples;
