@@ -117,10 +117,11 @@ export function DateField({ id, label, value, onChange, error, describedBy, labe
           problem ? 'border-full-arc' : 'border-line'
         }`}
       />
+      {/* The problem right under the field, the format under that. */}
+      <FieldError id={errorId} message={problem} />
       <p id={hintId} className="mt-1 text-xs break-words text-muted">
         {t('export.date.hint', { example })}
       </p>
-      <FieldError id={errorId} message={problem} />
     </div>
   );
 }
