@@ -63,6 +63,8 @@ describe('defaultFilename', () => {
   it('slugs the site name in any script', () => {
     expect(defaultFilename('Café “Zöld” — Győr', { from: '2026-11-01', to: '2026-11-02' }, '5min')).toBe('café-zöld-győr_2026-11-01_2026-11-02_5min.csv');
     expect(defaultFilename('***', { from: '2026-11-01', to: '2026-11-02' }, 'day')).toBe('occupancy_2026-11-01_2026-11-02_day.csv');
+    // A date still being typed stays out of the name.
+    expect(defaultFilename('Lido', { from: '27.13.2026', to: '' }, 'day')).toBe('lido_start_end_day.csv');
   });
 
   it('carries the space id after the site', () => {

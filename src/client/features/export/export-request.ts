@@ -71,7 +71,9 @@ export function defaultFilename(siteName: string, range: DateRange, resolution: 
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '')
       .toLowerCase() || 'occupancy';
-  return `${site}_${space ? `${space}_` : ''}${range.from || 'start'}_${range.to || 'end'}_${resolution}.csv`;
+  // A date still being typed (not YYYY-MM-DD yet) is not put into the name.
+  const date = (value: string, none: string) => (isCalendarDate(value) ? value : none);
+  return `${site}_${space ? `${space}_` : ''}${date(range.from, 'start')}_${date(range.to, 'end')}_${resolution}.csv`;
 }
 
 export type ExportField = 'from' | 'to' | 'resolution' | 'space' | 'devices' | 'filename';

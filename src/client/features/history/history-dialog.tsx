@@ -59,7 +59,7 @@ export function HistoryDialog({ onClose, timeZone, nowIso, weekStartsOn, siteNam
         </div>
         {choices && onChoose && choices.options.length > 1 ? (
           // Below the title on a phone (order), between title and Close on a wider screen.
-          <div className="order-last flex w-full items-center gap-2 sm:order-none sm:w-64 sm:shrink-0">
+          <div className="order-last flex w-full items-center gap-2 sm:order-none sm:w-80 sm:shrink-0">
             <label htmlFor={selectId} className="text-sm font-medium text-muted">
               {t('history.show')}
             </label>
