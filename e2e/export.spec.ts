@@ -70,10 +70,10 @@ async function chooseDevices(dialog: Locator, labels: string[]) {
   for (const label of labels) await dialog.getByRole('checkbox', { name: label }).check();
 }
 
-/** The message is the field's accessible description and sits right under it on screen. */
+/** The message is the field's accessible description (a date field's format hint follows it) and sits right under it on screen. */
 async function expectErrorUnder(field: Locator, message: string) {
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await expect(field).toHaveAccessibleDescription(message);
+  await expect(field).toHaveAccessibleDescription(new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( DD/MM/YYYY, e\\.g\\. 28/11/2026)?$`));
   const error = field.page().getByText(message, { exact: true });
   await expect(error).toBeVisible();
   const [f, e] = [await field.boundingBox(), await error.boundingBox()];
@@ -104,8 +104,9 @@ test.describe('export at a desk', () => {
     await dialog.getByRole('button', { name: 'Last week' }).click();
     await dialog.getByRole('radio', { name: 'Hour' }).check();
     await chooseDevices(dialog, ['Main entrance', 'Café door']);
-    await expect(dialog.getByLabel('Start date')).toHaveValue('2026-11-16');
-    await expect(dialog.getByLabel('End date')).toHaveValue('2026-11-22');
+    // Written the language's way (English is en-GB here: day/month/year).
+    await expect(dialog.getByLabel('Start date')).toHaveValue('16/11/2026');
+    await expect(dialog.getByLabel('End date')).toHaveValue('22/11/2026');
     const name = `${SITE_SLUG}_2026-11-16_2026-11-22_hour.csv`;
     await expect(dialog.getByRole('textbox', { name: 'File name' })).toHaveValue(name);
     // 7 days × 24 hours × 2 devices.
@@ -168,7 +169,7 @@ test.describe('export at a desk', () => {
 
     await start.fill('2026-11-27');
     await end.fill('2026-11-30');
-    await expectErrorUnder(start, 'Start date is in the future (today is 2026-11-26).');
+    await expectErrorUnder(start, 'Start date is in the future (today is 26/11/2026).');
     await expect(button).toHaveAccessibleDescription('Can’t download yet: check the start date.');
 
     await start.fill('2025-06-01');
@@ -340,6 +341,43 @@ test.describe('export on a phone', () => {
     await dialog.getByLabel('End date').fill('2026-11-02');
     await dialog.getByLabel('Start date').fill('2026-11-10');
     await expectErrorUnder(dialog.getByLabel('End date'), 'End date is before the start date.');
+  });
+});
+
+test.describe('date fields in the site’s language, not the browser’s', () => {
+  // A wall-mounted or office browser set to American English, on a German site (issue 15).
+  test.use({ locale: 'en-US' });
+  const origin = urlOf(PORTS.demo);
+
+  async function setSiteLanguage(page: Page, locale: 'en' | 'de') {
+    const current = await page.request.get(`${origin}/api/admin/settings`, { headers: { origin } });
+    const { values } = (await current.json()) as { values: { site: Record<string, unknown> } };
+    const res = await page.request.put(`${origin}/api/admin/settings/site`, { data: { ...values.site, locale }, headers: { origin } });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+
+  test.afterEach(async ({ page }) => {
+    await setSiteLanguage(page, 'en');
+  });
+
+  test('an en-US browser on a German site: the dates read 20.11.2026, and a German date exports its range', async ({ page }) => {
+    await setSiteLanguage(page, 'de');
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Export als CSV' }).click();
+    const dialog = page.getByRole('dialog', { name: 'CSV-Export' });
+    const start = dialog.getByLabel('Startdatum');
+    // "Letzte 7 Tage" on Thursday 26 November, German order whatever the browser says.
+    await expect(start).toHaveValue('20.11.2026');
+    await expect(start).toHaveAccessibleDescription('TT.MM.JJJJ, z. B. 28.11.2026');
+    await start.fill('16.11.2026');
+    await dialog.getByLabel('Enddatum').fill('22.11.2026');
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'CSV herunterladen' }).click();
+    const download = await downloading;
+    // The demo has spaces: the whole site is exported as its root space, "site".
+    expect(download.suggestedFilename()).toBe(`${SITE_SLUG}_site_2026-11-16_2026-11-22_day.csv`);
+    expect(new URL(download.url()).pathname).toMatch(/^\/api\/export\/file\//);
+    await download.cancel();
   });
 });
 

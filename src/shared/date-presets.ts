@@ -2,20 +2,22 @@
 // charts. "Today" is the site's calendar date, whatever zone the viewer's device is in; after
 // that everything is calendar arithmetic on YYYY-MM-DD strings, so DST never moves a boundary.
 // Pure functions: no Node or DOM APIs.
+import type { MessageKey } from './i18n/message-key';
 import { addDaysToDateString, todayIn } from './zoned';
 
 export const DATE_PRESETS = ['today', 'yesterday', 'thisWeek', 'lastWeek', 'last7Days', 'thisMonth', 'lastMonth', 'last30Days'] as const;
 export type DatePreset = (typeof DATE_PRESETS)[number];
 
-export const DATE_PRESET_LABELS: Record<DatePreset, string> = {
-  today: 'Today',
-  yesterday: 'Yesterday',
-  thisWeek: 'This week',
-  lastWeek: 'Last week',
-  last7Days: 'Last 7 days',
-  thisMonth: 'This month',
-  lastMonth: 'Last month',
-  last30Days: 'Last 30 days',
+/** Each preset's name, as a message key (resolved with `t` where it is shown). */
+export const DATE_PRESET_LABELS: Record<DatePreset, MessageKey> = {
+  today: 'export.preset.today',
+  yesterday: 'export.preset.yesterday',
+  thisWeek: 'export.preset.thisWeek',
+  lastWeek: 'export.preset.lastWeek',
+  last7Days: 'export.preset.last7Days',
+  thisMonth: 'export.preset.thisMonth',
+  lastMonth: 'export.preset.lastMonth',
+  last30Days: 'export.preset.last30Days',
 };
 
 /** An inclusive range of calendar dates, both YYYY-MM-DD. */

@@ -1,13 +1,17 @@
-// A date range as two native date inputs (the phone's own picker, typing on a desk) and a row of
-// one-tap presets computed on the site's clock. Controlled: the caller keeps the range and the
-// preset in use, and shows each field's problem through `errors`, right under that field.
+// A date range as two date fields in the chosen language's order (date-field.tsx, decision 024)
+// and a row of one-tap presets computed on the site's clock. Controlled: the caller keeps the
+// range and the preset in use, and shows each field's problem through `errors`, under that field.
 import { useId } from 'react';
-import { AlertTriangleIcon } from '@/client/components/ui/icons';
+import { t } from '@/client/i18n/i18n';
 import { allPresetRanges, DATE_PRESET_LABELS, DATE_PRESETS, type DatePreset, type DateRange, type PresetContext } from '@/shared/date-presets';
+import { DateField } from './date-field';
+
+// Several features import FieldError from here.
+export { FieldError } from './date-field';
 
 export interface DateRangeChange {
   range: DateRange;
-  /** The preset tapped; null once a date is typed or picked. */
+  /** The preset tapped; null once a date is typed. */
   preset: DatePreset | null;
 }
 
@@ -20,8 +24,7 @@ export interface DateRangeFieldsProps {
   /** Which presets to offer, in order; all of them by default. */
   presets?: readonly DatePreset[];
   errors?: { from?: string | undefined; to?: string | undefined };
-  /** The latest start the picker offers (the site's today). */
-  maxStart?: string;
+  /** The group's name; "Date range" by default. */
   legend?: string;
   /** Ids of further text about the whole range (a size estimate, a limit). */
   describedBy?: string;
@@ -37,8 +40,7 @@ export function DateRangeFields({
   onChange,
   presets = DATE_PRESETS,
   errors = {},
-  maxStart,
-  legend = 'Date range',
+  legend,
   describedBy,
   disabled = false,
   inputIds = {},
@@ -50,8 +52,8 @@ export function DateRangeFields({
 
   return (
     <fieldset className="min-w-0" aria-describedby={describedBy} disabled={disabled}>
-      <legend className="text-sm font-semibold text-ink">{legend}</legend>
-      <div role="group" aria-label="Quick ranges" className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
+      <legend className="text-sm font-semibold text-ink">{legend ?? t('export.range.legend')}</legend>
+      <div role="group" aria-label={t('export.range.presets')} className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
         {presets.map((p) => {
           const pressed = preset === p;
           return (
@@ -60,80 +62,32 @@ export function DateRangeFields({
               type="button"
               aria-pressed={pressed}
               onClick={() => onChange({ range: ranges[p], preset: p })}
-              className={`inline-flex min-h-11 items-center justify-center rounded-lg border px-3 text-sm font-medium whitespace-nowrap transition-colors ${
+              // Words wrap (German's are longer) rather than overflow the button.
+              className={`inline-flex min-h-11 min-w-0 items-center justify-center rounded-lg border px-2 py-1 text-center text-sm leading-tight font-medium break-words hyphens-auto transition-colors ${
                 pressed ? 'border-accent bg-accent-soft text-accent-ink' : 'border-line bg-surface text-ink hover:bg-sunken'
               }`}
             >
-              {DATE_PRESET_LABELS[p]}
+              {t(DATE_PRESET_LABELS[p])}
             </button>
           );
         })}
       </div>
-      <div className="mt-3 grid grid-cols-2 gap-3">
+      <div className="mt-3 grid grid-cols-1 gap-3 min-[360px]:grid-cols-2">
         <DateField
           id={fromId}
-          label="Start date"
+          label={t('export.range.from')}
           value={value.from}
-          max={maxStart}
           error={errors.from}
           onChange={(from) => onChange({ range: { ...value, from }, preset: null })}
         />
         <DateField
           id={toId}
-          label="End date"
+          label={t('export.range.to')}
           value={value.to}
-          min={value.from || undefined}
           error={errors.to}
           onChange={(to) => onChange({ range: { ...value, to }, preset: null })}
         />
       </div>
     </fieldset>
-  );
-}
-
-interface DateFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  min?: string | undefined;
-  max?: string | undefined;
-  error: string | undefined;
-  onChange: (value: string) => void;
-}
-
-function DateField({ id, label, value, min, max, error, onChange }: DateFieldProps) {
-  const errorId = `${id}-error`;
-  return (
-    <div className="min-w-0">
-      <label htmlFor={id} className="block text-sm text-muted">
-        {label}
-      </label>
-      <input
-        id={id}
-        type="date"
-        value={value}
-        min={min}
-        max={max}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        onChange={(e) => onChange(e.target.value)}
-        className={`mt-1 block min-h-11 w-full min-w-0 rounded-lg border bg-surface px-3 text-base text-ink tabular-nums ${
-          error ? 'border-full-arc' : 'border-line'
-        }`}
-      />
-      <FieldError id={errorId} message={error} />
-    </div>
-  );
-}
-
-/** A field's problem, right under it; the field points at it with aria-describedby. */
-export function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="mt-1.5 flex gap-1.5 text-sm text-full-ink">
-      <AlertTriangleIcon className="mt-0.5 size-4 shrink-0" />
-      <span>{message}</span>
-    </p>
   );
 }

@@ -3,7 +3,7 @@
 import { type ReactNode, useId } from 'react';
 import { FieldError } from '@/client/components/ui/date-range-fields';
 import { Skeleton } from '@/client/components/ui/skeleton';
-import { formatCount } from '@/client/lib/format';
+import { t } from '@/client/i18n/i18n';
 import type { ExportDevice } from './export-devices';
 import type { ExportFormValues } from './export-request';
 
@@ -28,29 +28,29 @@ export function DeviceFields({ name, devices, mode, chosen, error, errorId, onCh
       aria-invalid={error ? true : undefined}
       aria-describedby={[error ? errorId : '', canChoose ? '' : noteId].join(' ').trim() || undefined}
     >
-      <legend className="text-sm font-semibold text-ink">Counters</legend>
+      <legend className="text-sm font-semibold text-ink">{t('export.devices.legend')}</legend>
       <div className="mt-2 space-y-2">
         <RadioRow name={name} checked={mode === 'all'} onChange={() => onChange({ deviceMode: 'all' })}>
-          All counters{devices ? ` (${formatCount(devices.length)})` : ''}
+          {devices ? t('export.devices.allCount', { count: devices.length }) : t('export.devices.all')}
         </RadioRow>
         <RadioRow name={name} checked={mode === 'chosen'} disabled={!canChoose} onChange={() => onChange({ deviceMode: 'chosen' })}>
-          Only the counters I tick
+          {t('export.devices.chosen')}
         </RadioRow>
       </div>
 
       {devices === undefined ? (
         <div id={noteId} className="mt-3 space-y-2">
-          <span className="sr-only">Loading the list of counters…</span>
+          <span className="sr-only">{t('export.devices.loading')}</span>
           <Skeleton className="h-5 w-2/3" />
           <Skeleton className="h-5 w-1/2" />
         </div>
       ) : devices === null ? (
         <p id={noteId} className="mt-2 text-sm text-muted">
-          The list of counters can’t be loaded right now, so only “All counters” can be chosen.
+          {t('export.devices.unavailable')}
         </p>
       ) : null}
 
-      {canChoose && mode === 'chosen' ? <TickList devices={devices} chosen={chosen} listLabel="Counters to export" onChange={onChange} /> : null}
+      {canChoose && mode === 'chosen' ? <TickList devices={devices} chosen={chosen} listLabel={t('export.devices.listLabel')} onChange={onChange} /> : null}
       <FieldError id={errorId} message={error} />
     </fieldset>
   );
@@ -73,18 +73,16 @@ export function TickList({
   return (
     <div className="mt-3 rounded-lg border border-line bg-canvas p-3">
       <div className="mb-2 flex items-center gap-2 text-sm">
-        <span className="mr-auto text-muted">
-          {formatCount(chosen.length)} of {formatCount(devices.length)} ticked
-        </span>
+        <span className="mr-auto text-muted">{t('export.ticked', { chosen: chosen.length, total: devices.length })}</span>
         <button
           type="button"
           onClick={() => onChange({ chosen: devices.map((d) => d.id) })}
           className="min-h-9 rounded-md px-2 font-medium text-accent-ink hover:bg-accent-soft"
         >
-          Tick all
+          {t('export.tickAll')}
         </button>
         <button type="button" onClick={() => onChange({ chosen: [] })} className="min-h-9 rounded-md px-2 font-medium text-accent-ink hover:bg-accent-soft">
-          Untick all
+          {t('export.untickAll')}
         </button>
       </div>
       <ul aria-label={listLabel} className="grid gap-x-4 sm:grid-cols-2">

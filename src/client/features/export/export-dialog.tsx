@@ -9,6 +9,8 @@ import { buttonClass } from '@/client/components/ui/button';
 import { Dialog } from '@/client/components/ui/dialog';
 import { CloseIcon, DownloadIcon } from '@/client/components/ui/icons';
 import { Skeleton } from '@/client/components/ui/skeleton';
+import { t } from '@/client/i18n/i18n';
+import { tx } from '@/client/i18n/use-t';
 import { occupancyQueryOptions } from '@/client/lib/occupancy-queries';
 import { useNow } from '@/client/lib/use-now';
 import type { Config } from '@/shared/api-schema';
@@ -54,9 +56,7 @@ export function ExportButton({ config, download }: ExportButtonProps) {
         <DownloadIcon className="size-4 max-sm:hidden" />
         {/* A phone's header is narrow: "Export" is shown, "Export CSV" is still the name. */}
         {/* One flex item, so the button's gap does not widen the space between the words. */}
-        <span>
-          Export <span className="max-sm:sr-only">CSV</span>
-        </span>
+        <span>{tx('export.button', { wide: (chunks) => <span className="max-sm:sr-only">{chunks}</span> })}</span>
       </button>
       {open && config ? <ExportDialog config={config} onClose={close} download={download} /> : null}
     </>
@@ -94,16 +94,16 @@ function ExportDialog({ config, onClose, download }: ExportDialogProps) {
       <div className="flex shrink-0 items-center gap-3 border-b border-line px-4 py-3 sm:px-6 sm:py-4">
         <div className="min-w-0 flex-1">
           <h2 ref={titleRef} id={titleId} tabIndex={-1} className="text-lg font-semibold outline-none sm:text-xl">
-            Export CSV
+            {t('export.title')}
           </h2>
           <p className="text-sm text-muted">
-            People in and out per counter and period. {describeFileTimes(config, devices ? new Map(devices.map((d) => [d.id, d.label])) : undefined)}
+            {t('export.intro')} {describeFileTimes(config, devices ? new Map(devices.map((d) => [d.id, d.label])) : undefined)}
           </p>
         </div>
         <button
           type="button"
           onClick={onClose}
-          aria-label="Close the export form"
+          aria-label={t('export.closeLabel')}
           className="grid size-11 shrink-0 place-items-center rounded-lg text-muted hover:bg-sunken hover:text-ink"
         >
           <CloseIcon className="size-5" />
@@ -119,7 +119,7 @@ function ExportDialog({ config, onClose, download }: ExportDialogProps) {
           download={download}
           secondaryAction={
             <button type="button" onClick={onClose} className={buttonClass('secondary', 'px-4')}>
-              Close
+              {t('export.close')}
             </button>
           }
         />
@@ -136,7 +136,7 @@ function configLabels(config: Config): Map<number, string> {
 function FormPlaceholder() {
   return (
     <div className="flex-1 space-y-4 px-4 py-5 sm:px-6">
-      <p className="sr-only">Loading the export form…</p>
+      <p className="sr-only">{t('export.loadingForm')}</p>
       <Skeleton className="h-5 w-32" />
       <Skeleton className="h-24 w-full" />
       <Skeleton className="h-11 w-full" />

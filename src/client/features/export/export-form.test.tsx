@@ -43,8 +43,8 @@ describe('ExportForm: what it starts with', () => {
   it('last 7 days on the site’s calendar, daily, all PRO devices, a name made from site, range and resolution', () => {
     renderForm();
     expect(screen.getByRole('button', { name: 'Last 7 days' })).toHaveAttribute('aria-pressed', 'true');
-    expect(startDate()).toHaveValue('2026-11-20');
-    expect(endDate()).toHaveValue('2026-11-26');
+    expect(startDate()).toHaveValue('20/11/2026');
+    expect(endDate()).toHaveValue('26/11/2026');
     expect(screen.getByRole('radio', { name: 'Day' })).toBeChecked();
     expect(screen.getByRole('radio', { name: 'All counters (3)' })).toBeChecked();
     expect(screen.getByRole('textbox', { name: 'File name' })).toHaveValue('riverside-library_2026-11-20_2026-11-26_day.csv');
@@ -57,8 +57,8 @@ describe('ExportForm: what it starts with', () => {
     const { user } = renderForm();
     await user.click(screen.getByRole('button', { name: 'Last month' }));
     await user.click(screen.getByRole('radio', { name: '5 minutes' }));
-    expect(startDate()).toHaveValue('2026-10-01');
-    expect(endDate()).toHaveValue('2026-10-31');
+    expect(startDate()).toHaveValue('01/10/2026');
+    expect(endDate()).toHaveValue('31/10/2026');
     // 31 days × 288 periods × 3 devices = 26,784 rows ≈ 1.07 MB.
     expect(screen.getByRole('group', { name: 'Resolution' })).toHaveAccessibleDescription(/^About 27,000 rows, roughly 1\.1 MB\./);
     await user.click(screen.getByRole('radio', { name: 'Only the counters I tick' }));
@@ -75,7 +75,7 @@ describe('ExportForm: problems, each under its field', () => {
     fireEvent.change(endDate(), { target: { value: '2026-11-10' } });
 
     expect(endDate()).toHaveAttribute('aria-invalid', 'true');
-    expect(endDate()).toHaveAccessibleDescription('End date is before the start date.');
+    expect(endDate()).toHaveAccessibleDescription('End date is before the start date. DD/MM/YYYY, e.g. 28/11/2026');
     expect(startDate()).not.toHaveAttribute('aria-invalid');
     expect(downloadButton()).toHaveAttribute('aria-disabled', 'true');
     expect(downloadButton()).toHaveAccessibleDescription('Can’t download yet: check the end date.');
@@ -91,7 +91,7 @@ describe('ExportForm: problems, each under its field', () => {
     renderForm();
     fireEvent.change(startDate(), { target: { value: '2026-11-27' } });
     fireEvent.change(endDate(), { target: { value: '2026-11-28' } });
-    expect(startDate()).toHaveAccessibleDescription('Start date is in the future (today is 2026-11-26).');
+    expect(startDate()).toHaveAccessibleDescription('Start date is in the future (today is 26/11/2026). DD/MM/YYYY, e.g. 28/11/2026');
     expect(endDate()).not.toHaveAttribute('aria-invalid');
     expect(downloadButton()).toHaveAccessibleDescription('Can’t download yet: check the start date.');
   });
@@ -100,7 +100,7 @@ describe('ExportForm: problems, each under its field', () => {
     const { user } = renderForm();
     fireEvent.change(startDate(), { target: { value: '2025-01-01' } });
     await user.click(screen.getByRole('radio', { name: '5 minutes' }));
-    expect(endDate()).toHaveAccessibleDescription('A 5-minute export covers at most 366 days; this range has 695.');
+    expect(endDate()).toHaveAccessibleDescription('A 5-minute export covers at most 366 days; this range has 695. DD/MM/YYYY, e.g. 28/11/2026');
     // Back to hourly, the same range is fine.
     await user.click(screen.getByRole('radio', { name: 'Hour' }));
     expect(endDate()).not.toHaveAttribute('aria-invalid');
@@ -110,7 +110,7 @@ describe('ExportForm: problems, each under its field', () => {
   it('an empty start date: under the start date', () => {
     renderForm();
     fireEvent.change(startDate(), { target: { value: '' } });
-    expect(startDate()).toHaveAccessibleDescription('Start date is required (YYYY-MM-DD).');
+    expect(startDate()).toHaveAccessibleDescription('Start date is required. DD/MM/YYYY, e.g. 28/11/2026');
   });
 
   it('no device ticked: on the devices group; several problems are all named on the button', async () => {
@@ -209,7 +209,7 @@ describe('ExportForm: the download', () => {
     stubFetch(() => jsonError(400, { code: 'bad_request', message: 'Start date is in the future (today is 2026-11-19).', field: 'from' }));
     const { user, download } = renderForm();
     await user.click(downloadButton());
-    await waitFor(() => expect(startDate()).toHaveAccessibleDescription('Start date is in the future (today is 2026-11-19).'));
+    await waitFor(() => expect(startDate()).toHaveAccessibleDescription('Start date is in the future (today is 2026-11-19). DD/MM/YYYY, e.g. 28/11/2026'));
     expect(startDate()).toHaveFocus();
     expect(screen.getByRole('alert')).toHaveTextContent('The export settings were not accepted');
     expect(download).not.toHaveBeenCalled();
@@ -250,8 +250,8 @@ describe('ExportForm: remembered settings', () => {
     // A week later, "Last week" is a different week.
     renderForm({ now: Date.parse(TEST_NOW) + 7 * 86_400_000 });
     expect(screen.getByRole('button', { name: 'Last week' })).toHaveAttribute('aria-pressed', 'true');
-    expect(startDate()).toHaveValue('2026-11-23');
-    expect(endDate()).toHaveValue('2026-11-29');
+    expect(startDate()).toHaveValue('23/11/2026');
+    expect(endDate()).toHaveValue('29/11/2026');
     expect(screen.getByRole('radio', { name: 'Hour' })).toBeChecked();
     expect(screen.getByRole('radio', { name: 'Only the counters I tick' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Garden door' })).toBeChecked();

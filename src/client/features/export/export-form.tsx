@@ -5,8 +5,8 @@
 import type { ReactNode } from 'react';
 import { DateRangeFields } from '@/client/components/ui/date-range-fields';
 import { AlertTriangleIcon } from '@/client/components/ui/icons';
+import { t } from '@/client/i18n/i18n';
 import type { Config } from '@/shared/api-schema';
-import { todayIn } from '@/shared/zoned';
 import { DeviceFields } from './device-fields';
 import { clickDownloadLink } from './export-download';
 import type { ExportDevice } from './export-devices';
@@ -44,7 +44,6 @@ export function ExportForm({ config, devices, spaces = null, now, labelledBy, se
           value={form.range}
           preset={form.values.preset}
           context={form.site}
-          maxStart={todayIn(config.timezone, form.site.now)}
           errors={{ from: form.errors.from, to: form.errors.to }}
           inputIds={{ from: form.ids.from, to: form.ids.to }}
           onChange={({ range: r, preset }) => form.update({ preset, from: r.from, to: r.to }, ['from', 'to'])}
@@ -86,7 +85,7 @@ export function ExportForm({ config, devices, spaces = null, now, labelledBy, se
       </div>
 
       <div className="border-t border-line bg-surface px-4 py-3 sm:px-6">
-        <StatusLine status={form.status} nouns={form.nouns} onCancel={form.cancel} />
+        <StatusLine status={form.status} doors={form.doors} onCancel={form.cancel} />
         {form.errors.form && form.known?.length !== 0 ? <p className="mb-2 text-sm text-full-ink">{form.errors.form}</p> : null}
         <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-2">
           {form.reason ? (
@@ -105,10 +104,10 @@ export function ExportForm({ config, devices, spaces = null, now, labelledBy, se
             {form.preparing ? (
               <>
                 <span aria-hidden="true" className="size-4 rounded-full border-2 border-current border-t-transparent motion-safe:animate-spin" />
-                Preparing…
+                {t('export.preparingButton')}
               </>
             ) : (
-              'Download CSV'
+              t('export.download')
             )}
           </button>
         </div>

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_NOW } from '@/client/test/fixtures';
-import {
-  checkExport,
-  defaultFilename,
-  defaultValues,
-  describeSize,
-  effectiveValues,
-  estimateSize,
-  type ExportFormValues,
-  NO_DEVICE_CHOSEN,
-  NO_DOOR_CHOSEN,
-  noDoors,
-} from './export-request';
+import { checkExport, defaultFilename, defaultValues, describeSize, effectiveValues, estimateSize, type ExportFormValues, noDoors } from './export-request';
 import type { ExportSpace } from './export-spaces';
 
 // TEST_NOW: Thursday 26 November 2026, 11:15 in Budapest.
@@ -48,19 +37,19 @@ describe('checkExport', () => {
 
   it.each([
     ['end before start', { from: '2026-11-20', to: '2026-11-10' }, { to: 'End date is before the start date.' }],
-    ['a start in the future', { from: '2026-11-27', to: '2026-11-28' }, { from: 'Start date is in the future (today is 2026-11-26).' }],
-    ['no start date', { from: '', to: '2026-11-10' }, { from: 'Start date is required (YYYY-MM-DD).' }],
+    ['a start in the future', { from: '2026-11-27', to: '2026-11-28' }, { from: 'Start date is in the future (today is 26/11/2026).' }],
+    ['no start date', { from: '', to: '2026-11-10' }, { from: 'Start date is required.' }],
     [
       'too long for 5-minute data',
       { from: '2025-01-01', to: '2026-11-26', resolution: '5min' as const },
       { to: 'A 5-minute export covers at most 366 days; this range has 695.' },
     ],
-  ])('%s: the shared schema’s words, on the right field', (_label, patch, errors) => {
+  ])('%s: the shared schema’s refusal, in the form’s words, on the right field', (_label, patch, errors) => {
     expect(checkExport(values({ preset: null, ...patch }), site).errors).toEqual(errors);
   });
 
   it('an empty device selection is a problem of the devices field', () => {
-    expect(checkExport(values({ deviceMode: 'chosen', chosen: [] }), site).errors).toEqual({ devices: NO_DEVICE_CHOSEN });
+    expect(checkExport(values({ deviceMode: 'chosen', chosen: [] }), site).errors).toEqual({ devices: 'Choose at least one counter, or export all counters.' });
   });
 
   it('an edited name is reduced to a safe one; nothing usable falls back to the default', () => {
@@ -74,6 +63,8 @@ describe('defaultFilename', () => {
   it('slugs the site name in any script', () => {
     expect(defaultFilename('Café “Zöld” — Győr', { from: '2026-11-01', to: '2026-11-02' }, '5min')).toBe('café-zöld-győr_2026-11-01_2026-11-02_5min.csv');
     expect(defaultFilename('***', { from: '2026-11-01', to: '2026-11-02' }, 'day')).toBe('occupancy_2026-11-01_2026-11-02_day.csv');
+    // A date still being typed stays out of the name.
+    expect(defaultFilename('Lido', { from: '27.13.2026', to: '' }, 'day')).toBe('lido_start_end_day.csv');
   });
 
   it('carries the space id after the site', () => {
@@ -97,11 +88,11 @@ describe('estimateSize and describeSize', () => {
   });
 
   it.each([
-    [{ rows: 7, bytes: 280, perDevice: false }, '7 rows, under 1 kB'],
-    [{ rows: 1, bytes: 40, perDevice: true }, '1 row, under 1 kB per device'],
-    [{ rows: 8640, bytes: 345_600, perDevice: false }, 'about 8,600 rows, roughly 350 kB'],
-    [{ rows: 3_400_000, bytes: 136_000_000, perDevice: false }, 'about 3.4 million rows, roughly 140 MB'],
-    [{ rows: 31_000_000, bytes: 1_240_000_000, perDevice: false }, 'about 31 million rows, roughly 1.2 GB'],
+    [{ rows: 7, bytes: 280, perDevice: false }, '7 rows, under 1 kB.'],
+    [{ rows: 1, bytes: 40, perDevice: true }, '1 row, under 1 kB per device.'],
+    [{ rows: 8640, bytes: 345_600, perDevice: false }, 'About 8,600 rows, roughly 350 kB.'],
+    [{ rows: 3_400_000, bytes: 136_000_000, perDevice: false }, 'About 3.4 million rows, roughly 140 MB.'],
+    [{ rows: 31_000_000, bytes: 1_240_000_000, perDevice: false }, 'About 31 million rows, roughly 1.2 GB.'],
   ])('%o reads “%s”', (estimate, words) => {
     expect(describeSize(estimate)).toBe(words);
   });
@@ -151,7 +142,7 @@ describe('a space or single doors (configured spaces)', () => {
   });
 
   it('no door ticked, or a space without exportable doors: said on its own field', () => {
-    expect(checkExport(values({ deviceMode: 'chosen', chosen: [] }), site, spaces).errors).toEqual({ devices: NO_DOOR_CHOSEN });
+    expect(checkExport(values({ deviceMode: 'chosen', chosen: [] }), site, spaces).errors).toEqual({ devices: 'Tick at least one door, or export a space.' });
     expect(checkExport(values({ deviceMode: 'space', space: 'sauna' }), site, spaces).errors).toEqual({ space: noDoors('Sauna') });
   });
 

@@ -1,9 +1,12 @@
 // What the export form holds, and what it turns into: the /api/export URL, checked with the same
-// shared zod schema the server uses (so both explain a bad value in the same words), the file
-// name the server will save, and a plain-words estimate of the file's size.
+// shared zod schema the server uses (so both refuse the same values), worded in the chosen
+// language; the file name the server will save, and a plain-words estimate of the file's size.
+import { formatDateInput } from '@/client/components/ui/date-field';
+import { activeLanguage, activeLocale, t } from '@/client/i18n/i18n';
 import type { Resolution } from '@/shared/api-schema';
 import { type DatePreset, type DateRange, presetRange } from '@/shared/date-presets';
-import { exportQuerySchema, safeFilename } from '@/shared/export-query';
+import { EXPORT_MAX_DAYS, exportQuerySchema, MAX_FILENAME_INPUT, safeFilename } from '@/shared/export-query';
+import type { MessageKey } from '@/shared/i18n/message-key';
 import { fieldErrors, inclusiveDays, isCalendarDate } from '@/shared/range-query';
 import { todayIn } from '@/shared/zoned';
 import type { ExportDevice } from './export-devices';
@@ -68,7 +71,9 @@ export function defaultFilename(siteName: string, range: DateRange, resolution: 
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '')
       .toLowerCase() || 'occupancy';
-  return `${site}_${space ? `${space}_` : ''}${range.from || 'start'}_${range.to || 'end'}_${resolution}.csv`;
+  // A date still being typed (not YYYY-MM-DD yet) is not put into the name.
+  const date = (value: string, none: string) => (isCalendarDate(value) ? value : none);
+  return `${site}_${space ? `${space}_` : ''}${date(range.from, 'start')}_${date(range.to, 'end')}_${resolution}.csv`;
 }
 
 export type ExportField = 'from' | 'to' | 'resolution' | 'space' | 'devices' | 'filename';
@@ -85,8 +90,8 @@ export interface CheckedExport {
   url: string;
 }
 
-export const NO_DEVICE_CHOSEN = 'Choose at least one counter, or export all counters.';
-export const NO_DOOR_CHOSEN = 'Tick at least one door, or export a space.';
+export const NO_DEVICE_CHOSEN: MessageKey = 'export.error.noDeviceChosen';
+export const NO_DOOR_CHOSEN: MessageKey = 'export.error.noDoorChosen';
 
 /** The space id a form in space mode asks for; null in the other modes. */
 export function chosenSpace(values: Pick<ExportFormValues, 'deviceMode' | 'space'>): string | null {
@@ -134,19 +139,48 @@ export function checkExport(values: ExportFormValues, site: SiteContext, spaces:
   query.filename = filename;
 
   const errors: ExportErrors = {};
-  const parsed = exportQuerySchema({ today: todayIn(site.timezone, site.now) }).safeParse(query);
-  if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error));
+  const today = todayIn(site.timezone, site.now);
+  const parsed = exportQuerySchema({ today }).safeParse(query);
+  if (!parsed.success) Object.assign(errors, inLanguage(fieldErrors(parsed.error), range, values.resolution, today));
   // The schema reads "no devices" as "all devices" (the vendor's default); in the form, an empty
   // selection is a mistake to point out, not a silent switch to everything.
-  if (values.deviceMode === 'chosen' && values.chosen.length === 0) errors.devices ??= spaces ? NO_DOOR_CHOSEN : NO_DEVICE_CHOSEN;
+  if (values.deviceMode === 'chosen' && values.chosen.length === 0) errors.devices ??= t(spaces ? NO_DOOR_CHOSEN : NO_DEVICE_CHOSEN);
   const doorless = spaces?.find((s) => s.id === space && s.doors.length === 0);
   if (doorless) errors.space ??= noDoors(doorless.name);
 
   return { errors, range, filename, url: `/api/export?${new URLSearchParams(query).toString()}` };
 }
 
+/**
+ * The schema's refusals in the chosen language: the schema decides *whether* (it is the server's
+ * too, whose 400s stay in its words), this says *why* in the reader's. A refusal the form cannot
+ * cause keeps the schema's words.
+ */
+function inLanguage(refused: Record<string, string>, range: DateRange, resolution: Resolution, today: string): ExportErrors {
+  const out: ExportErrors = { ...refused };
+  const date = (value: string, required: MessageKey, invalid: MessageKey) =>
+    value.trim() === '' ? t(required) : !isCalendarDate(value.trim()) ? t(invalid) : undefined;
+  if (refused.from) {
+    out.from =
+      date(range.from, 'export.error.fromRequired', 'export.error.fromInvalid') ??
+      (range.from > today ? t('export.error.fromFuture', { today: formatDateInput(today, activeLanguage()) }) : refused.from);
+  }
+  if (refused.to) {
+    const days = isCalendarDate(range.from) ? inclusiveDays(range.from, range.to) : 0;
+    out.to =
+      date(range.to, 'export.error.toRequired', 'export.error.toInvalid') ??
+      (range.to < range.from
+        ? t('export.error.toBeforeFrom')
+        : days > EXPORT_MAX_DAYS[resolution]
+          ? t('export.error.tooLong', { resolution, max: EXPORT_MAX_DAYS[resolution], days })
+          : refused.to);
+  }
+  if (refused.filename) out.filename = t('export.error.filenameTooLong', { max: MAX_FILENAME_INPUT });
+  return out;
+}
+
 export function noDoors(spaceName: string): string {
-  return `${spaceName} has no door with a PRO counter, so it has nothing to export. Choose another space or single doors.`;
+  return t('export.error.spaceWithoutDoors', { space: spaceName });
 }
 
 /** Rough bytes per CSV row: `91,Main entrance,2026-11-25 14:05,37,29` and a newline. */
@@ -175,25 +209,21 @@ export function estimateSize(range: DateRange, resolution: Resolution, deviceCou
   return { rows, bytes: rows * BYTES_PER_ROW, perDevice: deviceCount === null };
 }
 
-const twoDigits = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 2 });
-
-/** "about 3.4 million rows, roughly 140 MB"; "7 rows, under 1 kB". */
+/** "About 3.4 million rows, roughly 140 MB"; "7 rows, under 1 kB"; one sentence per language. */
 export function describeSize({ rows, bytes, perDevice }: SizeEstimate): string {
-  const rowWords =
-    rows < 100
-      ? `${rows} ${rows === 1 ? 'row' : 'rows'}`
-      : rows < 1_000_000
-        ? `about ${twoDigits.format(rows)} rows`
-        : `about ${twoDigits.format(rows / 1_000_000)} million rows`;
-  const size =
+  // Two significant digits, grouped as everywhere in the app (27,000 / 27.000 / 27 000).
+  const twoDigits = new Intl.NumberFormat(activeLocale(), { maximumSignificantDigits: 2, useGrouping: 'always' });
+  const [rowsKind, rowsFigure] =
+    rows < 100 ? ['exact', String(rows)] : rows < 1_000_000 ? ['about', twoDigits.format(rows)] : ['million', twoDigits.format(rows / 1_000_000)];
+  const [unit, size] =
     bytes < 1_000
-      ? 'under 1 kB'
+      ? ['under', '1']
       : bytes < 1_000_000
-        ? `roughly ${twoDigits.format(bytes / 1_000)} kB`
+        ? ['kB', twoDigits.format(bytes / 1_000)]
         : bytes < 1_000_000_000
-          ? `roughly ${twoDigits.format(bytes / 1_000_000)} MB`
-          : `roughly ${twoDigits.format(bytes / 1_000_000_000)} GB`;
-  return `${rowWords}, ${size}${perDevice ? ' per device' : ''}`;
+          ? ['MB', twoDigits.format(bytes / 1_000_000)]
+          : ['GB', twoDigits.format(bytes / 1_000_000_000)];
+  return t(perDevice ? 'export.size.perDevice' : 'export.size.total', { rows, rowsKind, rowsFigure, unit, size });
 }
 
 /** Excel and LibreOffice open at most this many rows of a sheet. */

@@ -1,5 +1,6 @@
 // The spaces the export form offers: the configured tree (root first, depth-first), each with the
 // doors whose counts its file holds. Without configured spaces there is nothing to choose.
+import { t } from '@/client/i18n/i18n';
 import type { SpaceNode } from '@/shared/api-schema';
 import type { ExportDevice } from './export-devices';
 
@@ -39,7 +40,11 @@ export function exportSpaces(
     depths.set(space.id, depth);
     const doors = space.doors
       .filter((door) => labels === null || labels.has(door.device))
-      .map((door) => ({ device: door.device, label: labels?.get(door.device) ?? names.get(door.device) ?? `Device ${door.device}`, side: door.side }));
+      .map((door) => ({
+        device: door.device,
+        label: labels?.get(door.device) ?? names.get(door.device) ?? t('export.deviceFallback', { id: String(door.device) }),
+        side: door.side,
+      }));
     return { id: space.id, name: space.name.trim() || space.id, depth, doors };
   });
 }

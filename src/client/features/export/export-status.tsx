@@ -1,12 +1,14 @@
 // The export's progress, in live regions a screen reader announces: preparing (with Cancel),
 // started (the browser saves it), or failed (why, in plain words; nothing was saved).
 import { AlertTriangleIcon, CheckCircleIcon } from '@/client/components/ui/icons';
+import { t } from '@/client/i18n/i18n';
+import { tx } from '@/client/i18n/use-t';
 import type { ApiRequestError } from '@/client/lib/api-client';
 import { describeExportFailure, toProblem } from '@/client/lib/error-text';
-import type { ExportField } from './export-request';
-import { exportField, type ExportStatus, FIELD_NOUNS } from './use-export-form';
+import { exportField, type ExportStatus } from './use-export-form';
 
-export function StatusLine({ status, nouns = FIELD_NOUNS, onCancel }: { status: ExportStatus; nouns?: Record<ExportField, string>; onCancel: () => void }) {
+/** `doors`: the form offers spaces, so its devices are called doors. */
+export function StatusLine({ status, doors = false, onCancel }: { status: ExportStatus; doors?: boolean; onCancel: () => void }) {
   // Live regions that are always present, so screen readers announce what appears in them.
   return (
     <>
@@ -15,10 +17,11 @@ export function StatusLine({ status, nouns = FIELD_NOUNS, onCancel }: { status: 
           <div className="mb-3 flex items-center gap-3 text-sm">
             <span aria-hidden="true" className="size-4 shrink-0 rounded-full border-2 border-accent border-t-transparent motion-safe:animate-spin" />
             <p className="min-w-0 flex-1">
-              <span className="font-medium text-ink">Preparing export…</span> <span className="text-muted">WELLPOINT is starting the file.</span>
+              <span className="font-medium text-ink">{t('export.status.preparing')}</span>{' '}
+              <span className="text-muted">{t('export.status.preparingDetail')}</span>
             </p>
             <button type="button" onClick={onCancel} className="min-h-11 shrink-0 rounded-md px-3 font-medium text-accent-ink hover:bg-accent-soft">
-              Cancel
+              {t('export.status.cancel')}
             </button>
           </div>
         ) : null}
@@ -26,18 +29,21 @@ export function StatusLine({ status, nouns = FIELD_NOUNS, onCancel }: { status: 
           <div className="mb-3 flex gap-2 rounded-lg bg-ok-soft px-3 py-2 text-sm text-ok-ink">
             <CheckCircleIcon className="mt-0.5 size-4 shrink-0" />
             <p className="min-w-0">
-              <span className="font-semibold">Download started:</span> <span className="break-words">{status.filename}</span>. Your browser saves it with its
-              other downloads; a large file takes a while.
+              {tx('export.status.started', {
+                filename: status.filename,
+                b: (chunks) => <span className="font-semibold">{chunks}</span>,
+                name: (chunks) => <span className="break-words">{chunks}</span>,
+              })}
             </p>
           </div>
         ) : null}
       </div>
-      <div role="alert">{status.kind === 'failed' ? <FailureBox error={status.error} nouns={nouns} /> : null}</div>
+      <div role="alert">{status.kind === 'failed' ? <FailureBox error={status.error} doors={doors} /> : null}</div>
     </>
   );
 }
 
-function FailureBox({ error, nouns }: { error: ApiRequestError; nouns: Record<ExportField, string> }) {
+function FailureBox({ error, doors }: { error: ApiRequestError; doors: boolean }) {
   const text = describeExportFailure(toProblem(error));
   const field = exportField(error.field);
   return (
@@ -45,7 +51,7 @@ function FailureBox({ error, nouns }: { error: ApiRequestError; nouns: Record<Ex
       <AlertTriangleIcon className="mt-0.5 size-4 shrink-0 text-full-ink" />
       <div className="min-w-0">
         <p className="font-semibold">{text.title}</p>
-        <p>{field ? `Nothing was saved. See the message at ${nouns[field]}.` : text.detail}</p>
+        <p>{field ? t('export.failedAt', { field: field === 'devices' && doors ? 'doors' : field }) : text.detail}</p>
       </div>
     </div>
   );

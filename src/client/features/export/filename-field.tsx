@@ -2,6 +2,7 @@
 // until the user types one, with a hint that says exactly what the saved file will be called.
 import { FieldError } from '@/client/components/ui/date-range-fields';
 import { buttonClass } from '@/client/components/ui/button';
+import { t } from '@/client/i18n/i18n';
 import { safeFilename } from '@/shared/export-query';
 import type { ExportFormValues } from './export-request';
 
@@ -23,7 +24,7 @@ export function FilenameField({ inputId, values, space, suggested, saved, error,
   return (
     <div data-field="filename">
       <label htmlFor={inputId} className="block text-sm font-semibold text-ink">
-        File name
+        {t('export.filename.label')}
       </label>
       <div className="mt-2 flex gap-2">
         <input
@@ -40,7 +41,7 @@ export function FilenameField({ inputId, values, space, suggested, saved, error,
         />
         {values.filenameEdited ? (
           <button type="button" onClick={() => onChange({ filename: '', filenameEdited: false })} className={buttonClass('accent', 'shrink-0 px-3 text-sm')}>
-            Suggest a name
+            {t('export.filename.suggest')}
           </button>
         ) : null}
       </div>
@@ -55,13 +56,11 @@ export function FilenameField({ inputId, values, space, suggested, saved, error,
 function filenameHint(values: ExportFormValues, space: string | null, saved: string): string {
   const typed = values.filename.trim();
   if (!values.filenameEdited) {
-    return space
-      ? `Made from the site, the space (${space}), the range and the resolution; change it if you like.`
-      : 'Made from the site, the range and the resolution; change it if you like.';
+    return space ? t('export.filename.madeFromSpace', { space }) : t('export.filename.madeFrom');
   }
-  if (typed === '') return `Empty, so the file is saved as “${saved}”.`;
+  if (typed === '') return t('export.filename.empty', { saved });
   const clean = safeFilename(typed);
-  if (clean === null) return `No letters or digits to use, so the file is saved as “${saved}”.`;
-  if (clean !== typed) return `Characters a file name can’t hold are replaced: saved as “${saved}”.`;
-  return 'Saved under this name.';
+  if (clean === null) return t('export.filename.noLetters', { saved });
+  if (clean !== typed) return t('export.filename.replaced', { saved });
+  return t('export.filename.asTyped');
 }

@@ -2,20 +2,20 @@
 // days a file of that resolution may cover.
 import { useId } from 'react';
 import { FieldError } from '@/client/components/ui/date-range-fields';
-import { formatCount } from '@/client/lib/format';
+import { t } from '@/client/i18n/i18n';
 import type { Resolution } from '@/shared/api-schema';
 import { EXPORT_MAX_DAYS } from '@/shared/export-query';
-import { RESOLUTION_LABELS } from '@/shared/range-query';
+import type { MessageKey } from '@/shared/i18n/message-key';
 import { describeSize, type SizeEstimate, SPREADSHEET_MAX_ROWS } from './export-request';
 
 /** The order of the resolution choices, as a manager thinks of them. */
 const RESOLUTION_ORDER: readonly Resolution[] = ['day', 'hour', '5min', 'month'];
 
-const RESOLUTION_FILES: Record<Resolution, string> = {
-  day: 'Daily files',
-  hour: 'Hourly files',
-  '5min': '5-minute files',
-  month: 'Monthly files',
+const RESOLUTION_LABELS: Record<Resolution, MessageKey> = {
+  day: 'export.resolution.day',
+  hour: 'export.resolution.hour',
+  '5min': 'export.resolution.5min',
+  month: 'export.resolution.month',
 };
 
 interface ResolutionFieldsProps {
@@ -31,7 +31,7 @@ export function ResolutionFields({ value, estimate, error, onChange }: Resolutio
   const errorId = `${id}-error`;
   return (
     <fieldset data-field="resolution" className="min-w-0" aria-describedby={[sizeId, error ? errorId : ''].join(' ').trim()}>
-      <legend className="text-sm font-semibold text-ink">Resolution</legend>
+      <legend className="text-sm font-semibold text-ink">{t('export.resolution.legend')}</legend>
       <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
         {RESOLUTION_ORDER.map((r) => (
           <label
@@ -41,25 +41,16 @@ export function ResolutionFields({ value, estimate, error, onChange }: Resolutio
             }`}
           >
             <input type="radio" name={`${id}-resolution`} value={r} checked={value === r} onChange={() => onChange(r)} className="size-4 accent-accent" />
-            {RESOLUTION_LABELS[r]}
+            <span className="min-w-0 break-words">{t(RESOLUTION_LABELS[r])}</span>
           </label>
         ))}
       </div>
       <p id={sizeId} className="mt-2 text-sm text-muted">
-        {estimate ? (
-          <>
-            {capitalise(describeSize(estimate))}.{estimate.rows > SPREADSHEET_MAX_ROWS ? ' More rows than a spreadsheet such as Excel opens at once.' : ''}
-          </>
-        ) : (
-          'The size shows once the dates are valid.'
-        )}{' '}
-        {RESOLUTION_FILES[value]} cover up to {formatCount(EXPORT_MAX_DAYS[value])} days.
+        {estimate ? describeSize(estimate) : t('export.size.unknown')}
+        {estimate && estimate.rows > SPREADSHEET_MAX_ROWS ? ` ${t('export.size.tooManyRows')}` : ''}{' '}
+        {t('export.resolution.limit', { resolution: value, days: EXPORT_MAX_DAYS[value] })}
       </p>
       <FieldError id={errorId} message={error} />
     </fieldset>
   );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

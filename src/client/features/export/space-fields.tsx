@@ -3,7 +3,8 @@
 // reader hears the nesting too (lists in lists), and each says how many doors its file has.
 import { type ReactNode, useId } from 'react';
 import { FieldError } from '@/client/components/ui/date-range-fields';
-import { formatCount, formatList } from '@/client/lib/format';
+import { t } from '@/client/i18n/i18n';
+import { formatList } from '@/client/lib/format';
 import { TickList } from './device-fields';
 import type { ExportDevice } from './export-devices';
 import type { ExportFormValues } from './export-request';
@@ -27,18 +28,18 @@ export function SpaceFields({ spaces, devices, values, errors, onChange }: Space
 
   return (
     <fieldset className="min-w-0" aria-describedby={canTick ? undefined : `${id}-no-list`}>
-      <legend className="text-sm font-semibold text-ink">What to export</legend>
+      <legend className="text-sm font-semibold text-ink">{t('export.scope.legend')}</legend>
       <div className="mt-2 grid grid-cols-2 gap-2">
         <Tile name={`${id}-scope`} checked={bySpace} onChange={() => onChange({ deviceMode: 'space' })}>
-          A space
+          {t('export.scope.space')}
         </Tile>
         <Tile name={`${id}-scope`} checked={!bySpace} disabled={!canTick} onChange={() => onChange(toDoors(values.chosen, chosen))}>
-          Single doors
+          {t('export.scope.doors')}
         </Tile>
       </div>
       {canTick ? null : (
         <p id={`${id}-no-list`} className="mt-2 text-sm text-muted">
-          {devices === undefined ? 'Loading the list of doors…' : 'The list of doors can’t be loaded right now, so only a space can be chosen.'}
+          {devices === undefined ? t('export.doors.loading') : t('export.doors.unavailable')}
         </p>
       )}
 
@@ -52,8 +53,8 @@ export function SpaceFields({ spaces, devices, values, errors, onChange }: Space
           aria-invalid={errors.devices ? true : undefined}
           aria-describedby={errors.devices ? `${id}-devices-error` : undefined}
         >
-          <legend className="text-sm font-semibold text-ink">Doors</legend>
-          <TickList devices={devices} chosen={values.chosen} listLabel="Doors to export" onChange={onChange} />
+          <legend className="text-sm font-semibold text-ink">{t('export.doors.legend')}</legend>
+          <TickList devices={devices} chosen={values.chosen} listLabel={t('export.doors.listLabel')} onChange={onChange} />
           <FieldError id={`${id}-devices-error`} message={errors.devices} />
         </fieldset>
       ) : null}
@@ -104,7 +105,7 @@ function SpaceList({ id, spaces, chosen, error, onChange }: SpaceListProps) {
           />
           <span className={`min-w-0 flex-1 truncate ${space.depth === 0 ? 'font-semibold' : 'font-medium'}`}>{space.name}</span>
           <span id={countId} aria-hidden="true" className="shrink-0 text-sm text-muted tabular-nums">
-            {doorCount(space.doors.length)}
+            {t('export.doorCount', { count: space.doors.length })}
           </span>
         </label>
         {below.length > 0 ? <ul className="mt-1 ml-4 space-y-1 border-l border-line pl-2">{below.map(item)}</ul> : null}
@@ -120,7 +121,7 @@ function SpaceList({ id, spaces, chosen, error, onChange }: SpaceListProps) {
       aria-invalid={error ? true : undefined}
       aria-describedby={[error ? errorId : '', noteId].join(' ').trim()}
     >
-      <legend className="text-sm font-semibold text-ink">Space</legend>
+      <legend className="text-sm font-semibold text-ink">{t('export.space.legend')}</legend>
       <ul className="mt-2 space-y-1 rounded-lg border border-line bg-canvas p-2">{roots.map(item)}</ul>
       <FieldError id={errorId} message={error} />
       {note ? (
@@ -138,23 +139,15 @@ function toDoors(ticked: number[], space: ExportSpace | undefined): Partial<Expo
   return { deviceMode: 'chosen', chosen: space.doors.map((d) => d.device) };
 }
 
-/** "2 doors". */
-function doorCount(n: number): string {
-  return `${formatCount(n)} ${n === 1 ? 'door' : 'doors'}`;
-}
-
 /** What the chosen space's file holds, and which of its counters count leaving as IN; '' for none (the form's check says why). */
 export function spaceNote(space: ExportSpace): string {
   if (space.doors.length === 0) return '';
   const names = formatList(space.doors.map((d) => d.label));
   const reversed = space.doors.filter((d) => d.side === 'out').map((d) => d.label);
-  const rows =
-    space.doors.length === 1
-      ? `The file has a row per period for its one door, ${names}.`
-      : `The file has a row per door and period for its ${doorCount(space.doors.length)}: ${names}.`;
+  const rows = space.doors.length === 1 ? t('export.space.oneDoor', { names }) : t('export.space.doors', { count: space.doors.length, names });
   if (reversed.length === 0) return rows;
   // An inner door seen from outside, or a counter mounted the other way round: its IN is leaving.
-  return `${rows} In the file, IN at ${formatList(reversed)} is people leaving ${space.name}.`;
+  return `${rows} ${t('export.space.reversed', { doors: formatList(reversed), space: space.name })}`;
 }
 
 function Tile({

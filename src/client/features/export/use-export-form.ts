@@ -2,9 +2,11 @@
 // the errors of the form's own check merged with the server's refusals, why the download cannot
 // be used yet, focus on the field with a problem, and the export itself (cancellable).
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { t } from '@/client/i18n/i18n';
 import type { ApiRequestError } from '@/client/lib/api-client';
 import { formatList } from '@/client/lib/format';
 import type { Config } from '@/shared/api-schema';
+import type { MessageKey } from '@/shared/i18n/message-key';
 import { startExport } from './export-download';
 import type { ExportDevice } from './export-devices';
 import {
@@ -24,21 +26,22 @@ import {
 import { loadSettings, saveSettings } from './export-settings';
 import type { ExportSpace } from './export-spaces';
 
-export const FIELD_NOUNS: Record<ExportField, string> = {
-  from: 'the start date',
-  to: 'the end date',
-  resolution: 'the resolution',
-  space: 'the space',
-  devices: 'the counters',
-  filename: 'the file name',
+/** The fields as "Can’t download yet: check …" names them (German: the accusative). */
+const FIELD_NOUNS: Record<ExportField, MessageKey> = {
+  from: 'export.noun.from',
+  to: 'export.noun.to',
+  resolution: 'export.noun.resolution',
+  space: 'export.noun.space',
+  devices: 'export.noun.devices',
+  filename: 'export.noun.filename',
 };
 
 /** The fields as the form names them: with spaces, the devices are the doors. */
-export function fieldNouns(doors: boolean): Record<ExportField, string> {
-  return doors ? { ...FIELD_NOUNS, devices: 'the doors' } : FIELD_NOUNS;
+export function fieldNouns(doors: boolean): Record<ExportField, MessageKey> {
+  return doors ? { ...FIELD_NOUNS, devices: 'export.noun.doors' } : FIELD_NOUNS;
 }
 
-export const NO_PRO_DEVICES = 'This WELLPOINT account has no PRO-plan devices, and only PRO devices can be exported.';
+export const NO_PRO_DEVICES: MessageKey = 'export.error.noProDevices';
 
 export type ExportStatus = { kind: 'idle' } | { kind: 'preparing' } | { kind: 'started'; filename: string } | { kind: 'failed'; error: ApiRequestError };
 
@@ -73,7 +76,7 @@ export function useExportForm({ config, devices, spaces, now, download, storage 
   const checked = checkExport(effective, site, choices);
   const range = resolveRange(values, site);
   const errors: ExportErrors = { ...checked.errors };
-  if (known?.length === 0) errors.form ??= NO_PRO_DEVICES;
+  if (known?.length === 0) errors.form ??= t(NO_PRO_DEVICES);
   for (const field of EXPORT_FIELDS) errors[field] ??= serverErrors[field];
   const blocked = Object.keys(checked.errors).length > 0 || known?.length === 0;
   const preparing = status.kind === 'preparing';
@@ -83,10 +86,11 @@ export function useExportForm({ config, devices, spaces, now, download, storage 
   const suggestedName = defaultFilename(config.siteName, range, values.resolution, space?.id ?? null);
   const ids = { from: `${id}-from`, to: `${id}-to`, filename: `${id}-filename`, reason: `${id}-reason` };
 
-  const nouns = fieldNouns(choices !== null);
+  const doors = choices !== null;
+  const nouns = fieldNouns(doors);
   const reasonFields = EXPORT_FIELDS.filter((f) => checked.errors[f]);
   const reason =
-    known?.length === 0 ? NO_PRO_DEVICES : reasonFields.length > 0 ? `Can’t download yet: check ${formatList(reasonFields.map((f) => nouns[f]))}.` : null;
+    known?.length === 0 ? t(NO_PRO_DEVICES) : reasonFields.length > 0 ? t('export.reason', { fields: formatList(reasonFields.map((f) => t(nouns[f]))) }) : null;
 
   function update(patch: Partial<ExportFormValues>, fields: readonly ExportField[]) {
     setValues((v) => ({ ...v, ...patch }));
@@ -165,7 +169,7 @@ export function useExportForm({ config, devices, spaces, now, download, storage 
     estimate,
     suggestedName,
     reason,
-    nouns,
+    doors,
     status,
     update,
     submit,

@@ -1,28 +1,33 @@
-// Labels for the history charts: Intl in the viewer's language, instants read in the site's zone,
-// calendar dates and wall-clock hours as written (no zone involved, so no DST to trip over).
+// Labels for the history charts: Intl in the chosen language (not the browser's), times on the
+// 24-hour clock, instants read in the site's zone, calendar dates and wall-clock hours as
+// written (no zone involved, so no DST to trip over).
+import { activeLocale } from '@/client/i18n/i18n';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
 function dateTimeFormat(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let format = cache.get(key);
+  const locale = activeLocale();
+  const cacheKey = `${locale}|${key}`;
+  let format = cache.get(cacheKey);
   if (!format) {
     try {
-      format = new Intl.DateTimeFormat(undefined, options);
+      format = new Intl.DateTimeFormat(locale, options);
     } catch {
       // An unknown zone: the browser's own, rather than no chart at all.
       const { timeZone: _unknown, ...rest } = options;
-      format = new Intl.DateTimeFormat(undefined, rest);
+      format = new Intl.DateTimeFormat(locale, rest);
     }
-    cache.set(key, format);
+    cache.set(cacheKey, format);
   }
   return format;
 }
 
-/** "14:05" (or "2:05 PM") at an instant, on the site's wall clock; "02:30 GMT+2" with `zoneName`. */
+/** "14:05" at an instant, on the site's wall clock; "02:30 GMT+2" with `zoneName`. */
 export function formatTimeOfDay(ms: number, timeZone: string, { zoneName = false } = {}): string {
   return dateTimeFormat(`time|${timeZone}|${zoneName}`, {
-    hour: 'numeric',
+    hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
     timeZone,
     ...(zoneName ? { timeZoneName: 'short' } : {}),
   }).format(ms);
@@ -71,8 +76,9 @@ export function formatWeekdayName(weekday: number, width: 'short' | 'long' = 'sh
   return dateTimeFormat(`weekday|${width}`, { weekday: width, timeZone: 'UTC' }).format(Date.UTC(2026, 10, 22 + weekday, 12));
 }
 
-/** A wall-clock hour as a label: "14" / "2 PM" (compact) or "14:00" / "2:00 PM". */
+/** A wall-clock hour as a label: "14" (compact: the number alone, German would add "Uhr") or "14:00". */
 export function formatHour(hour: number, { compact = false } = {}): string {
-  const options: Intl.DateTimeFormatOptions = compact ? { hour: 'numeric', timeZone: 'UTC' } : { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' };
-  return dateTimeFormat(`hour-label|${compact}`, options).format(Date.UTC(2026, 0, 1, hour));
+  const format = dateTimeFormat('hour-label', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+  const at = Date.UTC(2026, 0, 1, hour);
+  return compact ? (format.formatToParts(at).find((p) => p.type === 'hour')?.value ?? String(hour)) : format.format(at);
 }

@@ -2,15 +2,17 @@
 // for the last 7 or 30 days against the same weekday a week earlier, and the peak hours of the
 // last four weeks, for the whole site or the space chosen in its header (the same choice as
 // Today's). Each part can be downloaded as CSV for exactly the range and space it shows.
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { buttonClass } from '@/client/components/ui/button';
 import { Dialog } from '@/client/components/ui/dialog';
 import { ErrorBoundary } from '@/client/components/ui/error-boundary';
 import { CloseIcon } from '@/client/components/ui/icons';
+import { t } from '@/client/i18n/i18n';
+import { tx } from '@/client/i18n/use-t';
 import { addDaysToDateString, todayIn } from '@/shared/zoned';
 import { formatDay } from './chart-format';
 import { PeakHoursSection } from './peak-hours-section';
-import { SITE_OPTION_FALLBACK, type SpaceChoices, type SpaceOption } from './space-choice';
+import { siteOptionFallback, type SpaceChoices, type SpaceOption } from './space-choice';
 import { SpaceSelect } from './space-select';
 import { VisitorsSection } from './visitors-section';
 
@@ -31,9 +33,11 @@ interface HistoryDialogProps {
 export function HistoryDialog({ onClose, timeZone, nowIso, weekStartsOn, siteName, choices, chosen, onChoose }: HistoryDialogProps) {
   const headingId = useId();
   const selectId = useId();
-  const space = chosen ?? SITE_OPTION_FALLBACK;
+  const space = chosen ?? siteOptionFallback();
   const today = todayIn(timeZone, new Date(nowIso));
   const yesterday = addDaysToDateString(today, -1);
+  const date = formatDay(yesterday);
+  const day = (chunks: ReactNode[]) => <time dateTime={yesterday}>{chunks}</time>;
 
   return (
     <Dialog
@@ -44,32 +48,34 @@ export function HistoryDialog({ onClose, timeZone, nowIso, weekStartsOn, siteNam
       <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-line bg-surface px-4 py-3 sm:flex-nowrap sm:px-7">
         <div className="min-w-0 flex-1">
           <h2 id={headingId} className="text-xl font-semibold text-ink">
-            History
+            {t('history.dialog.title')}
           </h2>
           <p className="truncate text-sm text-muted">
-            <span className="hidden sm:inline">{siteName ? `${siteName} · whole days up` : 'Whole days up'}</span>
-            <span className="sm:hidden">Up</span> to yesterday, <time dateTime={yesterday}>{formatDay(yesterday)}</time>
+            <span className="hidden sm:inline">
+              {siteName ? tx('history.dialog.subtitleSite', { site: siteName, date, day }) : tx('history.dialog.subtitle', { date, day })}
+            </span>
+            <span className="sm:hidden">{tx('history.dialog.subtitleShort', { date, day })}</span>
           </p>
         </div>
         {choices && onChoose && choices.options.length > 1 ? (
           // Below the title on a phone (order), between title and Close on a wider screen.
-          <div className="order-last flex w-full items-center gap-2 sm:order-none sm:w-64 sm:shrink-0">
+          <div className="order-last flex w-full items-center gap-2 sm:order-none sm:w-80 sm:shrink-0">
             <label htmlFor={selectId} className="text-sm font-medium text-muted">
-              Show
+              {t('history.show')}
             </label>
             <SpaceSelect id={selectId} choices={choices} value={space.id} onChange={onChoose} />
           </div>
         ) : null}
         <button type="button" onClick={onClose} className={buttonClass('secondary', 'shrink-0 px-3')}>
           <CloseIcon className="size-5" />
-          Close
+          {t('history.close')}
         </button>
       </div>
       <div className="grid gap-5 p-4 sm:gap-6 sm:p-7">
-        <ErrorBoundary name="Visitors per day">
+        <ErrorBoundary name={t('history.boundary.visitors')}>
           <VisitorsSection today={today} space={space} />
         </ErrorBoundary>
-        <ErrorBoundary name="Peak hours">
+        <ErrorBoundary name={t('history.boundary.peaks')}>
           <PeakHoursSection today={today} weekStartsOn={weekStartsOn} space={space} />
         </ErrorBoundary>
       </div>

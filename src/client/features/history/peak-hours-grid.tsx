@@ -2,6 +2,7 @@
 // of visitors, in the one accent colour. Plain CSS grid, no chart library. Weekdays run down the
 // side on wide screens and across the top on phones (24 narrow columns would not fit a phone).
 import type { CSSProperties } from 'react';
+import { t } from '@/client/i18n/i18n';
 import { formatCount } from '@/client/lib/format';
 import { formatHour, formatWeekdayName } from './chart-format';
 import type { PeakHours } from './history-data';
@@ -68,7 +69,7 @@ export function PeakHoursGrid({ peaks, weekdays, label }: PeakHoursGridProps) {
             <span
               key={`${weekday}-${hour}`}
               style={{ ...place(row, hour), backgroundColor: heatColour(heatStep(value, peaks.max)) }}
-              title={`${formatWeekdayName(weekday)} ${hourSpan(hour)}: ${formatCount(value)} on average`}
+              title={t('history.peaks.cell', { weekday: formatWeekdayName(weekday), hours: hourSpan(hour), average: formatCount(value) })}
               className="rounded-[3px] [grid-column:var(--day)] [grid-row:var(--hour)] sm:[grid-column:var(--hour)] sm:[grid-row:var(--day)]"
             />
           );
@@ -81,14 +82,14 @@ export function PeakHoursGrid({ peaks, weekdays, label }: PeakHoursGridProps) {
 export function HeatLegend({ max }: { max: number }) {
   return (
     <div aria-hidden="true" className="flex items-center gap-2 text-xs text-muted">
-      <span>Fewer</span>
+      <span>{t('history.peaks.fewer')}</span>
       <span className="flex gap-[3px]">
         {Array.from({ length: HEAT_STEPS + 1 }, (_, step) => (
           <span key={step} className="block size-4 rounded-[3px]" style={{ backgroundColor: heatColour(step) }} />
         ))}
       </span>
-      <span>More</span>
-      <span className="tabular-nums">(0 – {formatCount(max)} an hour)</span>
+      <span>{t('history.peaks.more')}</span>
+      <span className="tabular-nums">{t('history.peaks.legendRange', { max: formatCount(max) })}</span>
     </div>
   );
 }

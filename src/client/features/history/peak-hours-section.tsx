@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { Panel } from '@/client/components/ui/panel';
 import { Skeleton } from '@/client/components/ui/skeleton';
+import { t } from '@/client/i18n/i18n';
 import { formatCount } from '@/client/lib/format';
 import { formatDateRange, formatWeekdayName } from './chart-format';
 import { ExportLink } from './export-link';
@@ -13,7 +14,7 @@ import { historyQueryOptions } from './history-queries';
 import { PEAK_HOUR_DAYS, peakHoursRange } from './history-ranges';
 import { HeatLegend, hourSpan, PeakHoursGrid } from './peak-hours-grid';
 import { QueryState } from './query-state';
-import { type SpaceOption, titleSuffix } from './space-choice';
+import { placeOf, type SpaceOption } from './space-choice';
 import { TableAlternative } from './table-alternative';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
@@ -29,25 +30,22 @@ export function PeakHoursSection({ today, weekStartsOn, space }: { today: string
   const rangeText = formatDateRange(range.from, range.to);
   const busiest = peaks.busiest;
   const busiestText = busiest
-    ? `Busiest: ${formatWeekdayName(busiest.weekday, 'long')}s ${hourSpan(busiest.hour)}, ${formatCount(busiest.average)} visitors on average.`
-    : 'Nobody was counted in these four weeks.';
+    ? t('history.peaks.busiest', { weekday: formatWeekdayName(busiest.weekday, 'long'), hours: hourSpan(busiest.hour), average: formatCount(busiest.average) })
+    : t('history.peaks.none');
+  const where = placeOf(space);
 
   return (
     <Panel
       level={3}
       headingId={headingId}
-      heading={`Peak hours${titleSuffix(space)}`}
-      subtitle={`Average visitors ${doorCounts ? '(IN) ' : ''}per hour of the day, by weekday, over the last ${PEAK_HOUR_DAYS / 7} weeks: ${rangeText}`}
+      heading={t('history.peaks.heading', where)}
+      subtitle={t('history.peaks.subtitle', { doors: doorCounts ? 'yes' : 'no', weeks: PEAK_HOUR_DAYS / 7, range: rangeText })}
     >
       <figure className="mt-4">
         <figcaption className="min-h-6 text-sm text-ink sm:text-base">{query.data ? busiestText : <span className="text-muted">{rangeText}</span>}</figcaption>
         <div className="relative mt-3 min-h-[27rem] sm:min-h-[17.5rem]">
-          <QueryState query={query} what="The peak hours" skeleton={<Skeleton className="absolute inset-0" />}>
-            <PeakHoursGrid
-              peaks={peaks}
-              weekdays={weekdays}
-              label={`Heatmap of average visitors per hour and weekday${titleSuffix(space)}, ${rangeText}. ${busiestText} The table below lists every hour.`}
-            />
+          <QueryState query={query} what="peaks" skeleton={<Skeleton className="absolute inset-0" />}>
+            <PeakHoursGrid peaks={peaks} weekdays={weekdays} label={t('history.peaks.label', { ...where, range: rangeText, busiest: busiestText })} />
             <div className="mt-3">
               <HeatLegend max={Math.round(peaks.max)} />
             </div>
@@ -56,10 +54,10 @@ export function PeakHoursSection({ today, weekStartsOn, space }: { today: string
         <div className="mt-2 flex min-h-11 flex-wrap items-start justify-between gap-x-6">
           {query.data ? (
             <TableAlternative
-              caption={`Average visitors per hour, ${space.root ? '' : `${space.name}, `}${rangeText}`}
+              caption={t('history.peaks.tableCaption', { kind: space.root ? 'site' : 'space', name: space.name, range: rangeText })}
               scroll
               columns={[
-                'Hour',
+                t('history.peaks.colHour'),
                 ...weekdays.map((w) => (
                   <abbr title={formatWeekdayName(w, 'long')} className="no-underline">
                     {formatWeekdayName(w)}
@@ -73,7 +71,7 @@ export function PeakHoursSection({ today, weekStartsOn, space }: { today: string
           ) : (
             <span />
           )}
-          <ExportLink range={range} resolution="hour" what="these hours" space={space.param} />
+          <ExportLink range={range} resolution="hour" space={space.param} />
         </div>
       </figure>
     </Panel>

@@ -1,7 +1,8 @@
 // A chart box's three states: a skeleton while loading, the reason in plain words (and a retry)
 // on failure, else the chart.
 import type { ReactNode } from 'react';
-import { LoadFailed } from './load-failed';
+import { t } from '@/client/i18n/i18n';
+import { LoadFailed, type LoadedPart } from './load-failed';
 
 interface QueryLike {
   isPending: boolean;
@@ -12,11 +13,11 @@ interface QueryLike {
 }
 
 /** Skeleton while loading, the reason in plain words (and a retry) on failure, else the content. */
-export function QueryState({ query, what, skeleton, children }: { query: QueryLike; what: string; skeleton: ReactNode; children: ReactNode }) {
+export function QueryState({ query, what, skeleton, children }: { query: QueryLike; what: LoadedPart; skeleton: ReactNode; children: ReactNode }) {
   if (query.isPending) {
     return (
       <>
-        <p className="sr-only">Loading…</p>
+        <p className="sr-only">{t('history.loading')}</p>
         {skeleton}
       </>
     );

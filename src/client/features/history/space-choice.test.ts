@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeOccupancy } from '@/client/test/fixtures';
-import { chosenOption, spaceChoices, spaceInSentence, titleSuffix } from './space-choice';
+import german from '@/client/i18n/catalogs/de';
+import { activate } from '@/client/i18n/i18n';
+import { chosenOption, placeOf, spaceChoices, spaceInSentence } from './space-choice';
 import { leisureOccupancy } from './spaces-fixture';
 
 describe('spaceChoices', () => {
@@ -48,11 +50,13 @@ describe('titles', () => {
     expect(spaceInSentence('The Lido')).toBe('The Lido');
   });
 
-  it('adds nothing for the site, "in" a space and "at" a door', () => {
+  it('tells the site, a space and a door apart; the article is English’s only', () => {
     const [site, pool] = spaceChoices(leisureOccupancy()).options;
     const door = spaceChoices(makeOccupancy()).options[2]!;
-    expect(titleSuffix(site!)).toBe('');
-    expect(titleSuffix(pool!)).toBe(' in the Pool hall');
-    expect(titleSuffix(door)).toBe(' at the Main entrance');
+    expect(placeOf(site!)).toEqual({ kind: 'site', place: '' });
+    expect(placeOf(pool!)).toEqual({ kind: 'space', place: 'the Pool hall' });
+    expect(placeOf(door)).toEqual({ kind: 'door', place: 'the Main entrance' });
+    activate('de', german);
+    expect(placeOf(pool!)).toEqual({ kind: 'space', place: 'Pool hall' });
   });
 });

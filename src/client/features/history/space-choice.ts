@@ -1,10 +1,11 @@
 // Which spaces Today's curve and the history view can show, from the live answer's `spaces`, and
 // what each one asks /api/history for. Pure: the chooser and the charts render from it.
+import { activeLanguage, t } from '@/client/i18n/i18n';
 import type { Occupancy } from '@/shared/api-schema';
 import { byLabel, deviceLabel } from '@/client/lib/names';
 
 /** What the root is called in the chooser and the titles, with or without configured spaces. */
-export const SITE_LABEL = 'Whole site';
+export const siteLabel = () => t('history.wholeSite');
 
 export interface SpaceOption {
   id: string;
@@ -27,18 +28,21 @@ export interface SpaceOption {
   capacity: number | null;
 }
 
-/** The whole site as before spaces (every door summed): what a chart shows when given no choice. */
-export const SITE_OPTION_FALLBACK: SpaceOption = {
+/**
+ * The whole site as before spaces (every door summed): what a chart shows when given no choice.
+ * A function, so its name is in the language of the moment.
+ */
+export const siteOptionFallback = (): SpaceOption => ({
   id: 'site',
-  name: SITE_LABEL,
-  label: SITE_LABEL,
+  name: siteLabel(),
+  label: siteLabel(),
   depth: 0,
   root: true,
   param: undefined,
   device: undefined,
   occupancy: 0,
   capacity: null,
-};
+});
 
 export interface SpaceChoices {
   /** Root first; then the spaces depth-first, or (without configured spaces) the doors by name. */
@@ -56,7 +60,7 @@ export function spaceChoices(occupancy: Pick<Occupancy, 'spaces' | 'spacesConfig
     const root = space.parent === null;
     // The default tree: a door's space has that one door, named after it.
     const device = !configured && !root ? space.doors[0]?.device : undefined;
-    const name = root ? SITE_LABEL : device === undefined ? space.name : deviceLabel({ id: device, name: space.name });
+    const name = root ? siteLabel() : device === undefined ? space.name : deviceLabel({ id: device, name: space.name });
     const label = parent && parent.depth >= 1 ? `${parent.label} › ${name}` : name;
     parents.set(space.id, { depth: d, label });
     return {
@@ -93,10 +97,13 @@ export function spaceInSentence(name: string): string {
 }
 
 /**
- * What a title adds for the chosen space: "" for the whole site, " in the Pool hall" for a
- * space, " at the Main entrance" for a door (without configured spaces, a door is not a room).
+ * What a title says of the chosen space, as a message's `kind` and `place`: the whole site, a
+ * space ("… in the Pool hall") or a door ("… at the Main entrance": without configured spaces, a
+ * door is not a room). English puts an article before a space's name; German and Hungarian
+ * messages name it after a colon, as it is.
  */
-export function titleSuffix(option: SpaceOption): string {
-  if (option.root) return '';
-  return `${option.device === undefined ? ' in' : ' at'} ${spaceInSentence(option.name)}`;
+export function placeOf(option: SpaceOption): { kind: 'site' | 'space' | 'door'; place: string } {
+  if (option.root) return { kind: 'site', place: '' };
+  const place = activeLanguage() === 'en' ? spaceInSentence(option.name) : option.name;
+  return { kind: option.device === undefined ? 'space' : 'door', place };
 }

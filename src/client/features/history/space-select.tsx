@@ -3,6 +3,7 @@
 // space inside a room is listed with the way to it ("Pool hall › Sauna"), which reads the same
 // in the open list, the closed chooser and a screen reader (leading spaces would do none of that).
 // Without configured spaces: the site and then its doors, as before.
+import { t } from '@/client/i18n/i18n';
 import type { SpaceChoices } from './space-choice';
 
 interface SpaceSelectProps {
@@ -22,7 +23,7 @@ export function SpaceSelect({ id, choices, value, onChange }: SpaceSelectProps) 
       className="min-h-11 w-full rounded-lg border border-line bg-surface px-3 text-base text-ink"
     >
       {root ? <option value={root.id}>{root.name}</option> : null}
-      <optgroup label={choices.configured ? 'Spaces' : 'One door'}>
+      <optgroup label={choices.configured ? t('history.group.spaces') : t('history.group.oneDoor')}>
         {rest.map((o) => (
           <option key={o.id} value={o.id}>
             {o.label}

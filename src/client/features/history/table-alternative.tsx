@@ -1,6 +1,7 @@
 // The numbers of a chart as a table, behind a disclosure: for screen readers, keyboard users and
 // anyone who wants exact figures. Long tables scroll inside their own box.
 import { type ReactNode, useId } from 'react';
+import { t } from '@/client/i18n/i18n';
 
 interface TableAlternativeProps<Row> {
   /** The table's caption, which also names its scroll box. */
@@ -26,7 +27,7 @@ export function TableAlternative<Row>({ caption, columns, rows, rowKey, cells, s
         <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90 motion-reduce:transition-none">
           ▸
         </span>
-        Show the numbers as a table
+        {t('history.table.show')}
       </summary>
       <div
         // A scrolling region must be reachable by keyboard to be scrolled.

@@ -4,7 +4,7 @@
 // section names it and offers the same numbers as a table.
 import { useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, ReferenceArea, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCount } from '@/client/lib/format';
+import { t } from '@/client/i18n/i18n';
 import type { CurvePoint } from '@/shared/occupancy-curve';
 import { formatTimeOfDay } from './chart-format';
 import { countTicks, hourTicks, tickHoursFor } from './time-axis';
@@ -23,8 +23,6 @@ interface TodayChartProps {
   closed?: readonly { startMs: number; endMs: number }[];
 }
 
-/** The word on a closed stretch of the chart (and its legend). */
-export const CLOSED_LABEL = 'Closed';
 /** A stretch narrower than this share of the day is shaded without its word (it would not fit). */
 const LABEL_MIN_SHARE = 0.07;
 
@@ -53,7 +51,7 @@ export function TodayChart({ curve, startMs, endMs, timeZone, capacity, withZone
             ifOverflow="hidden"
             label={
               (c.endMs - c.startMs) / (endMs - startMs) >= LABEL_MIN_SHARE
-                ? { value: CLOSED_LABEL, position: 'insideBottom', fill: 'var(--muted)', fontSize: 12, dy: -4 }
+                ? { value: t('common.sign.closed'), position: 'insideBottom', fill: 'var(--muted)', fontSize: 12, dy: -4 }
                 : undefined
             }
           />
@@ -76,7 +74,7 @@ export function TodayChart({ curve, startMs, endMs, timeZone, capacity, withZone
             y={capacity}
             stroke="var(--muted)"
             strokeDasharray="5 4"
-            label={{ value: `Capacity ${formatCount(capacity)}`, position: 'insideTopLeft', fill: 'var(--muted)', fontSize: 12, dy: -2 }}
+            label={{ value: t('history.capacity', { count: capacity }), position: 'insideTopLeft', fill: 'var(--muted)', fontSize: 12, dy: -2 }}
           />
         ) : null}
         <Tooltip
@@ -85,12 +83,11 @@ export function TodayChart({ curve, startMs, endMs, timeZone, capacity, withZone
           content={cardTooltip((point: CurvePoint) => (
             <>
               <p className="text-muted">
-                {formatTimeOfDay(point.t, timeZone, { zoneName: withZoneName })}
-                {point.live ? ' · now' : ''}
+                {point.live
+                  ? t('history.tooltip.timeNow', { time: formatTimeOfDay(point.t, timeZone, { zoneName: withZoneName }) })
+                  : formatTimeOfDay(point.t, timeZone, { zoneName: withZoneName })}
               </p>
-              <p className="font-semibold text-ink tabular-nums">
-                {formatCount(point.occupancy)} {point.occupancy === 1 ? 'person' : 'people'} inside
-              </p>
+              <p className="font-semibold text-ink tabular-nums">{t('history.tooltip.inside', { count: point.occupancy })}</p>
             </>
           ))}
         />

@@ -8,7 +8,8 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from '@/client/components/ui/error-boundary';
 import { Skeleton } from '@/client/components/ui/skeleton';
-import { formatCount } from '@/client/lib/format';
+import { t } from '@/client/i18n/i18n';
+import { formatCount, formatList } from '@/client/lib/format';
 import type { Config, Occupancy } from '@/shared/api-schema';
 import type { CurvePoint } from '@/shared/occupancy-curve';
 import { closedIntervals } from '@/shared/opening-hours';
@@ -23,7 +24,7 @@ import { TableAlternative } from './table-alternative';
 import { TodayChart } from './today-chart';
 import { TODAY_CHART_BOX, TodayFrame } from './today-frame';
 import { clockChange } from './time-axis';
-import { SITE_LABEL, spaceChoices, titleSuffix } from './space-choice';
+import { placeOf, siteLabel, spaceChoices } from './space-choice';
 import { SpaceSelect } from './space-select';
 import { useSpaceChoice } from './use-space-choice';
 
@@ -53,24 +54,24 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
   const requestSpace = chosen?.device === undefined ? chosen?.param : undefined;
   const query = useQuery(todayHistoryQueryOptions(range, requestSpace));
 
-  const name = chosen?.name ?? SITE_LABEL;
+  const name = chosen?.name ?? siteLabel();
   const capacity = chosen && !chosen.root ? chosen.capacity : (occupancy.total.capacity ?? config?.siteCapacity ?? null);
 
   // Cheap enough to redo at every poll: a few hundred periods per door.
-  const t = Date.parse(occupancy.generatedUtc);
-  const live: LiveCounts = { t, site: occupancy.total.occupancy, devices: new Map(occupancy.devices.map((d) => [d.id, d.occupancy])) };
+  const at = Date.parse(occupancy.generatedUtc);
+  const live: LiveCounts = { t: at, site: occupancy.total.occupancy, devices: new Map(occupancy.devices.map((d) => [d.id, d.occupancy])) };
   const curve =
     requestSpace !== undefined && chosen
-      ? spaceTodayCurve(query.data?.space, { dayStartMs: range.startMs, live: { t, occupancy: chosen.occupancy } })
+      ? spaceTodayCurve(query.data?.space, { dayStartMs: range.startMs, live: { t: at, occupancy: chosen.occupancy } })
       : todayCurve(query.data, { dayStartMs: range.startMs, live, choice: chosen?.device ?? 'site' });
   // "Today in the Pool hall"; a door's curve keeps the plain heading, as before spaces.
-  const heading = chosen && chosen.device === undefined ? `Today${titleSuffix(chosen)}` : 'Today';
+  const heading = t('history.today.heading', chosen && chosen.device === undefined ? placeOf(chosen) : { kind: 'site', place: '' });
 
   const change = clockChange(range.startMs, range.endMs, timeZone);
   const since = formatTimeOfDay(range.startMs, timeZone);
   const subtitle = change
-    ? `People inside since ${since}. Clocks went ${change.direction} an hour at ${change.at}: a ${change.dayHours}-hour day.`
-    : `People inside since ${since}, every 5 minutes`;
+    ? t('history.today.subtitleClockChange', { since, direction: change.direction, at: change.at, hours: change.dayHours })
+    : t('history.today.subtitle', { since });
 
   const [historyOpen, setHistoryOpen] = useState(() => typeof location !== 'undefined' && location.hash === HISTORY_HASH);
   const historyButton = useRef<HTMLButtonElement>(null);
@@ -103,13 +104,13 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
           <>
             <div className="flex min-w-0 flex-1 flex-col gap-1 sm:w-56 sm:flex-none">
               <label htmlFor={selectId} className="text-sm font-medium text-muted">
-                Show
+                {t('history.show')}
               </label>
               <SpaceSelect id={selectId} choices={choices} value={chosen?.id ?? ''} onChange={choose} />
             </div>
             <button ref={historyButton} type="button" onClick={openHistory} aria-haspopup="dialog" className={buttonClass('accent', 'shrink-0 px-4')}>
               <HistoryIcon className="size-5" />
-              History
+              {t('history.open')}
             </button>
           </>
         }
@@ -122,17 +123,17 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
           <div className={TODAY_CHART_BOX}>
             {query.isPending ? (
               <>
-                <p className="sr-only">Loading today’s curve…</p>
+                <p className="sr-only">{t('history.today.loading')}</p>
                 <Skeleton className="absolute inset-0" />
               </>
             ) : query.data === undefined ? (
               <ChartMessage>
-                <LoadFailed what="Today’s curve" error={query.error} retrying={query.isFetching} onRetry={() => void query.refetch()} />
+                <LoadFailed what="today" error={query.error} retrying={query.isFetching} onRetry={() => void query.refetch()} />
               </ChartMessage>
             ) : empty ? (
               <ChartMessage>
-                <p className="font-medium text-ink">Nobody has been counted yet today.</p>
-                <p className="mt-1 text-muted">The curve starts with the first person through a door.</p>
+                <p className="font-medium text-ink">{t('history.today.empty')}</p>
+                <p className="mt-1 text-muted">{t('history.today.emptyDetail')}</p>
               </ChartMessage>
             ) : (
               <div role="img" aria-label={summary.label} className="absolute inset-0">
@@ -152,13 +153,13 @@ export function TodaySection({ occupancy, config, timeZone }: TodaySectionProps)
         footer={
           <div className="flex flex-wrap items-center justify-between gap-x-4">
             {query.data && !empty ? <CurveTable curve={curve} name={name} timeZone={timeZone} withZoneName={change !== null} /> : <span />}
-            {query.data && query.isError ? <p className="text-sm text-muted">Not refreshed: {describeLoadError(query.error)}</p> : null}
+            {query.data && query.isError ? <p className="text-sm text-muted">{t('history.notRefreshed', { reason: describeLoadError(query.error) })}</p> : null}
           </div>
         }
       />
       {historyOpen ? (
-        <ErrorBoundary name="The history view">
-          <Suspense fallback={<p className="sr-only">Loading the history…</p>}>
+        <ErrorBoundary name={t('history.boundary.view')}>
+          <Suspense fallback={<p className="sr-only">{t('history.loadingView')}</p>}>
             <HistoryDialog
               onClose={closeHistory}
               timeZone={timeZone}
@@ -193,33 +194,40 @@ function describeCurve(
 ): { caption: string; label: string } {
   const last = curve.at(-1);
   const peak = curve.reduce<CurvePoint | undefined>((best, p) => (best === undefined || p.occupancy > best.occupancy ? p : best), undefined);
-  if (!last || !peak) return { caption: name, label: `People inside today, ${name}: no counts yet.` };
-  const now = `${formatCount(last.occupancy)} inside now`;
-  const peakText = peak.occupancy > 0 ? `peak ${formatCount(peak.occupancy)} at ${formatTimeOfDay(peak.t, timeZone)}` : 'nobody inside so far today';
+  if (!last || !peak) return { caption: name, label: t('history.today.labelEmpty', { name }) };
+  const values = {
+    inside: last.occupancy,
+    peak: peak.occupancy > 0 ? 'some' : 'none',
+    peakCount: peak.occupancy,
+    peakTime: formatTimeOfDay(peak.t, timeZone),
+  };
   const first = curve[0]!;
+  const label = t('history.today.label', { ...values, name, from: formatTimeOfDay(first.t, timeZone), to: formatTimeOfDay(last.t, timeZone) });
   return {
     // The select above says which series; the caption stays one short line on a phone.
-    caption: `${now} · ${peakText}`,
-    label: `People inside today, ${name}, from ${formatTimeOfDay(first.t, timeZone)} to ${formatTimeOfDay(last.t, timeZone)}: ${now}, ${peakText}.${closedWords(closed, timeZone)}`,
+    caption: t('history.today.caption', values),
+    label: closed.length > 0 ? `${label} ${closedWords(closed, timeZone)}` : label,
   };
 }
 
 function CurveTable({ curve, name, timeZone, withZoneName }: { curve: readonly CurvePoint[]; name: string; timeZone: string; withZoneName: boolean }) {
   return (
     <TableAlternative
-      caption={`People inside today, ${name}, every 5 minutes`}
+      caption={t('history.today.tableCaption', { name })}
       scroll
-      columns={['Time', 'People inside']}
+      columns={[t('history.today.colTime'), t('history.today.colInside')]}
       rows={curve}
       rowKey={(p) => p.t}
-      cells={(p) => [`${formatTimeOfDay(p.t, timeZone, { zoneName: withZoneName })}${p.live ? ' (now)' : ''}`, formatCount(p.occupancy)]}
+      cells={(p) => {
+        const time = formatTimeOfDay(p.t, timeZone, { zoneName: withZoneName });
+        return [p.live ? t('history.today.timeNow', { time }) : time, formatCount(p.occupancy)];
+      }}
     />
   );
 }
 
-/** " Closed 00:00–07:00 and 22:00–00:00 (shaded)." for the chart's accessible name; empty when always open. */
+/** "Closed 00:00–07:00 and 22:00–00:00 (shaded)." for the chart's accessible name. */
 function closedWords(closed: readonly { startMs: number; endMs: number }[], timeZone: string): string {
-  if (closed.length === 0) return '';
   const spans = closed.map((c) => `${formatTimeOfDay(c.startMs, timeZone)}–${formatTimeOfDay(c.endMs, timeZone)}`);
-  return ` Closed ${spans.join(' and ')} (shaded).`;
+  return t('history.today.closed', { spans: formatList(spans) });
 }

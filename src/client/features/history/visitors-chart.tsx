@@ -2,6 +2,7 @@
 // (recharts, loaded lazily). Decorative for assistive technology: the section names it and offers
 // the same numbers as a table.
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { t } from '@/client/i18n/i18n';
 import { formatCount } from '@/client/lib/format';
 import { addDaysToDateString } from '@/shared/zoned';
 import { formatAxisDay, formatDay } from './chart-format';
@@ -40,7 +41,7 @@ export function VisitorsChart({ days, span }: { days: readonly VisitorDay[]; spa
           content={cardTooltip((day: VisitorDay) => (
             <>
               <p className="text-muted">{formatDay(day.date)}</p>
-              <p className="font-semibold text-ink tabular-nums">{formatCount(day.visitors)} visitors</p>
+              <p className="font-semibold text-ink tabular-nums">{t('history.tooltip.visitors', { count: day.visitors })}</p>
               <p className="text-muted tabular-nums">
                 {formatDay(addDaysToDateString(day.date, -7))}: {formatCount(day.weekBefore)}
               </p>
