@@ -113,7 +113,7 @@ describe('Settings ▸ Opening hours', () => {
     await user.click(await screen.findByRole('button', { name: 'Add a special date' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const date = screen.getByLabelText('Special date 1');
-    expect(date).toHaveAccessibleDescription('This date needs a date.');
+    expect(date).toHaveAccessibleDescription('Enter a date as YYYY-MM-DD, such as 2026-12-24.');
     expect(calls.some((c) => c.method === 'PUT')).toBe(false);
     await user.type(date, '2026-12-24');
     await user.click(screen.getByRole('button', { name: 'Save' }));
