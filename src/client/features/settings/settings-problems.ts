@@ -20,8 +20,8 @@ const CODE_WORDS: Partial<Record<RequestErrorCode, MessageKey>> = {
 
 /** Why something failed, as one sentence in the active language. */
 export function problemText(error: unknown): string {
+  if (activeLanguage() === 'en' && error instanceof Error) return error.message;
   if (!(error instanceof ApiRequestError)) return t('settings.problem.unknown');
-  if (activeLanguage() === 'en') return error.message;
   return t(CODE_WORDS[error.code] ?? 'settings.problem.unknown');
 }
 
