@@ -324,7 +324,8 @@ function TimeInput({
       inputMode="numeric"
       autoComplete="off"
       spellCheck={false}
-      maxLength={5}
+      // Room for "7:30 PM", to be refused in words rather than cut short.
+      maxLength={8}
       placeholder={t('settings.hours.timePlaceholder')}
       aria-label={label}
       value={value}
