@@ -1,10 +1,11 @@
 // The Save bar's sentences ("Site name “A” → “B”") in the active language: the shared
 // change lists (src/shared/settings-changes.ts) told with this language's messages.
-import { t } from '@/client/i18n/i18n';
+import { activeLanguage, t } from '@/client/i18n/i18n';
 import { formatCount } from '@/client/lib/format';
-import { LANGUAGE_NAMES, isLanguage } from '@/shared/i18n/languages';
+import { isLanguage, LANGUAGE_NAMES, type Language } from '@/shared/i18n/languages';
 import type { MessageKey } from '@/shared/i18n/message-key';
 import type { ChangeWordName, ChangeWords } from '@/shared/settings-changes';
+import { formatDate } from './typed-fields';
 
 const KEYS: Record<ChangeWordName, MessageKey> = {
   none: 'settings.change.none',
@@ -59,14 +60,13 @@ const KEYS: Record<ChangeWordName, MessageKey> = {
   sun: 'settings.change.sun',
 };
 
-/** The change sentences in the active language. */
-export function changeWords(): ChangeWords {
+/** The change sentences in the active language (`lang`: for its date order, as the date fields write dates). */
+export function changeWords(lang: Language = activeLanguage()): ChangeWords {
   return {
     say: (name, values) => t(KEYS[name], values),
     number: (n) => formatCount(n),
     language: (code) => (isLanguage(code) ? LANGUAGE_NAMES[code] : code),
-    // Dates stay ISO (2026-12-24), as the date fields show them (typed-fields.ts).
-    date: (iso) => iso,
+    date: (iso) => formatDate(iso, lang),
     // A plain comma list, as the audit log writes it ("07:00–12:00, 13:00–22:00").
     list: (items) => items.join(', '),
   };

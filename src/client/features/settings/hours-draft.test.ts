@@ -50,7 +50,7 @@ describe('hours draft', () => {
     expect(draftProblems(draft)).toEqual({
       'weekly.mon.1.1': 'This span ends when it starts: choose All day for the whole day.',
       'weekly.tue': 'This day has no hours: add a span, or choose Closed.',
-      'closed.0': 'Enter a date as YYYY-MM-DD, such as 2026-12-24.',
+      'closed.0': 'Enter a date as DD/MM/YYYY, such as 24/12/2026.',
       'closed.2': '2026-12-25 is listed twice.',
       'special.0.date': 'This date is also a closed date: keep one of them.',
     });

@@ -3,6 +3,7 @@
 // Read-only with a note when the provisioning file sets the hours.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { useT } from '@/client/i18n/use-t';
 import { Button } from '@/client/components/ui/button';
 import { FieldError } from '@/client/components/ui/date-range-fields';
 import { Skeleton } from '@/client/components/ui/skeleton';
@@ -31,7 +32,7 @@ import {
 import { ADMIN_SETTINGS_KEY, adminSettingsQueryOptions, lockNote } from './settings-api';
 import { inputClass, LockNote, SaveBar, SaveStatus, SectionMessage } from './settings-fields';
 import { fieldProblem, problemText } from './settings-problems';
-import { parseTime, tidyDate, tidyTime } from './typed-fields';
+import { formatDate, parseDate, parseTime, tidyDate, tidyTime } from './typed-fields';
 
 function saveHours(value: OpeningHours | null): Promise<AdminSettings> {
   return fetchJson('/api/admin/settings/hours', adminSettingsSchema, { method: 'PUT', body: value });
@@ -53,6 +54,7 @@ const MODE_WORDS: Record<DayMode, MessageKey> = {
 
 function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSettings; saved: boolean; onSaved: (saved: boolean) => void }) {
   const id = useId();
+  const { lang } = useT();
   const queryClient = useQueryClient();
   const savedHours = settings.values.openingHours;
   const lock = settings.locked.openingHours;
@@ -74,7 +76,7 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
   const errorAt = (path: string) => (shown ? problems[path] : undefined) ?? serverAt(path);
   const pointed = serverError?.field !== undefined && draftPaths(draft).has(serverError.field);
   // Compared as the server will store them (a time input's 00:00 end is the day's 24:00).
-  const changes = hoursChanges(valueOf(draftOf(savedHours)), summaryValueOf(draft), changeWords());
+  const changes = hoursChanges(valueOf(draftOf(savedHours)), summaryValueOf(draft), changeWords(lang));
   // A row added without its date yet is still something to save (and to be told about on Save).
   if (!draft.alwaysOpen && [...draft.closed, ...draft.special.map((s) => s.date)].includes('')) changes.push(t('settings.hours.dateToChoose'));
   const edit = (next: (d: HoursDraft) => HoursDraft) => {
@@ -180,7 +182,7 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
                     <Button
                       tone="quiet"
                       className="px-3"
-                      aria-label={t('settings.hours.removeClosed', { date: date || String(i + 1) })}
+                      aria-label={t('settings.hours.removeClosed', { date: date === '' ? String(i + 1) : formatDate(date, lang) })}
                       onClick={() => edit((d) => ({ ...d, closed: d.closed.filter((_, j) => j !== i) }))}
                     >
                       {t('settings.remove')}
@@ -216,7 +218,7 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
                       <Button
                         tone="quiet"
                         className="px-3"
-                        aria-label={t('settings.hours.removeSpecial', { date: special.date || String(i + 1) })}
+                        aria-label={t('settings.hours.removeSpecial', { date: special.date === '' ? String(i + 1) : formatDate(special.date, lang) })}
                         onClick={() => edit((d) => ({ ...d, special: d.special.filter((_, j) => j !== i) }))}
                       >
                         {t('settings.remove')}
@@ -225,7 +227,11 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
                     <DayEditor
                       id={`${id}-special-${i}`}
                       label={t('settings.hours.mode.hours')}
-                      name={special.date === '' ? t('settings.hours.hoursOnNth', { n: i + 1 }) : t('settings.hours.hoursOn', { date: special.date })}
+                      name={
+                        special.date === ''
+                          ? t('settings.hours.hoursOnNth', { n: i + 1 })
+                          : t('settings.hours.hoursOn', { date: formatDate(special.date, lang) })
+                      }
                       path={`special.${i}.spans`}
                       day={special}
                       onChange={(next) => setSpecial(i, next)}
@@ -261,8 +267,8 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
 
 /**
  * A date typed as text (typed-fields.ts: not the browser's date picker, whose order follows the
- * browser's locale): ISO YYYY-MM-DD shown as the placeholder; the language's order is understood
- * and written back as ISO when the field is left.
+ * browser's locale), shown in the language's order with the format as the placeholder. The value
+ * handed on is ISO once the text is a date (what is typed stays as typed until the field is left).
  */
 function DateInput({
   label,
@@ -278,21 +284,31 @@ function DateInput({
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
 }) {
+  const { lang } = useT();
+  // `shownFor` is the value the text stands for; a value from elsewhere replaces the text.
+  const [draft, setDraft] = useState({ text: formatDate(value, lang), shownFor: value });
+  let text = draft.text;
+  if (draft.shownFor !== value) {
+    text = formatDate(value, lang);
+    setDraft({ text, shownFor: value });
+  }
   return (
     <input
       type="text"
       inputMode="numeric"
       autoComplete="off"
       spellCheck={false}
-      maxLength={12}
+      maxLength={14}
       placeholder={t('settings.hours.datePlaceholder')}
       aria-label={label}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      onBlur={(e) => {
-        const tidy = tidyDate(e.target.value);
-        if (tidy !== e.target.value) onChange(tidy);
+      value={text}
+      onChange={(e) => {
+        const typed = e.target.value;
+        const next = parseDate(typed) ?? typed;
+        setDraft({ text: typed, shownFor: next });
+        onChange(next);
       }}
+      onBlur={(e) => setDraft({ text: tidyDate(e.target.value, lang), shownFor: value })}
       className={`${inputClass(invalid)} w-44`}
       {...described}
     />

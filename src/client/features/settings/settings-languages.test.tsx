@@ -110,7 +110,8 @@ const LANGUAGES = {
       startProblem: 'Bitte geben Sie den Beginn als 24-Stunden-Zeit ein, z. B. 07:00.',
       closedDate: 'Schließtag 1',
       addClosed: 'Schließtag hinzufügen',
-      closedLine: 'Geschlossen am 2026-12-24',
+      closedLine: 'Geschlossen am 24.12.2026',
+      shownDate: '24.12.2026',
     },
     displays: {
       language: 'Sprache',
@@ -141,7 +142,8 @@ const LANGUAGES = {
       startProblem: 'Kérjük, adja meg a kezdést 24 órás formában, például 07:00.',
       closedDate: '1. zárvatartási nap',
       addClosed: 'Zárvatartási nap hozzáadása',
-      closedLine: 'Zárva: 2026-12-24',
+      closedLine: 'Zárva: 2026. 12. 24.',
+      shownDate: '2026. 12. 24.',
     },
     displays: {
       language: 'Nyelv',
@@ -217,9 +219,10 @@ describe.each(['de', 'hu'] as const)('Settings in %s', (lang) => {
     await user.type(opens, '7:30');
     await user.click(screen.getByRole('button', { name: words.hours.addClosed }));
     const date = screen.getByRole('textbox', { name: words.hours.closedDate });
-    await user.type(date, '24.12.2026');
+    // ISO is read in every language, and shown back in the language's order.
+    await user.type(date, '2026-12-24');
     await user.tab();
-    expect(date).toHaveValue('2026-12-24');
+    expect(date).toHaveValue(words.hours.shownDate);
     expect(screen.getByText(words.hours.closedLine)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: words.site.save }));
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));

@@ -1,10 +1,10 @@
 // Times and dates typed as text, not read from native inputs: a native <input type="time"> follows
 // the browser's locale (an en-US kiosk browser shows 5:24 PM at a Budapest site) and
 // <input type="date"> its date order (mm/dd/yyyy). Settings decides instead: times are 24-hour
-// HH:MM in every language ("7:00", "07:00", "0700" and "7" are understood), dates are ISO
-// YYYY-MM-DD with the format shown (unambiguous in all three languages, and Hungarian's own
-// order); a date typed in the language's order (28.11.2026, 2026. 11. 28., 28/11/2026) is
-// understood too and written back as ISO.
+// HH:MM in every language ("7:00", "07:00", "0700" and "7" are understood); dates are shown in the
+// language's own order (28/11/2026, 28.11.2026, 2026. 11. 28.), as the export's date fields are
+// (decision 023), ISO (2026-11-28) is read too, and the value kept is always ISO.
+import type { Language } from '@/shared/i18n/languages';
 
 /** "7:00", "07:00", "0700", "7.00", "7" → "07:00"; null when it is not a time of day. */
 export function parseTime(text: string): string | null {
@@ -42,7 +42,18 @@ export function parseDate(text: string): string | null {
   return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
-/** A date as the field shows it after typing: ISO when it is one, else as typed. */
-export function tidyDate(text: string): string {
-  return parseDate(text) ?? text.trim();
+/** A YYYY-MM-DD date as the language writes it (the export's order); anything else as it is. */
+export function formatDate(value: string, lang: Language): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m === null) return value;
+  const [, y, mo, d] = m;
+  if (lang === 'de') return `${d}.${mo}.${y}`;
+  if (lang === 'hu') return `${y}. ${mo}. ${d}.`;
+  return `${d}/${mo}/${y}`;
+}
+
+/** A date as the field shows it once left: in the language's order when it is one, else as typed. */
+export function tidyDate(text: string, lang: Language): string {
+  const iso = parseDate(text);
+  return iso === null ? text.trim() : formatDate(iso, lang);
 }
