@@ -11,8 +11,10 @@ import { PasswordField } from '@/client/components/ui/text-field';
 import { FieldError } from '@/client/components/ui/date-range-fields';
 import { fetchJson } from '@/client/lib/api-client';
 import { describeAccountFailure, toProblem } from '@/client/lib/error-text';
-import { type Me, roleWords, signOut } from '@/client/lib/me-queries';
+import { t } from '@/client/i18n/i18n';
+import { type Me, signOut } from '@/client/lib/me-queries';
 import { checkNewPassword, PASSWORD_HINT } from '@/client/lib/password-rule';
+import { ROLE_WORDS } from './people-words';
 import type { SettingsSectionProps } from './settings-section-props';
 
 export function AccountSection({ me }: SettingsSectionProps) {
@@ -29,13 +31,10 @@ export function AccountSection({ me }: SettingsSectionProps) {
 function NoAccount() {
   const headingId = useId();
   return (
-    <Panel headingId={headingId} heading="No one is signed in" subtitle="This is an open demo: it has no accounts yet." level={3}>
-      <p className="mt-3 max-w-prose text-base text-ink">
-        Anyone who can reach this page can see and change everything. Add a person in Settings ▸ People to require sign-in; then each person has their own
-        account here.
-      </p>
+    <Panel headingId={headingId} heading={t('settings.account.nobody')} subtitle={t('settings.account.openDemo')} level={3}>
+      <p className="mt-3 max-w-prose text-base text-ink">{t('settings.account.openDemoBody')}</p>
       <AppLink to="/settings/people" className={buttonClass('accent', 'mt-4 px-4')}>
-        Add a person
+        {t('settings.people.add.title')}
       </AppLink>
     </Panel>
   );
@@ -43,17 +42,17 @@ function NoAccount() {
 
 function Identity({ user }: { user: NonNullable<Me['user']> }) {
   const headingId = useId();
-  const role = roleWords[user.role];
+  const role = ROLE_WORDS[user.role];
   return (
-    <Panel headingId={headingId} heading="You" subtitle="An administrator can change your name, email or role." level={3}>
+    <Panel headingId={headingId} heading={t('settings.account.you')} subtitle={t('settings.account.youIntro')} level={3}>
       <dl className="mt-4 grid gap-x-6 gap-y-3 text-base sm:grid-cols-[8rem_minmax(0,1fr)]">
-        <dt className="text-sm font-semibold text-muted sm:pt-0.5">Name</dt>
+        <dt className="text-sm font-semibold text-muted sm:pt-0.5">{t('settings.people.name')}</dt>
         <dd className="break-words text-ink">{user.name}</dd>
-        <dt className="text-sm font-semibold text-muted sm:pt-0.5">Email</dt>
+        <dt className="text-sm font-semibold text-muted sm:pt-0.5">{t('settings.people.email')}</dt>
         <dd className="break-all text-ink">{user.email}</dd>
-        <dt className="text-sm font-semibold text-muted sm:pt-0.5">Role</dt>
+        <dt className="text-sm font-semibold text-muted sm:pt-0.5">{t('settings.people.role')}</dt>
         <dd className="text-ink">
-          {role.name} <span className="text-muted">· {role.may}</span>
+          {t(role.name)} <span className="text-muted">· {t(role.may)}</span>
         </dd>
       </dl>
     </Panel>
@@ -84,7 +83,7 @@ function ChangePassword() {
     event.preventDefault();
     const check = checkNewPassword(values.password, values.again);
     const found: Partial<Record<Field, string>> = {
-      ...(values.current === '' ? { current: 'Type your current password.' } : {}),
+      ...(values.current === '' ? { current: t('settings.account.currentEmpty') } : {}),
       ...(check.password ? { password: check.password } : {}),
       ...(check.again ? { again: check.again } : {}),
     };
@@ -101,14 +100,14 @@ function ChangePassword() {
   const formFailure = failure && failure.field !== 'currentPassword' && failure.field !== 'newPassword' ? failure.message : undefined;
 
   return (
-    <Panel headingId={headingId} heading="Change your password" subtitle="You stay signed in on this device." level={3}>
+    <Panel headingId={headingId} heading={t('settings.account.password')} subtitle={t('settings.account.passwordIntro')} level={3}>
       <form noValidate onSubmit={submit} aria-labelledby={headingId} className="mt-5 max-w-md space-y-5">
         <PasswordField
           ref={(el) => {
             refs.current.current = el;
           }}
           id={`${id}-current`}
-          label="Current password"
+          label={t('settings.account.current')}
           autoComplete="current-password"
           value={values.current}
           onChange={set('current')}
@@ -119,7 +118,7 @@ function ChangePassword() {
             refs.current.password = el;
           }}
           id={`${id}-new`}
-          label="New password"
+          label={t('settings.account.new')}
           autoComplete="new-password"
           hint={PASSWORD_HINT}
           value={values.password}
@@ -131,7 +130,7 @@ function ChangePassword() {
             refs.current.again = el;
           }}
           id={`${id}-again`}
-          label="New password again"
+          label={t('settings.account.again')}
           autoComplete="new-password"
           value={values.again}
           onChange={set('again')}
@@ -139,13 +138,13 @@ function ChangePassword() {
         />
         <div className="flex flex-wrap items-center gap-x-4 gap-y-3">
           <button type="submit" disabled={mutation.isPending} className={buttonClass('primary', 'px-5 disabled:cursor-wait')}>
-            {mutation.isPending ? 'Changing…' : 'Change password'}
+            {mutation.isPending ? t('settings.account.changing') : t('settings.account.change')}
           </button>
           <p role="status" className="flex items-center gap-1.5 text-sm font-medium text-ok-ink">
             {mutation.isSuccess ? (
               <>
                 <CheckCircleIcon className="size-4 shrink-0" />
-                Your password is changed.
+                {t('settings.account.changed')}
               </>
             ) : null}
           </p>
@@ -163,16 +162,16 @@ function SignOut() {
   const out = useMutation({ mutationFn: signOut });
   const failure = out.error ? describeAccountFailure(toProblem(out.error), 'sign-out').message : undefined;
   return (
-    <Panel headingId={headingId} heading="Sign out" subtitle="Ends your session on this device." level={3}>
+    <Panel headingId={headingId} heading={t('settings.account.signOut')} subtitle={t('settings.account.signOutIntro')} level={3}>
       <button
         type="button"
         disabled={out.isPending || out.isSuccess}
         onClick={() => out.mutate()}
         className={buttonClass('secondary', 'mt-4 px-5 disabled:cursor-wait')}
       >
-        {out.isPending || out.isSuccess ? 'Signing out…' : 'Sign out'}
+        {out.isPending || out.isSuccess ? t('settings.account.signingOut') : t('settings.account.signOut')}
       </button>
-      <div role="alert">{failure ? <FieldError id={`${headingId}-error`} message={`Not signed out. ${failure}`} /> : null}</div>
+      <div role="alert">{failure ? <FieldError id={`${headingId}-error`} message={t('settings.account.notSignedOut', { reason: failure })} /> : null}</div>
     </Panel>
   );
 }

@@ -7,11 +7,12 @@ import { FieldError } from '@/client/components/ui/date-range-fields';
 import { InfoIcon } from '@/client/components/ui/icons';
 import { Panel } from '@/client/components/ui/panel';
 import { TextField } from '@/client/components/ui/text-field';
-import { type Role, roleWords } from '@/client/lib/me-queries';
+import { t } from '@/client/i18n/i18n';
+import type { Role } from '@/client/lib/me-queries';
 import type { PersonLink } from '@/shared/people-schema';
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from '@/shared/people-schema';
 import { addPerson, peopleQueryOptions } from './people-queries';
-import { describePeopleFailure, type PersonField } from './people-words';
+import { describePeopleFailure, type PersonField, ROLE_WORDS } from './people-words';
 
 interface AddPersonFormProps {
   /** The open demo: no account exists yet, so this one must be an administrator. */
@@ -62,12 +63,12 @@ export function AddPersonForm({ openDemo, onAdded }: AddPersonFormProps) {
     const name = values.name.trim();
     const email = values.email.trim();
     const found: Partial<Record<PersonField, string>> = {
-      ...(name === '' ? { name: 'Type the person’s name.' } : {}),
+      ...(name === '' ? { name: t('settings.people.problem.nameEmpty') } : {}),
       ...(email === ''
-        ? { email: 'Type their email address: they sign in with it.' }
+        ? { email: t('settings.people.problem.emailEmpty') }
         : LOOKS_LIKE_EMAIL.test(email)
           ? {}
-          : { email: 'This is not an email address.' }),
+          : { email: t('settings.people.problem.emailInvalid') }),
     };
     setErrors(found);
     const first = (['name', 'email'] as const).find((f) => found[f]);
@@ -76,19 +77,11 @@ export function AddPersonForm({ openDemo, onAdded }: AddPersonFormProps) {
   };
 
   return (
-    <Panel
-      headingId={headingId}
-      heading="Add a person"
-      subtitle="They get a one-time link to choose their own password. No email is sent: you hand the link over."
-      level={3}
-    >
+    <Panel headingId={headingId} heading={t('settings.people.add.title')} subtitle={t('settings.people.add.intro')} level={3}>
       {openDemo ? (
         <p className="mt-4 flex max-w-prose gap-2 rounded-lg bg-notice-soft px-3 py-2.5 text-base text-notice-ink">
           <InfoIcon className="mt-1 size-4 shrink-0" />
-          <span>
-            This demo is open: anyone who reaches it sees and changes everything. The first person you add is an administrator, and from then on everyone signs
-            in.
-          </span>
+          <span>{t('settings.people.openDemo')}</span>
         </p>
       ) : null}
       <form noValidate onSubmit={submit} aria-labelledby={headingId} className="mt-5 max-w-xl space-y-5">
@@ -97,7 +90,7 @@ export function AddPersonForm({ openDemo, onAdded }: AddPersonFormProps) {
             refs.current.name = el;
           }}
           id={`${id}-name`}
-          label="Name"
+          label={t('settings.people.name')}
           value={values.name}
           onChange={set('name')}
           error={errors.name}
@@ -109,8 +102,8 @@ export function AddPersonForm({ openDemo, onAdded }: AddPersonFormProps) {
             refs.current.email = el;
           }}
           id={`${id}-email`}
-          label="Email"
-          hint="They sign in with this address."
+          label={t('settings.people.email')}
+          hint={t('settings.people.emailHint')}
           type="email"
           inputMode="email"
           autoComplete="off"
@@ -122,7 +115,7 @@ export function AddPersonForm({ openDemo, onAdded }: AddPersonFormProps) {
           maxLength={EMAIL_MAX_LENGTH}
         />
         <fieldset className="min-w-0" aria-describedby={errors.role ? `${id}-role-error` : undefined}>
-          <legend className="text-sm font-semibold text-ink">Role</legend>
+          <legend className="text-sm font-semibold text-ink">{t('settings.people.role')}</legend>
           <div className="mt-2 grid gap-2 sm:grid-cols-2">
             {(['staff', 'admin'] as const).map((r) => {
               const disabled = openDemo && r !== 'admin';
@@ -150,18 +143,18 @@ export function AddPersonForm({ openDemo, onAdded }: AddPersonFormProps) {
                     {role === r ? <span className="size-2.5 rounded-full bg-accent" /> : null}
                   </span>
                   <span>
-                    <span className={`block text-base font-semibold ${role === r ? 'text-accent-ink' : 'text-ink'}`}>{roleWords[r].name}</span>
-                    <span className="block text-sm text-muted">{roleWords[r].may}</span>
+                    <span className={`block text-base font-semibold ${role === r ? 'text-accent-ink' : 'text-ink'}`}>{t(ROLE_WORDS[r].name)}</span>
+                    <span className="block text-sm text-muted">{t(ROLE_WORDS[r].may)}</span>
                   </span>
                 </label>
               );
             })}
           </div>
-          {openDemo ? <p className="mt-1.5 text-sm text-muted">The first person must be an administrator.</p> : null}
+          {openDemo ? <p className="mt-1.5 text-sm text-muted">{t('settings.people.firstAdmin')}</p> : null}
           <FieldError id={`${id}-role-error`} message={errors.role} />
         </fieldset>
         <button type="submit" disabled={mutation.isPending} className={buttonClass('primary', 'px-5 disabled:cursor-wait')}>
-          {mutation.isPending ? 'Adding…' : 'Add person'}
+          {mutation.isPending ? t('settings.people.adding') : t('settings.people.addPerson')}
         </button>
       </form>
       <div role="alert" className="max-w-xl">

@@ -3,12 +3,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/client/components/ui/button';
+import { t } from '@/client/i18n/i18n';
 import { type ChannelConfig, channelSchema, WEBHOOK_FORMATS, type WebhookFormat } from '@/shared/alerts-schema';
 import { parseRecipients } from './alerts-draft';
 import { sendTestAlert } from './alerts-settings-api';
 import { Field, inputClass } from './settings-fields';
+import { problemText } from './settings-problems';
 
-export const FORMAT_NAMES: Record<WebhookFormat, string> = { json: 'JSON (for your own systems)', slack: 'Slack', teams: 'Microsoft Teams' };
+/** The formats' names: product names stay as they are; JSON says what it is for. */
+const formatName = (f: WebhookFormat): string => (f === 'json' ? t('settings.alerts.format.json') : f === 'slack' ? 'Slack' : 'Microsoft Teams');
 
 interface ChannelCardProps {
   channel: ChannelConfig;
@@ -23,7 +26,9 @@ interface ChannelCardProps {
 
 export function channelTitle(channel: ChannelConfig): string {
   if (channel.name !== undefined && channel.name.trim() !== '') return channel.name;
-  return channel.type === 'webhook' ? `Webhook ${channel.id.replace(/^webhook-/, '')}` : `Email ${channel.id.replace(/^email-/, '')}`;
+  return channel.type === 'webhook'
+    ? t('settings.alerts.webhookN', { n: channel.id.replace(/^webhook-/, '') })
+    : t('settings.alerts.emailN', { n: channel.id.replace(/^email-/, '') });
 }
 
 export function ChannelCard({ channel, idPrefix, index, locked, errorAt, onChange, onRemove }: ChannelCardProps) {
@@ -52,12 +57,15 @@ export function ChannelCard({ channel, idPrefix, index, locked, errorAt, onChang
   return (
     <li aria-label={title} className="rounded-xl border border-line p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h4 className="font-semibold text-ink">
-          {title} <span className="text-sm font-normal text-muted">· {channel.type === 'webhook' ? 'webhook' : 'email'}</span>
+        <h4 className="min-w-0 font-semibold break-words text-ink">
+          {title}{' '}
+          <span className="text-sm font-normal text-muted">
+            · {channel.type === 'webhook' ? t('settings.alerts.kind.webhook') : t('settings.alerts.kind.email')}
+          </span>
         </h4>
       </div>
       <fieldset disabled={locked} className="mt-3 grid min-w-0 gap-4 sm:grid-cols-2">
-        <Field id={fieldId('name')} label="Name" error={at('name')} hint="Shown in this list and in the alert log.">
+        <Field id={fieldId('name')} label={t('settings.alerts.channelName')} error={at('name')} hint={t('settings.alerts.channelNameHint')}>
           {(a11y) => (
             <input
               id={fieldId('name')}
@@ -65,7 +73,7 @@ export function ChannelCard({ channel, idPrefix, index, locked, errorAt, onChang
               maxLength={80}
               autoComplete="off"
               value={channel.name ?? ''}
-              placeholder={channel.type === 'webhook' ? 'Operations channel' : 'Duty managers'}
+              placeholder={channel.type === 'webhook' ? t('settings.alerts.webhookPlaceholder') : t('settings.alerts.emailPlaceholder')}
               onChange={(e) => onChange(withName(channel, e.target.value))}
               className={inputClass(a11y['aria-invalid'] === true)}
               {...a11y}
@@ -75,7 +83,7 @@ export function ChannelCard({ channel, idPrefix, index, locked, errorAt, onChang
         </Field>
         {channel.type === 'webhook' ? (
           <>
-            <Field id={fieldId('format')} label="Format" error={at('format')}>
+            <Field id={fieldId('format')} label={t('settings.alerts.format')} error={at('format')}>
               {(a11y) => (
                 <select
                   id={fieldId('format')}
@@ -87,19 +95,13 @@ export function ChannelCard({ channel, idPrefix, index, locked, errorAt, onChang
                 >
                   {WEBHOOK_FORMATS.map((f) => (
                     <option key={f} value={f}>
-                      {FORMAT_NAMES[f]}
+                      {formatName(f)}
                     </option>
                   ))}
                 </select>
               )}
             </Field>
-            <Field
-              id={fieldId('url')}
-              label="Webhook address"
-              error={at('url')}
-              className="sm:col-span-2"
-              hint="https, such as the incoming-webhook address Slack or Teams gave you."
-            >
+            <Field id={fieldId('url')} label={t('settings.alerts.url')} error={at('url')} className="sm:col-span-2" hint={t('settings.alerts.urlHint')}>
               {(a11y) => (
                 <input
                   id={fieldId('url')}
@@ -118,7 +120,13 @@ export function ChannelCard({ channel, idPrefix, index, locked, errorAt, onChang
             </Field>
           </>
         ) : (
-          <Field id={fieldId('to')} label="Recipients" error={at('to')} className="sm:col-span-2" hint="Email addresses, one per line or separated by commas.">
+          <Field
+            id={fieldId('to')}
+            label={t('settings.alerts.recipients')}
+            error={at('to')}
+            className="sm:col-span-2"
+            hint={t('settings.alerts.recipientsHint')}
+          >
             {(a11y) => (
               <textarea
                 id={fieldId('to')}
@@ -141,24 +149,26 @@ export function ChannelCard({ channel, idPrefix, index, locked, errorAt, onChang
       </fieldset>
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <Button tone="accent" className="px-4" disabled={test.isPending} onClick={sendTest} aria-describedby={`${idPrefix}-test-result`}>
-          {test.isPending ? 'Sending…' : 'Send a test'}
+          {test.isPending ? t('settings.alerts.sending') : t('settings.alerts.sendTest')}
         </Button>
         {locked ? null : (
-          <Button tone="quiet" className="px-3" onClick={onRemove} aria-label={`Remove the channel ${title}`}>
-            Remove
+          <Button tone="quiet" className="px-3" onClick={onRemove} aria-label={t('settings.alerts.removeChannel', { name: title })}>
+            {t('settings.remove')}
           </Button>
         )}
         <p id={`${idPrefix}-test-result`} role="status" className="min-w-0 flex-1 basis-56 text-sm">
           {unready ? (
-            <span className="text-full-ink">Fill in {channel.type === 'webhook' ? 'the webhook address' : 'at least one valid recipient'} first.</span>
+            <span className="text-full-ink">{channel.type === 'webhook' ? t('settings.alerts.fillUrl') : t('settings.alerts.fillRecipient')}</span>
           ) : test.isSuccess ? (
             test.data.ok ? (
-              <span className="text-ink">Test sent. Check that it arrived.</span>
+              <span className="text-ink">{t('settings.alerts.testSent')}</span>
             ) : (
-              <span className="text-full-ink">Test not delivered: {test.data.reason ?? 'no reason given'}.</span>
+              <span className="text-full-ink">
+                {test.data.reason ? t('settings.alerts.testNotDelivered', { reason: test.data.reason }) : t('settings.alerts.testNotDeliveredNoReason')}
+              </span>
             )
           ) : test.isError ? (
-            <span className="text-full-ink">Test not sent: {test.error.message}</span>
+            <span className="text-full-ink">{t('settings.alerts.testNotSent', { reason: problemText(test.error) })}</span>
           ) : null}
         </p>
       </div>

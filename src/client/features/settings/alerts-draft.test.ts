@@ -42,9 +42,9 @@ describe('the alerts form state', () => {
       rules: [{ type: 'data_stale', minutes: 0, channels: [], cooldownMinutes: 15 }],
     };
     expect(draftProblems(bad)).toEqual({
-      'channels.0.url': 'is empty: paste the address the receiving service gave you',
-      'channels.1.to': '“nope” is not an email address',
-      'rules.0.minutes': 'must be at least 1 minute',
+      'channels.0.url': 'This is empty: paste the address the receiving service gave you.',
+      'channels.1.to': '“nope” is not an email address.',
+      'rules.0.minutes': 'Enter at least 1 minute.',
     });
     expect(draftProblems(TWO)).toEqual({});
     expect(messageAtField('rules.0.space "attic" is not a space of this site.', 'rules.0.space')).toBe('"attic" is not a space of this site');

@@ -1,6 +1,7 @@
 // Settings ▸ Alerts' form state, as pure functions: channels and rules added, changed and removed
 // (a removed channel leaves no rule naming it), the capacity toggles per space, the recipients
 // typed as text, and every problem keyed by the path the server names (`channels.0.url`).
+import { activeLanguage, t } from '@/client/i18n/i18n';
 import {
   type AlertsSettings,
   alertsSettingsSchema,
@@ -95,14 +96,32 @@ export function draftProblems(draft: AlertsSettings): Record<string, string> {
       // An address in a recipients list: one field on the screen, the message says which address.
       const channel = draft.channels[Number(recipient[2])];
       const address = channel?.type === 'email' ? channel.to[Number(recipient[3])] : undefined;
-      problems[recipient[1]!] ??= `“${address ?? ''}” ${issue.message}`;
-    } else if (/^channels\.\d+\.url$/.test(path) && urlOf(draft, Number(issue.path[1])) === '') {
-      problems[path] ??= 'is empty: paste the address the receiving service gave you';
+      problems[recipient[1]!] ??= t('settings.alerts.problem.email', { address: address ?? '' });
     } else {
-      problems[path] ??= issue.message;
+      problems[path] ??= issueWords(draft, path, issue.code);
     }
   }
   return problems;
+}
+
+/**
+ * The shared schema's rule for a field, in the screen's words (the schema's own messages are
+ * English and name the field's path): by the field and the kind of issue.
+ */
+function issueWords(draft: AlertsSettings, path: string, code: string): string {
+  const field = path.split('.').at(-1) ?? '';
+  if (/^channels\.\d+\.url$/.test(path)) {
+    return urlOf(draft, Number(path.split('.')[1])) === '' ? t('settings.alerts.problem.urlEmpty') : t('settings.alerts.problem.url');
+  }
+  if (/^channels\.\d+\.to$/.test(path)) return code === 'too_big' ? t('settings.alerts.problem.tooManyRecipients') : t('settings.alerts.problem.noRecipient');
+  if (/^channels\.\d+\.name$/.test(path)) return t('settings.alerts.problem.name');
+  if (/^rules\.\d+\.channels\.\d+$/.test(path)) return t('settings.alerts.problem.channelGone');
+  if (field === 'minutes') {
+    if (code === 'too_big') return t('settings.alerts.problem.minutesMax');
+    return code === 'too_small' ? t('settings.alerts.problem.minutesMin') : t('settings.alerts.problem.minutesNumber');
+  }
+  if (field === 'cooldownMinutes') return t('settings.alerts.problem.cooldown');
+  return t('settings.alerts.problem.invalid');
 }
 
 function urlOf(draft: AlertsSettings, index: number): string | undefined {
@@ -110,8 +129,12 @@ function urlOf(draft: AlertsSettings, index: number): string | undefined {
   return channel?.type === 'webhook' ? channel.url.trim() : undefined;
 }
 
-/** A server message names its field first ("channels.0.url is not …."): beside the field, the rest says it. */
+/**
+ * A server message names its field first ("channels.0.url is not …."): beside the field, the rest
+ * says it. The server speaks English: in another language the screen says that it refused the value.
+ */
 export function messageAtField(message: string, field: string): string {
+  if (activeLanguage() !== 'en') return t('settings.problem.fieldRefused');
   const rest = message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
   return rest.replace(/\.$/, '');
 }
@@ -136,17 +159,17 @@ export function alertsChangeWords(saved: AlertsSettings, draft: AlertsSettings, 
   const after = new Map(draft.channels.map((c) => [c.id, c]));
   for (const c of draft.channels) {
     const old = before.get(c.id);
-    if (old === undefined) lines.push(`Adds the channel “${names.channel(c)}”`);
-    else if (JSON.stringify(old) !== JSON.stringify(c)) lines.push(`Changes the channel “${names.channel(c)}”`);
+    if (old === undefined) lines.push(t('settings.alerts.change.addChannel', { name: names.channel(c) }));
+    else if (JSON.stringify(old) !== JSON.stringify(c)) lines.push(t('settings.alerts.change.changeChannel', { name: names.channel(c) }));
   }
-  for (const c of saved.channels) if (!after.has(c.id)) lines.push(`Removes the channel “${names.channel(c)}”`);
+  for (const c of saved.channels) if (!after.has(c.id)) lines.push(t('settings.alerts.change.removeChannel', { name: names.channel(c) }));
   const oldRules = new Map(saved.rules.map((r) => [ruleKey(r), r]));
   const newRules = new Map(draft.rules.map((r) => [ruleKey(r), r]));
   for (const [key, r] of newRules) {
     const old = oldRules.get(key);
-    if (old === undefined) lines.push(`Turns on: ${names.rule(r)}`);
-    else if (JSON.stringify(old) !== JSON.stringify(r)) lines.push(`Changes: ${names.rule(r)}`);
+    if (old === undefined) lines.push(t('settings.alerts.change.ruleOn', { rule: names.rule(r) }));
+    else if (JSON.stringify(old) !== JSON.stringify(r)) lines.push(t('settings.alerts.change.ruleChanged', { rule: names.rule(r) }));
   }
-  for (const [key, r] of oldRules) if (!newRules.has(key)) lines.push(`Turns off: ${names.rule(r)}`);
+  for (const [key, r] of oldRules) if (!newRules.has(key)) lines.push(t('settings.alerts.change.ruleOff', { rule: names.rule(r) }));
   return lines;
 }

@@ -4,12 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Panel } from '@/client/components/ui/panel';
 import { Skeleton } from '@/client/components/ui/skeleton';
-import { alertHeadline, DELIVERY_WORDS } from '@/client/lib/alert-words';
+import { t } from '@/client/i18n/i18n';
+import { alertHeadline } from '@/client/lib/alert-words';
 import type { AlertLogEntry, ChannelConfig } from '@/shared/alerts-schema';
 import { channelTitle } from './alerts-channels';
 import { alertLogQueryOptions } from './alerts-settings-api';
 import { auditTime } from './audit-words';
 import { LOG_ROW, LogTable, LogTimeCell } from './log-table';
+import { problemText } from './settings-problems';
 
 const STATUS_LOOK: Record<AlertLogEntry['status'], string> = {
   sent: 'text-ink',
@@ -19,14 +21,21 @@ const STATUS_LOOK: Record<AlertLogEntry['status'], string> = {
 
 /** The status in words: "Sent", "Retrying (attempt 2) · next at 14:05", "Failed after 5 attempts: HTTP 500". */
 export function deliveryWords(entry: AlertLogEntry, timeZone: string | undefined): string {
-  const attempts = entry.attempts === 1 ? '1 attempt' : `${entry.attempts} attempts`;
+  // The reason is the receiver's or the mail server's own ("HTTP 500"): shown as it came.
+  const count = entry.attempts;
   switch (entry.status) {
     case 'sent':
-      return entry.attempts > 1 ? `${DELIVERY_WORDS.sent} after ${attempts}` : DELIVERY_WORDS.sent;
-    case 'retrying':
-      return `${DELIVERY_WORDS.retrying} after ${attempts}${entry.reason ? ` (${entry.reason})` : ''}${entry.nextAttemptAt ? `; next try ${auditTime(entry.nextAttemptAt, timeZone)}` : ''}`;
+      return count > 1 ? t('settings.log.sentAfter', { count }) : t('settings.log.sent');
+    case 'retrying': {
+      const reason = entry.reason ?? '';
+      const next = entry.nextAttemptAt ? auditTime(entry.nextAttemptAt, timeZone) : '';
+      if (reason !== '' && next !== '') return t('settings.log.retryingReasonNext', { count, reason, next });
+      if (reason !== '') return t('settings.log.retryingReason', { count, reason });
+      if (next !== '') return t('settings.log.retryingNext', { count, next });
+      return t('settings.log.retrying', { count });
+    }
     case 'failed':
-      return `${DELIVERY_WORDS.failed} after ${attempts}: ${entry.reason ?? 'no reason given'}`;
+      return entry.reason ? t('settings.log.failed', { count, reason: entry.reason }) : t('settings.log.failedNoReason', { count });
   }
 }
 
@@ -41,15 +50,15 @@ export function AlertLog({ channels, timeZone }: { channels: readonly ChannelCon
     <Panel
       level={3}
       headingId={`${id}-title`}
-      heading="Alert log"
-      subtitle={`The last 100 messages sent to the channels, newest first${timeZone ? `; times in ${timeZone}` : ''}.`}
+      heading={t('settings.log.title')}
+      subtitle={timeZone ? t('settings.log.introZone', { timeZone }) : t('settings.log.intro')}
     >
       {log.isPending ? (
         <Skeleton className="mt-4 h-24" />
       ) : log.isError ? (
-        <p className="mt-4 text-sm text-full-ink">The alert log could not be loaded: {log.error.message}</p>
+        <p className="mt-4 text-sm text-full-ink">{t('settings.log.loadFailed', { reason: problemText(log.error) })}</p>
       ) : log.data.entries.length === 0 ? (
-        <p className="mt-4 text-sm text-ink">Nothing sent yet: alerts and test messages appear here.</p>
+        <p className="mt-4 text-sm text-ink">{t('settings.log.empty')}</p>
       ) : (
         <>
           {/* A phone gets one entry per block; wider screens the table. */}
@@ -66,7 +75,11 @@ export function AlertLog({ channels, timeZone }: { channels: readonly ChannelCon
               </li>
             ))}
           </ul>
-          <LogTable caption="Alert log, newest first" columns={['When', 'Channel', 'Alert', 'Status']} className="mt-4 overflow-x-auto max-sm:hidden">
+          <LogTable
+            caption={t('settings.log.caption')}
+            columns={[t('settings.log.when'), t('settings.log.channel'), t('settings.log.alert'), t('settings.log.status')]}
+            className="mt-4 overflow-x-auto max-sm:hidden"
+          >
             {log.data.entries.map((entry) => (
               <tr key={entry.id} className={LOG_ROW}>
                 <LogTimeCell at={entry.at} timeZone={timeZone} />

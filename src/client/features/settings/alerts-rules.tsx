@@ -3,20 +3,30 @@
 // display goes offline), each with its minutes.
 import type { ReactNode } from 'react';
 import { Button } from '@/client/components/ui/button';
-import { RULE_NAMES } from '@/client/lib/alert-words';
+import { t } from '@/client/i18n/i18n';
 import type { AlertsSettings, RuleConfig } from '@/shared/alerts-schema';
 import type { DisplayInfo } from '@/shared/display-schema';
+import type { MessageKey } from '@/shared/i18n/message-key';
 import { CAPACITY_RULES, type CapacityRuleType, capacityRuleIndex, type OtherRuleType } from './alerts-draft';
 import { channelTitle } from './alerts-channels';
 import type { AlertSpace, AlertTargets } from './alerts-settings-api';
 import { Field, inputClass } from './settings-fields';
 
-const CAPACITY_WORDS: Record<CapacityRuleType, string> = { nearly_full: 'Nearly full', full: 'Full' };
+const CAPACITY_WORDS: Record<CapacityRuleType, MessageKey> = { nearly_full: 'settings.alerts.rule.nearlyFull', full: 'settings.alerts.rule.full' };
 
-export const OTHER_RULES: Record<OtherRuleType, { add: string; says: string }> = {
-  door_silent: { add: 'A door falls silent', says: 'A door counted nobody for this long while the site was open: its counter may be dead.' },
-  data_stale: { add: 'No live count', says: 'The counts stopped coming from WELLPOINT for this long.' },
-  display_offline: { add: 'A display goes offline', says: 'A wall screen stopped asking for numbers for this long while the site was open.' },
+/** Each rule's name, as the settings list it (keys: said at render in the active language). */
+const RULE_NAMES: Record<RuleConfig['type'], MessageKey> = {
+  nearly_full: 'settings.alerts.rule.nearlyFull',
+  full: 'settings.alerts.rule.full',
+  door_silent: 'settings.alerts.rule.doorSilent',
+  data_stale: 'settings.alerts.rule.dataStale',
+  display_offline: 'settings.alerts.rule.displayOffline',
+};
+
+export const OTHER_RULES: Record<OtherRuleType, { add: MessageKey; says: MessageKey }> = {
+  door_silent: { add: 'settings.alerts.add.doorSilent', says: 'settings.alerts.says.doorSilent' },
+  data_stale: { add: 'settings.alerts.add.dataStale', says: 'settings.alerts.says.dataStale' },
+  display_offline: { add: 'settings.alerts.add.displayOffline', says: 'settings.alerts.says.displayOffline' },
 };
 
 interface RulesProps {
@@ -37,14 +47,17 @@ export function ruleName(rule: RuleConfig, targets: AlertTargets, displays: read
   switch (rule.type) {
     case 'nearly_full':
     case 'full':
-      return `${targets.spaces.find((s) => s.id === rule.space)?.name ?? rule.space} · ${RULE_NAMES[rule.type]}`;
-    case 'door_silent':
-      return `${targets.devices.find((d) => d.id === rule.device)?.name ?? `Device ${rule.device}`} · ${RULE_NAMES[rule.type]} after ${rule.minutes} min`;
+      return t('settings.alerts.ruleFor', { what: targets.spaces.find((s) => s.id === rule.space)?.name ?? rule.space, rule: t(RULE_NAMES[rule.type]) });
+    case 'door_silent': {
+      const door = targets.devices.find((d) => d.id === rule.device)?.name ?? t('settings.alerts.deviceN', { n: rule.device });
+      return t('settings.alerts.ruleForAfter', { what: door, rule: t(RULE_NAMES[rule.type]), minutes: rule.minutes });
+    }
     case 'data_stale':
-      return `${RULE_NAMES[rule.type]} after ${rule.minutes} min`;
+      return t('settings.alerts.ruleAfter', { rule: t(RULE_NAMES[rule.type]), minutes: rule.minutes });
     case 'display_offline': {
-      const display = rule.display === undefined ? 'Every display' : (displays.find((d) => d.id === rule.display)?.name ?? 'A display');
-      return `${display} · ${RULE_NAMES[rule.type]} after ${rule.minutes} min`;
+      const display =
+        rule.display === undefined ? t('settings.alerts.everyDisplay') : (displays.find((d) => d.id === rule.display)?.name ?? t('settings.alerts.aDisplay'));
+      return t('settings.alerts.ruleForAfter', { what: display, rule: t(RULE_NAMES[rule.type]), minutes: rule.minutes });
     }
   }
 }
@@ -53,7 +66,7 @@ export function ruleName(rule: RuleConfig, targets: AlertTargets, displays: read
 function spacesToList(draft: AlertsSettings, spaces: readonly AlertSpace[]): AlertSpace[] {
   const known = new Set(spaces.map((s) => s.id));
   const extra = draft.rules.flatMap((r) => ('space' in r && !known.has(r.space) ? [r.space] : []));
-  return [...spaces, ...[...new Set(extra)].map((id) => ({ id, name: `${id} (not a space of this site)`, depth: 0, hasCapacity: true }))];
+  return [...spaces, ...[...new Set(extra)].map((id) => ({ id, name: t('settings.alerts.notASpace', { id }), depth: 0, hasCapacity: true }))];
 }
 
 export function CapacityRules({ draft, targets, idPrefix, locked, errorAt, onToggle, onChange }: RulesProps) {
@@ -62,9 +75,9 @@ export function CapacityRules({ draft, targets, idPrefix, locked, errorAt, onTog
       {spacesToList(draft, targets.spaces).map((space) => (
         <li key={space.id} aria-label={space.name} className="py-3" style={{ paddingInlineStart: `${space.depth * 1.25}rem` }}>
           <div className="flex flex-wrap items-center gap-x-6 gap-y-1">
-            <p className="min-w-40 flex-1 font-semibold text-ink max-sm:basis-full">{space.name}</p>
+            <p className="min-w-40 flex-1 font-semibold break-words text-ink max-sm:basis-full">{space.name}</p>
             {space.hasCapacity ? (
-              <div className="flex gap-x-6">
+              <div className="flex flex-wrap gap-x-6">
                 {CAPACITY_RULES.map((type) => (
                   <label key={type} className="flex min-h-11 cursor-pointer items-center gap-2.5 text-ink">
                     <input
@@ -73,14 +86,14 @@ export function CapacityRules({ draft, targets, idPrefix, locked, errorAt, onTog
                       checked={capacityRuleIndex(draft, space.id, type) >= 0}
                       disabled={locked}
                       onChange={(e) => onToggle(space.id, type, e.target.checked)}
-                      aria-label={`${CAPACITY_WORDS[type]}: ${space.name}`}
+                      aria-label={t('settings.alerts.ruleOfSpace', { rule: t(CAPACITY_WORDS[type]), space: space.name })}
                     />
-                    {CAPACITY_WORDS[type]}
+                    {t(CAPACITY_WORDS[type])}
                   </label>
                 ))}
               </div>
             ) : (
-              <p className="text-sm text-muted">No capacity set, so it is never full.</p>
+              <p className="text-sm text-muted">{t('settings.alerts.noCapacity')}</p>
             )}
           </div>
           {CAPACITY_RULES.map((type) => {
@@ -90,8 +103,8 @@ export function CapacityRules({ draft, targets, idPrefix, locked, errorAt, onTog
             return (
               <RuleDetails
                 key={type}
-                title={`${CAPACITY_WORDS[type]}: ${space.name}`}
-                shortTitle={CAPACITY_WORDS[type]}
+                title={t('settings.alerts.ruleOfSpace', { rule: t(CAPACITY_WORDS[type]), space: space.name })}
+                when={type === 'full' ? t('settings.alerts.whenFull') : t('settings.alerts.whenNearlyFull')}
                 rule={rule}
                 index={index}
                 channels={draft.channels}
@@ -115,7 +128,7 @@ export function OtherRules({ draft, targets, displays, idPrefix, locked, errorAt
   const shownDisplays = displays.filter((d) => d.revokedAt === null);
   return (
     <>
-      {others.length === 0 ? <p className="text-sm text-muted">None yet.</p> : null}
+      {others.length === 0 ? <p className="text-sm text-muted">{t('settings.alerts.noneYet')}</p> : null}
       <ul className="space-y-3">
         {others.map(({ rule, index }) => {
           const at = (field: string) => errorAt(`rules.${index}.${field}`);
@@ -125,7 +138,7 @@ export function OtherRules({ draft, targets, displays, idPrefix, locked, errorAt
           return (
             <li key={index} className="rounded-xl border border-line p-4">
               <RuleDetails
-                title={RULE_NAMES[type]}
+                title={t(RULE_NAMES[type])}
                 heading
                 rule={rule}
                 index={index}
@@ -134,11 +147,11 @@ export function OtherRules({ draft, targets, displays, idPrefix, locked, errorAt
                 locked={locked}
                 errorAt={errorAt}
                 onChange={(r) => onChange(index, r)}
-                hint={OTHER_RULES[type].says}
+                hint={t(OTHER_RULES[type].says)}
                 onRemove={locked ? undefined : () => onRemove(index)}
               >
                 {rule.type === 'door_silent' ? (
-                  <Field id={id('device')} label="Door" error={at('device')}>
+                  <Field id={id('device')} label={t('settings.alerts.door')} error={at('device')}>
                     {(a11y) => (
                       <select
                         id={id('device')}
@@ -148,7 +161,9 @@ export function OtherRules({ draft, targets, displays, idPrefix, locked, errorAt
                         {...a11y}
                         disabled={locked}
                       >
-                        {targets.devices.some((d) => d.id === rule.device) ? null : <option value={rule.device}>Device {rule.device}</option>}
+                        {targets.devices.some((d) => d.id === rule.device) ? null : (
+                          <option value={rule.device}>{t('settings.alerts.deviceN', { n: rule.device })}</option>
+                        )}
                         {targets.devices.map((d) => (
                           <option key={d.id} value={d.id}>
                             {d.name}
@@ -159,7 +174,7 @@ export function OtherRules({ draft, targets, displays, idPrefix, locked, errorAt
                   </Field>
                 ) : null}
                 {rule.type === 'display_offline' ? (
-                  <Field id={id('display')} label="Display" error={at('display')}>
+                  <Field id={id('display')} label={t('settings.alerts.display')} error={at('display')}>
                     {(a11y) => (
                       <select
                         id={id('display')}
@@ -172,9 +187,9 @@ export function OtherRules({ draft, targets, displays, idPrefix, locked, errorAt
                         {...a11y}
                         disabled={locked}
                       >
-                        <option value="">Every display</option>
+                        <option value="">{t('settings.alerts.everyDisplay')}</option>
                         {rule.display !== undefined && !shownDisplays.some((d) => d.id === rule.display) ? (
-                          <option value={rule.display}>A display no longer listed</option>
+                          <option value={rule.display}>{t('settings.alerts.displayGone')}</option>
                         ) : null}
                         {shownDisplays.map((d) => (
                           <option key={d.id} value={d.id}>
@@ -185,7 +200,7 @@ export function OtherRules({ draft, targets, displays, idPrefix, locked, errorAt
                     )}
                   </Field>
                 ) : null}
-                <Field id={id('minutes')} label="After (minutes)" error={at('minutes')}>
+                <Field id={id('minutes')} label={t('settings.alerts.afterMinutes')} error={at('minutes')}>
                   {(a11y) => (
                     <input
                       id={id('minutes')}
@@ -210,7 +225,7 @@ export function OtherRules({ draft, targets, displays, idPrefix, locked, errorAt
         <div className="mt-4 flex flex-wrap gap-2">
           {(Object.keys(OTHER_RULES) as OtherRuleType[]).map((type) => (
             <Button key={type} tone="accent" className="px-3 text-sm" onClick={() => onAdd(type)}>
-              Add: {OTHER_RULES[type].add.toLowerCase()}
+              {t(OTHER_RULES[type].add)}
             </Button>
           ))}
         </div>
@@ -221,8 +236,8 @@ export function OtherRules({ draft, targets, displays, idPrefix, locked, errorAt
 
 interface RuleDetailsProps {
   title: string;
-  /** What the box under a space's toggles shows (the space is named above it). */
-  shortTitle?: string;
+  /** What the box under a space's toggles shows ("When full"; the space is named above it). */
+  when?: string;
   /** A heading of its own (a card); else a line under the space's toggles. */
   heading?: boolean;
   hint?: string;
@@ -238,7 +253,7 @@ interface RuleDetailsProps {
 }
 
 /** What every rule has: the channels it goes to, and how often it may repeat. */
-function RuleDetails({ title, shortTitle, heading, hint, rule, index, channels, idPrefix, locked, errorAt, onChange, onRemove, children }: RuleDetailsProps) {
+function RuleDetails({ title, when, heading, hint, rule, index, channels, idPrefix, locked, errorAt, onChange, onRemove, children }: RuleDetailsProps) {
   const cooldownId = `${idPrefix}-cooldownMinutes`;
   const channelsError = errorAt(`rules.${index}.channels`) ?? firstChannelError(errorAt, index, rule.channels.length);
   return (
@@ -250,17 +265,17 @@ function RuleDetails({ title, shortTitle, heading, hint, rule, index, channels, 
           </legend>
         ) : (
           <legend className="mb-2 text-sm font-semibold text-ink">
-            When {(shortTitle ?? title).toLowerCase()}
-            <span className="sr-only">{`, ${title}: channels and repeats`}</span>
+            {when ?? title}
+            <span className="sr-only">{t('settings.alerts.detailsOf', { title })}</span>
           </legend>
         )}
         {hint ? <p className="text-sm text-muted">{hint}</p> : null}
         <div className={`grid gap-4 sm:grid-cols-[repeat(auto-fit,minmax(12rem,1fr))] ${heading ? 'mt-3' : ''}`}>
           {children}
           <fieldset className="min-w-0">
-            <legend className="text-sm font-semibold text-ink">Send to</legend>
+            <legend className="text-sm font-semibold text-ink">{t('settings.alerts.sendTo')}</legend>
             {channels.length === 0 ? (
-              <p className="mt-1.5 text-sm text-muted">No channels yet: staff with the dashboard open see it.</p>
+              <p className="mt-1.5 text-sm text-muted">{t('settings.alerts.noChannelsRule')}</p>
             ) : (
               <div className="mt-1 flex flex-wrap gap-x-4">
                 {channels.map((c) => (
@@ -279,7 +294,7 @@ function RuleDetails({ title, shortTitle, heading, hint, rule, index, channels, 
             {channelsError ? <p className="mt-1 text-sm text-full-ink">{channelsError}</p> : null}
           </fieldset>
           {rule.type === 'nearly_full' || rule.type === 'full' ? (
-            <Field id={cooldownId} label="At most once every (minutes)" error={errorAt(`rules.${index}.cooldownMinutes`)}>
+            <Field id={cooldownId} label={t('settings.alerts.cooldown')} error={errorAt(`rules.${index}.cooldownMinutes`)}>
               {(a11y) => (
                 <input
                   id={cooldownId}
@@ -298,8 +313,8 @@ function RuleDetails({ title, shortTitle, heading, hint, rule, index, channels, 
           ) : null}
         </div>
         {onRemove ? (
-          <Button tone="quiet" className="mt-2 px-3" onClick={onRemove} aria-label={`Remove the rule ${title}`}>
-            Remove
+          <Button tone="quiet" className="mt-2 px-3" onClick={onRemove} aria-label={t('settings.alerts.removeRule', { title })}>
+            {t('settings.remove')}
           </Button>
         ) : null}
       </fieldset>

@@ -6,6 +6,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { Button } from '@/client/components/ui/button';
 import { Panel } from '@/client/components/ui/panel';
 import { Skeleton } from '@/client/components/ui/skeleton';
+import { t } from '@/client/i18n/i18n';
 import { ApiRequestError } from '@/client/lib/api-client';
 import { configQueryOptions } from '@/client/lib/config-queries';
 import type { AdminSettings } from '@/shared/admin-settings-schema';
@@ -30,6 +31,7 @@ import { type AlertTargets, alertTargetsQueryOptions, saveAlerts } from './alert
 import { displaysQueryOptions } from './displays-api';
 import { ADMIN_SETTINGS_KEY, adminSettingsQueryOptions } from './settings-api';
 import { SaveBar, SaveStatus, SectionMessage } from './settings-fields';
+import { problemText } from './settings-problems';
 
 export function AlertsSection() {
   const settings = useQuery(adminSettingsQueryOptions());
@@ -38,7 +40,7 @@ export function AlertsSection() {
   const config = useQuery(configQueryOptions());
   const [saved, setSaved] = useState(false);
   if (settings.isPending || (targets.isPending && !targets.isError)) return <Skeleton className="h-96 rounded-2xl" />;
-  if (settings.error) return <SectionMessage title="The alert settings could not be loaded.">{settings.error.message}</SectionMessage>;
+  if (settings.error) return <SectionMessage title={t('settings.alerts.loadFailed')}>{problemText(settings.error)}</SectionMessage>;
   // Without the live answer the rules can still be edited by what they name.
   const known: AlertTargets = targets.data ?? { spaces: [], devices: [] };
   return (
@@ -117,22 +119,15 @@ export function AlertsForm({ settings, targets, targetsFailed, displays, saved: 
   };
 
   return (
-    <form noValidate onSubmit={onSubmit} aria-label="Alerts" className="space-y-6">
+    <form noValidate onSubmit={onSubmit} aria-label={t('settings.section.alerts')} className="space-y-6">
       {locked ? (
         <p className="rounded-lg bg-notice-soft p-3 text-sm text-notice-ink">
-          {lockSource === 'file'
-            ? 'The alerts come from the provisioning file (SITE_CONFIG_FILE); change them there. “Send a test” still works.'
-            : 'The alerts come from the server’s environment; change them there.'}
+          {lockSource === 'file' ? t('settings.alerts.lockedFile') : t('settings.alerts.lockedEnv')}
         </p>
       ) : null}
 
-      <Panel
-        level={3}
-        headingId={`${id}-channels`}
-        heading="Channels"
-        subtitle="Where alerts go: a webhook (Slack, Microsoft Teams or your own system) or email. Staff with the dashboard open see every alert too."
-      >
-        {draft.channels.length === 0 ? <p className="mt-4 text-sm text-muted">No channels yet.</p> : null}
+      <Panel level={3} headingId={`${id}-channels`} heading={t('settings.alerts.channels')} subtitle={t('settings.alerts.channelsIntro')}>
+        {draft.channels.length === 0 ? <p className="mt-4 text-sm text-muted">{t('settings.alerts.noChannels')}</p> : null}
         <ul className="mt-4 space-y-3">
           {draft.channels.map((channel, index) => (
             <ChannelCard
@@ -151,33 +146,23 @@ export function AlertsForm({ settings, targets, targetsFailed, displays, saved: 
         {locked ? null : (
           <div className="mt-4 flex flex-wrap gap-2">
             <Button tone="accent" className="px-3 text-sm" onClick={() => edit(addChannel(draft, 'webhook'))}>
-              Add a webhook
+              {t('settings.alerts.addWebhook')}
             </Button>
             <Button tone="accent" className="px-3 text-sm" onClick={() => edit(addChannel(draft, 'email'))}>
-              Add an email
+              {t('settings.alerts.addEmail')}
             </Button>
           </div>
         )}
       </Panel>
 
-      <Panel
-        level={3}
-        headingId={`${id}-capacity`}
-        heading="When a space fills up"
-        subtitle="An alert when the count crosses the space’s nearly-full level or its capacity; again only after it has fallen 5 points below."
-      >
-        {targetsFailed ? <p className="mt-3 text-sm text-muted">The live spaces could not be loaded: only the spaces that have rules are listed.</p> : null}
+      <Panel level={3} headingId={`${id}-capacity`} heading={t('settings.alerts.capacity')} subtitle={t('settings.alerts.capacityIntro')}>
+        {targetsFailed ? <p className="mt-3 text-sm text-muted">{t('settings.alerts.targetsFailed')}</p> : null}
         <div className="mt-2">
           <CapacityRules {...ruleProps} />
         </div>
       </Panel>
 
-      <Panel
-        level={3}
-        headingId={`${id}-other`}
-        heading="Other checks"
-        subtitle="Dead counters, counts that stop, wall screens that go dark; checked only while the site is open."
-      >
+      <Panel level={3} headingId={`${id}-other`} heading={t('settings.alerts.other')} subtitle={t('settings.alerts.otherIntro')}>
         <div className="mt-4">
           <OtherRules {...ruleProps} />
         </div>
@@ -188,13 +173,17 @@ export function AlertsForm({ settings, targets, targetsFailed, displays, saved: 
           id={id}
           changes={locked ? [] : changes}
           pending={save.isPending}
-          label="Save alerts"
+          label={t('settings.alerts.save')}
           className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between"
         />
         <SaveStatus
-          saved={justSaved ? 'Saved. The server watches with these rules from now on.' : null}
+          saved={justSaved ? t('settings.alerts.saved') : null}
           problem={
-            shown && Object.keys(problems).length > 0 ? 'Not saved: fix the fields marked above.' : save.error ? `Not saved: ${save.error.message}` : null
+            shown && Object.keys(problems).length > 0
+              ? t('settings.alerts.fixFields')
+              : save.error
+                ? t('settings.notSaved', { reason: problemText(save.error) })
+                : null
           }
         />
       </div>

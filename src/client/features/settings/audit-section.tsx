@@ -3,26 +3,31 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Button } from '@/client/components/ui/button';
 import { Skeleton } from '@/client/components/ui/skeleton';
+import { t } from '@/client/i18n/i18n';
 import { configQueryOptions } from '@/client/lib/config-queries';
 import { actionWords, detailLines } from './audit-words';
 import { LOG_ROW, LogTable, LogTimeCell } from './log-table';
 import { auditQueryOptions } from './settings-api';
 import { SectionMessage } from './settings-fields';
+import { problemText } from './settings-problems';
 
 export function AuditSection() {
   const audit = useInfiniteQuery(auditQueryOptions());
   const config = useQuery(configQueryOptions());
   const timeZone = config.data?.timezone;
   if (audit.isPending) return <Skeleton className="h-96 rounded-2xl" />;
-  if (audit.error) return <SectionMessage title="The audit log could not be loaded.">{audit.error.message}</SectionMessage>;
+  if (audit.error) return <SectionMessage title={t('settings.audit.loadFailed')}>{problemText(audit.error)}</SectionMessage>;
   const entries = audit.data.pages.flatMap((p) => p.entries);
   return (
     <div className="rounded-2xl border border-line bg-surface p-4 sm:p-6">
-      <p className="text-sm text-muted">Who changed the settings and who exported counts, newest first{timeZone ? `; times in ${timeZone}` : ''}.</p>
+      <p className="text-sm text-muted">{timeZone ? t('settings.audit.introZone', { timeZone }) : t('settings.audit.intro')}</p>
       {entries.length === 0 ? (
-        <p className="mt-4 text-sm text-ink">Nothing yet: changes to the settings and exports appear here.</p>
+        <p className="mt-4 text-sm text-ink">{t('settings.audit.empty')}</p>
       ) : (
-        <LogTable caption="Audit log, newest first" columns={['When', 'Who', 'What', 'Detail']}>
+        <LogTable
+          caption={t('settings.audit.caption')}
+          columns={[t('settings.log.when'), t('settings.audit.who'), t('settings.audit.what'), t('settings.audit.detail')]}
+        >
           {entries.map((entry) => {
             const lines = detailLines(entry);
             return (
@@ -48,10 +53,10 @@ export function AuditSection() {
       )}
       {audit.hasNextPage ? (
         <Button tone="accent" className="mt-4 min-h-12 px-4" disabled={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>
-          {audit.isFetchingNextPage ? 'Loading…' : 'Show older entries'}
+          {audit.isFetchingNextPage ? t('settings.page.loading') : t('settings.audit.older')}
         </Button>
       ) : null}
-      {audit.isFetchNextPageError ? <p className="mt-2 text-sm text-full-ink">Older entries could not be loaded; try again.</p> : null}
+      {audit.isFetchNextPageError ? <p className="mt-2 text-sm text-full-ink">{t('settings.audit.olderFailed')}</p> : null}
     </div>
   );
 }

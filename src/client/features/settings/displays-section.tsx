@@ -8,26 +8,32 @@ import { Dialog } from '@/client/components/ui/dialog';
 import { AlertTriangleIcon } from '@/client/components/ui/icons';
 import { Panel } from '@/client/components/ui/panel';
 import { Skeleton } from '@/client/components/ui/skeleton';
+import { t } from '@/client/i18n/i18n';
 import { ApiRequestError } from '@/client/lib/api-client';
 import { formatDuration } from '@/client/lib/format';
 import { useNow } from '@/client/lib/use-now';
 import type { CreatedDisplay, DisplayInfo, DisplayMode, DisplayTheme } from '@/shared/display-schema';
+import { LANGUAGE_NAMES } from '@/shared/i18n/languages';
+import type { MessageKey } from '@/shared/i18n/message-key';
 import type { Locale } from '@/shared/settings-schema';
+import { problemText } from './settings-problems';
 import { createDisplay, displaysQueryOptions, revokeDisplay, type SpaceChoice, spaceChoicesQueryOptions } from './displays-api';
 
 /** A screen that has not asked for this long is offline (kiosks ask every few seconds). */
 export const OFFLINE_AFTER_SECONDS = 5 * 60;
 
-const MODES: Record<DisplayMode, string> = { devices: 'Cards, one per space', total: 'One number with the entrance sign' };
-const THEMES: Record<DisplayTheme, string> = { dark: 'Dark', light: 'Light' };
-const LANGUAGES: Record<Locale, string> = { en: 'English', de: 'Deutsch', hu: 'Magyar' };
+const MODES: Record<DisplayMode, MessageKey> = { devices: 'settings.displays.mode.devices', total: 'settings.displays.mode.total' };
+const THEMES: Record<DisplayTheme, MessageKey> = { dark: 'settings.displays.theme.dark', light: 'settings.displays.theme.light' };
+/** Each language in its own name, as every chooser lists them. */
+const LANGUAGES: Record<Locale, string> = LANGUAGE_NAMES;
 
 /** "Last seen 2 min ago", "Offline for 12 min" or "Never opened", and whether it is online. */
 export function displayStatus(lastSeen: string | null, nowMs: number): { state: 'online' | 'offline' | 'never'; text: string } {
-  if (lastSeen === null) return { state: 'never', text: 'Never opened' };
+  if (lastSeen === null) return { state: 'never', text: t('settings.displays.never') };
   const seconds = Math.max(0, (nowMs - Date.parse(lastSeen)) / 1000);
-  if (seconds < OFFLINE_AFTER_SECONDS) return { state: 'online', text: seconds < 1 ? 'Last seen just now' : `Last seen ${formatDuration(seconds)} ago` };
-  return { state: 'offline', text: `Offline for ${formatDuration(seconds)}` };
+  if (seconds < OFFLINE_AFTER_SECONDS)
+    return { state: 'online', text: seconds < 1 ? t('settings.displays.seenNow') : t('settings.displays.seenAgo', { duration: formatDuration(seconds) }) };
+  return { state: 'offline', text: t('settings.displays.offlineFor', { duration: formatDuration(seconds) }) };
 }
 
 const STATUS_LOOK = {
@@ -64,30 +70,24 @@ function NewDisplayForm({ onCreated }: { onCreated: (created: CreatedDisplay & {
       void queryClient.invalidateQueries({ queryKey: displaysQueryOptions().queryKey });
       onCreated({ ...answer, name: name.trim() });
     },
-    onError: (error) => setProblem({ field: error instanceof ApiRequestError ? (error.field?.split('.')[0] ?? '') : '', message: error.message }),
+    onError: (error) => setProblem({ field: error instanceof ApiRequestError ? (error.field?.split('.')[0] ?? '') : '', message: problemText(error) }),
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim() === '') return setProblem({ field: 'name', message: 'Give the display a name, such as “Café entrance”.' });
-    if (mode === 'total' && chosen.length > 1)
-      return setProblem({ field: 'spaces', message: 'One number shows one space: choose one, or none for the whole site.' });
+    if (name.trim() === '') return setProblem({ field: 'name', message: t('settings.displays.problem.name') });
+    if (mode === 'total' && chosen.length > 1) return setProblem({ field: 'spaces', message: t('settings.displays.problem.oneSpace') });
     setProblem(null);
     make.mutate({ name: name.trim(), spaces: chosen.length === 0 ? null : chosen, mode, theme, lang: lang === '' ? null : lang, chime });
   };
   const errorOf = (field: string) => (problem !== null && problem.field === field ? problem.message : undefined);
 
   return (
-    <Panel
-      level={3}
-      headingId={`${id}-title`}
-      heading="Make a display link"
-      subtitle="A link for one wall screen: it shows the live counts of the spaces you choose, and nothing else."
-    >
+    <Panel level={3} headingId={`${id}-title`} heading={t('settings.displays.make.title')} subtitle={t('settings.displays.make.intro')}>
       <form noValidate onSubmit={submit} className="mt-5 space-y-6">
         <div>
           <label htmlFor={`${id}-name`} className="block text-sm font-semibold text-ink">
-            Name
+            {t('settings.displays.name')}
           </label>
           <input
             id={`${id}-name`}
@@ -97,20 +97,20 @@ function NewDisplayForm({ onCreated }: { onCreated: (created: CreatedDisplay & {
             onChange={(e) => setName(e.target.value)}
             aria-invalid={errorOf('name') ? true : undefined}
             aria-describedby={errorOf('name') ? `${id}-name-error` : undefined}
-            placeholder="Café entrance"
+            placeholder={t('settings.displays.namePlaceholder')}
             className="mt-2 min-h-11 w-full max-w-md rounded-lg border border-line bg-surface px-3 text-ink"
           />
           <FieldProblem id={`${id}-name-error`} message={errorOf('name')} />
         </div>
 
         <fieldset className="min-w-0" aria-describedby={`${id}-spaces-hint${errorOf('spaces') ? ` ${id}-spaces-error` : ''}`}>
-          <legend className="text-sm font-semibold text-ink">Spaces</legend>
+          <legend className="text-sm font-semibold text-ink">{t('settings.displays.spaces')}</legend>
           <p id={`${id}-spaces-hint`} className="text-sm text-muted">
-            None chosen: every space.
+            {t('settings.displays.spacesHint')}
           </p>
           {spaces.data === undefined ? (
             spaces.isError ? (
-              <p className="mt-2 text-sm text-muted">The spaces could not be loaded: the display will show every space.</p>
+              <p className="mt-2 text-sm text-muted">{t('settings.displays.spacesFailed')}</p>
             ) : (
               <Skeleton className="mt-2 h-24 max-w-md" />
             )
@@ -131,27 +131,31 @@ function NewDisplayForm({ onCreated }: { onCreated: (created: CreatedDisplay & {
         </fieldset>
 
         <div className="grid gap-6 sm:grid-cols-2">
-          <Choice legend="Shows" name={`${id}-mode`} options={MODES} value={mode} onChange={setMode} />
-          <Choice legend="Theme" name={`${id}-theme`} options={THEMES} value={theme} onChange={setTheme} />
+          <Choice legend={t('settings.displays.shows')} name={`${id}-mode`} options={MODES} value={mode} onChange={setMode} />
+          <Choice legend={t('settings.displays.theme')} name={`${id}-theme`} options={THEMES} value={theme} onChange={setTheme} />
         </div>
 
         <div>
           <label htmlFor={`${id}-lang`} className="block text-sm font-semibold text-ink">
-            Language
+            {t('settings.displays.language')}
           </label>
           <select
             id={`${id}-lang`}
             value={lang}
             onChange={(e) => setLang(e.target.value as Locale | '')}
+            aria-describedby={`${id}-lang-hint`}
             className="mt-2 min-h-11 w-full max-w-xs rounded-lg border border-line bg-surface px-3 text-ink"
           >
-            <option value="">The site’s language</option>
+            <option value="">{t('settings.displays.siteLanguage')}</option>
             {Object.entries(LANGUAGES).map(([code, label]) => (
               <option key={code} value={code}>
                 {label}
               </option>
             ))}
           </select>
+          <p id={`${id}-lang-hint`} className="mt-1.5 text-sm text-muted">
+            {t('settings.displays.languageHint')}
+          </p>
         </div>
 
         <div>
@@ -163,16 +167,16 @@ function NewDisplayForm({ onCreated }: { onCreated: (created: CreatedDisplay & {
               aria-describedby={`${id}-chime-hint`}
               className="size-4 shrink-0 accent-accent"
             />
-            <span className="font-semibold">Chime when full</span>
+            <span className="font-semibold">{t('settings.displays.chime')}</span>
           </label>
           <p id={`${id}-chime-hint`} className="text-sm text-muted">
-            A short chime when the screen’s space (its first space, or the whole site) turns full. The screen’s browser must be allowed to play sound.
+            {t('settings.displays.chimeHint')}
           </p>
         </div>
 
         {problem !== null && !['name', 'spaces'].includes(problem.field) ? <FieldProblem id={`${id}-form-error`} message={problem.message} /> : null}
         <Button tone="primary" type="submit" disabled={make.isPending} className="px-5">
-          {make.isPending ? 'Making the link…' : 'Make link'}
+          {make.isPending ? t('settings.displays.making') : t('settings.displays.makeLink')}
         </Button>
       </form>
     </Panel>
@@ -204,7 +208,7 @@ function Choice<T extends string>({
 }: {
   legend: string;
   name: string;
-  options: Record<T, string>;
+  options: Record<T, MessageKey>;
   value: T;
   onChange: (value: T) => void;
 }) {
@@ -212,10 +216,10 @@ function Choice<T extends string>({
     <fieldset className="min-w-0">
       <legend className="text-sm font-semibold text-ink">{legend}</legend>
       <div className="mt-2 space-y-1">
-        {(Object.entries(options) as [T, string][]).map(([key, label]) => (
+        {(Object.entries(options) as [T, MessageKey][]).map(([key, label]) => (
           <label key={key} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md px-1 text-ink hover:bg-sunken">
             <input type="radio" name={name} checked={value === key} onChange={() => onChange(key)} className="size-4 shrink-0 accent-accent" />
-            <span>{label}</span>
+            <span>{t(label)}</span>
           </label>
         ))}
       </div>
@@ -246,14 +250,14 @@ function CreatedLink({ created, onDone }: { created: CreatedDisplay & { name: st
     <Panel
       level={3}
       headingId={`${id}-title`}
-      heading={`Link for “${created.name}”`}
-      subtitle="Shown once: copy it or scan it now, and open it on the wall screen. It signs that screen in for as long as it is used."
+      heading={t('settings.displays.created.title', { name: created.name })}
+      subtitle={t('settings.displays.created.intro')}
     >
       <div className="mt-5 flex flex-col gap-6 sm:flex-row sm:items-start">
         <QrCode url={created.url} name={created.name} />
         <div className="min-w-0 flex-1 space-y-3">
           <label htmlFor={`${id}-url`} className="block text-sm font-semibold text-ink">
-            Display link
+            {t('settings.displays.link')}
           </label>
           <div className="flex flex-wrap gap-2">
             <input
@@ -265,14 +269,14 @@ function CreatedLink({ created, onDone }: { created: CreatedDisplay & { name: st
               className="min-h-11 min-w-0 flex-1 basis-64 rounded-lg border border-line bg-sunken px-3 font-mono text-sm text-ink"
             />
             <Button tone="accent" onClick={copy} className="px-4">
-              Copy
+              {t('settings.displays.copy')}
             </Button>
           </div>
           <p role="status" className="min-h-5 text-sm text-muted">
-            {copied === 'yes' ? 'Copied.' : copied === 'failed' ? 'This browser did not allow copying: select the link and copy it yourself.' : ''}
+            {copied === 'yes' ? t('settings.displays.copied') : copied === 'failed' ? t('settings.displays.copyFailed') : ''}
           </p>
           <Button tone="secondary" onClick={onDone} className="px-4">
-            Done
+            {t('settings.displays.done')}
           </Button>
         </div>
       </div>
@@ -298,7 +302,7 @@ function QrCode({ url, name }: { url: string; name: string }) {
   return (
     <img
       src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
-      alt={`QR code of the display link for ${name}: scan it with the wall screen's camera, or open the link shown beside it.`}
+      alt={t('settings.displays.qrAlt', { name })}
       className="size-48 shrink-0 rounded-lg border border-line bg-white"
     />
   );
@@ -315,15 +319,15 @@ function DisplayList() {
   const spaceName = (spaceId: string) => spaces.data?.find((s) => s.id === spaceId)?.name ?? spaceId;
 
   return (
-    <Panel level={3} headingId={`${id}-title`} heading="Display links" subtitle="Each wall screen with a link, and when it last asked for numbers.">
+    <Panel level={3} headingId={`${id}-title`} heading={t('settings.displays.list.title')} subtitle={t('settings.displays.list.intro')}>
       {displays.data === undefined ? (
         displays.isError ? (
-          <p className="mt-4 text-sm text-full-ink">{displays.error.message}</p>
+          <p className="mt-4 text-sm text-full-ink">{problemText(displays.error)}</p>
         ) : (
           <Skeleton className="mt-4 h-20" />
         )
       ) : active.length === 0 ? (
-        <p className="mt-4 text-sm text-muted">No display links yet.</p>
+        <p className="mt-4 text-sm text-muted">{t('settings.displays.none')}</p>
       ) : (
         <ul className="mt-4 divide-y divide-line">
           {active.map((d) => {
@@ -332,30 +336,30 @@ function DisplayList() {
               <li key={d.id} aria-label={d.name} className="flex flex-wrap items-center gap-x-4 gap-y-2 py-3">
                 <div className="min-w-0 flex-1 basis-56">
                   <p className="font-semibold text-ink">{d.name}</p>
-                  <p className="text-sm text-muted">
-                    {d.spaces === null ? 'Every space' : d.spaces.map(spaceName).join(', ')}
-                    {' · '}
-                    {d.mode === 'total' ? 'one number' : 'cards'}
-                    {d.theme === 'light' ? ' · light' : ''}
-                    {d.lang !== null && d.lang in LANGUAGES ? ` · ${LANGUAGES[d.lang as Locale]}` : ''}
-                    {d.chime ? ' · chimes when full' : ''}
+                  <p className="text-sm break-words text-muted">
+                    {/* Tags of one link, each a word of its own: "Every space · cards · Deutsch". */}
+                    {[
+                      d.spaces === null ? t('settings.displays.tag.everySpace') : d.spaces.map(spaceName).join(', '),
+                      d.mode === 'total' ? t('settings.displays.tag.total') : t('settings.displays.tag.cards'),
+                      ...(d.theme === 'light' ? [t('settings.displays.tag.light')] : []),
+                      ...(d.lang !== null && d.lang in LANGUAGES ? [LANGUAGES[d.lang as Locale]] : []),
+                      ...(d.chime ? [t('settings.displays.tag.chime')] : []),
+                    ].join(' · ')}
                   </p>
                 </div>
                 <p className="flex items-center gap-2 text-sm">
                   <span aria-hidden="true" className={`size-2.5 rounded-full ${STATUS_LOOK[status.state].dot}`} />
                   <span className={STATUS_LOOK[status.state].text}>{status.text}</span>
                 </p>
-                <Button tone="secondary" onClick={() => setRevoking(d)} className="px-4" aria-label={`Revoke the link of ${d.name}`}>
-                  Revoke
+                <Button tone="secondary" onClick={() => setRevoking(d)} className="px-4" aria-label={t('settings.displays.revokeNamed', { name: d.name })}>
+                  {t('settings.displays.revoke')}
                 </Button>
               </li>
             );
           })}
         </ul>
       )}
-      {revokedCount > 0 ? (
-        <p className="mt-3 text-sm text-muted">{revokedCount === 1 ? '1 revoked link is' : `${revokedCount} revoked links are`} not shown.</p>
-      ) : null}
+      {revokedCount > 0 ? <p className="mt-3 text-sm text-muted">{t('settings.displays.revokedHidden', { count: revokedCount })}</p> : null}
       {revoking !== null ? <RevokeDialog display={revoking} onClose={() => setRevoking(null)} /> : null}
     </Panel>
   );
@@ -376,19 +380,16 @@ function RevokeDialog({ display, onClose }: { display: DisplayInfo; onClose: () 
     <Dialog onClose={onClose} labelledBy={`${id}-title`} initialFocus={cancelRef} className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl">
       <div className="space-y-3 p-5 sm:p-6">
         <h2 id={`${id}-title`} className="text-lg font-semibold">
-          Revoke the link of “{display.name}”?
+          {t('settings.displays.revokeTitle', { name: display.name })}
         </h2>
-        <p className="text-sm text-muted">
-          Its screen stops showing the counts and says “This display link was revoked” within one poll. This cannot be undone: the screen needs a new link to
-          show them again.
-        </p>
-        {revoke.isError ? <FieldProblem id={`${id}-error`} message={revoke.error.message} /> : null}
+        <p className="text-sm text-muted">{t('settings.displays.revokeBody')}</p>
+        {revoke.isError ? <FieldProblem id={`${id}-error`} message={problemText(revoke.error)} /> : null}
         <div className="flex flex-wrap justify-end gap-3 pt-2">
           <button ref={cancelRef} type="button" onClick={onClose} className={buttonClass('secondary', 'px-4')}>
-            Cancel
+            {t('settings.cancel')}
           </button>
           <Button tone="primary" onClick={() => revoke.mutate()} disabled={revoke.isPending} className="bg-full-ink px-4">
-            {revoke.isPending ? 'Revoking…' : 'Revoke link'}
+            {revoke.isPending ? t('settings.displays.revoking') : t('settings.displays.revokeLink')}
           </Button>
         </div>
       </div>

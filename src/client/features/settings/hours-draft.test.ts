@@ -48,11 +48,11 @@ describe('hours draft', () => {
     draft.closed.push('', '2026-12-25', '2026-12-25');
     draft.special.push({ date: '2026-12-25', mode: 'closed', spans: [] });
     expect(draftProblems(draft)).toEqual({
-      'weekly.mon.1.1': 'ends when it starts: choose All day for the whole day',
-      'weekly.tue': 'has no hours: add a span, or choose Closed',
-      'closed.0': 'needs a date',
-      'closed.2': 'lists 2026-12-25 twice',
-      'special.0.date': 'is also a closed date: keep one of them',
+      'weekly.mon.1.1': 'This span ends when it starts: choose All day for the whole day.',
+      'weekly.tue': 'This day has no hours: add a span, or choose Closed.',
+      'closed.0': 'Enter a date as DD/MM/YYYY, such as 24/12/2026.',
+      'closed.2': '2026-12-25 is listed twice.',
+      'special.0.date': 'This date is also a closed date: keep one of them.',
     });
   });
 });

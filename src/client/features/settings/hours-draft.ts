@@ -1,7 +1,10 @@
 // The opening-hours editor's draft: per weekday closed / all day / spans, dated closures and
 // special dates, turned into the value PUT /api/admin/settings/hours takes (null: always open) and
 // back, with the checks the server makes named by the same field paths it uses.
+import { t } from '@/client/i18n/i18n';
+import type { MessageKey } from '@/shared/i18n/message-key';
 import { type HoursSpan, type OpeningHours, type Weekday, WEEKDAYS } from '@/shared/opening-hours';
+import { parseDate, parseTime } from './typed-fields';
 
 export type DayMode = 'closed' | 'all_day' | 'hours';
 
@@ -22,21 +25,21 @@ export interface HoursDraft {
   special: SpecialDraft[];
 }
 
-export const DAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
+/** The weekdays' names, as keys (said with `t` at render, in the active language). */
+export const DAY_NAMES: Record<Weekday, MessageKey> = {
+  mon: 'settings.hours.mon',
+  tue: 'settings.hours.tue',
+  wed: 'settings.hours.wed',
+  thu: 'settings.hours.thu',
+  fri: 'settings.hours.fri',
+  sat: 'settings.hours.sat',
+  sun: 'settings.hours.sun',
 };
 
 /** What a new span or a day newly set to "hours" starts with. */
 export const NEW_SPAN: [string, string] = ['07:00', '22:00'];
 const ALL_DAY: HoursSpan = ['00:00', '24:00'];
-const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const isDate = (text: string) => parseDate(text) !== null;
 
 function dayDraftOf(spans: readonly HoursSpan[] | undefined): DayDraft {
   if (spans === undefined || spans.length === 0) return { mode: 'closed', spans: [] };
@@ -63,8 +66,12 @@ export function startingHours(): HoursDraft {
 function spansOf(day: DayDraft): HoursSpan[] {
   if (day.mode === 'closed') return [];
   if (day.mode === 'all_day') return [ALL_DAY];
-  // Midnight as an end means the end of the day.
-  return day.spans.map(([start, end]) => [start, end === '00:00' && start !== '00:00' ? '24:00' : end]);
+  // Typed times as the server takes them ("7:00" → "07:00"); midnight as an end means the end of the day.
+  return day.spans.map(([typedStart, typedEnd]) => {
+    const start = parseTime(typedStart) ?? typedStart;
+    const end = parseTime(typedEnd) ?? typedEnd;
+    return [start, end === '00:00' && start !== '00:00' ? '24:00' : end];
+  });
 }
 
 /** The value to PUT (null: always open). Days closed are left out, as the file writes them. */
@@ -78,8 +85,8 @@ export function valueOf(draft: HoursDraft): OpeningHours | null {
   return {
     weekly,
     // In the order typed, so the index in a refusal's field names the row on screen.
-    closed: [...draft.closed],
-    special: draft.special.map((s) => ({ date: s.date, spans: spansOf(s) })),
+    closed: draft.closed.map((d) => parseDate(d) ?? d),
+    special: draft.special.map((s) => ({ date: parseDate(s.date) ?? s.date, spans: spansOf(s) })),
   };
 }
 
@@ -92,26 +99,30 @@ export function draftProblems(draft: HoursDraft): Record<string, string> {
   if (draft.alwaysOpen) return problems;
   const checkSpans = (path: string, day: DayDraft) => {
     if (day.mode !== 'hours') return;
-    if (day.spans.length === 0) problems[path] = 'has no hours: add a span, or choose Closed';
-    day.spans.forEach(([start, end], i) => {
-      if (!TIME_RE.test(start)) problems[`${path}.${i}.0`] = 'needs a start time';
-      else if (!TIME_RE.test(end)) problems[`${path}.${i}.1`] = 'needs an end time';
-      else if (start === end) problems[`${path}.${i}.1`] = 'ends when it starts: choose All day for the whole day';
+    if (day.spans.length === 0) problems[path] = t('settings.hours.problem.noHours');
+    day.spans.forEach(([typedStart, typedEnd], i) => {
+      const start = parseTime(typedStart);
+      const end = parseTime(typedEnd);
+      if (start === null) problems[`${path}.${i}.0`] = t('settings.hours.problem.start');
+      else if (end === null) problems[`${path}.${i}.1`] = t('settings.hours.problem.end');
+      else if (start === end) problems[`${path}.${i}.1`] = t('settings.hours.problem.sameStartEnd');
     });
   };
   for (const day of WEEKDAYS) checkSpans(`weekly.${day}`, draft.weekly[day]);
   const closedSeen = new Set<string>();
-  draft.closed.forEach((date, i) => {
-    if (!DATE_RE.test(date)) problems[`closed.${i}`] = 'needs a date';
-    else if (closedSeen.has(date)) problems[`closed.${i}`] = `lists ${date} twice`;
-    closedSeen.add(date);
+  draft.closed.forEach((typed, i) => {
+    const date = parseDate(typed);
+    if (date === null) problems[`closed.${i}`] = t('settings.hours.problem.date');
+    else if (closedSeen.has(date)) problems[`closed.${i}`] = t('settings.hours.problem.twice', { date });
+    if (date !== null) closedSeen.add(date);
   });
   const specialSeen = new Set<string>();
   draft.special.forEach((s, i) => {
-    if (!DATE_RE.test(s.date)) problems[`special.${i}.date`] = 'needs a date';
-    else if (specialSeen.has(s.date)) problems[`special.${i}.date`] = `lists ${s.date} twice`;
-    else if (closedSeen.has(s.date)) problems[`special.${i}.date`] = `is also a closed date: keep one of them`;
-    specialSeen.add(s.date);
+    const date = parseDate(s.date);
+    if (date === null) problems[`special.${i}.date`] = t('settings.hours.problem.date');
+    else if (specialSeen.has(date)) problems[`special.${i}.date`] = t('settings.hours.problem.twice', { date });
+    else if (closedSeen.has(date)) problems[`special.${i}.date`] = t('settings.hours.problem.alsoClosed');
+    if (date !== null) specialSeen.add(date);
     checkSpans(`special.${i}.spans`, s);
   });
   return problems;
@@ -121,7 +132,7 @@ export function draftProblems(draft: HoursDraft): Record<string, string> {
 export function summaryValueOf(draft: HoursDraft): OpeningHours | null {
   const value = valueOf(draft);
   if (value === null) return null;
-  return { ...value, closed: value.closed.filter((d) => DATE_RE.test(d)), special: value.special.filter((s) => DATE_RE.test(s.date)) };
+  return { ...value, closed: value.closed.filter(isDate), special: value.special.filter((s) => isDate(s.date)) };
 }
 
 /** Every field path the editor shows, to tell a refusal it can point at from one it cannot. */

@@ -76,7 +76,7 @@ describe('Settings ▸ Opening hours', () => {
     const end = screen.getByLabelText('Monday closes at (span 2)');
     await user.clear(end);
     await user.type(end, '23:30');
-    await user.click(screen.getByRole('button', { name: 'Remove closed date 2026-12-25' }));
+    await user.click(screen.getByRole('button', { name: 'Remove closed date 25/12/2026' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
@@ -113,11 +113,11 @@ describe('Settings ▸ Opening hours', () => {
     await user.click(await screen.findByRole('button', { name: 'Add a special date' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const date = screen.getByLabelText('Special date 1');
-    expect(date).toHaveAccessibleDescription('This date needs a date.');
+    expect(date).toHaveAccessibleDescription('Enter a date as DD/MM/YYYY, such as 24/12/2026.');
     expect(calls.some((c) => c.method === 'PUT')).toBe(false);
     await user.type(date, '2026-12-24');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    const end = screen.getByLabelText('Hours on 2026-12-24 closes at');
+    const end = screen.getByLabelText('Hours on 24/12/2026 closes at');
     await waitFor(() => expect(end).toHaveAttribute('aria-invalid', 'true'));
     expect(end).toHaveAccessibleDescription('This span is not a local time written HH:MM.');
   });

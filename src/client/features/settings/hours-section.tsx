@@ -3,14 +3,18 @@
 // Read-only with a note when the provisioning file sets the hours.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { useT } from '@/client/i18n/use-t';
 import { Button } from '@/client/components/ui/button';
 import { FieldError } from '@/client/components/ui/date-range-fields';
 import { Skeleton } from '@/client/components/ui/skeleton';
+import { t } from '@/client/i18n/i18n';
 import { ApiRequestError, fetchJson } from '@/client/lib/api-client';
 import { type AdminSettings, adminSettingsSchema } from '@/shared/admin-settings-schema';
 import type { OpeningHours } from '@/shared/opening-hours';
 import { WEEKDAYS } from '@/shared/opening-hours';
+import type { MessageKey } from '@/shared/i18n/message-key';
 import { hoursChanges } from '@/shared/settings-changes';
+import { changeWords } from './change-words';
 import {
   type DayDraft,
   type DayMode,
@@ -27,6 +31,8 @@ import {
 } from './hours-draft';
 import { ADMIN_SETTINGS_KEY, adminSettingsQueryOptions, lockNote } from './settings-api';
 import { inputClass, LockNote, SaveBar, SaveStatus, SectionMessage } from './settings-fields';
+import { fieldProblem, problemText } from './settings-problems';
+import { formatDate, parseDate, parseTime, tidyDate, tidyTime } from './typed-fields';
 
 function saveHours(value: OpeningHours | null): Promise<AdminSettings> {
   return fetchJson('/api/admin/settings/hours', adminSettingsSchema, { method: 'PUT', body: value });
@@ -36,14 +42,19 @@ export function HoursSection() {
   const settings = useQuery(adminSettingsQueryOptions());
   const [saved, setSaved] = useState(false);
   if (settings.isPending) return <Skeleton className="h-96 rounded-2xl" />;
-  if (settings.error) return <SectionMessage title="The opening hours could not be loaded.">{settings.error.message}</SectionMessage>;
+  if (settings.error) return <SectionMessage title={t('settings.hours.loadFailed')}>{problemText(settings.error)}</SectionMessage>;
   return <HoursForm key={JSON.stringify(settings.data.values.openingHours)} settings={settings.data} saved={saved} onSaved={setSaved} />;
 }
 
-const MODE_WORDS: Record<DayMode, string> = { closed: 'Closed', all_day: 'All day', hours: 'Hours' };
+const MODE_WORDS: Record<DayMode, MessageKey> = {
+  closed: 'settings.hours.mode.closed',
+  all_day: 'settings.hours.mode.allDay',
+  hours: 'settings.hours.mode.hours',
+};
 
 function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSettings; saved: boolean; onSaved: (saved: boolean) => void }) {
   const id = useId();
+  const { lang } = useT();
   const queryClient = useQueryClient();
   const savedHours = settings.values.openingHours;
   const lock = settings.locked.openingHours;
@@ -60,14 +71,14 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
     },
   });
   const serverError = save.error instanceof ApiRequestError ? save.error : null;
-  // The server's message starts with the field's path: at the field, the field is the subject.
-  const serverAt = (path: string) => (serverError?.field === path ? serverError.message.replace(`${path} `, '').replace(/\.$/, '') : undefined);
+  // The server's refusal at its field, in the screen's words (settings-problems.ts).
+  const serverAt = (path: string) => (serverError?.field === path ? fieldProblem(serverError, path, englishSubject(path)) : undefined);
   const errorAt = (path: string) => (shown ? problems[path] : undefined) ?? serverAt(path);
   const pointed = serverError?.field !== undefined && draftPaths(draft).has(serverError.field);
   // Compared as the server will store them (a time input's 00:00 end is the day's 24:00).
-  const changes = hoursChanges(valueOf(draftOf(savedHours)), summaryValueOf(draft));
+  const changes = hoursChanges(valueOf(draftOf(savedHours)), summaryValueOf(draft), changeWords(lang));
   // A row added without its date yet is still something to save (and to be told about on Save).
-  if (!draft.alwaysOpen && [...draft.closed, ...draft.special.map((s) => s.date)].includes('')) changes.push('A date still to choose');
+  if (!draft.alwaysOpen && [...draft.closed, ...draft.special.map((s) => s.date)].includes('')) changes.push(t('settings.hours.dateToChoose'));
   const edit = (next: (d: HoursDraft) => HoursDraft) => {
     setDraft(next);
     save.reset();
@@ -90,17 +101,14 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby={`${id}-title`} className="rounded-2xl border border-line bg-surface p-4 sm:p-6">
       <h2 id={`${id}-title`} className="text-lg font-semibold text-ink">
-        When the site is open
+        {t('settings.hours.title')}
       </h2>
-      <p className="text-sm text-muted">
-        In the site’s time zone ({settings.values.timezone}). Outside them kiosks show “Closed” with the next opening, charts shade the closed hours and alerts
-        are muted.
-      </p>
-      {lock !== undefined ? <LockNote>{lockNote(lock)} The hours are shown as set there.</LockNote> : null}
+      <p className="text-sm text-muted">{t('settings.hours.intro', { timezone: settings.values.timezone })}</p>
+      {lock !== undefined ? <LockNote>{t('settings.hours.locked', { lock: lockNote(lock) })}</LockNote> : null}
 
       <fieldset disabled={locked} className="mt-5 space-y-6">
-        <legend className="sr-only">Opening hours</legend>
-        <div role="radiogroup" aria-label="Always open, or at set hours" className="flex flex-col gap-1 sm:flex-row sm:gap-6">
+        <legend className="sr-only">{t('settings.section.hours')}</legend>
+        <div role="radiogroup" aria-label={t('settings.hours.alwaysOrSet')} className="flex flex-col gap-1 sm:flex-row sm:gap-6">
           <label className="flex min-h-11 items-center gap-3 text-base text-ink">
             <input
               type="radio"
@@ -109,7 +117,7 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
               checked={draft.alwaysOpen}
               onChange={() => edit((d) => ({ ...d, alwaysOpen: true }))}
             />
-            Always open
+            {t('settings.hours.alwaysOpen')}
           </label>
           <label className="flex min-h-11 items-center gap-3 text-base text-ink">
             <input
@@ -121,26 +129,26 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
                 edit((d) => (savedHours === null && WEEKDAYS.every((w) => d.weekly[w].mode === 'closed') ? startingHours() : { ...d, alwaysOpen: false }))
               }
             />
-            Open at set hours
+            {t('settings.hours.setHours')}
           </label>
         </div>
 
         {draft.alwaysOpen ? (
-          <p className="text-sm text-muted">Kiosks never show “Closed” and alerts are never muted.</p>
+          <p className="text-sm text-muted">{t('settings.hours.alwaysOpenNote')}</p>
         ) : (
           <>
             <section aria-labelledby={`${id}-week`}>
               <h3 id={`${id}-week`} className="text-base font-semibold text-ink">
-                Every week
+                {t('settings.hours.week')}
               </h3>
-              <p className="text-sm text-muted">A span that ends at or before it starts runs past midnight, such as 22:00 to 02:00.</p>
+              <p className="text-sm text-muted">{t('settings.hours.weekNote')}</p>
               <ul className="mt-3 divide-y divide-line">
                 {WEEKDAYS.map((day) => (
                   <li key={day} className="py-3">
                     <DayEditor
                       id={`${id}-${day}`}
-                      label={DAY_NAMES[day]}
-                      name={DAY_NAMES[day]}
+                      label={t(DAY_NAMES[day])}
+                      name={t(DAY_NAMES[day])}
                       path={`weekly.${day}`}
                       day={draft.weekly[day]}
                       onChange={setDay(day)}
@@ -153,74 +161,77 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
 
             <section aria-labelledby={`${id}-closed`}>
               <h3 id={`${id}-closed`} className="text-base font-semibold text-ink">
-                Closed dates
+                {t('settings.hours.closedDates')}
               </h3>
-              <p className="text-sm text-muted">Holidays: closed all day. A night that began the evening before still runs to its end.</p>
+              <p className="text-sm text-muted">{t('settings.hours.closedNote')}</p>
+              <p className="text-sm text-muted">{t('settings.hours.dateFormat')}</p>
               <ul className="mt-3 space-y-2">
                 {draft.closed.map((date, i) => (
                   <li key={i} data-path={`closed.${i}`} className="flex flex-wrap items-start gap-2">
                     <div>
-                      <input
-                        type="date"
-                        aria-label={`Closed date ${i + 1}`}
+                      <DateInput
+                        label={t('settings.hours.closedDate', { n: i + 1 })}
                         value={date}
-                        onChange={(e) => edit((d) => ({ ...d, closed: d.closed.map((c, j) => (j === i ? e.target.value : c)) }))}
+                        onChange={(value) => edit((d) => ({ ...d, closed: d.closed.map((c, j) => (j === i ? value : c)) }))}
                         aria-invalid={errorAt(`closed.${i}`) ? true : undefined}
                         aria-describedby={errorAt(`closed.${i}`) ? `${id}-closed-${i}-error` : undefined}
-                        className={`${inputClass(errorAt(`closed.${i}`) !== undefined)} w-44`}
+                        invalid={errorAt(`closed.${i}`) !== undefined}
                       />
-                      <FieldError id={`${id}-closed-${i}-error`} message={withSubject('This date', errorAt(`closed.${i}`))} />
+                      <FieldError id={`${id}-closed-${i}-error`} message={errorAt(`closed.${i}`)} />
                     </div>
                     <Button
                       tone="quiet"
                       className="px-3"
-                      aria-label={`Remove closed date ${date || i + 1}`}
+                      aria-label={t('settings.hours.removeClosed', { date: date === '' ? String(i + 1) : formatDate(date, lang) })}
                       onClick={() => edit((d) => ({ ...d, closed: d.closed.filter((_, j) => j !== i) }))}
                     >
-                      Remove
+                      {t('settings.remove')}
                     </Button>
                   </li>
                 ))}
               </ul>
               <Button tone="accent" className="mt-2 px-3" onClick={() => edit((d) => ({ ...d, closed: [...d.closed, ''] }))}>
-                Add a closed date
+                {t('settings.hours.addClosed')}
               </Button>
             </section>
 
             <section aria-labelledby={`${id}-special`}>
               <h3 id={`${id}-special`} className="text-base font-semibold text-ink">
-                Special dates
+                {t('settings.hours.specialDates')}
               </h3>
-              <p className="text-sm text-muted">Other hours than the weekday’s on one date, such as a short Christmas Eve.</p>
+              <p className="text-sm text-muted">{t('settings.hours.specialNote')}</p>
               <ul className="mt-3 divide-y divide-line">
                 {draft.special.map((special, i) => (
                   <li key={i} className="space-y-2 py-3">
                     <div data-path={`special.${i}.date`} className="flex flex-wrap items-start gap-2">
                       <div>
-                        <input
-                          type="date"
-                          aria-label={`Special date ${i + 1}`}
+                        <DateInput
+                          label={t('settings.hours.specialDate', { n: i + 1 })}
                           value={special.date}
-                          onChange={(e) => setSpecial(i, { date: e.target.value })}
+                          onChange={(value) => setSpecial(i, { date: value })}
                           aria-invalid={errorAt(`special.${i}.date`) ? true : undefined}
                           aria-describedby={errorAt(`special.${i}.date`) ? `${id}-special-${i}-error` : undefined}
-                          className={`${inputClass(errorAt(`special.${i}.date`) !== undefined)} w-44`}
+                          invalid={errorAt(`special.${i}.date`) !== undefined}
                         />
-                        <FieldError id={`${id}-special-${i}-error`} message={withSubject('This date', errorAt(`special.${i}.date`))} />
+                        <FieldError id={`${id}-special-${i}-error`} message={errorAt(`special.${i}.date`)} />
                       </div>
                       <Button
                         tone="quiet"
                         className="px-3"
-                        aria-label={`Remove special date ${special.date || i + 1}`}
+                        aria-label={t('settings.hours.removeSpecial', { date: special.date === '' ? String(i + 1) : formatDate(special.date, lang) })}
                         onClick={() => edit((d) => ({ ...d, special: d.special.filter((_, j) => j !== i) }))}
                       >
-                        Remove
+                        {t('settings.remove')}
                       </Button>
                     </div>
                     <DayEditor
                       id={`${id}-special-${i}`}
-                      label="Hours"
-                      name={`Hours on ${special.date === '' ? `special date ${i + 1}` : special.date}`}
+                      label={t('settings.hours.mode.hours')}
+                      name={
+                        special.date === ''
+                          ? t('settings.hours.hoursOnNth', { n: i + 1 })
+                          : t('settings.hours.hoursOn', { date: formatDate(special.date, lang) })
+                      }
                       path={`special.${i}.spans`}
                       day={special}
                       onChange={(next) => setSpecial(i, next)}
@@ -234,7 +245,7 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
                 className="mt-2 px-3"
                 onClick={() => edit((d) => ({ ...d, special: [...d.special, { date: '', mode: 'hours', spans: [NEW_SPAN] }] }))}
               >
-                Add a special date
+                {t('settings.hours.addSpecial')}
               </Button>
             </section>
           </>
@@ -245,8 +256,8 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
         <>
           <SaveBar id={id} changes={changes} pending={save.isPending} />
           <SaveStatus
-            saved={justSaved ? 'Saved. Kiosks and dashboards follow within a minute.' : null}
-            problem={save.error && !pointed ? `Not saved: ${save.error.message}` : null}
+            saved={justSaved ? t('settings.hours.saved') : null}
+            problem={save.error && !pointed ? t('settings.notSaved', { reason: problemText(save.error) }) : null}
           />
         </>
       )}
@@ -254,17 +265,102 @@ function HoursForm({ settings, saved: justSaved, onSaved }: { settings: AdminSet
   );
 }
 
-/** "This date needs a date" reads badly: client problems are phrases after a subject. */
-function withSubject(subject: string, message: string | undefined): string | undefined {
-  if (message === undefined) return undefined;
-  return /^[a-z]/.test(message) ? `${subject} ${message}.` : message;
+/**
+ * A date typed as text (typed-fields.ts: not the browser's date picker, whose order follows the
+ * browser's locale), shown in the language's order with the format as the placeholder. The value
+ * handed on is ISO once the text is a date (what is typed stays as typed until the field is left).
+ */
+function DateInput({
+  label,
+  value,
+  onChange,
+  invalid,
+  ...described
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}) {
+  const { lang } = useT();
+  // `shownFor` is the value the text stands for; a value from elsewhere replaces the text.
+  const [draft, setDraft] = useState({ text: formatDate(value, lang), shownFor: value });
+  let text = draft.text;
+  if (draft.shownFor !== value) {
+    text = formatDate(value, lang);
+    setDraft({ text, shownFor: value });
+  }
+  return (
+    <input
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      spellCheck={false}
+      maxLength={14}
+      placeholder={t('settings.hours.datePlaceholder')}
+      aria-label={label}
+      value={text}
+      onChange={(e) => {
+        const typed = e.target.value;
+        const next = parseDate(typed) ?? typed;
+        setDraft({ text: typed, shownFor: next });
+        onChange(next);
+      }}
+      onBlur={(e) => setDraft({ text: tidyDate(e.target.value, lang), shownFor: value })}
+      className={`${inputClass(invalid)} w-44`}
+      {...described}
+    />
+  );
+}
+
+/**
+ * A time of day typed as text, 24-hour HH:MM in every language: a native <input type="time">
+ * would follow the browser's locale (AM/PM in an en-US browser, whatever the site's language).
+ * "7:00", "0700" and "7" are understood and written back as "07:00" when the field is left.
+ */
+function TimeInput({
+  label,
+  value,
+  onChange,
+  invalid,
+  ...described
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}) {
+  return (
+    <input
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      spellCheck={false}
+      // Room for "7:30 PM", to be refused in words rather than cut short.
+      maxLength={8}
+      placeholder={t('settings.hours.timePlaceholder')}
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      onBlur={(e) => {
+        const tidy = tidyTime(e.target.value);
+        if (tidy !== e.target.value) onChange(tidy);
+      }}
+      className={`${inputClass(invalid)} w-28`}
+      {...described}
+    />
+  );
 }
 
 interface DayEditorProps {
   id: string;
   /** Shown beside the choice. */
   label: ReactNode;
-  /** What the choice and its times are called for a screen reader ("Monday", "Hours on 2026-12-24"). */
+  /** What the choice and its times are called for a screen reader ("Monday", "Hours on 2026-12-24"), in the active language. */
   name: string;
   path: string;
   day: DayDraft;
@@ -275,8 +371,8 @@ interface DayEditorProps {
 function DayEditor({ id, label, name, path, day, onChange, errorAt }: DayEditorProps) {
   const dayError = errorAt(path);
   return (
-    <div className="grid gap-2 sm:grid-cols-[9rem_10rem_minmax(0,1fr)] sm:items-start">
-      <p aria-hidden="true" className="pt-3 text-base font-semibold text-ink">
+    <div className="grid gap-2 sm:grid-cols-[9rem_11rem_minmax(0,1fr)] sm:items-start">
+      <p aria-hidden="true" className="min-w-0 pt-3 text-base font-semibold break-words hyphens-auto text-ink">
         {label}
       </p>
       <div data-path={path}>
@@ -293,11 +389,11 @@ function DayEditor({ id, label, name, path, day, onChange, errorAt }: DayEditorP
         >
           {(Object.keys(MODE_WORDS) as DayMode[]).map((mode) => (
             <option key={mode} value={mode}>
-              {MODE_WORDS[mode]}
+              {t(MODE_WORDS[mode])}
             </option>
           ))}
         </select>
-        <FieldError id={`${id}-error`} message={withSubject('This day', dayError)} />
+        <FieldError id={`${id}-error`} message={dayError} />
       </div>
       {day.mode === 'hours' ? (
         <div className="space-y-2">
@@ -305,55 +401,66 @@ function DayEditor({ id, label, name, path, day, onChange, errorAt }: DayEditorP
             const startError = errorAt(`${path}.${i}.0`) ?? errorAt(`${path}.${i}`);
             const endError = errorAt(`${path}.${i}.1`);
             const setSpan = (next: [string, string]) => onChange({ ...day, spans: day.spans.map((s, j) => (j === i ? next : s)) });
-            const labelText = name;
+            const many = day.spans.length > 1;
             return (
               <div key={i} className="flex flex-wrap items-start gap-2">
                 <div data-path={`${path}.${i}.0`}>
-                  <input
-                    type="time"
-                    aria-label={`${labelText} opens at${day.spans.length > 1 ? ` (span ${i + 1})` : ''}`}
+                  <TimeInput
+                    label={many ? t('settings.hours.opensAtNth', { name, n: i + 1 }) : t('settings.hours.opensAt', { name })}
                     value={start}
-                    onChange={(e) => setSpan([e.target.value, end])}
+                    onChange={(value) => setSpan([value, end])}
+                    invalid={startError !== undefined}
                     aria-invalid={startError ? true : undefined}
                     aria-describedby={startError ? `${id}-${i}-start-error` : undefined}
-                    className={`${inputClass(startError !== undefined)} w-36`}
                   />
-                  <FieldError id={`${id}-${i}-start-error`} message={withSubject('This span', startError)} />
+                  <FieldError id={`${id}-${i}-start-error`} message={startError} />
                 </div>
                 <span className="pt-3 text-muted" aria-hidden="true">
-                  to
+                  {t('settings.hours.to')}
                 </span>
                 <div data-path={`${path}.${i}.1`}>
-                  <input
-                    type="time"
-                    aria-label={`${labelText} closes at${day.spans.length > 1 ? ` (span ${i + 1})` : ''}`}
+                  <TimeInput
+                    label={many ? t('settings.hours.closesAtNth', { name, n: i + 1 }) : t('settings.hours.closesAt', { name })}
                     value={end}
-                    onChange={(e) => setSpan([start, e.target.value])}
+                    onChange={(value) => setSpan([start, value])}
+                    invalid={endError !== undefined}
                     aria-invalid={endError ? true : undefined}
                     aria-describedby={endError ? `${id}-${i}-end-error` : undefined}
-                    className={`${inputClass(endError !== undefined)} w-36`}
                   />
-                  <FieldError id={`${id}-${i}-end-error`} message={withSubject('This span', endError)} />
+                  <FieldError id={`${id}-${i}-end-error`} message={endError} />
                 </div>
-                {end !== '' && start !== '' && end <= start && end !== start ? <span className="pt-3 text-sm text-muted">next day</span> : null}
+                {nextDay(start, end) ? <span className="pt-3 text-sm text-muted">{t('settings.hours.nextDay')}</span> : null}
                 <Button
                   tone="quiet"
                   className="px-3"
-                  aria-label={`Remove ${labelText} ${start}–${end}`}
+                  aria-label={t('settings.hours.removeSpan', { name, start, end })}
                   onClick={() => onChange(day.spans.length === 1 ? { mode: 'closed', spans: [] } : { ...day, spans: day.spans.filter((_, j) => j !== i) })}
                 >
-                  Remove
+                  {t('settings.remove')}
                 </Button>
               </div>
             );
           })}
           <Button tone="quiet" className="px-3" onClick={() => onChange({ ...day, spans: [...day.spans, NEW_SPAN] })}>
-            Add hours
+            {t('settings.hours.addHours')}
           </Button>
         </div>
       ) : (
-        <p className="text-sm text-muted sm:pt-3">{day.mode === 'closed' ? 'Closed all day.' : 'Open all day and night.'}</p>
+        <p className="text-sm text-muted sm:pt-3">{day.mode === 'closed' ? t('settings.hours.closedAllDay') : t('settings.hours.openAllDay')}</p>
       )}
     </div>
   );
+}
+
+/** What a server refusal's field is, for its English message only ("This span is not …"). */
+function englishSubject(path: string): string {
+  if (/\.\d+\.[01]$|\.\d+$/.test(path) && !path.startsWith('closed.')) return 'This span';
+  return path.startsWith('closed.') || path.endsWith('.date') ? 'This date' : 'This day';
+}
+
+/** Whether a span runs past midnight (its end at or before its start), once both are times. */
+function nextDay(start: string, end: string): boolean {
+  const a = parseTime(start);
+  const b = parseTime(end);
+  return a !== null && b !== null && b < a;
 }

@@ -7,10 +7,11 @@ import { FieldError } from '@/client/components/ui/date-range-fields';
 import { CheckCircleIcon } from '@/client/components/ui/icons';
 import { Panel } from '@/client/components/ui/panel';
 import { Skeleton } from '@/client/components/ui/skeleton';
-import { type Role, roleWords } from '@/client/lib/me-queries';
+import { t } from '@/client/i18n/i18n';
+import type { Role } from '@/client/lib/me-queries';
 import type { Person, PersonLink } from '@/shared/people-schema';
 import { changeRole, newLink, peopleQueryOptions } from './people-queries';
-import { describePeopleFailure } from './people-words';
+import { describePeopleFailure, ROLE_WORDS } from './people-words';
 import { RemovePersonDialog } from './remove-person-dialog';
 
 interface PeopleListProps {
@@ -27,7 +28,7 @@ export function PeopleList({ onLink }: PeopleListProps) {
   if (people.isPending) {
     body = (
       <div className="mt-4 space-y-3" aria-busy="true">
-        <p className="sr-only">Loading the people…</p>
+        <p className="sr-only">{t('settings.people.loading')}</p>
         <Skeleton className="h-16 w-full" />
         <Skeleton className="h-16 w-full" />
       </div>
@@ -35,12 +36,18 @@ export function PeopleList({ onLink }: PeopleListProps) {
   } else if (people.isError && people.data === undefined) {
     body = (
       <div role="alert" className="mt-4">
-        <FieldError id={`${headingId}-error`} message={`The list of people could not be loaded. ${describePeopleFailure(people.error).message}`} />
-        <RetryButton retrying={people.isFetching} onRetry={() => void people.refetch()} label="Try again" tone="accent" className="mt-3 px-4" />
+        <FieldError id={`${headingId}-error`} message={t('settings.people.listFailed', { reason: describePeopleFailure(people.error).message })} />
+        <RetryButton
+          retrying={people.isFetching}
+          onRetry={() => void people.refetch()}
+          label={t('settings.page.tryAgain')}
+          tone="accent"
+          className="mt-3 px-4"
+        />
       </div>
     );
   } else if (people.data.length === 0) {
-    body = <p className="mt-4 text-base text-muted">Nobody has an account yet. Add the first person below.</p>;
+    body = <p className="mt-4 text-base text-muted">{t('settings.people.nobody')}</p>;
   } else {
     body = (
       <ul className="mt-2 divide-y divide-line">
@@ -52,9 +59,9 @@ export function PeopleList({ onLink }: PeopleListProps) {
   }
 
   return (
-    <Panel headingId={headingId} heading="Who can sign in" subtitle="Everyone with an account, and what they may do." level={3}>
+    <Panel headingId={headingId} heading={t('settings.people.list.title')} subtitle={t('settings.people.list.intro')} level={3}>
       <p role="status" className="mt-1 text-sm font-medium text-ok-ink">
-        {removed ? `${removed} was removed and signed out everywhere.` : null}
+        {removed ? t('settings.people.removed', { name: removed }) : null}
       </p>
       {body}
       {removing ? (
@@ -86,7 +93,7 @@ function PersonRow({ person, onLink, onRemove }: PersonRowProps) {
   const role = useMutation({
     mutationFn: changeRole,
     onSuccess: (updated, { role: to }) => {
-      setSaid(to === 'staff' ? `${updated.name} is now Staff, and was signed out to sign in again as Staff.` : `${updated.name} is now an Administrator.`);
+      setSaid(to === 'staff' ? t('settings.people.nowStaff', { name: updated.name }) : t('settings.people.nowAdmin', { name: updated.name }));
       return refresh();
     },
     onError: () => setSaid(null),
@@ -100,13 +107,15 @@ function PersonRow({ person, onLink, onRemove }: PersonRowProps) {
       <div className="min-w-0">
         <p className="flex flex-wrap items-center gap-2 text-base font-semibold break-words text-ink">
           {person.name}
-          {person.you ? <span className="rounded-full bg-accent-soft px-2 py-0.5 text-xs font-semibold text-accent-ink">you</span> : null}
+          {person.you ? (
+            <span className="rounded-full bg-accent-soft px-2 py-0.5 text-xs font-semibold text-accent-ink">{t('settings.people.you')}</span>
+          ) : null}
         </p>
         <p className="text-sm break-all text-muted">{person.email}</p>
       </div>
       <div>
         <label htmlFor={`${id}-role`} className="sr-only">
-          Role of {person.name}
+          {t('settings.people.roleOf', { name: person.name })}
         </label>
         <select
           id={`${id}-role`}
@@ -121,13 +130,13 @@ function PersonRow({ person, onLink, onRemove }: PersonRowProps) {
         >
           {(['admin', 'staff'] as const).map((r) => (
             <option key={r} value={r}>
-              {roleWords[r].name}
+              {t(ROLE_WORDS[r].name)}
             </option>
           ))}
         </select>
         {person.you ? (
           <p id={`${id}-you`} className="mt-1 text-sm text-muted">
-            Another administrator can change your role or remove you.
+            {t('settings.people.youNote')}
           </p>
         ) : null}
       </div>
@@ -145,10 +154,11 @@ function PersonRow({ person, onLink, onRemove }: PersonRowProps) {
               link.mutate(person.id);
             }}
           >
-            {link.isPending ? 'Making a link…' : 'New link'} <span className="sr-only">for {person.name}</span>
+            {link.isPending ? t('settings.people.makingLink') : t('settings.people.newLink')}{' '}
+            <span className="sr-only">{t('settings.people.forName', { name: person.name })}</span>
           </Button>
           <Button tone="secondary" className="min-h-12 px-4 whitespace-nowrap" onClick={onRemove}>
-            Remove <span className="sr-only">{person.name}</span>
+            {t('settings.remove')} <span className="sr-only">{person.name}</span>
           </Button>
         </div>
       )}

@@ -4,6 +4,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Button, buttonClass } from '@/client/components/ui/button';
 import { CheckCircleIcon, KeyIcon } from '@/client/components/ui/icons';
 import { FieldError } from '@/client/components/ui/date-range-fields';
+import { t } from '@/client/i18n/i18n';
+import { tx } from '@/client/i18n/use-t';
 import type { PersonLink } from '@/shared/people-schema';
 import { linkExpiryWords } from './people-words';
 
@@ -52,22 +54,23 @@ export function PersonLinkPanel({ link, added, onDone }: PersonLinkPanelProps) {
     <section aria-labelledby={headingId} className="rounded-2xl border-2 border-accent bg-surface p-4 sm:p-6">
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="flex items-center gap-2 text-lg font-semibold text-ink outline-none">
         <KeyIcon className="size-5 shrink-0 text-accent-ink" />
-        {link.signInRequired ? 'Sign-in is now required' : added ? `${link.name} is added: hand over their link` : `A new link for ${link.name}`}
+        {link.signInRequired
+          ? t('settings.people.link.signInRequired')
+          : added
+            ? t('settings.people.link.added', { name: link.name })
+            : t('settings.people.link.new', { name: link.name })}
       </h3>
       {link.signInRequired ? (
-        <p className="mt-2 max-w-prose text-base text-ink">
-          {link.name} has the first account, so this demo is no longer open: everyone signs in from now on. If the account is yours, set your password with this
-          link now, then sign in with it. If it is someone else’s, copy the link and hand it over first: this page will ask you to sign in next.
-        </p>
+        <p className="mt-2 max-w-prose text-base text-ink">{t('settings.people.link.firstAccount', { name: link.name })}</p>
       ) : (
         <p className="mt-2 max-w-prose text-base text-ink">
-          With this link {link.name} chooses their own password for <span className="font-semibold break-words">{link.email}</span>, then signs in.
+          {tx('settings.people.link.explain', { name: link.name, email: (c) => <span className="font-semibold break-words">{c}</span>, address: link.email })}
         </p>
       )}
 
       <p
         ref={urlRef}
-        aria-label="Set-password link"
+        aria-label={t('settings.people.link.label')}
         className="mt-4 rounded-lg border border-line bg-sunken px-4 py-3 font-mono text-base break-all text-ink select-all sm:text-lg"
       >
         {link.setPasswordUrl}
@@ -76,35 +79,31 @@ export function PersonLinkPanel({ link, added, onDone }: PersonLinkPanelProps) {
       <div className="mt-4 flex flex-wrap items-center gap-3">
         {link.signInRequired ? (
           <a href={link.setPasswordUrl} className={buttonClass('primary', 'px-5')}>
-            Set my password now
+            {t('settings.people.link.setMine')}
           </a>
         ) : null}
         <Button tone={link.signInRequired ? 'accent' : 'primary'} onClick={() => void copyLink()} className="px-5">
-          Copy link
+          {t('settings.people.link.copy')}
         </Button>
         <p role="status" className="flex items-center gap-1.5 text-sm font-medium text-ok-ink">
           {copy === 'copied' ? (
             <>
               <CheckCircleIcon className="size-4 shrink-0" />
-              Copied. Paste it into a private message to {link.name}.
+              {t('settings.people.link.copied', { name: link.name })}
             </>
           ) : null}
         </p>
       </div>
-      <div role="alert">
-        {copy === 'failed' ? <FieldError id={`${headingId}-copy`} message="Copying did not work here: the link is selected, copy it by hand." /> : null}
-      </div>
+      <div role="alert">{copy === 'failed' ? <FieldError id={`${headingId}-copy`} message={t('settings.people.link.copyFailed')} /> : null}</div>
 
       <ul className="mt-4 max-w-prose list-disc space-y-1.5 pl-5 text-base text-ink marker:text-muted">
-        <li>
-          It works once, until <span className="font-semibold">{expiry}</span>.
-        </li>
-        <li>Send it in a private message (not a shared channel or a group), or open it together on their phone: whoever opens it first sets the password.</li>
-        <li>It is not shown again. If it is lost or runs out, make a new link here; the old one stops working.</li>
+        <li>{tx('settings.people.link.once', { b: (c) => <span className="font-semibold">{c}</span>, expiry })}</li>
+        <li>{t('settings.people.link.private')}</li>
+        <li>{t('settings.people.link.notAgain')}</li>
       </ul>
 
       <Button tone="secondary" onClick={onDone} className="mt-5 px-5">
-        Done
+        {t('settings.displays.done')}
       </Button>
     </section>
   );

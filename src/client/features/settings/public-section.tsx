@@ -5,10 +5,12 @@ import { type FormEvent, useId, useState } from 'react';
 import { Button, buttonClass } from '@/client/components/ui/button';
 import { FieldError } from '@/client/components/ui/date-range-fields';
 import { Panel } from '@/client/components/ui/panel';
+import { t } from '@/client/i18n/i18n';
 import { configQueryOptions } from '@/client/lib/config-queries';
 import type { Config } from '@/shared/api-schema';
 import { embedOriginSchema, type PublicSettings } from '@/shared/settings-schema';
 import { ADMIN_SETTINGS_KEY, publicSettingsQueryOptions, savePublicSettings } from './public-settings-api';
+import { problemText } from './settings-problems';
 
 export interface SpaceChoice {
   id: string;
@@ -37,7 +39,8 @@ export function parseOrigins(text: string): { origins: string[]; problems: strin
     if (line.trim() === '') return;
     // The server's own rule, so what passes here is what it accepts.
     const checked = embedOriginSchema.safeParse(line);
-    if (!checked.success) problems.push(`Line ${i + 1} (${line.trim()}) ${checked.error.issues[0]?.message ?? 'is not an origin'}.`);
+    // One rule (the shared schema's): https (or http on localhost), a host, no path.
+    if (!checked.success) problems.push(t('settings.public.originProblem', { n: i + 1, line: line.trim() }));
     else if (!origins.includes(checked.data)) origins.push(checked.data);
   });
   return { origins, problems };
@@ -46,7 +49,9 @@ export function parseOrigins(text: string): { origins: string[]; problems: strin
 /** The copy-paste snippet for another site: a frame tall enough for the chosen spaces. */
 export function embedSnippet(pageUrl: string, spaceCount: number): string {
   const height = 90 + 110 * Math.max(1, spaceCount);
-  return `<iframe src="${pageUrl}" title="How busy is it now" width="320" height="${height}" style="border:0" loading="lazy"></iframe>`;
+  // The frame's title is what a screen reader on the embedding site says: in the active language.
+  const title = t('settings.public.frameTitle').replace(/"/g, '&quot;');
+  return `<iframe src="${pageUrl}" title="${title}" width="320" height="${height}" style="border:0" loading="lazy"></iframe>`;
 }
 
 interface FormProps {
@@ -72,7 +77,7 @@ export function PublicSettingsForm({ initial, locked, spaces, pageUrl, onSave }:
   const known = new Set(spaces.map((s) => s.id));
   // A chosen space that no longer exists is dropped on save (the server skips it anyway).
   const chosenKnown = chosen.filter((s) => known.has(s));
-  const spacesProblem = enabled && chosenKnown.length === 0 ? 'Choose at least one space to show.' : undefined;
+  const spacesProblem = enabled && chosenKnown.length === 0 ? t('settings.public.chooseSpace') : undefined;
   const originsProblem = problems.length > 0 ? problems.join(' ') : undefined;
   const disabled = locked !== null;
   const snippet = embedSnippet(pageUrl, chosenKnown.length);
@@ -95,7 +100,7 @@ export function PublicSettingsForm({ initial, locked, spaces, pageUrl, onSave }:
       await onSave({ enabled, spaces: spaces.map((s) => s.id).filter((s) => chosen.includes(s)), showNumbers, allowOrigins: origins });
       setStatus({ kind: 'saved' });
     } catch (error) {
-      setStatus({ kind: 'failed', message: error instanceof Error ? error.message : 'The settings could not be saved.' });
+      setStatus({ kind: 'failed', message: problemText(error) });
     }
   }
 
@@ -120,20 +125,18 @@ export function PublicSettingsForm({ initial, locked, spaces, pageUrl, onSave }:
     <form onSubmit={(e) => void submit(e)} noValidate className="space-y-6">
       {locked !== null ? (
         <p className="rounded-lg bg-notice-soft p-3 text-sm text-notice-ink">
-          {locked === 'file'
-            ? 'These settings come from the provisioning file (SITE_CONFIG_FILE); change them there.'
-            : 'These settings come from the server’s environment; change them there.'}
+          {locked === 'file' ? t('settings.public.lockedFile') : t('settings.public.lockedEnv')}
         </p>
       ) : null}
       <fieldset disabled={disabled} className="space-y-6">
         <label className="flex min-h-11 items-center gap-3 text-base font-semibold text-ink">
           <input type="checkbox" className="size-5 shrink-0" checked={enabled} onChange={(e) => edit(setEnabled)(e.target.checked)} />
-          Show the public view
+          {t('settings.public.enable')}
         </label>
-        <p className="-mt-4 text-sm text-muted">Anyone who opens the page sees how busy the chosen spaces are, without signing in. Nothing else is shown.</p>
+        <p className="-mt-4 text-sm text-muted">{t('settings.public.enableHint')}</p>
 
         <fieldset aria-describedby={submitted && spacesProblem ? ids.spacesError : undefined}>
-          <legend className="text-sm font-semibold text-ink">Spaces to show</legend>
+          <legend className="text-sm font-semibold text-ink">{t('settings.public.spaces')}</legend>
           <ul className="mt-2 space-y-1">
             {spaces.map((space) => (
               <li key={space.id} style={{ paddingInlineStart: `${space.depth * 1.25}rem` }}>
@@ -141,7 +144,7 @@ export function PublicSettingsForm({ initial, locked, spaces, pageUrl, onSave }:
                   <input type="checkbox" className="size-5 shrink-0" checked={chosen.includes(space.id)} onChange={() => toggle(space.id)} />
                   <span>
                     {space.name}
-                    {space.hasCapacity ? null : <span className="text-sm text-muted"> — no capacity set, so no level to show</span>}
+                    {space.hasCapacity ? null : <span className="text-sm text-muted"> {t('settings.public.noCapacity')}</span>}
                   </span>
                 </label>
               </li>
@@ -152,12 +155,12 @@ export function PublicSettingsForm({ initial, locked, spaces, pageUrl, onSave }:
 
         <label className="flex min-h-11 items-center gap-3 text-base text-ink">
           <input type="checkbox" className="size-5 shrink-0" checked={showNumbers} onChange={(e) => edit(setShowNumbers)(e.target.checked)} />
-          Show the numbers too (people inside and capacity)
+          {t('settings.public.numbers')}
         </label>
 
         <div>
           <label htmlFor={ids.origins} className="block text-sm font-semibold text-ink">
-            Sites that may embed it
+            {t('settings.public.origins')}
           </label>
           <textarea
             id={ids.origins}
@@ -173,28 +176,28 @@ export function PublicSettingsForm({ initial, locked, spaces, pageUrl, onSave }:
           />
           <FieldError id={ids.originsError} message={originsProblem} />
           <p id={ids.originsHint} className="mt-1.5 text-sm text-muted">
-            One per line, such as https://www.example.org: only these sites may show the page in a frame or read its data from a script.
+            {t('settings.public.originsHint')}
           </p>
         </div>
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" tone="primary" className="px-4" disabled={disabled || status.kind === 'saving'}>
-          {status.kind === 'saving' ? 'Saving…' : 'Save'}
+          {status.kind === 'saving' ? t('settings.save.saving') : t('settings.save.save')}
         </Button>
         <p role="status" className="text-sm text-muted">
-          {status.kind === 'saved' ? 'Saved.' : ''}
+          {status.kind === 'saved' ? t('settings.public.saved') : ''}
         </p>
       </div>
       {status.kind === 'failed' ? (
         <p role="alert" className="text-sm text-full-ink">
-          Not saved: {status.message}
+          {t('settings.notSaved', { reason: status.message })}
         </p>
       ) : null}
 
       <div>
         <label htmlFor={ids.snippet} className="block text-sm font-semibold text-ink">
-          Embed on your site
+          {t('settings.public.embed')}
         </label>
         <textarea
           id={ids.snippet}
@@ -206,16 +209,16 @@ export function PublicSettingsForm({ initial, locked, spaces, pageUrl, onSave }:
         />
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <Button tone="accent" className="px-3 text-sm" onClick={() => void copy()}>
-            Copy the snippet
+            {t('settings.public.copySnippet')}
           </Button>
           <a href={pageUrl} target="_blank" rel="noopener" className={buttonClass('quiet', 'px-3 text-sm')}>
-            Open the public view
+            {t('settings.public.open')}
           </a>
           <p role="status" className="text-sm text-muted">
-            {copied === 'copied' ? 'Copied.' : copied === 'select' ? 'Select the text above and copy it.' : ''}
+            {copied === 'copied' ? t('settings.displays.copied') : copied === 'select' ? t('settings.public.selectIt') : ''}
           </p>
         </div>
-        {!initial.enabled ? <p className="mt-1.5 text-sm text-muted">The page answers only once the public view is on and saved.</p> : null}
+        {!initial.enabled ? <p className="mt-1.5 text-sm text-muted">{t('settings.public.onlyOnceOn')}</p> : null}
       </div>
     </form>
   );
@@ -233,12 +236,7 @@ export function PublicSection() {
   const headingId = useId();
   const problem = config.error ?? settings.error;
   return (
-    <Panel
-      headingId={headingId}
-      heading="What the public sees"
-      subtitle="A page anyone may open, and other sites may embed: how busy the chosen spaces are, without a login."
-      level={3}
-    >
+    <Panel headingId={headingId} heading={t('settings.public.title')} subtitle={t('settings.public.intro')} level={3}>
       <div className="mt-4">
         {config.data && settings.data ? (
           <PublicSettingsForm
@@ -250,10 +248,10 @@ export function PublicSection() {
           />
         ) : problem ? (
           <p role="alert" className="text-sm text-full-ink">
-            The settings could not be loaded: {problem.message}
+            {t('settings.public.loadFailed', { reason: problemText(problem) })}
           </p>
         ) : (
-          <p className="text-sm text-muted">Loading…</p>
+          <p className="text-sm text-muted">{t('settings.page.loading')}</p>
         )}
       </div>
     </Panel>

@@ -4,6 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef } from 'react';
 import { buttonClass } from '@/client/components/ui/button';
 import { FieldError } from '@/client/components/ui/date-range-fields';
+import { t } from '@/client/i18n/i18n';
+import { tx } from '@/client/i18n/use-t';
 import { Dialog } from '@/client/components/ui/dialog';
 import type { Person } from '@/shared/people-schema';
 import { peopleQueryOptions, removePerson } from './people-queries';
@@ -37,17 +39,16 @@ export function RemovePersonDialog({ person, onClose, onRemoved }: RemovePersonD
     >
       <div className="p-5 sm:p-6">
         <h2 id={titleId} className="text-lg font-semibold break-words text-ink sm:text-xl">
-          Remove {person.name}?
+          {t('settings.people.remove.title', { name: person.name })}
         </h2>
         <p className="mt-2 text-base text-ink">
-          <span className="font-semibold break-all">{person.email}</span> can no longer sign in. If {person.name} is signed in anywhere now, they are signed out
-          at once, and their set-password link stops working.
+          {tx('settings.people.remove.body', { email: (c) => <span className="font-semibold break-all">{c}</span>, address: person.email, name: person.name })}
         </p>
-        <p className="mt-2 text-sm text-muted">To let them back in later, add them again.</p>
+        <p className="mt-2 text-sm text-muted">{t('settings.people.remove.later')}</p>
         <div role="alert">{failure ? <FieldError id={`${titleId}-error`} message={failure} /> : null}</div>
         <div className="mt-5 flex flex-wrap justify-end gap-3">
           <button ref={cancelRef} type="button" onClick={onClose} className={buttonClass('secondary', 'min-h-12 px-5')}>
-            Cancel
+            {t('settings.cancel')}
           </button>
           <button
             type="button"
@@ -55,7 +56,7 @@ export function RemovePersonDialog({ person, onClose, onRemoved }: RemovePersonD
             onClick={() => remove.mutate(person.id)}
             className="inline-flex min-h-12 items-center justify-center rounded-lg bg-full-ink px-5 font-semibold text-surface hover:opacity-90 disabled:cursor-wait disabled:opacity-60"
           >
-            {remove.isPending ? 'Removing…' : `Remove ${person.name}`}
+            {remove.isPending ? t('settings.people.removing') : t('settings.people.removeNamed', { name: person.name })}
           </button>
         </div>
       </div>

@@ -1,6 +1,7 @@
 // The Settings screens' side of the admin API: GET /api/admin/settings (the values in use and
 // what is locked), PUT /api/admin/settings/{site,spaces,public}, and the audit log's pages.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { t } from '@/client/i18n/i18n';
 import { fetchJson } from '@/client/lib/api-client';
 import { type AdminSettings, adminSettingsSchema, AUDIT_PAGE_SIZE, auditPageSchema } from '@/shared/admin-settings-schema';
 
@@ -28,5 +29,5 @@ export function saveSettings(key: 'site' | 'spaces', value: unknown): Promise<Ad
 
 /** The note beside a field the server will not change. */
 export function lockNote(source: 'env' | 'file'): string {
-  return source === 'file' ? 'Set by SITE_CONFIG_FILE on the server.' : 'Set by an environment variable on the server.';
+  return source === 'file' ? t('settings.lock.file') : t('settings.lock.env');
 }

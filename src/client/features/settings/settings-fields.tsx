@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { Button } from '@/client/components/ui/button';
 import { FieldError } from '@/client/components/ui/date-range-fields';
 import { KeyIcon } from '@/client/components/ui/icons';
+import { t } from '@/client/i18n/i18n';
 
 export const inputClass = (invalid: boolean) =>
   `block min-h-12 w-full min-w-0 rounded-lg border bg-surface px-3 text-base text-ink disabled:bg-sunken disabled:text-muted ${invalid ? 'border-full-arc' : 'border-line'}`;
@@ -57,7 +58,7 @@ export function SaveBar({
   id,
   changes,
   pending,
-  label = 'Save',
+  label,
   className = SAVE_BAR,
 }: {
   id: string;
@@ -70,7 +71,7 @@ export function SaveBar({
     <div className={className}>
       <ChangeSummary id={`${id}-summary`} lines={changes} />
       <Button tone="primary" type="submit" disabled={pending || changes.length === 0} aria-describedby={`${id}-summary`} className="min-h-12 shrink-0 px-5">
-        {pending ? 'Saving…' : label}
+        {pending ? t('settings.save.saving') : (label ?? t('settings.save.save'))}
       </Button>
     </div>
   );
@@ -89,12 +90,12 @@ export function SaveStatus({ saved, problem }: { saved: string | null; problem: 
 /** What saving would change, one line each, announced as it changes. */
 export function ChangeSummary({ id, lines }: { id: string; lines: readonly string[] }) {
   return (
-    <div id={id} aria-live="polite" className="text-sm text-ink">
+    <div id={id} aria-live="polite" className="min-w-0 text-sm break-words hyphens-auto text-ink">
       {lines.length === 0 ? (
-        <p className="text-muted">No changes to save.</p>
+        <p className="text-muted">{t('settings.save.noChanges')}</p>
       ) : (
         <>
-          <p className="font-semibold">Saving will change:</p>
+          <p className="font-semibold">{t('settings.save.willChange')}</p>
           <ul className="mt-1 list-disc space-y-0.5 pl-5">
             {lines.map((line) => (
               <li key={line}>{line}</li>

@@ -14,7 +14,7 @@ afterEach(() => {
 
 const section = (id: string, title: string, adminOnly: boolean): SettingsSection => ({
   id,
-  title,
+  title: () => title,
   adminOnly,
   load: () => Promise.resolve(({ me }) => <p>{`${title} for ${me.user?.name ?? me.kind}`}</p>),
 });

@@ -9,6 +9,7 @@ import { Skeleton } from '@/client/components/ui/skeleton';
 import { describeLoadError } from '@/client/lib/error-text';
 import { isAdmin, type Me, useMe } from '@/client/lib/me-queries';
 import { navigate } from '@/client/lib/navigation';
+import { t } from '@/client/i18n/i18n';
 import { type SettingsSection, type SettingsSectionProps, settingsSections } from './settings-sections';
 
 interface SettingsPageProps {
@@ -49,40 +50,40 @@ export function SettingsPage({ sectionId, accountMenu, sections = settingsSectio
   }, [sectionId, first]);
 
   useEffect(() => {
-    document.title = allowed ? `${section.title} · Settings · Occupancy Live` : 'Settings · Occupancy Live';
+    document.title = allowed ? t('settings.page.documentTitleSection', { section: section.title() }) : t('settings.page.documentTitle');
   }, [allowed, section]);
 
   let body: ReactNode;
   if (me.isPending) body = <SectionSkeleton />;
   else if (me.error) {
     body = (
-      <Message title="Settings could not be loaded.">
+      <Message title={t('settings.page.loadFailed')}>
         <p>{describeLoadError(me.error)}</p>
         <button type="button" onClick={() => void me.refetch()} className={buttonClass('accent', 'mt-4 px-4')}>
-          Try again
+          {t('settings.page.tryAgain')}
         </button>
       </Message>
     );
   } else if (me.data.kind === 'display') {
     body = (
-      <Message title="This browser is signed in as a display.">
-        <p>A display shows the live numbers only. Sign in with your own account to change the settings.</p>
+      <Message title={t('settings.page.displayTitle')}>
+        <p>{t('settings.page.displayBody')}</p>
         <AppLink to="/sign-in?next=%2Fsettings" className={buttonClass('primary', 'mt-4 px-5')}>
-          Sign in
+          {t('settings.page.signIn')}
         </AppLink>
       </Message>
     );
   } else if (sectionId === null) body = <SectionSkeleton />;
   else if (!section) {
     body = (
-      <Message title="There is no such section of Settings.">
-        <p>Choose one from the list.</p>
+      <Message title={t('settings.page.noSuchSection')}>
+        <p>{t('settings.page.chooseFromList')}</p>
       </Message>
     );
   } else if (!allowed) {
     body = (
-      <Message title={`Only administrators can open ${section.title}.`}>
-        <p>Ask an administrator if you need a change there.</p>
+      <Message title={t('settings.page.adminsOnly', { section: section.title() })}>
+        <p>{t('settings.page.askAdmin')}</p>
       </Message>
     );
   } else body = <SectionView section={section} me={me.data} />;
@@ -93,13 +94,13 @@ export function SettingsPage({ sectionId, accountMenu, sections = settingsSectio
         href="#settings-main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-30 focus:rounded-lg focus:bg-surface focus:px-4 focus:py-2.5"
       >
-        Skip to the section
+        {t('settings.page.skip')}
       </a>
       <header className="border-b border-line bg-surface">
         <div className="mx-auto flex max-w-screen-xl items-center gap-3 px-4 py-3 sm:px-6 lg:px-8">
           <div className="min-w-0 flex-1">
             <p className="text-xs font-semibold tracking-wider text-accent-ink uppercase">Occupancy Live</p>
-            <h1 className="text-xl font-semibold text-ink sm:text-2xl">Settings</h1>
+            <h1 className="text-xl font-semibold break-words hyphens-auto text-ink sm:text-2xl">{t('settings.page.heading')}</h1>
           </div>
           <AppLink
             to="/"
@@ -108,7 +109,7 @@ export function SettingsPage({ sectionId, accountMenu, sections = settingsSectio
             <span aria-hidden="true" className="mr-1.5">
               ←
             </span>
-            Dashboard
+            {t('settings.page.dashboard')}
           </AppLink>
           {accountMenu}
         </div>
@@ -126,7 +127,7 @@ export function SettingsPage({ sectionId, accountMenu, sections = settingsSectio
 
 function SectionList({ sections, current }: { sections: SettingsSection[]; current: string | null }) {
   return (
-    <nav aria-label="Settings sections">
+    <nav aria-label={t('settings.page.sectionsNav')}>
       {/* A phone: a wrapping row of thumb-sized links above the section. A desk: a list at the side. */}
       <ul className="flex flex-wrap gap-2 md:sticky md:top-6 md:flex-col md:gap-1">
         {sections.map((s) => {
@@ -140,7 +141,7 @@ function SectionList({ sections, current }: { sections: SettingsSection[]; curre
                   here ? 'bg-accent-soft font-semibold text-accent-ink max-md:border-accent' : 'font-medium text-ink hover:bg-sunken max-md:border-line'
                 }`}
               >
-                {s.title}
+                {s.title()}
               </AppLink>
             </li>
           );
@@ -155,9 +156,9 @@ function SectionView({ section, me }: { section: SettingsSection; me: Me }) {
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId} className="mb-5 text-2xl font-semibold text-ink">
-        {section.title}
+        {section.title()}
       </h2>
-      <ErrorBoundary key={section.id} name={section.title}>
+      <ErrorBoundary key={section.id} name={section.title()}>
         <Suspense fallback={<SectionSkeleton />}>
           <SectionBody section={section} me={me} />
         </Suspense>
@@ -185,7 +186,7 @@ function Message({ title, children }: { title: string; children: ReactNode }) {
 function SectionSkeleton() {
   return (
     <div className="space-y-4">
-      <p className="sr-only">Loading…</p>
+      <p className="sr-only">{t('settings.page.loading')}</p>
       <Skeleton className="h-8 w-48" />
       <Skeleton className="h-40 w-full rounded-2xl" />
     </div>

@@ -116,7 +116,7 @@ describe('Settings ▸ Spaces and doors', () => {
     const cafe = await screen.findByRole('region', { name: 'Cafe' });
     await user.click(within(cafe).getByRole('button', { name: 'Add a door' }));
     await user.click(screen.getByRole('button', { name: 'Save spaces' }));
-    expect(within(cafe).getByLabelText('Door 2 device')).toHaveAccessibleDescription('choose the door’s device');
+    expect(within(cafe).getByLabelText('Door 2 device')).toHaveAccessibleDescription('Choose the door’s device.');
     expect(calls.some((c) => c.method === 'PUT')).toBe(false);
   });
 

@@ -3,15 +3,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { Skeleton } from '@/client/components/ui/skeleton';
+import { activeLanguage, t } from '@/client/i18n/i18n';
 import { ApiRequestError } from '@/client/lib/api-client';
 import type { AdminSettings } from '@/shared/admin-settings-schema';
 import { siteChanges } from '@/shared/settings-changes';
+import { LANGUAGE_NAMES } from '@/shared/i18n/languages';
 import { LOCALES, type Locale } from '@/shared/settings-schema';
+import { changeWords } from './change-words';
 import { ADMIN_SETTINGS_KEY, adminSettingsQueryOptions, lockNote, saveSettings } from './settings-api';
 import { Field, inputClass, SaveBar, SaveStatus, SectionMessage } from './settings-fields';
+import { fieldProblem, problemText } from './settings-problems';
 import { SpacesSection } from './spaces-section';
 
-export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', de: 'Deutsch', hu: 'Magyar' };
+/** Each language in its own name (a reader finds their own). */
+export const LOCALE_NAMES: Record<Locale, string> = LANGUAGE_NAMES;
 
 export interface SiteForm {
   siteName: string;
@@ -44,11 +49,11 @@ export function siteValue(form: SiteForm, locked: AdminSettings['locked']): Part
 /** The checks the server makes, before asking it. */
 export function siteProblems(form: SiteForm, zones: readonly string[]): Partial<Record<SiteField, string>> {
   const problems: Partial<Record<SiteField, string>> = {};
-  if (form.siteName.trim().length > 120) problems.siteName = 'must be at most 120 characters';
+  if (form.siteName.trim().length > 120) problems.siteName = t('settings.site.problem.nameLength');
   if (zones.length > 0 && !zones.includes(form.timezone.trim()) && form.timezone.trim() !== 'UTC') {
-    problems.timezone = 'is not an IANA time zone such as Europe/Budapest: choose one from the list';
+    problems.timezone = t('settings.site.problem.timezone');
   }
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(form.dayStart)) problems.dayStart = 'is not a local time written HH:MM, such as 04:00';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(form.dayStart)) problems.dayStart = t('settings.site.problem.dayStart');
   return problems;
 }
 
@@ -57,7 +62,7 @@ export function SiteSection() {
   // Kept here: a save gives the form new values, and with them a new form.
   const [saved, setSaved] = useState(false);
   if (settings.isPending) return <Skeleton className="h-96 rounded-2xl" />;
-  if (settings.error) return <SectionMessage title="The site’s settings could not be loaded.">{settings.error.message}</SectionMessage>;
+  if (settings.error) return <SectionMessage title={t('settings.site.loadFailed')}>{problemText(settings.error)}</SectionMessage>;
   // A new form when the saved values change (after a save, or another admin's).
   return <SiteFormView key={JSON.stringify(settings.data.values)} settings={settings.data} saved={saved} onSaved={setSaved} />;
 }
@@ -76,15 +81,16 @@ function SiteFormView({ settings, saved: justSaved, onSaved }: { settings: Admin
     onSuccess: (answer) => {
       onSaved(true);
       queryClient.setQueryData(ADMIN_SETTINGS_KEY, answer);
-      // Every screen of this tab follows at once; other screens at their next poll.
+      // Every screen of this tab follows at once (the config query carries the site's language:
+      // app.tsx's useLanguageChoice switches to a new one); other screens at their next poll.
       void queryClient.invalidateQueries({ queryKey: ['config'] });
       void queryClient.invalidateQueries({ queryKey: ['occupancy'] });
       void queryClient.invalidateQueries({ queryKey: ['admin', 'audit'] });
     },
   });
   const serverError = save.error instanceof ApiRequestError ? save.error : null;
-  const errorAt = (field: SiteField) => (shown ? problems[field] : undefined) ?? (serverError?.field === field ? serverError.message : undefined);
-  const changes = siteChanges({ ...saved, siteName: saved.siteName || null }, { ...form, siteName: form.siteName.trim() || null });
+  const errorAt = (field: SiteField) => (shown ? problems[field] : undefined) ?? (serverError?.field === field ? siteFieldProblem(serverError) : undefined);
+  const changes = siteChanges({ ...saved, siteName: saved.siteName || null }, { ...form, siteName: form.siteName.trim() || null }, changeWords());
   const set = (patch: Partial<SiteForm>) => {
     setForm((f) => ({ ...f, ...patch }));
     save.reset();
@@ -105,16 +111,16 @@ function SiteFormView({ settings, saved: justSaved, onSaved }: { settings: Admin
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby={`${id}-title`} className="rounded-2xl border border-line bg-surface p-4 sm:p-6">
       <h2 id={`${id}-title`} className="text-lg font-semibold text-ink">
-        Site
+        {t('settings.site.title')}
       </h2>
-      <p className="text-sm text-muted">The name, time zone, day start and language every screen uses.</p>
+      <p className="text-sm text-muted">{t('settings.site.intro')}</p>
       <div className="mt-5 grid gap-5 sm:grid-cols-2">
         <Field
           id={`${id}-siteName`}
-          label="Site name"
+          label={t('settings.site.name')}
           lock={lock('siteName')}
           error={errorAt('siteName')}
-          hint={form.siteName.trim() === '' ? `Empty: screens show “${values.shownName}”.` : undefined}
+          hint={form.siteName.trim() === '' ? t('settings.site.nameEmpty', { name: values.shownName }) : undefined}
         >
           {(a11y) => (
             <input
@@ -131,10 +137,10 @@ function SiteFormView({ settings, saved: justSaved, onSaved }: { settings: Admin
         </Field>
         <Field
           id={`${id}-timezone`}
-          label="Time zone"
+          label={t('settings.site.timezone')}
           lock={lock('timezone')}
           error={errorAt('timezone')}
-          hint={lock('timezone') ? undefined : 'Type to search, such as Budapest or New_York.'}
+          hint={lock('timezone') ? undefined : t('settings.site.timezoneHint')}
         >
           {(a11y) => (
             <>
@@ -159,10 +165,10 @@ function SiteFormView({ settings, saved: justSaved, onSaved }: { settings: Admin
         </Field>
         <Field
           id={`${id}-dayStart`}
-          label="Day starts at"
+          label={t('settings.site.dayStart')}
           lock={lock('dayStart')}
           error={errorAt('dayStart')}
-          hint={lock('dayStart') ? undefined : 'Local time, 24-hour HH:MM: counts start again then each day (04:00 for a venue open past midnight).'}
+          hint={lock('dayStart') ? undefined : t('settings.site.dayStartHint')}
         >
           {(a11y) => (
             <input
@@ -179,7 +185,13 @@ function SiteFormView({ settings, saved: justSaved, onSaved }: { settings: Admin
             />
           )}
         </Field>
-        <Field id={`${id}-locale`} label="Language" lock={lock('locale')} error={errorAt('locale')}>
+        <Field
+          id={`${id}-locale`}
+          label={t('settings.site.language')}
+          lock={lock('locale')}
+          error={errorAt('locale')}
+          hint={lock('locale') ? undefined : t('settings.site.languageHint')}
+        >
           {(a11y) => (
             <select id={`${id}-locale`} value={form.locale} onChange={(e) => set({ locale: e.target.value as Locale })} className={inputClass(false)} {...a11y}>
               {LOCALES.map((l) => (
@@ -193,8 +205,8 @@ function SiteFormView({ settings, saved: justSaved, onSaved }: { settings: Admin
       </div>
       <SaveBar id={id} changes={changes} pending={save.isPending} />
       <SaveStatus
-        saved={justSaved ? 'Saved. Every screen shows it at its next update.' : null}
-        problem={save.error && !serverError?.field ? `Not saved: ${save.error.message}` : null}
+        saved={justSaved ? t('settings.site.saved') : null}
+        problem={save.error && !serverError?.field ? t('settings.notSaved', { reason: problemText(save.error) }) : null}
       />
     </form>
   );
@@ -208,4 +220,9 @@ export function SiteAndSpacesSection() {
       <SpacesSection />
     </div>
   );
+}
+
+/** A refusal at a site field: the server's words as they are in English, else the screen's. */
+function siteFieldProblem(error: ApiRequestError): string {
+  return activeLanguage() === 'en' ? error.message : fieldProblem(error, error.field ?? '');
 }

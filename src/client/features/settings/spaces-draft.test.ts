@@ -85,18 +85,18 @@ describe('the spaces draft', () => {
     const value = draftValue(draft);
     expect(spacesSchema.safeParse(value.spaces).success).toBe(false);
     expect(draftProblems(draft)).toEqual({
-      's:cafe.capacity': 'must be a whole number above 0',
-      's:cafe.nearlyFull': 'must be a percentage above 0 and below 100, such as 80',
+      's:cafe.capacity': 'Enter a whole number above 0, or leave it empty.',
+      's:cafe.nearlyFull': 'Enter a percentage above 0 and below 100, such as 80.',
       's:sauna.id': '"pool" is the id of another space too',
       's:sauna.parent': '"pool" cannot be its own parent',
-      's:sauna.name': 'must not be empty',
+      's:sauna.name': 'Give the space a name.',
     });
     expect(draftProblems(draftFromValue(VALUE))).toEqual({});
   });
 
   it('a door without a device is named; the server’s field path maps to the draft’s field', () => {
     const draft = updateSpace(draftFromValue(VALUE), 's:pool', { doors: [{ device: '', side: 'in' }] });
-    expect(draftProblems(draft)['s:pool.doors.0.device']).toBe('choose the door’s device');
+    expect(draftProblems(draft)['s:pool.doors.0.device']).toBe('Choose the door’s device.');
     expect(fieldKey(draft, ['spaces', 2, 'doors', 0, 'device'])).toBe('s:cafe.doors.0.device');
     expect(fieldKey(draft, ['devices', 0, 'label'])).toBe('device:91');
     expect(fieldKey(draft, ['spaces'])).toBe('form');

@@ -1,6 +1,7 @@
 // The spaces editor's state and its edits, as pure functions: a draft of the spaces-and-doors tree
 // (number fields kept as typed), the edits the screen offers, the value sent to the server, and
 // the problems found with the same schema the server uses, each placed at its field.
+import { activeLanguage, t } from '@/client/i18n/i18n';
 import type { AdminSpacesValue } from '@/shared/admin-settings-schema';
 import { type DeviceSpaceDefaults, defaultSpaces, type DoorSide, type SpaceConfig, spacesSchema } from '@/shared/spaces';
 
@@ -94,7 +95,7 @@ export function slugFor(name: string, taken: ReadonlySet<string>): string {
   return id;
 }
 
-export function addSpace(draft: SpacesDraft, parentKey: string, name = 'New space'): { draft: SpacesDraft; key: string } {
+export function addSpace(draft: SpacesDraft, parentKey: string, name = t('settings.spaces.newSpace')): { draft: SpacesDraft; key: string } {
   const key = `n:${draft.nextKey}`;
   const id = slugFor(name, new Set(draft.spaces.map((s) => s.id)));
   const space: DraftSpace = { key, id, saved: false, name, parent: parentKey, capacity: '', nearlyFull: '', doors: [] };
@@ -250,14 +251,14 @@ export function draftProblems(draft: SpacesDraft): DraftProblems {
   draft.spaces.forEach((s) => {
     if (s.nearlyFull.trim() === '') return;
     const n = Number(s.nearlyFull);
-    if (!Number.isFinite(n) || n <= 0 || n >= 100) problems[`${s.key}.nearlyFull`] = 'must be a percentage above 0 and below 100, such as 80';
+    if (!Number.isFinite(n) || n <= 0 || n >= 100) problems[`${s.key}.nearlyFull`] = t('settings.spaces.problem.percent');
   });
   draft.spaces.forEach((s) => {
-    if (s.name.trim() === '') problems[`${s.key}.name`] = 'must not be empty';
+    if (s.name.trim() === '') problems[`${s.key}.name`] = t('settings.spaces.problem.nameEmpty');
   });
   draft.spaces.forEach((s) =>
     s.doors.forEach((d, i) => {
-      if (d.device.trim() === '') problems[`${s.key}.doors.${i}.device`] = 'choose the door’s device';
+      if (d.device.trim() === '') problems[`${s.key}.doors.${i}.device`] = t('settings.spaces.problem.chooseDevice');
     }),
   );
   if (value.spaces === undefined) return problems;
@@ -266,8 +267,25 @@ export function draftProblems(draft: SpacesDraft): DraftProblems {
     for (const issue of checked.error.issues) {
       const key = fieldKey(draft, ['spaces', ...(issue.path as (string | number)[])]);
       if (key.endsWith('.nearlyFull')) continue;
-      problems[key] ??= issue.message;
+      problems[key] ??= issueWords(key, issue.code, issue.message);
     }
   }
   return problems;
+}
+
+/**
+ * The shared schema's rule in the screen's words, by the field and the kind of issue. The tree's
+ * own checks (an id used twice, a parent that is no space) name ids: in English their message is
+ * shown as the schema says it, in another language the field's own sentence.
+ */
+function issueWords(key: string, code: string, message: string): string {
+  if (code === 'custom' && activeLanguage() === 'en') return message;
+  const field = key.split('.').at(-1) ?? '';
+  if (key === 'form') return t('settings.spaces.problem.tree');
+  if (field === 'name') return code === 'too_big' ? t('settings.spaces.problem.nameLength') : t('settings.spaces.problem.nameEmpty');
+  if (field === 'id') return code === 'custom' ? t('settings.spaces.problem.idTaken') : t('settings.spaces.problem.idFormat');
+  if (field === 'capacity') return t('settings.spaces.problem.capacity');
+  if (field === 'parent') return t('settings.spaces.problem.parent');
+  if (field === 'device') return code === 'custom' ? t('settings.spaces.problem.deviceTwice') : t('settings.spaces.problem.chooseDevice');
+  return t('settings.alerts.problem.invalid');
 }

@@ -6,10 +6,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/client/components/ui/button';
 import { Skeleton } from '@/client/components/ui/skeleton';
+import { activeLanguage, t } from '@/client/i18n/i18n';
 import { ApiRequestError } from '@/client/lib/api-client';
 import { occupancyQueryOptions } from '@/client/lib/occupancy-queries';
 import type { AdminSettings } from '@/shared/admin-settings-schema';
 import { spacesChanges } from '@/shared/settings-changes';
+import { changeWords } from './change-words';
+import { fieldProblem, problemText } from './settings-problems';
 import { ADMIN_SETTINGS_KEY, adminSettingsQueryOptions, lockNote, saveSettings } from './settings-api';
 import { Field, inputClass, LockNote, SaveBar, SaveStatus, SectionMessage } from './settings-fields';
 import {
@@ -42,7 +45,7 @@ export function SpacesSection() {
   const [saved, setSaved] = useState(false);
   // The doors to choose from come with the live counts: wait for them (or their failure) before editing.
   if (settings.isPending || occupancy.isPending) return <Skeleton className="h-96 rounded-2xl" />;
-  if (settings.error) return <SectionMessage title="The spaces could not be loaded.">{settings.error.message}</SectionMessage>;
+  if (settings.error) return <SectionMessage title={t('settings.spaces.loadFailed')}>{problemText(settings.error)}</SectionMessage>;
   // The account's doors as the vendor serves them (names as the dashboard shows them).
   const devices: AccountDevice[] = (occupancy.data?.devices ?? []).map((d) => ({ id: d.id, name: d.name, capacity: d.capacity }));
   return <SpacesEditor key={JSON.stringify(settings.data.values.spaces)} settings={settings.data} devices={devices} saved={saved} onSaved={setSaved} />;
@@ -93,9 +96,11 @@ function SpacesEditor({ settings, devices, saved, onSaved }: EditorProps) {
   const problems = draftProblems(draft);
   const serverError = save.error instanceof ApiRequestError ? save.error : null;
   const serverKey = serverError?.field === undefined ? null : fieldKey(draft, parsePath(serverError.field));
-  const errorAt = (key: string) => (shown ? problems[key] : undefined) ?? (serverKey === key ? serverError?.message : undefined);
+  // The server's refusal at its field: its own words in English (they name the path), else the screen's.
+  const serverWords = serverError === null ? undefined : activeLanguage() === 'en' ? serverError.message : fieldProblem(serverError, serverError.field ?? '');
+  const errorAt = (key: string) => (shown ? problems[key] : undefined) ?? (serverKey === key ? serverWords : undefined);
   const next = draftValue(draft);
-  const changes = spacesChanges(value, next);
+  const changes = spacesChanges(value, next, changeWords());
   const rows = treeOrder(draft);
   const choices = devicesToChoose(devices, draft);
 
@@ -116,17 +121,15 @@ function SpacesEditor({ settings, devices, saved, onSaved }: EditorProps) {
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby={`${id}-title`} className="rounded-2xl border border-line bg-surface p-4 sm:p-6">
       <h2 id={`${id}-title`} className="text-lg font-semibold text-ink">
-        Spaces and doors
+        {t('settings.spaces.title')}
       </h2>
-      <p className="text-sm text-muted">
-        A space’s number comes from its own doors: each door is a counter, and its side says whether the counter’s IN enters the space or leaves it.
-      </p>
-      {lock ? <LockNote>{`${lockNote(lock)} The spaces are shown as the file sets them and cannot be changed here.`}</LockNote> : null}
+      <p className="text-sm text-muted">{t('settings.spaces.intro')}</p>
+      {lock ? <LockNote>{t('settings.spaces.locked', { lock: lockNote(lock) })}</LockNote> : null}
       <fieldset disabled={readOnly} className="mt-5 min-w-0">
-        <legend className="sr-only">Spaces</legend>
+        <legend className="sr-only">{t('settings.displays.spaces')}</legend>
         {draft.spaces.length === 0 ? (
           <div className="rounded-xl bg-sunken p-4 text-sm text-ink">
-            <p>No spaces are set up: the site is every door, and each door is a space of its own.</p>
+            <p>{t('settings.spaces.none')}</p>
             {readOnly ? null : (
               <Button
                 tone="accent"
@@ -136,17 +139,19 @@ function SpacesEditor({ settings, devices, saved, onSaved }: EditorProps) {
                     startSpaces(
                       draft,
                       settings.values.shownName,
-                      devices.length > 0 ? devices : draft.devices.map((d) => ({ id: d.id, name: d.label || `Device ${d.id}`, capacity: d.capacity ?? null })),
+                      devices.length > 0
+                        ? devices
+                        : draft.devices.map((d) => ({ id: d.id, name: d.label || t('settings.alerts.deviceN', { n: d.id }), capacity: d.capacity ?? null })),
                     ),
                   )
                 }
               >
-                Set up spaces
+                {t('settings.spaces.setUp')}
               </Button>
             )}
           </div>
         ) : (
-          <ol className="space-y-3" aria-label="Spaces, the site first">
+          <ol className="space-y-3" aria-label={t('settings.spaces.listLabel')}>
             {rows.map(({ space, depth }) => (
               <li key={space.key} style={{ marginInlineStart: `${Math.min(depth, 4) * 0.75}rem` }}>
                 <SpaceCard
@@ -171,16 +176,16 @@ function SpacesEditor({ settings, devices, saved, onSaved }: EditorProps) {
         )}
         {draft.devices.length > 0 ? (
           <fieldset className="mt-6 min-w-0">
-            <legend className="text-base font-semibold text-ink">Door names</legend>
-            <p className="text-sm text-muted">Your names for the account’s counters, shown instead of the vendor’s.</p>
+            <legend className="text-base font-semibold text-ink">{t('settings.spaces.doorNames')}</legend>
+            <p className="text-sm text-muted">{t('settings.spaces.doorNamesIntro')}</p>
             <div className="mt-3 grid gap-4 sm:grid-cols-2">
               {draft.devices.map((d) => (
                 <Field
                   key={d.id}
                   id={`${id}-device-${d.id}`}
-                  label={`Device ${d.id}`}
+                  label={t('settings.alerts.deviceN', { n: d.id })}
                   error={errorAt(`device:${d.id}`)}
-                  hint={devicesById.get(d.id) ? `The vendor calls it “${devicesById.get(d.id)!.name}”.` : undefined}
+                  hint={devicesById.get(d.id) ? t('settings.spaces.vendorName', { name: devicesById.get(d.id)!.name }) : undefined}
                 >
                   {(a11y) => (
                     <input
@@ -209,12 +214,12 @@ function SpacesEditor({ settings, devices, saved, onSaved }: EditorProps) {
             id={id}
             changes={changes}
             pending={save.isPending}
-            label="Save spaces"
+            label={t('settings.spaces.save')}
             className="-mx-4 mt-6 flex flex-col gap-3 border-t border-line bg-surface px-4 py-3 sm:sticky sm:bottom-0 sm:z-10 sm:-mx-6 sm:flex-row sm:items-end sm:justify-between sm:px-6"
           />
           <SaveStatus
-            saved={saved ? 'Saved. Every screen shows the new spaces at its next update.' : null}
-            problem={save.error ? (serverKey === null ? `Not saved: ${save.error.message}` : 'Not saved: see the field marked above.') : null}
+            saved={saved ? t('settings.spaces.saved') : null}
+            problem={save.error ? (serverKey === null ? t('settings.notSaved', { reason: problemText(save.error) }) : t('settings.spaces.seeField')) : null}
           />
         </>
       )}
@@ -230,7 +235,7 @@ interface Choice {
 /** The account's devices, plus any a door names that the account does not serve (kept visible, marked). */
 export function devicesToChoose(devices: readonly AccountDevice[], draft: SpacesDraft): Choice[] {
   // Without a live answer (the vendor is down) nobody knows which devices the account has.
-  const unknown = devices.length === 0 ? '' : ' (not in this account)';
+  const unknown = devices.length > 0;
   const labels = new Map(draft.devices.map((d) => [d.id, d.label]));
   const choices = devices.map((d) => ({ value: String(d.id), label: `${labels.get(d.id) || d.name} (${d.id})` }));
   const known = new Set(choices.map((c) => c.value));
@@ -240,7 +245,7 @@ export function devicesToChoose(devices: readonly AccountDevice[], draft: Spaces
         known.add(door.device);
         choices.push({
           value: door.device,
-          label: `${labels.get(Number(door.device)) ? `${labels.get(Number(door.device))} (${door.device})` : `Device ${door.device}`}${unknown}`,
+          label: deviceChoiceLabel(door.device, labels.get(Number(door.device)), unknown),
         });
       }
     }
@@ -264,15 +269,20 @@ interface SpaceCardProps {
 function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, onRename, onAdd, onRemove }: SpaceCardProps) {
   const base = `${formId}-${space.key}`;
   const k = (field: string) => `${space.key}.${field}`;
-  const named = space.name.trim() || 'this space';
+  const named = space.name.trim() || t('settings.spaces.thisSpace');
   const parents = space.parent === null ? [] : parentChoices(draft, space.key);
   return (
     <section
-      aria-label={space.parent === null ? `${named} (the site)` : named}
+      aria-label={space.parent === null ? t('settings.spaces.theSite', { name: named }) : named}
       className={`rounded-xl border border-line p-3 sm:p-4 ${depth > 0 ? 'border-s-4 border-s-accent-soft' : ''}`}
     >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Field className="lg:col-span-2" id={`${base}-name`} label={space.parent === null ? 'Site (root space) name' : 'Space name'} error={errorAt(k('name'))}>
+        <Field
+          className="lg:col-span-2"
+          id={`${base}-name`}
+          label={space.parent === null ? t('settings.spaces.rootName') : t('settings.spaces.name')}
+          error={errorAt(k('name'))}
+        >
           {(a11y) => (
             <input
               type="text"
@@ -290,9 +300,9 @@ function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, on
         <Field
           className="lg:col-span-2"
           id={`${base}-id`}
-          label="Id"
+          label={t('settings.spaces.id')}
           error={errorAt(k('id'))}
-          hint={space.saved ? 'Fixed once saved: displays, links and exports name it.' : 'Lower-case letters, digits and dashes; fixed once saved.'}
+          hint={space.saved ? t('settings.spaces.idFixed') : t('settings.spaces.idHint')}
         >
           {(a11y) => (
             <input
@@ -310,7 +320,7 @@ function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, on
             />
           )}
         </Field>
-        <Field id={`${base}-capacity`} label="Capacity (people)" error={errorAt(k('capacity'))} hint="Empty: no limit shown.">
+        <Field id={`${base}-capacity`} label={t('settings.spaces.capacity')} error={errorAt(k('capacity'))} hint={t('settings.spaces.capacityHint')}>
           {(a11y) => (
             <input
               type="text"
@@ -325,7 +335,7 @@ function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, on
             />
           )}
         </Field>
-        <Field id={`${base}-nearlyFull`} label="Nearly full at (%)" error={errorAt(k('nearlyFull'))} hint="Empty: 80 %.">
+        <Field id={`${base}-nearlyFull`} label={t('settings.spaces.nearlyFull')} error={errorAt(k('nearlyFull'))} hint={t('settings.spaces.nearlyFullHint')}>
           {(a11y) => (
             <input
               type="text"
@@ -342,7 +352,7 @@ function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, on
           )}
         </Field>
         {space.parent === null ? null : (
-          <Field className="sm:col-span-2" id={`${base}-parent`} label="Inside" error={errorAt(k('parent'))}>
+          <Field className="sm:col-span-2" id={`${base}-parent`} label={t('settings.spaces.inside')} error={errorAt(k('parent'))}>
             {(a11y) => (
               <select
                 id={`${base}-parent`}
@@ -363,13 +373,13 @@ function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, on
         )}
       </div>
       <fieldset className="mt-4 min-w-0">
-        <legend className="text-sm font-semibold text-ink">Doors of {named}</legend>
-        {space.doors.length === 0 ? <p className="mt-1 text-sm text-muted">No doors: this space counts nothing yet.</p> : null}
+        <legend className="text-sm font-semibold break-words text-ink">{t('settings.spaces.doorsOf', { name: named })}</legend>
+        {space.doors.length === 0 ? <p className="mt-1 text-sm text-muted">{t('settings.spaces.noDoors')}</p> : null}
         <ul className="mt-2 space-y-2">
           {space.doors.map((door, i) => (
             <li key={i} className="flex flex-wrap items-end gap-2">
               <div className="min-w-48 flex-1">
-                <Field id={`${base}-door-${i}`} label={`Door ${i + 1} device`} error={errorAt(k(`doors.${i}.device`))}>
+                <Field id={`${base}-door-${i}`} label={t('settings.spaces.doorDevice', { n: i + 1 })} error={errorAt(k(`doors.${i}.device`))}>
                   {(a11y) => (
                     <select
                       id={`${base}-door-${i}`}
@@ -379,7 +389,7 @@ function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, on
                       className={inputClass(a11y['aria-invalid'] === true)}
                       {...a11y}
                     >
-                      <option value="">Choose a device</option>
+                      <option value="">{t('settings.spaces.chooseDevice')}</option>
                       {choices.map((c) => (
                         <option key={c.value} value={c.value}>
                           {c.label}
@@ -390,7 +400,7 @@ function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, on
                 </Field>
               </div>
               <div className="min-w-48 flex-1">
-                <Field id={`${base}-side-${i}`} label={`Door ${i + 1} side`} error={errorAt(k(`doors.${i}.side`))}>
+                <Field id={`${base}-side-${i}`} label={t('settings.spaces.doorSide', { n: i + 1 })} error={errorAt(k(`doors.${i}.side`))}>
                   {(a11y) => (
                     <select
                       id={`${base}-side-${i}`}
@@ -400,8 +410,8 @@ function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, on
                       className={inputClass(false)}
                       {...a11y}
                     >
-                      <option value="in">Its IN enters {named}</option>
-                      <option value="out">Its IN leaves {named}</option>
+                      <option value="in">{t('settings.spaces.sideIn', { name: named })}</option>
+                      <option value="out">{t('settings.spaces.sideOut', { name: named })}</option>
                     </select>
                   )}
                 </Field>
@@ -409,10 +419,10 @@ function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, on
               <Button
                 tone="quiet"
                 className="min-h-12 px-3"
-                aria-label={`Remove door ${i + 1} of ${named}`}
+                aria-label={t('settings.spaces.removeDoor', { n: i + 1, name: named })}
                 onClick={() => onChange({ doors: space.doors.filter((_, j) => j !== i) })}
               >
-                Remove
+                {t('settings.remove')}
               </Button>
             </li>
           ))}
@@ -420,19 +430,25 @@ function SpaceCard({ formId, space, depth, draft, choices, errorAt, onChange, on
       </fieldset>
       <div className="mt-3 flex flex-wrap gap-2">
         <Button tone="accent" className="min-h-12 px-4" onClick={() => onChange({ doors: [...space.doors, { device: '', side: 'in' }] })}>
-          Add a door
+          {t('settings.spaces.addDoor')}
         </Button>
-        <Button tone="accent" className="min-h-12 px-4" onClick={onAdd} aria-label={`Add a space inside ${named}`}>
-          Add a space inside
+        <Button tone="accent" className="min-h-12 px-4" onClick={onAdd} aria-label={t('settings.spaces.addInsideNamed', { name: named })}>
+          {t('settings.spaces.addInside')}
         </Button>
         {space.parent === null ? null : (
-          <Button tone="quiet" className="min-h-12 px-4" onClick={onRemove} aria-label={`Remove the space ${named}`}>
-            Remove space
+          <Button tone="quiet" className="min-h-12 px-4" onClick={onRemove} aria-label={t('settings.spaces.removeSpaceNamed', { name: named })}>
+            {t('settings.spaces.removeSpace')}
           </Button>
         )}
       </div>
     </section>
   );
+}
+
+/** A door's device in the list: its label and number, or "Device 7"; marked when the account does not serve it. */
+function deviceChoiceLabel(device: string, label: string | undefined, unknown: boolean): string {
+  if (label) return unknown ? t('settings.spaces.labelledUnknown', { label, id: device }) : t('settings.change.deviceLabelled', { label, id: device });
+  return unknown ? t('settings.spaces.deviceUnknown', { id: device }) : t('settings.alerts.deviceN', { n: device });
 }
 
 export type { DraftProblems };
