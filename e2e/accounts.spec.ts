@@ -3,7 +3,7 @@
 // password is said in words; signing out ends the session. Axe-clean, thumb-sized controls.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, expectTouchTargets } from './support/dashboard';
-import { E2E_ADMIN } from './support/accounts';
+import { E2E_ADMIN, signIn } from './support/accounts';
 import { PORTS, urlOf } from './support/ports';
 
 test.use({ baseURL: urlOf(PORTS.accounts) });
@@ -50,4 +50,37 @@ test('sign in (after a wrong password), land where you were going, sign out', as
   await page.goto('/');
   await expect(page).toHaveURL('/sign-in');
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+});
+
+test('a person chooses Deutsch in the account menu: the dashboard speaks it, after a reload too (from the server); the site’s language again', async ({
+  page,
+}) => {
+  const base = urlOf(PORTS.accounts);
+  await signIn(page, base);
+  const setLocale = (locale: string | null) => page.request.put(`${base}/api/me/locale`, { data: { locale }, headers: { origin: base } });
+  try {
+    await page.goto('/');
+    const banner = page.getByRole('banner');
+    await banner.getByRole('button', { name: `Account: ${ADMIN_NAME}` }).click();
+    await banner.getByRole('group', { name: 'Language' }).getByRole('radio', { name: 'Deutsch' }).check();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(banner.getByRole('button', { name: `Konto: ${ADMIN_NAME}` })).toBeVisible();
+
+    // Not this browser's memory: the server's. Without it the browser (en-US) would win.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    const konto = banner.getByRole('button', { name: `Konto: ${ADMIN_NAME}` });
+    await konto.click();
+    const sprache = banner.getByRole('group', { name: 'Sprache' });
+    await expect(sprache.getByRole('radio', { name: 'Deutsch' })).toBeChecked();
+
+    await sprache.getByRole('radio', { name: 'Sprache des Standorts (English)' }).check();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(banner.getByRole('button', { name: `Account: ${ADMIN_NAME}` })).toBeVisible();
+    expect(((await (await page.request.get(`${base}/api/me`)).json()) as { user: { locale: unknown } }).user.locale).toBeNull();
+  } finally {
+    // The administrator is shared with the other journeys: back to the site's language whatever happened.
+    await setLocale(null);
+  }
 });
