@@ -1,8 +1,9 @@
 // Accounts through a real browser against a BFF with an administrator (ADMIN_EMAIL/ADMIN_PASSWORD):
 // a page asked for without a session leads to sign-in and back to it afterwards; a wrong
 // password is said in words; signing out ends the session. Axe-clean, thumb-sized controls.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, expectTouchTargets } from './support/dashboard';
+import { AXE_TAGS, expectNoAxeViolations, expectTouchTargets } from './support/dashboard';
 import { E2E_ADMIN, signIn } from './support/accounts';
 import { PORTS, urlOf } from './support/ports';
 
@@ -79,6 +80,13 @@ test('a person chooses Deutsch in the account menu: the dashboard speaks it, aft
     await konto.click();
     const sprache = banner.getByRole('group', { name: 'Sprache' });
     await expect(sprache.getByRole('radio', { name: 'Deutsch' })).toBeChecked();
+    // The open menu alone (the whole dashboard is scanned by its own specs): lean.
+    const scan = await new AxeBuilder({ page })
+      .include('[data-account-menu]')
+      .withTags(AXE_TAGS)
+      .options({ resultTypes: ['violations'] })
+      .analyze();
+    expect(scan.violations.map((v) => v.id)).toEqual([]);
 
     await sprache.getByRole('radio', { name: 'Sprache des Standorts (English)' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
