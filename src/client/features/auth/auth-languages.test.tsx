@@ -8,6 +8,7 @@ import german from '@/client/i18n/catalogs/de';
 import hungarian from '@/client/i18n/catalogs/hu';
 import { activate } from '@/client/i18n/i18n';
 import { LanguageRoot } from '@/client/i18n/language-root';
+import { loadLanguage } from '@/client/i18n/load';
 import { apiError, json, makeConfig, makeOccupancy } from '@/client/test/fixtures';
 import { fakeApi, NEXT_PAGE, openAt, renderWithApp, STAFF } from '@/client/test/fake-api';
 import { meSchema } from '@/shared/api-schema';
@@ -50,6 +51,10 @@ describe('the account pages in German and Hungarian', () => {
 });
 
 describe('choosing one’s own language in the account menu', () => {
+  // load.ts remembers the language it loaded last, and client test files share their modules
+  // (isolate: false): the next test file must not find German "already loaded".
+  afterEach(() => loadLanguage('en'));
+
   const dashboardApi = (me: () => unknown) => ({
     'GET /api/me': () => json(me()),
     'GET /api/config': () => json({ ...makeConfig(), locale: 'en' }),
