@@ -64,6 +64,9 @@ const MATRIX: Row[] = [
     body: { currentPassword: 'not the current one', newPassword: 'some new password' },
     expect: { admin: 400, staff: 400, display: 403, public: 401, nobody: 401 },
   },
+  // One's own language: a person (a bad value: 400 for them), not a display.
+  { method: 'PUT', path: '/api/me/locale', body: { locale: 'de' }, expect: { admin: 200, staff: 200, display: 403, public: 401, nobody: 401 } },
+  { method: 'PUT', path: '/api/me/locale', body: { locale: 'fr' }, expect: { admin: 400, staff: 400, display: 403, public: 401, nobody: 401 } },
   // Signing in is for anyone (a wrong password here); signing out too.
   { method: 'POST', path: '/api/session', body: (who: Who) => ({ email: `${who}@example.org`, password: 'wrong password' }), expect: all(401) },
   { method: 'POST', path: '/api/set-password', body: { token: 'made-up', newPassword: 'some new password' }, expect: all(400) },

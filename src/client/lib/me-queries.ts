@@ -2,9 +2,11 @@
 // Every screen that needs the answer shares one query.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
+import { t } from '@/client/i18n/i18n';
 import { ApiRequestError, fetchJson } from '@/client/lib/api-client';
 import { browserPage } from '@/client/lib/navigation';
 import { type Me, meSchema, type Role } from '@/shared/api-schema';
+import type { MessageKey } from '@/shared/i18n/message-key';
 
 export type { Me, Role };
 
@@ -28,9 +30,30 @@ export function isAdmin(me: Me): boolean {
   return me.kind === 'open' || (me.kind === 'user' && me.user?.role === 'admin');
 }
 
-export const roleWords: Record<Role, { name: string; may: string }> = {
-  admin: { name: 'Administrator', may: 'Sees everything and changes the settings.' },
-  staff: { name: 'Staff', may: 'Sees the dashboard and its history, and exports counts.' },
+/** Each role's name and what it may do, as message keys. */
+export const roleWordKeys: Record<Role, { name: MessageKey; may: MessageKey }> = {
+  admin: { name: 'auth.role.admin', may: 'auth.role.adminMay' },
+  staff: { name: 'auth.role.staff', may: 'auth.role.staffMay' },
+};
+
+/** The same words in the active language, read when rendered (getters: a plain object would keep the first language). */
+export const roleWords: Record<Role, { readonly name: string; readonly may: string }> = {
+  admin: {
+    get name() {
+      return t(roleWordKeys.admin.name);
+    },
+    get may() {
+      return t(roleWordKeys.admin.may);
+    },
+  },
+  staff: {
+    get name() {
+      return t(roleWordKeys.staff.name);
+    },
+    get may() {
+      return t(roleWordKeys.staff.may);
+    },
+  },
 };
 
 /**

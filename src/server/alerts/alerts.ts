@@ -33,7 +33,14 @@ export interface AlertsOptions {
 export function createAlerts(options: AlertsOptions) {
   const { settings, now, logger } = options;
   const alertStore = createAlertStore(options.store, () => settings.current().timezone);
-  const realSender = options.sender === undefined ? createSender({ allowHttp: options.allowHttp, smtp: options.smtp }) : null;
+  const realSender =
+    options.sender === undefined
+      ? createSender({
+          allowHttp: options.allowHttp,
+          smtp: options.smtp,
+          site: () => ({ lang: settings.current().locale, timeZone: settings.current().timezone }),
+        })
+      : null;
   const deliveries = createDeliveries({
     alertStore,
     sender: options.sender ?? realSender!,

@@ -3,7 +3,7 @@
 // returns the URL (webhook URLs carry their own secret) nor the SMTP credentials.
 import { createTransport } from 'nodemailer';
 import type { AlertEvent, ChannelConfig, WebhookFormat } from '@/shared/alerts-schema';
-import { alertWords } from './alert-words';
+import { type AlertSite, alertTime, alertWords } from './alert-words';
 
 export const SEND_TIMEOUT_MS = 10_000;
 
@@ -17,6 +17,8 @@ export interface SenderOptions {
   /** SMTP_URL and ALERT_EMAIL_FROM; null: no email. */
   smtp: { url: string; from: string } | null;
   timeoutMs?: number;
+  /** The site's language and zone as they are when a message is sent (the settings may change). */
+  site: () => AlertSite;
 }
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
@@ -38,8 +40,8 @@ export function webhookUrlProblem(url: string, allowHttp: boolean): string | nul
 /** Slack's mrkdwn needs these three escaped. */
 const slackEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The POST body of a webhook in its format. */
-export function webhookBody(format: WebhookFormat, event: AlertEvent): unknown {
+/** The POST body of a webhook in its format; `site` words the Teams card's time (the JSON keeps the ISO `at`). */
+export function webhookBody(format: WebhookFormat, event: AlertEvent, site: AlertSite): unknown {
   if (format === 'json') return event;
   if (format === 'slack') return { text: event.resolved ? `:white_check_mark: ${slackEscape(event.text)}` : `:warning: *${slackEscape(event.text)}*` };
   // Teams: a Workflows ("When a Teams webhook request is received") message with an Adaptive Card;
@@ -56,7 +58,7 @@ export function webhookBody(format: WebhookFormat, event: AlertEvent): unknown {
           version: '1.4',
           body: [
             { type: 'TextBlock', text: event.text, wrap: true, weight: event.resolved ? 'Default' : 'Bolder', color: event.resolved ? 'Good' : 'Attention' },
-            { type: 'TextBlock', text: event.at, isSubtle: true, spacing: 'None', size: 'Small' },
+            { type: 'TextBlock', text: alertTime(site, event.at), isSubtle: true, spacing: 'None', size: 'Small' },
           ],
         },
       },
@@ -92,7 +94,7 @@ export function createSender(options: SenderOptions) {
       response = await fetch(channel.url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'User-Agent': 'Occupancy-Live-Alerts' },
-        body: JSON.stringify(webhookBody(channel.format, event)),
+        body: JSON.stringify(webhookBody(channel.format, event, options.site())),
         // A redirect could lead to a plain-http host the check above refused.
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
@@ -107,12 +109,13 @@ export function createSender(options: SenderOptions) {
 
   async function sendEmail(channel: Extract<ChannelConfig, { type: 'email' }>, event: AlertEvent) {
     if (options.smtp === null) throw new DeliveryError('the server has no SMTP_URL');
+    const site = options.site();
     try {
       await mailer(options.smtp.url).sendMail({
         from: options.smtp.from,
         to: channel.to,
-        subject: alertWords.emailSubject(event.text),
-        text: `${event.text}\n\n${event.at}\n\nOccupancy Live`,
+        subject: alertWords.emailSubject(site.lang, event.text),
+        text: alertWords.emailBody(site, event.text, event.at),
       });
     } catch (error) {
       throw new DeliveryError(smtpReason(error));

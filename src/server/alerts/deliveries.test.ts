@@ -9,6 +9,7 @@ import type { AlertEvent, ChannelConfig } from '@/shared/alerts-schema';
 import { createLogger } from '../logger';
 import { openStore } from '../store/store';
 import { createAlertStore } from './alert-store';
+import type { AlertSite } from './alert-words';
 import { createSender, webhookBody, webhookUrlProblem } from './channels';
 import { createDeliveries, RETRY_DELAYS_MS } from './deliveries';
 
@@ -36,6 +37,8 @@ const EVENT: AlertEvent = {
   text: 'Café is full: 40 of 40.',
   resolved: false,
 };
+
+const SITE = (): AlertSite => ({ lang: 'en', timeZone: 'Europe/Budapest' });
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -69,7 +72,7 @@ async function receiver(statuses: number[]) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies };
 }
 
-function setUp(channels: ChannelConfig[], sender = createSender({ allowHttp: false, smtp: null, timeoutMs: 500 })) {
+function setUp(channels: ChannelConfig[], sender = createSender({ allowHttp: false, smtp: null, timeoutMs: 500, site: SITE })) {
   const store = openStore({ file: ':memory:' });
   const clock = { ms: Date.parse('2026-11-26T10:15:03Z') };
   const alertStore = createAlertStore(store, () => 'Europe/Budapest');
@@ -162,13 +165,17 @@ describe('webhooks', () => {
   });
 
   it('teams gets an Adaptive Card message', () => {
-    expect(webhookBody('teams', EVENT)).toMatchObject({
+    expect(webhookBody('teams', EVENT, SITE())).toMatchObject({
       type: 'message',
       attachments: [
         { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: EVENT.text }, {}] } },
       ],
     });
-    expect(webhookBody('slack', { ...EVENT, text: 'A <b> & c', resolved: true })).toEqual({ text: ':white_check_mark: A &lt;b&gt; &amp; c' });
+    expect(webhookBody('slack', { ...EVENT, text: 'A <b> & c', resolved: true }, SITE())).toEqual({ text: ':white_check_mark: A &lt;b&gt; &amp; c' });
+    // The card's time line in the site's words; the JSON webhook keeps the ISO `at` and English keys.
+    const hungarian = { lang: 'hu' as const, timeZone: 'Europe/Budapest' };
+    expect(JSON.stringify(webhookBody('teams', EVENT, hungarian))).toContain('"2026. november 26., csütörtök 11:15"');
+    expect(webhookBody('json', EVENT, hungarian)).toEqual(EVENT);
   });
 });
 
@@ -203,7 +210,7 @@ describe('email', () => {
 
   it('sends through a real SMTP server on loopback', async () => {
     const server = await smtp();
-    const sender = createSender({ allowHttp: false, smtp: { url: server.url, from: 'Occupancy Live <alerts@example.org>' } });
+    const sender = createSender({ allowHttp: false, smtp: { url: server.url, from: 'Occupancy Live <alerts@example.org>' }, site: SITE });
     closers.push(() => Promise.resolve(sender.close()));
     const t = setUp([{ id: 'desk', type: 'email', to: ['desk@example.org', 'boss@example.org'] }], sender);
     t.deliveries.enqueue(t.eventId, EVENT, ['desk']);
@@ -214,12 +221,32 @@ describe('email', () => {
     // Quoted-printable: "[Occupancy Live] Café is full…" and "Café is full: 40 of 40.".
     expect(server.messages[0]!.data).toContain('Subject: =?UTF-8?Q?=5BOccupancy_Live=5D_Caf=C3=A9_is_full');
     expect(server.messages[0]!.data).toContain('Caf=C3=A9 is full: 40 of 40.');
-    expect(server.messages[0]!.data).toContain('2026-11-26T11:15:03+01:00');
+    // The moment in the site's zone, 24-hour, in its language.
+    expect(server.messages[0]!.data).toContain('When: Thursday, 26 November 2026 at 11:15');
+  });
+
+  it('a German site’s email: subject and body in German, the time in German words', async () => {
+    const server = await smtp();
+    const sender = createSender({
+      allowHttp: false,
+      smtp: { url: server.url, from: 'alerts@example.org' },
+      site: () => ({ lang: 'de', timeZone: 'Europe/Berlin' }),
+    });
+    closers.push(() => Promise.resolve(sender.close()));
+    const german = { ...EVENT, text: 'Café ist voll: 1.083 von 1.083.' };
+    const t = setUp([{ id: 'desk', type: 'email', to: ['desk@example.org'] }], sender);
+    expect(await t.deliveries.test({ id: 'desk', type: 'email', to: ['desk@example.org'] }, german)).toMatchObject({ ok: true });
+    // Quoted-printable: soft line breaks unfolded.
+    const data = server.messages[0]!.data.replace(/=\r\n/g, '');
+    expect(data).toContain('Subject: =?UTF-8?Q?=5BOccupancy_Live=5D_Caf=C3=A9_ist_voll');
+    expect(data).toContain('Caf=C3=A9 ist voll: 1.083 von 1.083.');
+    expect(data).toContain('Zeitpunkt: Donnerstag, 26. November 2026 um 11:15');
+    expect(data).toContain('Gesendet von Occupancy Live.');
   });
 
   it('a refusal by the server is the reason in the log', async () => {
     const server = await smtp(true);
-    const sender = createSender({ allowHttp: false, smtp: { url: server.url, from: 'alerts@example.org' } });
+    const sender = createSender({ allowHttp: false, smtp: { url: server.url, from: 'alerts@example.org' }, site: SITE });
     closers.push(() => Promise.resolve(sender.close()));
     const t = setUp([{ id: 'desk', type: 'email', to: ['nobody@example.org'] }], sender);
     const result = await t.deliveries.test({ id: 'desk', type: 'email', to: ['nobody@example.org'] }, EVENT);

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RuleConfig } from '@/shared/alerts-schema';
+import type { Language } from '@/shared/i18n/languages';
 import { type EngineContext, type EngineDisplay, type EngineState, type Observation, openTimeBetween, ruleKeys, step } from './engine';
 
 const T0 = Date.parse('2026-11-26T10:00:00Z'); // 11:00 in Budapest
@@ -48,7 +49,7 @@ function run(context: EngineContext, observations: Observation[], start: EngineS
 }
 
 const always: EngineContext['isOpen'] = () => true;
-const ctx = (rules: RuleConfig[], isOpen = always): EngineContext => ({ rules, isOpen, timeZone: 'Europe/Budapest' });
+const ctx = (rules: RuleConfig[], isOpen = always, lang: Language = 'en'): EngineContext => ({ rules, isOpen, timeZone: 'Europe/Budapest', lang });
 
 describe('capacity rules', () => {
   it('fires once on crossing up, with the json body the webhooks get', () => {
@@ -213,7 +214,7 @@ describe('opening hours', () => {
     expect(openTimeBetween(isOpen, t('2026-03-28T20:00:00Z'), t('2026-03-29T04:00:00Z'))).toBe(min(60)); // 21:00 CET → 06:00 CEST
     expect(openTimeBetween(isOpen, t('2026-03-28T21:00:00Z'), t('2026-03-29T04:00:00Z'))).toBe(0); // the closed night: 7 real hours
     const door = { in: 1, out: 0 };
-    const context = { rules: [rule({ type: 'door_silent', device: 91, minutes: 90 })], isOpen, timeZone: zone };
+    const context = { rules: [rule({ type: 'door_silent', device: 91, minutes: 90 })], isOpen, timeZone: zone, lang: 'en' as const };
     const obs = (iso: string): Observation => ({
       now: new Date(iso),
       answer: { stale: false, spaces: [], devices: [{ id: 91, name: 'D', ...door }] },
@@ -288,5 +289,39 @@ describe('capacity rules, for any sequence of counts (fast-check)', () => {
         },
       ),
     );
+  });
+});
+
+describe('the site’s language', () => {
+  const big = (occupancy: number): Observation => ({
+    now: at(0),
+    answer: { stale: false, spaces: [{ id: 'hall', name: 'Halle 1', occupancy, capacity: 1083, nearlyFull: 0.8 }], devices: [] },
+    displays: [],
+  });
+  const capacityTexts = (lang: Language) =>
+    run(ctx([rule({ type: 'full', space: 'hall', cooldownMinutes: 0 })], always, lang), [big(1083), { ...big(1000), now: at(min(1)) }]).texts;
+
+  it('a German site gets German alert texts, its numbers grouped 1.083', () => {
+    expect(capacityTexts('de')).toEqual(['Halle 1 ist voll: 1.083 von 1.083.', 'Halle 1 ist nicht mehr voll: 1.000 von 1.083.']);
+    const silent = run(ctx([rule({ type: 'door_silent', device: 91, minutes: 1 })], always, 'de'), [
+      observe(0),
+      observe(min(1)),
+      observe(min(2), { door: { in: 1, out: 0 } }),
+    ]);
+    expect(silent.texts).toEqual(['Tür „Main entrance“ hat seit 1 Minute Öffnungszeit niemanden gezählt.', 'Tür „Main entrance“ zählt wieder.']);
+    const stale = run(ctx([rule({ type: 'data_stale', minutes: 5 })], always, 'de'), [observe(0), observe(min(5), { none: true }), observe(min(6))]);
+    expect(stale.texts).toEqual(['Seit 5 Minuten keine Live-Zählung: Der Zähldienst antwortet nicht.', 'Die Live-Zählung ist wieder verfügbar.']);
+  });
+
+  it('a Hungarian site gets Hungarian alert texts, its numbers grouped 1 083', () => {
+    // Intl groups Hungarian with a no-break space.
+    expect(capacityTexts('hu')).toEqual(['Halle 1: tele, 1\u00a0083 / 1\u00a0083 fő.', 'Halle 1: már nincs tele, 1\u00a0000 / 1\u00a0083 fő.']);
+    const display: EngineDisplay = { id: 'lobby', name: 'Lobby', lastSeen: at(-min(60)).toISOString(), revoked: false };
+    const offline = run(ctx([rule({ type: 'display_offline', display: 'lobby', minutes: 30 })], always, 'hu'), [observe(0, { displays: [display] })]);
+    expect(offline.texts).toEqual(['Kijelző („Lobby”): 30 perce nem jelentkezett nyitvatartási időben.']);
+    // A door without a label is named by its number.
+    const unnamed = step({}, ctx([rule({ type: 'door_silent', device: 92, minutes: 1 })], always, 'hu'), observe(0, { door: null }));
+    const later = step(unnamed.state, ctx([rule({ type: 'door_silent', device: 92, minutes: 1 })], always, 'hu'), observe(min(1), { door: null }));
+    expect(later.fired.map((f) => f.event.text)).toEqual(['92. ajtó: 1 perce nem számolt senkit nyitvatartási időben.']);
   });
 });

@@ -3,6 +3,7 @@
 import { type AlertEvent, REARM_POINTS, type RuleConfig } from '@/shared/alerts-schema';
 import { readCapacity } from '@/shared/occupancy-math';
 import { zonedIso } from '@/shared/zoned';
+import type { Language } from '@/shared/i18n/languages';
 import { alertWords } from './alert-words';
 
 export interface EngineSpace {
@@ -41,6 +42,8 @@ export interface EngineContext {
   /** Opening hours: outside them nothing is sent and silence is not counted. */
   isOpen: (at: Date) => boolean;
   timeZone: string;
+  /** The site's language: alert texts are written in it when they are made. */
+  lang: Language;
 }
 
 /** A capacity rule: armed until it fires, armed again once the count fell REARM_POINTS below. */
@@ -114,6 +117,7 @@ const cooledDown = (lastFiredMs: number | null, rule: RuleConfig, nowMs: number)
 
 export function step(state: EngineState, context: EngineContext, observation: Observation): { state: Record<string, TargetState>; fired: Fired[] } {
   const { now, answer, displays } = observation;
+  const { lang } = context;
   const nowMs = now.getTime();
   const open = context.isOpen(now);
   const at = zonedIso(now, context.timeZone);
@@ -194,7 +198,7 @@ export function step(state: EngineState, context: EngineContext, observation: Ob
               occupancy: space.occupancy,
               capacity: space.capacity,
               state: level,
-              text: words(space.name, space.occupancy, space.capacity!),
+              text: words(lang, space.name, space.occupancy, space.capacity!),
               resolved,
             },
           };
@@ -216,7 +220,6 @@ export function step(state: EngineState, context: EngineContext, observation: Ob
         const mark = device === undefined ? (before?.mark ?? null) : device.in + device.out;
         const change = timed(key, rule, before === null || before.mark !== mark, mark);
         if (change === null) return;
-        const door = alertWords.door(device?.name ?? null, rule.device);
         fired.push({
           key,
           rule,
@@ -224,7 +227,10 @@ export function step(state: EngineState, context: EngineContext, observation: Ob
             ...base(rule),
             ...plain,
             state: change === 'fired' ? 'silent' : 'counting',
-            text: change === 'fired' ? alertWords.doorSilent(door, rule.minutes) : alertWords.doorSilentResolved(door),
+            text:
+              change === 'fired'
+                ? alertWords.doorSilent(lang, device?.name ?? null, rule.device, rule.minutes)
+                : alertWords.doorSilentResolved(lang, device?.name ?? null, rule.device),
             resolved: change === 'resolved',
           },
         });
@@ -240,7 +246,7 @@ export function step(state: EngineState, context: EngineContext, observation: Ob
             ...base(rule),
             ...plain,
             state: change === 'fired' ? 'stale' : 'live',
-            text: change === 'fired' ? alertWords.dataStale(rule.minutes) : alertWords.dataStaleResolved(),
+            text: change === 'fired' ? alertWords.dataStale(lang, rule.minutes) : alertWords.dataStaleResolved(lang),
             resolved: change === 'resolved',
           },
         });
@@ -269,7 +275,7 @@ export function step(state: EngineState, context: EngineContext, observation: Ob
         ...base(rule),
         ...plain,
         state: firing ? 'offline' : 'online',
-        text: firing ? alertWords.displayOffline(name, rule.minutes) : alertWords.displayOfflineResolved(name),
+        text: firing ? alertWords.displayOffline(lang, name, rule.minutes) : alertWords.displayOfflineResolved(lang, name),
         resolved: !firing,
       },
     };

@@ -17,7 +17,7 @@ const silent = createLogger({ level: 'silent', secrets: [], destination: new Wri
 const T0 = Date.parse('2026-11-26T10:00:00Z');
 
 /** The parts of an answer the monitor reads. */
-function body(occupancy: number, stale = false): Occupancy {
+function body(occupancy: number, stale = false, capacity = 40): Occupancy {
   return {
     stale,
     spaces: [
@@ -25,7 +25,7 @@ function body(occupancy: number, stale = false): Occupancy {
         id: 'site',
         name: 'Riverside',
         parent: null,
-        capacity: 40,
+        capacity,
         nearlyFull: 0.8,
         doors: [],
         in: occupancy,
@@ -208,5 +208,17 @@ describe('the alert monitor', () => {
     ]);
     expect(after.alertStore.recent(1, 50).map((a) => a.id)).toEqual([2]);
     second.close();
+  });
+
+  it('writes each alert in the site’s language as it is when the alert is made', async () => {
+    const clock = { ms: T0 };
+    const t = setUp(openStore({ file: ':memory:' }), clock);
+    await t.settings.put('alerts', { rules: [{ type: 'full', space: 'site', cooldownMinutes: 0 }] }, TEST_ADMIN);
+    await t.settings.put('site', { locale: 'de' }, TEST_ADMIN);
+    t.monitor.evaluate(body(1083, false, 1083));
+    await t.settings.put('site', { locale: 'hu' }, TEST_ADMIN);
+    clock.ms += 60_000;
+    t.monitor.evaluate(body(900, false, 1083));
+    expect(t.enqueued.map((e) => e.text)).toEqual(['Riverside ist voll: 1.083 von 1.083.', 'Riverside: már nincs tele, 900 / 1\u00a0083 fő.']);
   });
 });

@@ -59,7 +59,7 @@ export function createAlertMonitor(options: MonitorOptions) {
     const at = now();
     const result = step(
       state,
-      { rules: current.alerts.rules, isOpen: options.isOpen, timeZone: current.timezone },
+      { rules: current.alerts.rules, isOpen: options.isOpen, timeZone: current.timezone, lang: current.locale },
       toObservation(at, answer, options.displays),
     );
     state = result.state;

@@ -8,6 +8,7 @@ import { APIError } from 'better-auth/api';
 import { admin } from 'better-auth/plugins';
 import type { Logger } from 'pino';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/shared/api-schema';
+import { isLanguage, type Language } from '@/shared/i18n/languages';
 import type { Store } from '../store/store';
 import type { Role, UserPrincipal } from './principal';
 
@@ -74,6 +75,8 @@ export function authOptions(store: Store, secret: string, secure: boolean, logge
       disableOriginCheck: true,
       ipAddress: { disableIpTracking: true },
     },
+    // The language a person chose (migration 4): read with their session, set only by our route.
+    user: { additionalFields: { locale: { type: 'string', required: false, input: false } } },
     plugins: [admin({ defaultRole: 'staff', adminRoles: ['admin'] })],
   } satisfies BetterAuthOptions;
 }
@@ -108,13 +111,15 @@ export function createAccounts({ store, secret, logger, now = Date.now }: Accoun
   let count = countUsers();
   const cache = new Map<string, { principal: UserPrincipal | null; until: number }>();
 
-  const toPrincipal = (user: { id: string; email: string; name: string; role?: string | null }, sessionId: string): UserPrincipal => ({
+  const toPrincipal = (user: { id: string; email: string; name: string; role?: string | null; locale?: string | null }, sessionId: string): UserPrincipal => ({
     kind: 'user',
     id: user.id,
     email: user.email,
     name: user.name,
     role: isRole(user.role) ? user.role : 'staff',
     sessionId,
+    // Anything else in the column (written by hand, say) means the site's language.
+    locale: isLanguage(user.locale) ? user.locale : null,
   });
 
   /** better-auth keeps a reset token as a verification row (its identifier hashed) whose value is the user's id; we make no other kind. */
@@ -161,7 +166,7 @@ export function createAccounts({ store, secret, logger, now = Date.now }: Accoun
     async signIn(email: string, password: string, https: boolean): Promise<SignInResult> {
       try {
         const { headers, response } = await pick(https).api.signInEmail({ body: { email, password, rememberMe: true }, returnHeaders: true });
-        const user = response.user as { id: string; email: string; name: string; role?: string | null };
+        const user = response.user as { id: string; email: string; name: string; role?: string | null; locale?: string | null };
         return { user: toPrincipal(user, response.token), setCookie: headers.getSetCookie() };
       } catch (error) {
         return translate(error);
@@ -252,6 +257,17 @@ export function createAccounts({ store, secret, logger, now = Date.now }: Accoun
       const result = await store.db.deleteFrom('user').where('id', '=', userId).executeTakeFirst();
       if (Number(result.numDeletedRows) === 0) throw new AccountError('not_found', 'There is no such person.');
       refreshCount();
+    },
+
+    /** The language this person sees the app in; null: the site's. Their cached sessions see it at once. */
+    async setLocale(userId: string, locale: Language | null): Promise<void> {
+      const result = await store.db
+        .updateTable('user')
+        .set({ locale, updatedAt: new Date(now()).toISOString() })
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new AccountError('not_found', 'There is no such person.');
+      cache.clear();
     },
 
     /** Ends every session of one person (after a role change, say). */

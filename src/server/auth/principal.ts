@@ -1,5 +1,7 @@
 // Who is asking: a signed-in person, a display (kiosk) link, everyone in an open demo without
 // accounts, or nobody. Resolved once per request by access.ts; routes only read it.
+import type { Language } from '@/shared/i18n/languages';
+
 export type Role = 'admin' | 'staff';
 
 export interface UserPrincipal {
@@ -9,6 +11,8 @@ export interface UserPrincipal {
   name: string;
   role: Role;
   sessionId: string;
+  /** The language this person chose; null or absent: the site's. */
+  locale?: Language | null;
 }
 
 export interface DisplayPrincipal {

@@ -96,6 +96,13 @@ describe('POST /api/admin/alerts/test and the alert log', () => {
       ['chat', 'test', 'failed', 1, 'HTTP 500'],
       ['ops', 'test', 'sent', 1, null],
     ]);
+
+    // A German site: the test message and a Teams card's time in German, the site's zone, 24-hour.
+    expect((await send('PUT', '/api/admin/settings/site', { locale: 'de' })).status).toBe(200);
+    await send('POST', '/api/admin/alerts/test', { channel: { id: 'team', type: 'webhook', url: `${base}/hook`, format: 'teams' } });
+    const card = JSON.stringify(bodies.at(-1));
+    expect(card).toContain('Testnachricht von Occupancy Live');
+    expect(card).toContain('Donnerstag, 26. November 2026 um 11:15');
   });
 
   it('refuses email without SMTP_URL and plain http to another host, naming the field', async () => {

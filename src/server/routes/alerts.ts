@@ -117,7 +117,7 @@ export function adminAlertsRoutes(deps: Deps) {
         capacity: null,
         state: 'test',
         at: zonedIso(deps.now(), deps.settings.current().timezone),
-        text: alertWords.test(deps.site().siteName),
+        text: alertWords.test(deps.settings.current().locale, deps.site().siteName),
         resolved: false,
       };
       return c.json(await deps.alerts.deliveries.test(channel, event), 200);

@@ -168,6 +168,61 @@ describe('signing in and out', () => {
   });
 });
 
+describe('a person’s own language', () => {
+  it('GET /api/me says null (the site’s) until they choose; PUT /api/me/locale keeps their choice on the server, for every session of theirs', async () => {
+    const { app } = withAdmin();
+    const b = browser(app);
+    await b.signIn();
+    const before = meSchema.parse(await (await b.send('GET', '/api/me')).json());
+    expect(before.user?.locale).toBeNull();
+
+    const chosen = await b.send('PUT', '/api/me/locale', { locale: 'de' });
+    expect(chosen.status).toBe(200);
+    expect(meSchema.parse(await chosen.json()).user?.locale).toBe('de');
+    // At once, although sessions are cached for a few seconds.
+    expect(meSchema.parse(await (await b.send('GET', '/api/me')).json()).user?.locale).toBe('de');
+    // Another browser of the same person: from the server, not from this browser.
+    const other = browser(app);
+    const signedIn = await other.signIn();
+    expect(meSchema.parse(await signedIn.json()).user?.locale).toBe('de');
+    expect(meSchema.parse(await (await other.send('GET', '/api/me')).json()).user?.locale).toBe('de');
+
+    expect((await b.send('PUT', '/api/me/locale', { locale: 'hu' })).status).toBe(200);
+    expect(meSchema.parse(await (await other.send('GET', '/api/me')).json()).user?.locale).toBe('hu');
+    // null: back to the site's language.
+    expect((await b.send('PUT', '/api/me/locale', { locale: null })).status).toBe(200);
+    expect(meSchema.parse(await (await b.send('GET', '/api/me')).json()).user?.locale).toBeNull();
+  });
+
+  it('a language the app does not speak, or no locale at all: 400 naming the field, nothing kept', async () => {
+    const { app } = withAdmin();
+    const b = browser(app);
+    await b.signIn();
+    for (const body of [{ locale: 'fr' }, { locale: 'DE' }, {}, { locale: 3 }]) {
+      const res = await b.send('PUT', '/api/me/locale', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(await apiError(res)).toMatchObject({ code: 'bad_request', field: 'locale' });
+    }
+    expect(meSchema.parse(await (await b.send('GET', '/api/me')).json()).user?.locale).toBeNull();
+  });
+
+  it('nobody signed in: 401; the open demo: 403 with a reason; another site: 403 before anything changes', async () => {
+    const { app } = withAdmin();
+    expect((await browser(app).send('PUT', '/api/me/locale', { locale: 'de' })).status).toBe(401);
+    const open = await browser(demoBff().app).send('PUT', '/api/me/locale', { locale: 'de' });
+    expect(open.status).toBe(403);
+    const refusal = await apiError(open);
+    expect(refusal.code).toBe('forbidden');
+    expect(refusal.message).toMatch(/signed-in person/);
+
+    const b = browser(app);
+    await b.signIn();
+    const forged = await b.send('PUT', '/api/me/locale', { locale: 'hu' }, { origin: 'https://evil.example' });
+    expect(forged.status).toBe(403);
+    expect(meSchema.parse(await (await b.send('GET', '/api/me')).json()).user?.locale).toBeNull();
+  });
+});
+
 describe('the open demo and the first run', () => {
   it('demo mode without any account: open to everyone, and /api/me says so', async () => {
     const { app } = demoBff();

@@ -4,6 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { type Me, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/shared/api-schema';
+import { LANGUAGES } from '@/shared/i18n/languages';
 import { type Access, notSomeone, principalOf, requireSomeone } from '../access';
 import { AccountError, type Accounts } from '../auth/accounts';
 import type { Principal } from '../auth/principal';
@@ -37,6 +38,8 @@ export const signInSchema = z.object({
 });
 export const changePasswordSchema = z.object({ currentPassword: z.string().min(1, 'is empty').max(PASSWORD_MAX_LENGTH), newPassword: password });
 export const setPasswordSchema = z.object({ token: z.string().min(1, 'is empty').max(200), newPassword: password });
+/** A person's own language; null goes back to the site's. */
+export const localeSchema = z.object({ locale: z.enum(LANGUAGES).nullable() });
 export const setupSchema = z.object({
   code: z.string().trim().min(1, 'is empty').max(40),
   name: z.string().trim().min(1, 'is empty').max(120),
@@ -60,7 +63,11 @@ export async function readBody<S extends z.ZodType>(c: { req: { json: () => Prom
 export function meOf(principal: Principal, demo: boolean): Me | null {
   switch (principal.kind) {
     case 'user':
-      return { kind: 'user', user: { id: principal.id, email: principal.email, name: principal.name, role: principal.role }, demo };
+      return {
+        kind: 'user',
+        user: { id: principal.id, email: principal.email, name: principal.name, role: principal.role, locale: principal.locale ?? null },
+        demo,
+      };
     case 'display':
       return {
         kind: 'display',
@@ -147,6 +154,21 @@ export function sessionRoutes(deps: SessionDeps) {
       }
       await recordAudit(deps.store, { actor: principal, action: 'person.password_changed', target: principal.email });
       return c.body(null, 204);
+    })
+    .put('/me/locale', requireSomeone, async (c) => {
+      const principal = principalOf(c);
+      if (principal.kind !== 'user') {
+        throw new ApiHttpError(
+          403,
+          'forbidden',
+          principal.kind === 'display'
+            ? 'A display link has no language of its own to choose here: its link sets it.'
+            : 'Only a signed-in person can choose their own language; the open demo speaks the site’s language.',
+        );
+      }
+      const body = await readBody(c, localeSchema);
+      await accounts.setLocale(principal.id, body.locale);
+      return c.json(meOf({ ...principal, locale: body.locale }, deps.demo), 200);
     })
     .post('/set-password', async (c) => {
       const body = await readBody(c, setPasswordSchema);

@@ -163,6 +163,12 @@ export const migrations: Migration[] = [
         .compile(),
     ],
   },
+  {
+    version: 4,
+    name: 'a language per person',
+    // Null: the site's language. better-auth knows it as an additional field (accounts.ts).
+    up: (db) => [db.schema.alterTable('user').addColumn('locale', 'text').compile()],
+  },
 ];
 
 /** The version a store has after every migration has run. */

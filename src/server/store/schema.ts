@@ -14,6 +14,8 @@ export interface UserTable {
   banned: number | null;
   banReason: string | null;
   banExpires: string | null;
+  /** The language this person chose (en, de, hu); null: the site's. */
+  locale: string | null;
 }
 
 export interface SessionTable {

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { fetchJson } from '@/client/lib/api-client';
 import { sameSitePath } from '@/client/lib/navigation';
+import { meSchema } from '@/shared/api-schema';
+import type { Language } from '@/shared/i18n/languages';
 
 const anything = z.unknown();
 
@@ -18,3 +20,6 @@ export function afterSignIn(next: string | null): string {
   const path = sameSitePath(next);
   return path && !AUTH_PAGES.test(path) ? path : '/';
 }
+
+/** The signed-in person's own language (null: the site's), kept on the server; answers the new GET /api/me. */
+export const saveMyLanguage = (locale: Language | null) => fetchJson('/api/me/locale', meSchema, { method: 'PUT', body: { locale } });

@@ -2,6 +2,7 @@
 // name, the page's title, a card with the form, and the messages under it.
 import { type ReactNode, useEffect } from 'react';
 import { AlertTriangleIcon, CheckCircleIcon, InfoIcon } from '@/client/components/ui/icons';
+import { t } from '@/client/i18n/i18n';
 
 interface AuthFrameProps {
   title: string;
@@ -13,7 +14,7 @@ interface AuthFrameProps {
 
 export function AuthFrame({ title, intro, children, footer }: AuthFrameProps) {
   useEffect(() => {
-    document.title = `${title} · Occupancy Live`;
+    document.title = t('auth.documentTitle', { title });
   }, [title]);
   return (
     <div className="flex min-h-dvh flex-col">

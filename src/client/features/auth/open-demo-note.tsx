@@ -3,6 +3,8 @@
 import { AppLink } from '@/client/components/ui/app-link';
 import { buttonClass } from '@/client/components/ui/button';
 import { InfoIcon } from '@/client/components/ui/icons';
+import { t } from '@/client/i18n/i18n';
+import { tx } from '@/client/i18n/use-t';
 import { useMe } from '@/client/lib/me-queries';
 
 export function OpenDemoNote() {
@@ -13,12 +15,17 @@ export function OpenDemoNote() {
       <p className="flex min-w-0 flex-1 basis-72 gap-2.5 py-1">
         <InfoIcon className="mt-0.5 size-4 shrink-0 text-accent-ink" />
         <span>
-          <strong className="font-semibold text-ink">Open demo:</strong> anyone who can reach this page can see and change everything. Add a person in Settings
-          ▸ People to require sign-in.
+          {tx('auth.openDemo.note', {
+            b: (chunks) => (
+              <strong key="b" className="font-semibold text-ink">
+                {chunks}
+              </strong>
+            ),
+          })}
         </span>
       </p>
       <AppLink to="/settings/people" className={buttonClass('quiet', 'ml-auto px-3 whitespace-nowrap')}>
-        Add a person
+        {t('auth.openDemo.addPerson')}
       </AppLink>
     </div>
   );

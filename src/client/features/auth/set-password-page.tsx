@@ -4,9 +4,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { PasswordField } from '@/client/components/ui/text-field';
+import { t } from '@/client/i18n/i18n';
 import { describeAccountFailure, toProblem } from '@/client/lib/error-text';
 import { navigate } from '@/client/lib/navigation';
-import { checkNewPassword, PASSWORD_HINT } from '@/client/lib/password-rule';
+import { checkNewPassword, passwordHint } from '@/client/lib/password-rule';
 import { setPassword } from './auth-api';
 import { AuthFrame, FormProblem, SUBMIT_CLASS } from './auth-frame';
 
@@ -36,8 +37,8 @@ export function SetPasswordPage() {
 
   if (!token) {
     return (
-      <AuthFrame title="Set your password">
-        <p className="text-base text-ink">This link is incomplete. Open the whole link you were given, or ask an administrator for a new one.</p>
+      <AuthFrame title={t('auth.setPassword.title')}>
+        <p className="text-base text-ink">{t('auth.setPassword.incomplete')}</p>
       </AuthFrame>
     );
   }
@@ -55,14 +56,14 @@ export function SetPasswordPage() {
   const busy = mutation.isPending || mutation.isSuccess;
 
   return (
-    <AuthFrame title="Set your password" intro="Choose the password you will sign in with. This link works once.">
-      <form noValidate onSubmit={submit} aria-label="Set your password" className="space-y-5">
+    <AuthFrame title={t('auth.setPassword.title')} intro={t('auth.setPassword.intro')}>
+      <form noValidate onSubmit={submit} aria-label={t('auth.setPassword.title')} className="space-y-5">
         <PasswordField
           ref={passwordRef}
           id={`${id}-password`}
-          label="New password"
+          label={t('auth.field.newPassword')}
           autoComplete="new-password"
-          hint={PASSWORD_HINT}
+          hint={passwordHint()}
           value={password}
           onChange={setPasswordValue}
           error={errors.password ?? (failure?.field === 'newPassword' ? failure.message : undefined)}
@@ -70,14 +71,14 @@ export function SetPasswordPage() {
         <PasswordField
           ref={againRef}
           id={`${id}-again`}
-          label="New password again"
+          label={t('auth.field.newPasswordAgain')}
           autoComplete="new-password"
           value={again}
           onChange={setAgain}
           error={errors.again}
         />
         <button type="submit" disabled={busy} className={SUBMIT_CLASS}>
-          {busy ? 'Saving…' : 'Set password'}
+          {busy ? t('auth.setPassword.busy') : t('auth.setPassword.submit')}
         </button>
       </form>
       <FormProblem message={failure && failure.field !== 'newPassword' ? failure.message : null} />

@@ -4,10 +4,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { AppLink } from '@/client/components/ui/app-link';
 import { PasswordField, TextField } from '@/client/components/ui/text-field';
+import { t } from '@/client/i18n/i18n';
+import { tx } from '@/client/i18n/use-t';
 import { describeAccountFailure, toProblem } from '@/client/lib/error-text';
 import { meQueryOptions, useMe } from '@/client/lib/me-queries';
 import { browserPage, navigate } from '@/client/lib/navigation';
-import { checkNewPassword, PASSWORD_HINT } from '@/client/lib/password-rule';
+import { checkNewPassword, passwordHint } from '@/client/lib/password-rule';
 import { setUp } from './auth-api';
 import { AuthFrame, FormProblem, LINK_CLASS, SUBMIT_CLASS } from './auth-frame';
 
@@ -34,10 +36,10 @@ export function SetupPage() {
 
   if (me.data?.kind === 'open' && !mutation.isSuccess) {
     return (
-      <AuthFrame title="Set up Occupancy Live">
-        <p className="text-base text-ink">This open demo needs no setup: add people in Settings ▸ People, and sign-in is required from then on.</p>
+      <AuthFrame title={t('auth.setup.title')}>
+        <p className="text-base text-ink">{t('auth.setup.openDemo')}</p>
         <AppLink to="/settings/people" className={`mt-5 ${SUBMIT_CLASS}`}>
-          Open Settings ▸ People
+          {t('auth.setup.openPeople')}
         </AppLink>
       </AuthFrame>
     );
@@ -48,10 +50,10 @@ export function SetupPage() {
   const setUpAlready = me.data !== undefined;
   if (setUpAlready && !mutation.isSuccess) {
     return (
-      <AuthFrame title="Set up Occupancy Live">
-        <p className="text-base text-ink">This server is set up already: its people sign in with their own email and password.</p>
+      <AuthFrame title={t('auth.setup.title')}>
+        <p className="text-base text-ink">{t('auth.setup.already')}</p>
         <AppLink to="/sign-in" className={`mt-5 ${SUBMIT_CLASS}`}>
-          Go to the sign-in page
+          {t('auth.setup.toSignIn')}
         </AppLink>
       </AuthFrame>
     );
@@ -62,9 +64,9 @@ export function SetupPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: Partial<Record<Field, string>> = {
-      ...(values.code.trim() === '' ? { code: 'Type the setup code from the server’s log.' } : {}),
-      ...(values.name.trim() === '' ? { name: 'Type your name.' } : {}),
-      ...(!/^[^\s@]+@[^\s@]+$/.test(values.email.trim()) ? { email: 'Type an email address, such as name@example.org.' } : {}),
+      ...(values.code.trim() === '' ? { code: t('auth.setup.codeMissing') } : {}),
+      ...(values.name.trim() === '' ? { name: t('auth.setup.nameMissing') } : {}),
+      ...(!/^[^\s@]+@[^\s@]+$/.test(values.email.trim()) ? { email: t('auth.setup.emailInvalid') } : {}),
       ...checkNewPassword(values.password, values.again),
     };
     setErrors(found);
@@ -80,25 +82,28 @@ export function SetupPage() {
 
   return (
     <AuthFrame
-      title="Set up Occupancy Live"
-      intro="Make the first administrator account. It can add everyone else in Settings ▸ People."
+      title={t('auth.setup.title')}
+      intro={t('auth.setup.intro')}
       footer={
         <p>
-          Set up already?{' '}
-          <AppLink to="/sign-in" className={LINK_CLASS}>
-            Sign in
-          </AppLink>
+          {tx('auth.setup.setUpAlready', {
+            link: (chunks) => (
+              <AppLink key="link" to="/sign-in" className={LINK_CLASS}>
+                {chunks}
+              </AppLink>
+            ),
+          })}
         </p>
       }
     >
-      <form noValidate onSubmit={submit} aria-label="Set up Occupancy Live" className="space-y-5">
+      <form noValidate onSubmit={submit} aria-label={t('auth.setup.title')} className="space-y-5">
         <TextField
           ref={(el) => {
             refs.current.code = el;
           }}
           id={`${id}-code`}
-          label="Setup code"
-          hint="The server printed it in its log when it started, on the line that says “setup code”."
+          label={t('auth.setup.code')}
+          hint={t('auth.setup.codeHint')}
           autoComplete="one-time-code"
           autoCapitalize="off"
           spellCheck={false}
@@ -111,7 +116,7 @@ export function SetupPage() {
             refs.current.name = el;
           }}
           id={`${id}-name`}
-          label="Your name"
+          label={t('auth.setup.name')}
           autoComplete="name"
           value={values.name}
           onChange={set('name')}
@@ -122,7 +127,7 @@ export function SetupPage() {
             refs.current.email = el;
           }}
           id={`${id}-email`}
-          label="Email"
+          label={t('auth.field.email')}
           type="email"
           inputMode="email"
           autoComplete="username"
@@ -137,9 +142,9 @@ export function SetupPage() {
             refs.current.password = el;
           }}
           id={`${id}-password`}
-          label="Password"
+          label={t('auth.field.password')}
           autoComplete="new-password"
-          hint={PASSWORD_HINT}
+          hint={passwordHint()}
           value={values.password}
           onChange={set('password')}
           error={fieldOf('password')}
@@ -149,14 +154,14 @@ export function SetupPage() {
             refs.current.again = el;
           }}
           id={`${id}-again`}
-          label="Password again"
+          label={t('auth.field.passwordAgain')}
           autoComplete="new-password"
           value={values.again}
           onChange={set('again')}
           error={fieldOf('again')}
         />
         <button type="submit" disabled={busy} className={SUBMIT_CLASS}>
-          {busy ? 'Setting up…' : 'Set up'}
+          {busy ? t('auth.setup.busy') : t('auth.setup.submit')}
         </button>
       </form>
       <FormProblem message={formFailure} />

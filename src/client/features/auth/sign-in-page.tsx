@@ -6,18 +6,21 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { AppLink } from '@/client/components/ui/app-link';
 import { buttonClass } from '@/client/components/ui/button';
 import { PasswordField, TextField } from '@/client/components/ui/text-field';
+import { t } from '@/client/i18n/i18n';
+import { tx } from '@/client/i18n/use-t';
 import { ApiRequestError } from '@/client/lib/api-client';
 import { configQueryOptions } from '@/client/lib/config-queries';
 import { describeAccountFailure, toProblem } from '@/client/lib/error-text';
 import { signOut, useMe } from '@/client/lib/me-queries';
 import { browserPage, navigate } from '@/client/lib/navigation';
+import type { MessageKey } from '@/shared/i18n/message-key';
 import { afterSignIn, signIn } from './auth-api';
 import { AuthFrame, FormNote, FormProblem, SUBMIT_CLASS } from './auth-frame';
 
-const NOTES: Record<string, { tone: 'done' | 'info'; text: string }> = {
-  'signed-out': { tone: 'info', text: 'You are signed out.' },
-  'password-set': { tone: 'done', text: 'Your password is set. Sign in with it.' },
-  'account-ready': { tone: 'done', text: 'Your administrator account is ready. Sign in with it.' },
+const NOTES: Record<string, { tone: 'done' | 'info'; text: MessageKey }> = {
+  'signed-out': { tone: 'info', text: 'auth.note.signedOut' },
+  'password-set': { tone: 'done', text: 'auth.note.passwordSet' },
+  'account-ready': { tone: 'done', text: 'auth.note.accountReady' },
 };
 
 export function SignInPage() {
@@ -59,28 +62,36 @@ export function SignInPage() {
   // the person back here, and round and round).
   if (me.data?.kind === 'user' && me.data.user && !mutation.isSuccess) {
     return (
-      <AuthFrame title="Sign in">
+      <AuthFrame title={t('auth.signIn.title')}>
         <p className="text-base text-ink">
-          You are signed in as <strong className="font-semibold">{me.data.user.name}</strong> ({me.data.user.email}).
+          {tx('auth.signIn.signedInAs', {
+            b: (chunks) => (
+              <strong key="b" className="font-semibold">
+                {chunks}
+              </strong>
+            ),
+            name: me.data.user.name,
+            email: me.data.user.email,
+          })}
         </p>
         <AppLink to={next} className={`mt-5 ${SUBMIT_CLASS}`}>
-          Continue
+          {t('auth.signIn.continue')}
         </AppLink>
         <button type="button" disabled={out.isPending || out.isSuccess} onClick={() => out.mutate()} className={buttonClass('secondary', 'mt-3 w-full px-5')}>
-          {out.isPending || out.isSuccess ? 'Signing out…' : 'Sign out'}
+          {out.isPending || out.isSuccess ? t('auth.signingOut') : t('auth.signOut')}
         </button>
-        <FormProblem message={out.error ? `Not signed out. ${describeAccountFailure(toProblem(out.error), 'sign-out').message}` : null} />
+        <FormProblem message={out.error ? t('auth.notSignedOut', { reason: describeAccountFailure(toProblem(out.error), 'sign-out').message }) : null} />
       </AuthFrame>
     );
   }
 
   if (me.data?.kind === 'open') {
     return (
-      <AuthFrame title="Sign in">
-        <p className="text-base text-ink">This open demo has no accounts yet, so there is nothing to sign in to: everyone sees everything.</p>
-        <p className="mt-3 text-sm text-muted">Add a person in Settings ▸ People, and sign-in is required from then on.</p>
+      <AuthFrame title={t('auth.signIn.title')}>
+        <p className="text-base text-ink">{t('auth.signIn.openDemo')}</p>
+        <p className="mt-3 text-sm text-muted">{t('auth.signIn.openDemoHint')}</p>
         <AppLink to="/" className={`mt-5 ${SUBMIT_CLASS}`}>
-          Open the dashboard
+          {t('auth.signIn.openDashboard')}
         </AppLink>
       </AuthFrame>
     );
@@ -89,8 +100,8 @@ export function SignInPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const problems = {
-      ...(email.trim() === '' ? { email: 'Type your email address.' } : {}),
-      ...(password === '' ? { password: 'Type your password.' } : {}),
+      ...(email.trim() === '' ? { email: t('auth.signIn.emailMissing') } : {}),
+      ...(password === '' ? { password: t('auth.signIn.passwordMissing') } : {}),
     };
     setMissing(problems);
     if (problems.email) return emailRef.current?.focus();
@@ -102,13 +113,13 @@ export function SignInPage() {
   const busy = mutation.isPending || mutation.isSuccess;
 
   return (
-    <AuthFrame title="Sign in" footer={<p>Forgot your password? Ask an administrator for a new set-password link.</p>}>
-      {note ? <FormNote tone={note.tone}>{note.text}</FormNote> : null}
-      <form noValidate onSubmit={submit} aria-label="Sign in" className="space-y-5">
+    <AuthFrame title={t('auth.signIn.title')} footer={<p>{t('auth.signIn.forgot')}</p>}>
+      {note ? <FormNote tone={note.tone}>{t(note.text)}</FormNote> : null}
+      <form noValidate onSubmit={submit} aria-label={t('auth.signIn.title')} className="space-y-5">
         <TextField
           ref={emailRef}
           id={`${id}-email`}
-          label="Email"
+          label={t('auth.field.email')}
           type="email"
           autoComplete="username"
           inputMode="email"
@@ -121,14 +132,14 @@ export function SignInPage() {
         <PasswordField
           ref={passwordRef}
           id={`${id}-password`}
-          label="Password"
+          label={t('auth.field.password')}
           autoComplete="current-password"
           value={password}
           onChange={setPassword}
           error={missing.password}
         />
         <button type="submit" disabled={busy} className={SUBMIT_CLASS}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('auth.signIn.busy') : t('auth.signIn.title')}
         </button>
       </form>
       <FormProblem message={failure} />
