@@ -4,6 +4,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ApiRequestError, fetchJson } from '@/client/lib/api-client';
 import { browserPage } from '@/client/lib/navigation';
+import { forgetThisPerson } from '@/client/pwa/forget';
 import { type Me, meSchema, type Role } from '@/shared/api-schema';
 
 export type { Me, Role };
@@ -44,5 +45,7 @@ export async function signOut(): Promise<void> {
     // No session to end (it had ended already): signed out all the same.
     if (!(error instanceof ApiRequestError && error.status === 401)) throw error;
   }
+  // The offline shell's kept answers and caches are this person's: they end with the session.
+  await forgetThisPerson();
   browserPage.assign('/sign-in?note=signed-out');
 }
