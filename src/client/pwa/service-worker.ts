@@ -21,35 +21,51 @@ function setWaiting(value: boolean) {
   for (const listener of listeners) listener();
 }
 
+type Container = Pick<ServiceWorkerContainer, 'addEventListener' | 'controller'>;
+
+interface Options {
+  reload?: () => void;
+  setInterval?: (fn: () => void, ms: number) => unknown;
+  /** navigator.serviceWorker, or a fake in tests. */
+  container?: Container;
+}
+
 /**
  * Wires a registration (the plugin's registerSW, or a fake in tests). The page reloads only
- * after the person asked for the new version and the new worker has taken over: once, since
- * the reloaded page finds no worker waiting.
+ * after the person asked for the new version and the new worker has taken over this page: once,
+ * since the reloaded page finds no worker waiting.
  */
 export function startServiceWorker(
   registerSW: RegisterSW,
   mode: ShellMode,
-  {
-    reload = () => window.location.reload(),
-    setInterval: every = window.setInterval.bind(window),
-  }: { reload?: () => void; setInterval?: (fn: () => void, ms: number) => unknown } = {},
+  { reload = () => window.location.reload(), setInterval: every = window.setInterval.bind(window), container = navigator.serviceWorker }: Options = {},
 ): void {
   let asked = false;
+  const newWorkerWaits = () => {
+    if (mode === 'kiosk') void update();
+    else setWaiting(true);
+  };
   const update = registerSW({
     // After the page's load event: the worker's precaching never competes with the first paint.
     immediate: false,
-    onNeedRefresh() {
-      if (mode === 'kiosk') void update();
-      else setWaiting(true);
-    },
-    onNeedReload() {
-      if (!asked) return;
-      asked = false;
-      reload();
-    },
+    onNeedRefresh: newWorkerWaits,
     onRegisteredSW(_url, registration) {
-      if (mode === 'app' && registration) every(() => void registration.update().catch(() => undefined), UPDATE_CHECK_MS);
+      if (!registration) return;
+      // A new worker the page's own navigation found is often still installing when this runs,
+      // after the load event: workbox-window only hears of workers found later, so watch it here.
+      const installing = registration.installing;
+      if (installing && container.controller) {
+        installing.addEventListener('statechange', () => {
+          if (installing.state === 'installed') newWorkerWaits();
+        });
+      }
+      if (mode === 'app') every(() => void registration.update().catch(() => undefined), UPDATE_CHECK_MS);
     },
+  });
+  container.addEventListener('controllerchange', () => {
+    if (!asked) return;
+    asked = false;
+    reload();
   });
   activate = () => {
     if (asked) return;
