@@ -78,10 +78,14 @@ export function startServiceWorker(
 export function registerServiceWorker(mode: ShellMode): void {
   if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator) || activate !== null) return;
   activate = () => undefined;
-  import('virtual:pwa-register').then(
-    ({ registerSW }) => startServiceWorker(registerSW, mode),
-    () => undefined, // the chunk did not load (offline at first visit): no worker this time
-  );
+  // Its code (workbox-window, about 2.5 kB) loads after the page's load event, off the first paint.
+  const start = () =>
+    void import('virtual:pwa-register').then(
+      ({ registerSW }) => startServiceWorker(registerSW, mode),
+      () => undefined, // the chunk did not load (offline at first visit): no worker this time
+    );
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
 }
 
 export function useRegisterServiceWorker(mode: ShellMode): void {
