@@ -1,9 +1,9 @@
 // The short kiosk soak, part of `npm test` (scripts/soak.ts is the long one, `npm run soak`): the
 // kiosk polls every 200 ms and turns a page every 2 s through 40 answers of warm-up and then 130
 // more (about 35 s on an idle machine, longer on a busy one: the soak counts answers, not
-// seconds) and a score of page turns, while its JS heap (after forced GC), DOM nodes and event listeners are
-// sampled over CDP, with the count of live JS objects; none may trend upwards beyond noise
-// (FLAT_LIMITS in support/soak.ts).
+// seconds) and a score of page turns, with the offline shell's worker in control of the page,
+// while its JS heap (after forced GC), DOM nodes and event listeners are sampled over CDP, with
+// the count of live JS objects; none may trend upwards beyond noise (FLAT_LIMITS in support/soak.ts).
 //
 // To see it fail for a real leak, run it with KIOSK_SOAK_LEAK=1: the page then keeps every
 // occupancy answer in a global array.
@@ -28,6 +28,10 @@ test('kiosk memory stays flat over hundreds of polls and page turns', async ({ p
   await expect(page.getByRole('region', { name: 'Entrance sign' })).toContainText(LIVE_SIGN);
   await expect(page.getByText(/^Page 1 of \d$/)).toBeVisible(); // several pages, so pages turn
 
+  // The kiosk as it runs on a wall: with the offline shell's worker in control of the page.
+  const controlled = () => page.evaluate(() => navigator.serviceWorker.controller !== null);
+  await expect.poll(controlled).toBe(true);
+
   const cdp = await memorySession(page);
   const samples = await soak(page, cdp, polls, { warmupPolls: 40, polls: 130, minSamples: 12, everyMs: 1_500 });
   const verdict = judgeFlat(samples);
@@ -36,5 +40,6 @@ test('kiosk memory stays flat over hundreds of polls and page turns', async ({ p
   await testInfo.attach('soak-samples.json', { body: JSON.stringify(samples, null, 2), contentType: 'application/json' });
 
   expect(samples.at(-1)!.polls - samples[0]!.polls).toBeGreaterThan(100);
+  expect(await controlled(), 'the worker still controls the kiosk').toBe(true);
   expect(verdict.ok, report.join('\n')).toBe(true);
 });

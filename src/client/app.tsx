@@ -10,6 +10,9 @@ import { loadSettingsMessages } from '@/client/i18n/load';
 import { configQueryOptions } from '@/client/lib/config-queries';
 import { meQueryOptions } from '@/client/lib/me-queries';
 import { usePathname } from '@/client/lib/navigation';
+import { useKeepLastAnswers } from '@/client/pwa/keep-last-answers';
+import { useRegisterServiceWorker } from '@/client/pwa/service-worker';
+import { UpdateBar } from '@/client/pwa/update-bar';
 import { AlertsBell } from '@/client/features/alerts/alerts-bell';
 import { AccountMenu } from '@/client/features/auth/account-menu';
 import { useAuthRedirect } from '@/client/features/auth/auth-redirect';
@@ -61,6 +64,9 @@ export function App() {
   // The kiosk has display links of its own; the account pages expect a 401.
   useAuthRedirect(signedInScreen);
   useSignedInLanguage(signedInScreen);
+  // The offline shell: the worker on every screen, the last answers kept on the dashboard only.
+  useRegisterServiceWorker(route.kind === 'kiosk' ? 'kiosk' : 'app');
+  useKeepLastAnswers(route.kind === 'dashboard');
   switch (route.kind) {
     case 'kiosk':
       return (
@@ -93,7 +99,12 @@ export function App() {
         </Chunk>
       );
     case 'dashboard':
-      return <Dashboard />;
+      return (
+        <>
+          <Dashboard />
+          <UpdateBar />
+        </>
+      );
   }
 }
 

@@ -24,6 +24,9 @@ function headersFor(frameAncestors: readonly string[]): MiddlewareHandler {
       imgSrc: ["'self'", 'data:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],
+      // The offline shell's service worker (/sw.js) and the web app manifest, from this origin only.
+      workerSrc: ["'self'"],
+      manifestSrc: ["'self'"],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
       formAction: ["'self'"],

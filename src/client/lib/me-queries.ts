@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { t } from '@/client/i18n/i18n';
 import { ApiRequestError, fetchJson } from '@/client/lib/api-client';
 import { browserPage } from '@/client/lib/navigation';
+import { forgetThisPerson } from '@/client/pwa/forget';
 import { type Me, meSchema, type Role } from '@/shared/api-schema';
 import type { MessageKey } from '@/shared/i18n/message-key';
 
@@ -67,5 +68,7 @@ export async function signOut(): Promise<void> {
     // No session to end (it had ended already): signed out all the same.
     if (!(error instanceof ApiRequestError && error.status === 401)) throw error;
   }
+  // The offline shell's kept answers and caches are this person's: they end with the session.
+  await forgetThisPerson();
   browserPage.assign('/sign-in?note=signed-out');
 }

@@ -3,7 +3,7 @@
 // <input type="date"> its date order (mm/dd/yyyy). Settings decides instead: times are 24-hour
 // HH:MM in every language ("7:00", "07:00", "0700" and "7" are understood); dates are shown in the
 // language's own order (28/11/2026, 28.11.2026, 2026. 11. 28.), as the export's date fields are
-// (decision 023), ISO (2026-11-28) is read too, and the value kept is always ISO.
+// (decision 024), ISO (2026-11-28) is read too, and the value kept is always ISO.
 import type { Language } from '@/shared/i18n/languages';
 
 /** "7:00", "07:00", "0700", "7.00", "7" → "07:00"; null when it is not a time of day. */
