@@ -2,7 +2,7 @@
 // Settings part of it when Settings opens, and the first guess at start, before the server has
 // said which language the screen should speak.
 import { isLanguage, type Language, matchLanguage } from '@/shared/i18n/languages';
-import { activate, type Catalog } from './i18n';
+import { activate, activeLanguage, type Catalog } from './i18n';
 
 type CatalogModule = Promise<{ default: Catalog }>;
 const catalogs: Record<Language, () => CatalogModule> = {
@@ -57,7 +57,7 @@ export function startLanguage(location: { pathname: string; search: string }): L
 }
 
 let settingsWanted = false;
-let loading: { lang: Language; done: Promise<void> } | null = null;
+let loading: { lang: Language; done: Promise<void>; settled: boolean } | null = null;
 
 async function fetchCatalog(lang: Language): Promise<Catalog> {
   const parts = await Promise.all([catalogs[lang](), ...(settingsWanted ? [settingsCatalogs[lang]()] : [])]);
@@ -66,11 +66,13 @@ async function fetchCatalog(lang: Language): Promise<Catalog> {
 
 /** Downloads a language's catalog and makes it the active one (once, however often asked). */
 export function loadLanguage(lang: Language): Promise<void> {
-  if (loading?.lang === lang) return loading.done;
+  // Asked while it downloads, or once it is the language shown: nothing more to do.
+  if (loading?.lang === lang && (!loading.settled || activeLanguage() === lang)) return loading.done;
   const done = fetchCatalog(lang).then(
     (messages) => {
       // A later choice wins over a slower earlier download.
       if (loading?.lang !== lang) return;
+      loading.settled = true;
       remember(lang);
       activate(lang, messages);
     },
@@ -80,7 +82,7 @@ export function loadLanguage(lang: Language): Promise<void> {
       throw error;
     },
   );
-  loading = { lang, done };
+  loading = { lang, done, settled: false };
   return done;
 }
 

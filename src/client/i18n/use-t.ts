@@ -1,6 +1,6 @@
 // React's side of the messages: `useT` re-renders a component when the language changes, and
 // `tx` formats a message with React parts in it.
-import { Children, type ReactNode, useSyncExternalStore } from 'react';
+import { createElement, Fragment, type ReactNode, useSyncExternalStore } from 'react';
 import { INTL_LOCALES, type Language } from '@/shared/i18n/languages';
 import type { MessageKey } from '@/shared/i18n/message-key';
 import { activeLocale, formatOf, messageOf, snapshot, subscribe, t } from './i18n';
@@ -14,8 +14,9 @@ export function tx(key: MessageKey, values: Record<string, ReactNode | ((chunks:
   if (message === undefined) return key;
   if (typeof message === 'string') return message;
   const parts = formatOf(key, message, activeLocale()).format<ReactNode>(values as never);
-  // Keys for React: the parts are siblings in a list.
-  return Array.isArray(parts) ? Children.toArray(parts) : parts;
+  // Keys for React: the parts are siblings in a list (Children.toArray leaves the elements a
+  // tag function returns without one).
+  return Array.isArray(parts) ? parts.map((part, i) => createElement(Fragment, { key: i }, part)) : parts;
 }
 
 /** `t`, `tx` and the active language, re-rendering when the language changes. */
