@@ -13,7 +13,7 @@ import { fetchJson } from '@/client/lib/api-client';
 import { describeAccountFailure, toProblem } from '@/client/lib/error-text';
 import { t } from '@/client/i18n/i18n';
 import { type Me, signOut } from '@/client/lib/me-queries';
-import { checkNewPassword, PASSWORD_HINT } from '@/client/lib/password-rule';
+import { checkNewPassword, passwordHint } from '@/client/lib/password-rule';
 import { ROLE_WORDS } from './people-words';
 import type { SettingsSectionProps } from './settings-section-props';
 
@@ -120,7 +120,7 @@ function ChangePassword() {
           id={`${id}-new`}
           label={t('settings.account.new')}
           autoComplete="new-password"
-          hint={PASSWORD_HINT}
+          hint={passwordHint()}
           value={values.password}
           onChange={set('password')}
           error={fieldFailure('password')}
