@@ -3,7 +3,21 @@
 // preset in use, and shows each field's problem through `errors`, right under that field.
 import { useId } from 'react';
 import { AlertTriangleIcon } from '@/client/components/ui/icons';
-import { allPresetRanges, DATE_PRESET_LABELS, DATE_PRESETS, type DatePreset, type DateRange, type PresetContext } from '@/shared/date-presets';
+import { t } from '@/client/i18n/i18n';
+import type { MessageKey } from '@/shared/i18n/message-key';
+import { allPresetRanges, DATE_PRESETS, type DatePreset, type DateRange, type PresetContext } from '@/shared/date-presets';
+
+/** Each preset's words, in the active language. */
+const PRESET_WORDS: Record<DatePreset, MessageKey> = {
+  today: 'dashboard.range.today',
+  yesterday: 'dashboard.range.yesterday',
+  thisWeek: 'dashboard.range.thisWeek',
+  lastWeek: 'dashboard.range.lastWeek',
+  last7Days: 'dashboard.range.last7Days',
+  thisMonth: 'dashboard.range.thisMonth',
+  lastMonth: 'dashboard.range.lastMonth',
+  last30Days: 'dashboard.range.last30Days',
+};
 
 export interface DateRangeChange {
   range: DateRange;
@@ -38,7 +52,7 @@ export function DateRangeFields({
   presets = DATE_PRESETS,
   errors = {},
   maxStart,
-  legend = 'Date range',
+  legend,
   describedBy,
   disabled = false,
   inputIds = {},
@@ -50,8 +64,8 @@ export function DateRangeFields({
 
   return (
     <fieldset className="min-w-0" aria-describedby={describedBy} disabled={disabled}>
-      <legend className="text-sm font-semibold text-ink">{legend}</legend>
-      <div role="group" aria-label="Quick ranges" className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
+      <legend className="text-sm font-semibold text-ink">{legend ?? t('dashboard.range.legend')}</legend>
+      <div role="group" aria-label={t('dashboard.range.quick')} className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
         {presets.map((p) => {
           const pressed = preset === p;
           return (
@@ -64,7 +78,7 @@ export function DateRangeFields({
                 pressed ? 'border-accent bg-accent-soft text-accent-ink' : 'border-line bg-surface text-ink hover:bg-sunken'
               }`}
             >
-              {DATE_PRESET_LABELS[p]}
+              {t(PRESET_WORDS[p])}
             </button>
           );
         })}
@@ -72,7 +86,7 @@ export function DateRangeFields({
       <div className="mt-3 grid grid-cols-2 gap-3">
         <DateField
           id={fromId}
-          label="Start date"
+          label={t('dashboard.range.start')}
           value={value.from}
           max={maxStart}
           error={errors.from}
@@ -80,7 +94,7 @@ export function DateRangeFields({
         />
         <DateField
           id={toId}
-          label="End date"
+          label={t('dashboard.range.end')}
           value={value.to}
           min={value.from || undefined}
           error={errors.to}

@@ -80,16 +80,16 @@ describe('KioskCards', () => {
     expect(within(building).getByText('of 120 · 60%')).toBeInTheDocument();
     expect(within(building).getByText('Nearly full')).toBeInTheDocument();
     const cafe = within(list).getByRole('article', { name: 'Café' });
-    expect(cafe).toHaveTextContent('No live count');
+    expect(cafe).toHaveTextContent('Live count unavailable');
     expect(within(cafe).getByText('0')).toHaveClass('opacity-60');
     // No capacity: the count only, and no state line to read…
     const gardenCard = within(list).getByRole('article', { name: 'Garden' });
     expect(gardenCard).toHaveTextContent('5people inside');
-    expect(gardenCard).not.toHaveTextContent(/No live count|Space available|Nearly full|Full/);
+    expect(gardenCard).not.toHaveTextContent(/Live count unavailable|Space available|Nearly full|Full/);
     expect(within(gardenCard).getByText('5')).not.toHaveClass('opacity-60');
     // …unless there is no count at all.
     const sauna = within(list).getByRole('article', { name: 'Sauna' });
-    expect(sauna).toHaveTextContent('No live count');
+    expect(sauna).toHaveTextContent('Live count unavailable');
     expect(within(sauna).getByText('0')).toHaveClass('opacity-60');
   });
 });

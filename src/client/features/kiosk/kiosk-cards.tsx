@@ -138,6 +138,7 @@ function CardTile({ card, freshness, em, labelEm }: { card: KioskCard; freshness
   const neutral = freshness.kind === 'unavailable' || freshness.kind === 'connecting';
   const ageSeconds = stale ? freshness.ageSeconds : null;
   const visual = card.state === null || card.state === 'unknown' ? null : capacityStateVisual[card.state];
+  const noCountWords = (neutral && ageSeconds === null) || (!neutral && card.state === 'unknown');
 
   return (
     <article
@@ -163,14 +164,15 @@ function CardTile({ card, freshness, em, labelEm }: { card: KioskCard; freshness
           : t('kiosk.peopleInside', { count: card.occupancy })}
       </p>
       <p
-        className={`mt-[max(1.2vmin,3cqh)] flex h-[max(5.6vmin,14cqh)] shrink-0 items-center justify-center gap-[0.4em] rounded-[1.2vmin] text-[min(max(3.2vmin,7.5cqh),7.5cqw)] font-semibold whitespace-nowrap ${
-          neutral || !visual ? 'bg-sunken text-muted' : visual.soft
-        } ${card.state === null && !neutral ? 'invisible' : ''}`}
+        className={`mt-[max(1.2vmin,3cqh)] flex h-[max(5.6vmin,14cqh)] shrink-0 items-center justify-center gap-[0.4em] rounded-[1.2vmin] font-semibold whitespace-nowrap ${
+          // "Zählung nicht verfügbar" is half as long again as "Voll": capped by the tile's width.
+          noCountWords ? 'text-[min(max(3.2vmin,7.5cqh),5.2cqw)]' : 'text-[min(max(3.2vmin,7.5cqh),7.5cqw)]'
+        } ${neutral || !visual ? 'bg-sunken text-muted' : visual.soft} ${card.state === null && !neutral ? 'invisible' : ''}`}
       >
         {neutral ? (
           <>
             <ClockIcon className="size-[1.1em] shrink-0" />
-            {ageSeconds === null ? t('kiosk.cards.noLiveCount') : t('kiosk.cards.old', { age: formatDuration(ageSeconds) })}
+            {ageSeconds === null ? t(capacityStateVisual.unknown.words) : t('kiosk.cards.old', { age: formatDuration(ageSeconds) })}
           </>
         ) : visual ? (
           <>
@@ -180,7 +182,7 @@ function CardTile({ card, freshness, em, labelEm }: { card: KioskCard; freshness
         ) : card.state === 'unknown' ? (
           <>
             <CloudOffIcon className="size-[1.1em] shrink-0" />
-            {t('kiosk.cards.noLiveCount')}
+            {t(capacityStateVisual.unknown.words)}
           </>
         ) : (
           '\u00a0'

@@ -66,7 +66,7 @@ describe('KioskPage with a display link', () => {
     expect(window.location.href).not.toContain(TOKEN);
     expect(theme(container)).toBe('light');
     // The display's language rules the screen: its catalog loads, <html lang> follows.
-    await waitFor(() => expect(document.documentElement.lang).toBe('de'));
+    await waitFor(() => expect(document.documentElement.lang).toBe('de'), { timeout: 5_000 });
     expect(await screen.findByRole('region', { name: 'Eingangsschild' })).toBeInTheDocument();
     // One number: the chosen space's, with its sign.
     expect(await screen.findByText('35')).toBeInTheDocument();
