@@ -79,7 +79,7 @@ export function DashboardPage({ config, configPending, actions, today, notice }:
         <div className="group/header mx-auto grid max-w-screen-2xl grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 px-4 py-3 sm:px-6 lg:px-8">
           <p
             aria-hidden={siteName || configPending ? undefined : true}
-            className={`col-start-1 row-start-1 flex min-h-6 items-center text-xs max-sm:group-has-[[data-account-menu]]/header:hidden font-semibold tracking-wider text-accent-ink uppercase sm:min-h-0 ${siteName || configPending ? '' : 'invisible'}`}
+            className={`col-start-1 row-start-1 flex min-h-6 items-center text-xs max-sm:group-has-[[data-account-menu]]/header:hidden font-semibold tracking-wider text-accent-ink uppercase max-sm:tracking-normal sm:min-h-0 ${siteName || configPending ? '' : 'invisible'}`}
           >
             Occupancy Live
           </p>
