@@ -126,6 +126,14 @@ async function kiosk(page: Page, testInfo: TestInfo, lang: Lang, size: keyof typ
     await expect(sign).not.toHaveAttribute('data-state', 'connecting');
     const state = await sign.getAttribute('data-state');
     await expect(sign.locator('p').first()).toHaveText(signFor(lang, state));
+    // Said whole: never cut with an ellipsis on a narrow screen.
+    expect(
+      await sign
+        .locator('p')
+        .first()
+        .evaluate((el) => el.scrollWidth <= el.clientWidth),
+      'the sign word is not cut',
+    ).toBe(true);
   }
   const header = page.locator('header');
   await expect(header.locator('time')).toHaveText(/^([01]\d|2[0-3]):[0-5]\d/);

@@ -98,9 +98,16 @@ export function KioskSign({ state: capacityState, occupancy, capacity, place, fr
   }
 
   return (
-    <section aria-label={t('kiosk.sign.label')} data-state={state} className={`flex h-full items-center gap-[2.4vmin] rounded-[2vmin] px-[3vmin] ${tone}`}>
+    // A size container: on a narrow portrait screen the words shrink to the band's width rather than lose their end.
+    <section
+      aria-label={t('kiosk.sign.label')}
+      data-state={state}
+      className={`flex h-full items-center gap-[2.4vmin] rounded-[2vmin] px-[3vmin] [container-type:inline-size] ${tone}`}
+    >
       {Icon ? <Icon aria-hidden="true" className="size-[6.4vmin] shrink-0" strokeWidth={2.2} /> : null}
-      <p className={`min-w-0 flex-1 truncate leading-none font-bold tracking-tight ${unavailable ? 'text-[5vmin]' : 'text-[6.4vmin]'}`}>{words}</p>
+      <p className={`min-w-0 flex-1 truncate leading-none font-bold tracking-tight ${unavailable ? 'text-[min(5vmin,4.4cqw)]' : 'text-[min(6.4vmin,5.4cqw)]'}`}>
+        {words}
+      </p>
       <p className="shrink-0 text-right leading-tight">
         {count ? <span className="block text-[3.6vmin] font-semibold tabular-nums">{count}</span> : null}
         {detail ? <span className="block text-[3.2vmin] font-medium">{detail}</span> : null}
