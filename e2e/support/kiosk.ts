@@ -114,7 +114,7 @@ export function signStateOf(space: SpaceOccupancy): string {
 }
 
 /** A card's state line for a space whose count is live. */
-export const STATE_WORDS = { available: 'Space available', nearly_full: 'Nearly full', full: 'Full', unknown: 'No live count' } as const;
+export const STATE_WORDS = { available: 'Space available', nearly_full: 'Nearly full', full: 'Full', unknown: 'Live count unavailable' } as const;
 
 /**
  * Makes the page see a site without configured spaces (the doors-only kiosk of a small install):

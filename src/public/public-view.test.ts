@@ -3,8 +3,10 @@
 import { within } from '@testing-library/react';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { t } from '@/client/i18n/i18n';
 import { formatDuration } from '@/client/lib/format';
 import { type PublicOccupancy, publicOccupancySchema } from '@/shared/public-schema';
+import { publicLanguage, queryLanguage, speakLanguage } from './language';
 import { describe as describeView, formatAge, INITIAL_STATE, parsePublic, PUBLIC_API, render, startPublicView } from './public-view';
 
 const NOW = Date.parse('2026-11-26T10:15:05.000Z');
@@ -281,5 +283,59 @@ describe('the public page’s parts', () => {
     const levels = (model: ReturnType<typeof at>) => (model.kind === 'spaces' ? model.spaces.map((s) => s.state) : []);
     expect(levels(at(15 * 60_000))).toEqual(['available', 'nearly_full', 'full', 'unknown']);
     expect(levels(at(15 * 60_000 + 1))).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
+  });
+});
+
+describe('the public page in German and Hungarian', () => {
+  const numbers: PublicOccupancy = {
+    ...ANSWER,
+    spaces: [
+      { id: 'site', name: 'Whole building', state: 'available', occupancy: 1083, capacity: 2000 },
+      { id: 'studio', name: 'Studio', state: 'unknown', occupancy: null, capacity: 20 },
+    ],
+  };
+  const live = { ...INITIAL_STATE, data: numbers, receivedAtMs: NOW };
+
+  it('speaks the site’s language unless its ?lang= says another, and the browser’s only when neither does', () => {
+    expect(publicLanguage(null, 'hu', ['de-AT'])).toBe('hu');
+    expect(publicLanguage('de', 'hu', ['en-US'])).toBe('de');
+    expect(publicLanguage(null, undefined, ['fr', 'de-CH'])).toBe('de');
+    expect(publicLanguage(null, null, ['fr'])).toBe('en');
+    expect(queryLanguage('?lang=hu')).toBe('hu');
+    expect(queryLanguage('?lang=fr')).toBeNull();
+  });
+
+  it('says the levels and grouped counts in German, with only the two namespaces it needs', async () => {
+    await speakLanguage('de');
+    expect(document.documentElement.lang).toBe('de');
+    expect(document.title).toBe('Wie voll ist es gerade');
+    const model = describeView(live, NOW);
+    expect(model).toMatchObject({
+      kind: 'spaces',
+      footer: 'Live-Zählung',
+      spaces: [
+        { name: 'Whole building', words: 'Platz frei', count: '1.083 von 2.000 anwesend' },
+        { name: 'Studio', words: 'Zählung nicht verfügbar', count: null },
+      ],
+    });
+    expect(describeView({ ...live, problem: 'network' }, NOW + 12 * 60_000)).toMatchObject({ footer: 'Letzte Zählung vor 12 Min.' });
+    // Only common and public arrived: another screen's words are not in this page's catalog.
+    expect(t('kiosk.connecting')).toBe('kiosk.connecting');
+  });
+
+  it('says them in Hungarian, grouping with a space', async () => {
+    await speakLanguage('hu');
+    expect(describeView(live, NOW)).toMatchObject({
+      spaces: [{ words: 'Van szabad hely', count: '1\u00a0083 / 2\u00a0000 fő bent' }, { words: 'A létszám nem elérhető' }],
+    });
+    expect(describeView({ ...INITIAL_STATE, problem: 'off' }, NOW)).toMatchObject({ text: 'A nyilvános nézet ki van kapcsolva.' });
+  });
+
+  it('asks for the site’s language with each answer before it renders', async () => {
+    const speak = vi.fn(() => Promise.resolve());
+    const fetch = vi.fn(() => Promise.resolve(ok({ ...ANSWER, locale: 'hu' })));
+    const stop = startPublicView(mount(), { fetch, now: () => NOW, speak });
+    await vi.waitFor(() => expect(speak).toHaveBeenCalledWith('hu'));
+    stop();
   });
 });

@@ -1,6 +1,8 @@
 // The public page's logic without React: poll /api/public at the pace its Cache-Control gives,
 // decide what to say (describe), and write it into the page only when that changes (render).
 import type { SpaceState } from '@/shared/api-schema';
+import { activeLocale, t } from '@/client/i18n/i18n';
+import type { Language } from '@/shared/i18n/languages';
 import type { PublicOccupancy, PublicSpace } from '@/shared/public-schema';
 import { LEVEL_ICONS, LEVEL_WORDS } from './words';
 
@@ -34,8 +36,8 @@ export interface SpaceLine {
 export type ViewModel =
   { kind: 'message'; text: string; detail: string | null } | { kind: 'spaces'; siteName: string; spaces: SpaceLine[]; stale: boolean; footer: string };
 
-const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const formatCount = (value: number) => numberFormat.format(value);
+// Grouped from four digits in every language, as the dashboard's (1 083, 1.083, 1,083).
+const formatCount = (value: number) => new Intl.NumberFormat(activeLocale(), { maximumFractionDigits: 0, useGrouping: 'always' }).format(value);
 
 /**
  * src/client/lib/format.ts's formatDuration ("8 s", "2 min", "1 h 5 min", "3 d"), repeated here so
@@ -43,15 +45,15 @@ const formatCount = (value: number) => numberFormat.format(value);
  */
 export function formatAge(totalSeconds: number): string {
   const s = Math.max(0, Math.floor(totalSeconds));
-  if (s < 60) return `${formatCount(s)} s`;
+  if (s < 60) return t('common.duration.seconds', { n: s });
   const minutes = Math.floor(s / 60);
-  if (minutes < 60) return `${formatCount(minutes)} min`;
+  if (minutes < 60) return t('common.duration.minutes', { n: minutes });
   const hours = Math.floor(minutes / 60);
   if (hours < 48) {
     const rest = minutes % 60;
-    return rest === 0 ? `${formatCount(hours)} h` : `${formatCount(hours)} h ${formatCount(rest)} min`;
+    return rest === 0 ? t('common.duration.hours', { n: hours }) : t('common.duration.hoursMinutes', { h: hours, m: rest });
   }
-  return `${formatCount(Math.floor(hours / 24))} d`;
+  return t('common.duration.days', { n: Math.floor(hours / 24) });
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -71,18 +73,20 @@ export function parsePublic(value: unknown): PublicOccupancy | null {
 function countWords(space: PublicSpace): string | null {
   if (space.occupancy === undefined || space.occupancy === null) return null;
   const capacity = space.capacity ?? null;
-  return capacity === null ? `${formatCount(space.occupancy)} inside` : `${formatCount(space.occupancy)} of ${formatCount(capacity)} inside`;
+  return capacity === null
+    ? t('public.inside', { n: formatCount(space.occupancy) })
+    : t('public.insideOf', { n: formatCount(space.occupancy), capacity: formatCount(capacity) });
 }
 
 /** What the page says now. */
 export function describe(state: PublicViewState, nowMs: number): ViewModel {
-  if (state.problem === 'off') return { kind: 'message', text: 'The public view is turned off.', detail: null };
+  if (state.problem === 'off') return { kind: 'message', text: t('public.off'), detail: null };
   const data = state.data;
   const ageSeconds = data === null ? 0 : Math.max(0, (nowMs + state.clockOffsetMs - Date.parse(data.generatedUtc)) / 1000);
   const lost = state.problem === 'unavailable' || (state.problem === 'network' && nowMs - state.receivedAtMs > KEEP_LAST_MS);
   if (data === null) {
-    if (state.problem === null) return { kind: 'message', text: 'Loading the live count…', detail: null };
-    return { kind: 'message', text: LEVEL_WORDS.unknown, detail: 'Trying again in a moment.' };
+    if (state.problem === null) return { kind: 'message', text: t('public.loading'), detail: null };
+    return { kind: 'message', text: t(LEVEL_WORDS.unknown), detail: t('public.retrying') };
   }
   const stale = data.stale || state.problem !== null;
   const spaces = data.spaces.map((space): SpaceLine => {
@@ -90,10 +94,10 @@ export function describe(state: PublicViewState, nowMs: number): ViewModel {
     const level: SpaceState = lost ? 'unknown' : space.state;
     const count = lost ? null : countWords(space);
     // A space without a capacity has no level, but its count (when shown) says what there is.
-    const words = level === 'unknown' && count !== null ? count : LEVEL_WORDS[level];
+    const words = level === 'unknown' && count !== null ? count : t(LEVEL_WORDS[level]);
     return { id: space.id, name: space.name, state: level, words, count: words === count ? null : count };
   });
-  const footer = lost ? 'The live count is unavailable right now.' : stale ? `Last count ${formatAge(ageSeconds)} ago` : 'Live count';
+  const footer = lost ? t('public.lost') : stale ? t('public.lastCount', { age: formatAge(ageSeconds) }) : t('public.live');
   return { kind: 'spaces', siteName: data.siteName, spaces, stale, footer };
 }
 
@@ -172,12 +176,17 @@ export async function poll(state: PublicViewState, fetchImpl: typeof fetch, nowM
 export interface StartOptions {
   fetch?: typeof fetch;
   now?: () => number;
+  /**
+   * Makes the page speak the language its sources choose, given the site's (the answer's
+   * `locale`; null before the first answer). Resolves once the words are in (language.ts).
+   */
+  speak?: (site: Language | null) => Promise<void>;
 }
 
 /** Polls for as long as the page is open; a hidden page (a background tab) waits until shown. */
 export function startPublicView(
   root: HTMLElement,
-  { fetch: fetchImpl = (...args) => globalThis.fetch(...args), now = Date.now }: StartOptions = {},
+  { fetch: fetchImpl = (...args) => globalThis.fetch(...args), now = Date.now, speak = () => Promise.resolve() }: StartOptions = {},
 ): () => void {
   const doc = root.ownerDocument;
   let state = INITIAL_STATE;
@@ -197,6 +206,9 @@ export function startPublicView(
     const result = await poll(state, fetchImpl, now);
     if (stopped) return;
     state = result.state;
+    // A language that cannot be loaded leaves the page in the one it speaks.
+    await speak(state.data?.locale ?? null).catch(() => undefined);
+    if (stopped) return;
     render(root, describe(state, now()));
     timer = setTimeout(() => void tick(), result.nextMs);
   }

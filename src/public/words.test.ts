@@ -1,12 +1,11 @@
-// The public page repeats the dashboard's words, icons and colours without React: these tests
-// hold each copy to its original, so a change there fails here until the page follows.
+// The public page says the dashboard's words (the same messages) and repeats its icons and colours
+// without React: these tests hold each copy to its original, so a change there fails here until the page follows.
 import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { capacityStateVisual, capacityStateWord } from '@/client/components/ui/capacity-state';
+import { capacityStateVisual } from '@/client/components/ui/capacity-state';
 import { UNAVAILABLE_WORDS } from '@/client/features/kiosk/kiosk-sign';
-import { t } from '@/client/i18n/i18n';
 import { spaceStates } from '@/shared/api-schema';
 import { LEVEL_ICONS, LEVEL_WORDS } from './words';
 
@@ -17,11 +16,11 @@ function tokens(path: string): Map<string, string> {
 }
 
 describe('the public page’s words, icons and colours', () => {
-  it('says each level in the dashboard’s words, and "no live count" in the kiosk’s', () => {
-    expect(LEVEL_WORDS.available).toBe(capacityStateWord('available'));
-    expect(LEVEL_WORDS.nearly_full).toBe(capacityStateWord('nearly_full'));
-    expect(LEVEL_WORDS.full).toBe(capacityStateWord('full'));
-    expect(LEVEL_WORDS.unknown).toBe(t(UNAVAILABLE_WORDS));
+  it('says each level with the dashboard’s message, and "no live count" with the kiosk’s sign', () => {
+    expect(LEVEL_WORDS.available).toBe(capacityStateVisual.available.words);
+    expect(LEVEL_WORDS.nearly_full).toBe(capacityStateVisual.nearly_full.words);
+    expect(LEVEL_WORDS.full).toBe(capacityStateVisual.full.words);
+    expect(LEVEL_WORDS.unknown).toBe(UNAVAILABLE_WORDS);
   });
 
   it.each(spaceStates)('draws the dashboard’s icon for %s', (state) => {

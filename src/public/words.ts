@@ -1,13 +1,15 @@
-// The level of a space in the dashboard's words, colours and icons (src/client/components/ui):
-// copied here because the public page carries no React; words.test.ts keeps them the same.
+// The level of a space in the dashboard's words (the same message keys), colours and icons
+// (src/client/components/ui): the icons copied here because the public page carries no React;
+// words.test.ts keeps them the same.
 import type { SpaceState } from '@/shared/api-schema';
+import type { MessageKey } from '@/shared/i18n/message-key';
 
-export const LEVEL_WORDS: Record<SpaceState, string> = {
-  available: 'Space available',
-  nearly_full: 'Nearly full',
-  full: 'Full',
+export const LEVEL_WORDS: Record<SpaceState, MessageKey> = {
+  available: 'common.level.available',
+  nearly_full: 'common.level.nearlyFull',
+  full: 'common.level.full',
   // The kiosk's words: an old green or red could send people the wrong way.
-  unknown: 'Live count unavailable',
+  unknown: 'common.sign.unavailable',
 };
 
 const svg = (body: string) =>

@@ -88,7 +88,15 @@ export function createApp(deps: AppDeps) {
     .route('/api/admin/settings/public', publicSettingsRoutes(deps))
     .route('/api/alerts', alertsRoutes(deps))
     .route('/api/admin/alerts', adminAlertsRoutes(deps))
-    .route('/api/public', publicRoutes({ ...deps, getPublic, siteName: () => siteDisplayName(deps.settings.current().site, deps.demo) }))
+    .route(
+      '/api/public',
+      publicRoutes({
+        ...deps,
+        getPublic,
+        siteName: () => siteDisplayName(deps.settings.current().site, deps.demo),
+        locale: () => deps.settings.current().locale,
+      }),
+    )
     .route('/', healthRoutes(deps));
   fastPaths.set(routes, replies);
 

@@ -2,6 +2,7 @@
 // settings themselves are settings-schema.ts's `public`). No Node, no DOM.
 import { z } from 'zod';
 import { spaceStateSchema } from './api-schema';
+import { LOCALES } from './settings-schema';
 
 export const publicSpaceSchema = z.object({
   id: z.string(),
@@ -20,5 +21,7 @@ export const publicOccupancySchema = z.object({
   /** True when the vendor failed and these are the last good counts. */
   stale: z.boolean(),
   spaces: z.array(publicSpaceSchema),
+  /** The site's language: the page's unless its `?lang=` says another (absent from older servers). */
+  locale: z.enum(LOCALES).optional(),
 });
 export type PublicOccupancy = z.infer<typeof publicOccupancySchema>;

@@ -5,7 +5,6 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/shared/api-schema';
 /** The rule under a new-password field, in the active language. */
 export const passwordHint = () => t('auth.password.hint', { min: PASSWORD_MIN_LENGTH });
 
-
 /** What is wrong with a new password typed twice, per field; empty when it may be sent. */
 export function checkNewPassword(password: string, again: string): { password?: string; again?: string } {
   if (password.length === 0) return { password: t('auth.password.missing') };

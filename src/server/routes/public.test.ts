@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Occupancy, SpaceOccupancy } from '@/shared/api-schema';
 import { publicOccupancySchema } from '@/shared/public-schema';
-import { DEFAULT_PUBLIC, type PublicSettings } from '@/shared/settings-schema';
+import { DEFAULT_PUBLIC, type Locale, type PublicSettings } from '@/shared/settings-schema';
 import { DEMO_ACCESS_KEY } from '@/simulator';
 import { compose } from '../compose';
 import { loadEnv } from '../env';
@@ -68,12 +68,14 @@ interface Harness {
   settings: { value: PublicSettings };
   current: { value: Occupancy | UpstreamError };
   build: ReturnType<typeof vi.fn<typeof buildPublicOccupancy>>;
+  locale: { value: Locale };
 }
 
 function harness(settings: Partial<PublicSettings> = {}, rateLimit = { points: 1000, durationSeconds: 60 }, trustProxy = false): Harness {
   const state = { value: { ...DEFAULT_PUBLIC, enabled: true, spaces: ['gym', 'site', 'sauna'], allowOrigins: [ALLOWED], ...settings } };
   const current: Harness['current'] = { value: answerOf(TREE) };
   const build = vi.fn(buildPublicOccupancy);
+  const locale: Harness['locale'] = { value: 'en' };
   const routes = publicRoutes(
     {
       occupancy: {
@@ -81,12 +83,13 @@ function harness(settings: Partial<PublicSettings> = {}, rateLimit = { points: 1
       },
       getPublic: () => state.value,
       siteName: () => 'Riverside',
+      locale: () => locale.value,
       pollIntervalMs: 10_000,
       trustProxy,
     },
     { rateLimit, build },
   );
-  return { app: new Hono().route('/api/public', routes), settings: state, current, build };
+  return { app: new Hono().route('/api/public', routes), settings: state, current, build, locale };
 }
 
 /** A request as the Node adapter hands it over: the socket's address in the bindings. */
@@ -113,6 +116,7 @@ describe('GET /api/public', () => {
     const body = publicOccupancySchema.strict().parse(await res.json());
     expect(body).toEqual({
       siteName: 'Riverside',
+      locale: 'en',
       generatedUtc: '2026-11-26T10:15:03.000Z',
       stale: false,
       spaces: [
@@ -121,6 +125,14 @@ describe('GET /api/public', () => {
         { id: 'sauna', name: 'Sauna', state: 'unknown' },
       ],
     });
+  });
+
+  it('says the site’s language, and a new one at once when an admin changes it', async () => {
+    const h = harness();
+    expect(publicOccupancySchema.parse(await (await h.app.request('/api/public')).json()).locale).toBe('en');
+    h.locale.value = 'hu';
+    // Same counts, new language: not the memo of the English answer.
+    expect(publicOccupancySchema.parse(await (await h.app.request('/api/public')).json()).locale).toBe('hu');
   });
 
   it('a browser with cookies (someone signed in) gets a private answer: no shared cache keeps a session cookie', async () => {
@@ -304,6 +316,8 @@ describe('the public view in the composed server', () => {
     const body = publicOccupancySchema.parse(await api.json());
     expect(body.siteName).toBe('Harbour Gym');
     expect(body.spaces.map((s) => s.id)).toEqual(['site']);
+    // The site's language, for the page to speak it (English until an admin chooses another).
+    expect(body.locale).toBe('en');
 
     const page = await app.request('/public');
     expect(page.status).toBe(200);

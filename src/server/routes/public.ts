@@ -6,7 +6,7 @@ import { cors } from 'hono/cors';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Occupancy } from '@/shared/api-schema';
 import type { PublicOccupancy } from '@/shared/public-schema';
-import type { PublicSettings } from '@/shared/settings-schema';
+import type { Locale, PublicSettings } from '@/shared/settings-schema';
 import { clientAddress, requestHeader } from '../client-info';
 import { chooseEncoding, COMPRESS_THRESHOLD, createAnswerMemo } from '../compression';
 import { errorResponse } from '../http-error';
@@ -18,6 +18,8 @@ export interface PublicRouteDeps {
   /** The public settings as they are now (the settings service's `current().public`). */
   getPublic: () => PublicSettings;
   siteName: () => string;
+  /** The site's language (the settings' `locale`); English when not given. */
+  locale?: () => Locale;
   pollIntervalMs: number;
   trustProxy?: boolean;
 }
@@ -33,11 +35,12 @@ export interface PublicRouteOptions {
 export const PUBLIC_RATE_LIMIT = { points: 120, durationSeconds: 60 };
 
 /** The chosen spaces in the tree's order; counts only when the admin chose to show them. */
-export function buildPublicOccupancy(answer: Occupancy, settings: PublicSettings, siteName: string): PublicOccupancy {
+export function buildPublicOccupancy(answer: Occupancy, settings: PublicSettings, siteName: string, locale: Locale = 'en'): PublicOccupancy {
   const chosen = new Set(settings.spaces);
   const live = new Set(answer.devices.map((d) => d.id));
   return {
     siteName,
+    locale,
     generatedUtc: answer.generatedUtc,
     stale: answer.stale,
     spaces: answer.spaces
@@ -67,13 +70,20 @@ export function publicRoutes(deps: PublicRouteDeps, options: PublicRouteOptions 
 
   // One JSON text per occupancy answer: the service hands every caller the same `spaces` array
   // until the vendor answers again, so its identity (with the stale flag) says "same counts".
-  let memo: { spaces: Occupancy['spaces']; stale: boolean; settings: PublicSettings; siteName: string; json: string } | null = null;
-  function jsonFor(answer: Occupancy, settings: PublicSettings, siteName: string): string {
-    if (memo !== null && memo.spaces === answer.spaces && memo.stale === answer.stale && memo.siteName === siteName && sameSettings(memo.settings, settings)) {
+  let memo: { spaces: Occupancy['spaces']; stale: boolean; settings: PublicSettings; siteName: string; locale: Locale; json: string } | null = null;
+  function jsonFor(answer: Occupancy, settings: PublicSettings, siteName: string, locale: Locale): string {
+    if (
+      memo !== null &&
+      memo.spaces === answer.spaces &&
+      memo.stale === answer.stale &&
+      memo.siteName === siteName &&
+      memo.locale === locale &&
+      sameSettings(memo.settings, settings)
+    ) {
       return memo.json;
     }
-    const json = JSON.stringify(build(answer, settings, siteName));
-    memo = { spaces: answer.spaces, stale: answer.stale, settings, siteName, json };
+    const json = JSON.stringify(build(answer, settings, siteName, locale));
+    memo = { spaces: answer.spaces, stale: answer.stale, settings, siteName, locale, json };
     return json;
   }
 
@@ -116,7 +126,7 @@ export function publicRoutes(deps: PublicRouteDeps, options: PublicRouteOptions 
         if (error.retryInSeconds !== null) c.header('Retry-After', String(Math.max(1, error.retryInSeconds)));
         return errorResponse(c, 503, 'upstream_unavailable', 'The live count is unavailable right now.');
       }
-      const json = jsonFor(answer, settings, deps.siteName());
+      const json = jsonFor(answer, settings, deps.siteName(), deps.locale?.() ?? 'en');
       // A shared cache may keep it for one poll; not an answer to a signed-in browser, which may
       // carry a refreshed session cookie.
       c.header('Cache-Control', requestHeader(c, 'cookie') === undefined ? `public, ${maxAge}` : `private, ${maxAge}`);

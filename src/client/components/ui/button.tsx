@@ -1,6 +1,7 @@
 // The app's buttons: one thumb-sized shape (44 px high) in a few tones, so every feature's
 // buttons look and behave alike. `buttonClass` styles a link or summary the same way.
 import type { ButtonHTMLAttributes } from 'react';
+import { t } from '@/client/i18n/i18n';
 
 export type ButtonTone = 'primary' | 'secondary' | 'accent' | 'quiet';
 
@@ -44,7 +45,7 @@ export function RetryButton({
 }) {
   return (
     <Button tone={tone} onClick={onRetry} disabled={retrying} className={className}>
-      {retrying ? 'Trying…' : label}
+      {retrying ? t('dashboard.button.trying') : label}
     </Button>
   );
 }

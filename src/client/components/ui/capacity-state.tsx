@@ -1,7 +1,7 @@
 // The one look of a capacity state: its icon, its word and its colours (Okabe–Ito, colour-blind
 // safe), always together so colour is never the only cue. Dashboard and kiosk both use this map.
 import type { ComponentType, SVGProps } from 'react';
-import { t } from '@/client/i18n/i18n';
+import { activeLanguage, t } from '@/client/i18n/i18n';
 import type { SpaceState } from '@/shared/api-schema';
 import type { MessageKey } from '@/shared/i18n/message-key';
 import { AlertTriangleIcon, CheckCircleIcon, CloudOffIcon, NoEntryIcon } from './icons';
@@ -35,4 +35,10 @@ export const capacityStateVisual: Record<SpaceState, CapacityStateVisual> = {
 /** A state's word in the active language: "Space available", "Fast voll", "Tele". */
 export function capacityStateWord(state: SpaceState): string {
   return t(capacityStateVisual[state].words);
+}
+
+/** The word inside a sentence ("…, 74 %, nearly full."): lower-case, but German keeps its nouns' capitals. */
+export function capacityStateInSentence(state: SpaceState): string {
+  const word = capacityStateWord(state);
+  return activeLanguage() === 'de' ? word : word.toLocaleLowerCase(activeLanguage());
 }

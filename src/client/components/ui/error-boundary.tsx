@@ -1,10 +1,11 @@
 // Keeps a rendering bug in one panel from blanking the whole screen. React 19 still needs a
 // class component for this.
+import { t } from '@/client/i18n/i18n';
 import { buttonClass } from './button';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface ErrorBoundaryProps {
-  /** What the panel is, for the fallback text: "The site total could not be shown." */
+  /** What the panel is, in the active language, for the fallback text: "The site total could not be shown." */
   name: string;
   children: ReactNode;
 }
@@ -32,10 +33,10 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     if (!this.state.error) return this.props.children;
     return (
       <div role="alert" className="rounded-2xl border border-line bg-surface p-5 text-sm">
-        <p className="font-medium text-ink">{this.props.name} could not be shown.</p>
-        <p className="mt-1 text-muted">The rest of the page keeps working. If this happens again, reload the page.</p>
+        <p className="font-medium text-ink">{t('dashboard.boundary.failed', { name: this.props.name })}</p>
+        <p className="mt-1 text-muted">{t('dashboard.boundary.rest')}</p>
         <button type="button" onClick={this.reset} className={buttonClass('accent', 'mt-3 px-4')}>
-          Try again
+          {t('dashboard.boundary.retry')}
         </button>
       </div>
     );

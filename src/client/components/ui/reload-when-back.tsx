@@ -3,6 +3,7 @@
 // ask the server's health probe with a growing pause, and reload once it answers. Never a blank
 // screen, and never a reload while the server is down.
 import { Component, type ReactNode, useEffect } from 'react';
+import { t } from '@/client/i18n/i18n';
 
 /** Marks a failed dynamic import, so only that (not a rendering bug) leads to a reload. */
 export class ChunkLoadError extends Error {
@@ -44,7 +45,7 @@ function WaitForServer({ reload }: { reload: () => void }) {
   }, [reload]);
   return (
     <div role="status" className="grid min-h-screen place-items-center bg-[#0b0d12] p-8 text-center text-4xl font-semibold text-white">
-      Reconnecting to the server…
+      {t('dashboard.reconnecting')}
     </div>
   );
 }
@@ -71,7 +72,7 @@ export class ReloadWhenBack extends Component<Props, { error: Error | null }> {
     // A rendering bug would fail again after a reload: say so once, without a reload loop.
     return (
       <div role="alert" className="grid min-h-screen place-items-center bg-[#0b0d12] p-8 text-center text-3xl text-white">
-        This screen could not be shown. Reload it, or ask whoever set it up.
+        {t('dashboard.screenFailed')}
       </div>
     );
   }

@@ -1,6 +1,7 @@
 // A labelled text input with its hint and its error right under it, thumb-sized (48 px), and the
 // password variant with a Show/Hide switch (typing a new password on a phone is hard enough).
 import { type InputHTMLAttributes, type Ref, useState } from 'react';
+import { activeLanguage, t } from '@/client/i18n/i18n';
 import { FieldError } from './date-range-fields';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'onChange' | 'value'> {
@@ -71,8 +72,9 @@ export function PasswordField({ id, label, value, onChange, hint, error, ref, ..
           aria-controls={id}
           className="min-h-12 shrink-0 rounded-lg border border-line bg-surface px-3 text-sm font-medium text-accent-ink hover:bg-accent-soft"
         >
-          {/* Several password fields share a form: the name says which one. */}
-          {shown ? 'Hide' : 'Show'} <span className="sr-only">{label.toLowerCase()}</span>
+          {/* Several password fields share a form: the name says which one (German keeps its nouns' capitals). */}
+          {shown ? t('dashboard.password.hide') : t('dashboard.password.show')}{' '}
+          <span className="sr-only">{activeLanguage() === 'de' ? label : label.toLocaleLowerCase(activeLanguage())}</span>
         </button>
       </div>
       <FieldError id={`${id}-error`} message={error} />

@@ -6,7 +6,9 @@ import { useEffect, useState } from 'react';
 import { usePopover } from '@/client/lib/use-popover';
 import { BellIcon } from '@/client/components/ui/icons';
 import { Button } from '@/client/components/ui/button';
+import { activeLocale, t } from '@/client/i18n/i18n';
 import { alertHeadline } from '@/client/lib/alert-words';
+import { describeLoadError } from '@/client/lib/error-text';
 import { configQueryOptions } from '@/client/lib/config-queries';
 import { formatClockTime, localDateKey } from '@/client/lib/format';
 import { useMe } from '@/client/lib/me-queries';
@@ -35,11 +37,12 @@ function writeSeen(id: number) {
 
 /** "14:05" today, "26 Nov, 14:05" another day, in the site's zone. */
 export function alertTime(at: string, timeZone: string | undefined, nowMs: number = Date.now()): string {
-  if (timeZone === undefined) return new Date(at).toLocaleString();
+  if (timeZone === undefined)
+    return new Intl.DateTimeFormat(activeLocale(), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(at));
   const time = formatClockTime(at, timeZone, { seconds: false });
   if (localDateKey(at, timeZone) === localDateKey(new Date(nowMs), timeZone)) return time;
-  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone }).format(new Date(at));
-  return `${day}, ${time}`;
+  const day = new Intl.DateTimeFormat(activeLocale(), { day: 'numeric', month: 'short', timeZone }).format(new Date(at));
+  return t('dashboard.bell.dayTime', { day, time });
 }
 
 export function AlertsBell() {
@@ -65,7 +68,7 @@ function Bell() {
     if (seen > 0) writeSeen(seen);
   }, [seen]);
 
-  const label = unseen === 0 ? 'Alerts' : `Alerts: ${unseen} new`;
+  const label = unseen === 0 ? t('dashboard.bell.label') : t('dashboard.bell.labelNew', { count: unseen });
 
   return (
     <div {...rootProps} className="relative">
@@ -88,17 +91,17 @@ function Bell() {
         id={panelId}
         hidden={!open}
         role="region"
-        aria-label="Recent alerts"
+        aria-label={t('dashboard.bell.recent')}
         className="absolute top-full right-0 z-20 mt-2 w-[min(24rem,calc(100vw-2rem))] rounded-xl border border-line bg-surface shadow-lg max-sm:fixed max-sm:inset-x-4 max-sm:top-16 max-sm:mt-0 max-sm:w-auto"
       >
         <div className="max-h-[min(60vh,28rem)] overflow-y-auto p-2">
-          <p className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wider text-muted uppercase">Recent alerts</p>
+          <p className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wider text-muted uppercase">{t('dashboard.bell.recent')}</p>
           {recent.isPending ? (
-            <p className="px-3 py-2 text-sm text-muted">Loading…</p>
+            <p className="px-3 py-2 text-sm text-muted">{t('dashboard.bell.loading')}</p>
           ) : recent.isError && alerts.length === 0 ? (
-            <p className="px-3 py-2 text-sm text-full-ink">The alerts could not be loaded: {recent.error.message}</p>
+            <p className="px-3 py-2 text-sm text-full-ink">{t('dashboard.bell.failed', { reason: describeLoadError(recent.error) })}</p>
           ) : alerts.length === 0 ? (
-            <p className="px-3 py-2 text-sm text-ink">No alerts yet. They appear here when a space fills up, a counter falls silent or a screen goes dark.</p>
+            <p className="px-3 py-2 text-sm text-ink">{t('dashboard.bell.none')}</p>
           ) : (
             <ul className="divide-y divide-line">
               {alerts.map((alert) => (
@@ -138,20 +141,14 @@ export function NotificationControl({ notifications }: { notifications: AlertNot
   const [asking, setAsking] = useState(false);
   switch (notifications.state) {
     case 'unsupported':
-      return <p className="text-sm text-muted">This browser cannot show notifications: keep this page open to see new alerts here.</p>;
+      return <p className="text-sm text-muted">{t('dashboard.bell.unsupported')}</p>;
     case 'insecure':
-      return (
-        <p className="text-sm text-muted">
-          Browsers show notifications only for pages opened over https (or on this computer itself). Ask your administrator for the https address.
-        </p>
-      );
+      return <p className="text-sm text-muted">{t('dashboard.bell.insecure')}</p>;
     case 'denied':
       return (
         <div role="status" className="text-sm text-ink">
-          <p className="font-semibold">Notifications are blocked for this site.</p>
-          <p className="mt-1 text-muted">
-            To allow them, click the icon left of the address bar (a lock or sliders), set Notifications to Allow, then reload this page.
-          </p>
+          <p className="font-semibold">{t('dashboard.bell.blocked')}</p>
+          <p className="mt-1 text-muted">{t('dashboard.bell.blockedHow')}</p>
         </div>
       );
     default:
@@ -159,10 +156,10 @@ export function NotificationControl({ notifications }: { notifications: AlertNot
         return (
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p role="status" className="text-sm text-ink">
-              Notifications are on in this browser while the dashboard is open.
+              {t('dashboard.bell.on')}
             </p>
             <Button tone="quiet" className="px-3 text-sm" onClick={notifications.disable}>
-              Turn off
+              {t('dashboard.bell.turnOff')}
             </Button>
           </div>
         );
@@ -178,9 +175,9 @@ export function NotificationControl({ notifications }: { notifications: AlertNot
               void notifications.enable().finally(() => setAsking(false));
             }}
           >
-            {asking ? 'Waiting for the browser…' : 'Notify me in this browser'}
+            {asking ? t('dashboard.bell.asking') : t('dashboard.bell.enable')}
           </Button>
-          <p className="mt-1.5 text-sm text-muted">A notification for each new alert while the dashboard is open, even in another tab.</p>
+          <p className="mt-1.5 text-sm text-muted">{t('dashboard.bell.enableHint')}</p>
         </div>
       );
   }

@@ -5,6 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ApiRequestError, fetchJson } from '@/client/lib/api-client';
+import { type Problem, toProblem } from '@/client/lib/error-text';
 import { apiErrorSchema, type Me, meSchema } from '@/shared/api-schema';
 import { DISPLAY_MODES, DISPLAY_THEMES, type DisplayMode, type DisplayTheme } from '@/shared/display-schema';
 import type { KioskSettings } from './kiosk-params';
@@ -21,7 +22,7 @@ export type KioskAccess =
   /** Accounts exist and this screen has no display link (nor a session). */
   | { kind: 'needs-link' }
   /** The link in the address did not work (unknown token, too many tries, a person's browser). */
-  | { kind: 'bad-link'; message: string };
+  | { kind: 'bad-link'; problem: Problem };
 
 /** The link token in `#display=…`, or null. */
 export function displayToken(hash: string): string | null {
@@ -65,7 +66,7 @@ export function accessOf(me: Me | undefined, error: unknown, pending: boolean, f
   if (me !== undefined) return me.kind === 'display' && me.display !== undefined ? { kind: 'display', display: me.display } : { kind: 'browser' };
   if (error instanceof ApiRequestError) {
     if (error.code === 'display_revoked') return { kind: 'revoked' };
-    if (fromLink && error.status >= 400 && error.status < 500) return { kind: 'bad-link', message: error.message };
+    if (fromLink && error.status >= 400 && error.status < 500) return { kind: 'bad-link', problem: toProblem(error) };
     if (error.code === 'unauthorized' || error.code === 'setup_required') return { kind: 'needs-link' };
   }
   // A link is swapped before anything is asked (its cookie answers the rest). Without one the

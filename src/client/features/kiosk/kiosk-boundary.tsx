@@ -1,6 +1,7 @@
 // A kiosk panel's error boundary: nobody is there to press "Try again", so the fallback is a calm
 // line of text and the panel tries again by itself with the next answer (a new resetKey).
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { t } from '@/client/i18n/i18n';
 
 interface KioskBoundaryProps {
   /** Changes with every new answer; a changed key re-renders the panel. */
@@ -35,7 +36,7 @@ export class KioskBoundary extends Component<KioskBoundaryProps, KioskBoundarySt
     if (!this.state.failed) return this.props.children;
     return (
       <div className="grid h-full place-items-center p-[4vmin] text-center text-[3.2vmin] text-muted">
-        <p>This part of the screen could not be shown. It tries again with the next update.</p>
+        <p>{t('kiosk.panelFailed')}</p>
       </div>
     );
   }

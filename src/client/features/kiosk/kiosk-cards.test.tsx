@@ -29,7 +29,7 @@ describe('KioskCards', () => {
       act(() => {
         vi.advanceTimersByTime(10_000);
       });
-    render(<KioskCards name="Doors" cards={doors} freshness={live} rotateMs={10_000} status={null} />);
+    render(<KioskCards name="doors" cards={doors} freshness={live} rotateMs={10_000} status={null} />);
     const page1 = screen.getByRole('list', { name: 'Doors, page 1 of 2' });
     expect(within(page1).getAllByRole('article')).toHaveLength(6);
     expect(screen.getByText('Page 1 of 2')).toBeInTheDocument();
@@ -51,14 +51,14 @@ describe('KioskCards', () => {
   });
 
   it('shows a few doors on one page, without an indicator or a timer', () => {
-    render(<KioskCards name="Doors" cards={doors.slice(0, 2)} freshness={live} rotateMs={10_000} status={null} />);
+    render(<KioskCards name="doors" cards={doors.slice(0, 2)} freshness={live} rotateMs={10_000} status={null} />);
     expect(screen.getByRole('list', { name: 'Doors' })).toBeInTheDocument();
     expect(screen.queryByText(/^Page/)).not.toBeInTheDocument();
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it('greys the states and shows the age once the count is unavailable', () => {
-    render(<KioskCards name="Doors" cards={doors.slice(0, 2)} freshness={{ kind: 'unavailable', ageSeconds: 150 }} rotateMs={10_000} status={null} />);
+    render(<KioskCards name="doors" cards={doors.slice(0, 2)} freshness={{ kind: 'unavailable', ageSeconds: 150 }} rotateMs={10_000} status={null} />);
     const second = screen.getByRole('article', { name: 'Door 02' });
     expect(second).toHaveAttribute('data-stale', 'true');
     expect(within(second).getByText('2 min old')).toBeInTheDocument();
@@ -74,22 +74,22 @@ describe('KioskCards', () => {
       spaceCard({ ...garden!, name: 'Garden', occupancy: 5, capacity: null, state: 'unknown' }, true),
       spaceCard({ ...garden!, id: 'sauna', name: 'Sauna', occupancy: 0, capacity: null, state: 'unknown' }, false),
     ];
-    render(<KioskCards name="Spaces" cards={cards} freshness={live} rotateMs={10_000} status={null} />);
+    render(<KioskCards name="spaces" cards={cards} freshness={live} rotateMs={10_000} status={null} />);
     const list = screen.getByRole('list', { name: 'Spaces' });
     const building = within(list).getByRole('article', { name: 'Whole building' });
     expect(within(building).getByText('of 120 · 60%')).toBeInTheDocument();
     expect(within(building).getByText('Nearly full')).toBeInTheDocument();
     const cafe = within(list).getByRole('article', { name: 'Café' });
-    expect(cafe).toHaveTextContent('No live count');
+    expect(cafe).toHaveTextContent('Live count unavailable');
     expect(within(cafe).getByText('0')).toHaveClass('opacity-60');
     // No capacity: the count only, and no state line to read…
     const gardenCard = within(list).getByRole('article', { name: 'Garden' });
     expect(gardenCard).toHaveTextContent('5people inside');
-    expect(gardenCard).not.toHaveTextContent(/No live count|Space available|Nearly full|Full/);
+    expect(gardenCard).not.toHaveTextContent(/Live count unavailable|Space available|Nearly full|Full/);
     expect(within(gardenCard).getByText('5')).not.toHaveClass('opacity-60');
     // …unless there is no count at all.
     const sauna = within(list).getByRole('article', { name: 'Sauna' });
-    expect(sauna).toHaveTextContent('No live count');
+    expect(sauna).toHaveTextContent('Live count unavailable');
     expect(within(sauna).getByText('0')).toHaveClass('opacity-60');
   });
 });

@@ -66,7 +66,7 @@ const GAP_VMIN = 2.2;
 
 interface KioskCardsProps {
   /** What the cards are, for the list's accessible name. */
-  name: 'Doors' | 'Spaces';
+  name: 'doors' | 'spaces';
   cards: readonly KioskCard[];
   freshness: Freshness;
   rotateMs: number;
@@ -74,8 +74,9 @@ interface KioskCardsProps {
 }
 
 /** The tiles, and a bottom row with `status` at the left and the page indicator at the right. */
-export function KioskCards({ name, cards, freshness, rotateMs, status }: KioskCardsProps) {
+export function KioskCards({ name: kind, cards, freshness, rotateMs, status }: KioskCardsProps) {
   const headingId = useId();
+  const name = kind === 'doors' ? t('kiosk.cards.doors') : t('kiosk.cards.spaces');
   const [areaRef, area] = useElementSize<HTMLDivElement, null>(null, { windowFallback: true });
   const viewport = useViewportSize();
   const gap = (GAP_VMIN / 100) * Math.min(viewport.width, viewport.height);
@@ -95,7 +96,7 @@ export function KioskCards({ name, cards, freshness, rotateMs, status }: KioskCa
         {plan !== null ? (
           <ul
             key={page}
-            aria-label={pages > 1 ? `${name}, page ${page + 1} of ${pages}` : name}
+            aria-label={pages > 1 ? t('kiosk.cards.page', { name, page: page + 1, pages }) : name}
             className="kiosk-page-in grid h-full gap-[2.2vmin]"
             style={{ gridTemplateColumns: `repeat(${plan.columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${plan.rows}, minmax(0, 1fr))` }}
           >
@@ -137,6 +138,7 @@ function CardTile({ card, freshness, em, labelEm }: { card: KioskCard; freshness
   const neutral = freshness.kind === 'unavailable' || freshness.kind === 'connecting';
   const ageSeconds = stale ? freshness.ageSeconds : null;
   const visual = card.state === null || card.state === 'unknown' ? null : capacityStateVisual[card.state];
+  const noCountWords = (neutral && ageSeconds === null) || (!neutral && card.state === 'unknown');
 
   return (
     <article
@@ -157,17 +159,20 @@ function CardTile({ card, freshness, em, labelEm }: { card: KioskCard; freshness
       </div>
       {/* At least 3 % of a landscape wall's height (vmin = vh there): readable from 5 m. */}
       <p className="shrink-0 text-center text-[clamp(3.2vmin,6cqh,6vmin)] leading-tight text-muted">
-        {card.ratio !== null ? `of ${formatCount(card.capacity ?? 0)} · ${formatPercent(card.ratio)}` : `${card.occupancy === 1 ? 'person' : 'people'} inside`}
+        {card.ratio !== null
+          ? t('kiosk.cards.ofCapacity', { capacity: formatCount(card.capacity ?? 0), percent: formatPercent(card.ratio) })
+          : t('kiosk.peopleInside', { count: card.occupancy })}
       </p>
       <p
-        className={`mt-[max(1.2vmin,3cqh)] flex h-[max(5.6vmin,14cqh)] shrink-0 items-center justify-center gap-[0.4em] rounded-[1.2vmin] text-[min(max(3.2vmin,7.5cqh),7.5cqw)] font-semibold whitespace-nowrap ${
-          neutral || !visual ? 'bg-sunken text-muted' : visual.soft
-        } ${card.state === null && !neutral ? 'invisible' : ''}`}
+        className={`mt-[max(1.2vmin,3cqh)] flex h-[max(5.6vmin,14cqh)] shrink-0 items-center justify-center gap-[0.4em] rounded-[1.2vmin] font-semibold whitespace-nowrap ${
+          // "Zählung nicht verfügbar" is half as long again as "Voll": capped by the tile's width.
+          noCountWords ? 'text-[min(max(3.2vmin,7.5cqh),5.2cqw)]' : 'text-[min(max(3.2vmin,7.5cqh),7.5cqw)]'
+        } ${neutral || !visual ? 'bg-sunken text-muted' : visual.soft} ${card.state === null && !neutral ? 'invisible' : ''}`}
       >
         {neutral ? (
           <>
             <ClockIcon className="size-[1.1em] shrink-0" />
-            {ageSeconds === null ? 'No live count' : `${formatDuration(ageSeconds)} old`}
+            {ageSeconds === null ? t(capacityStateVisual.unknown.words) : t('kiosk.cards.old', { age: formatDuration(ageSeconds) })}
           </>
         ) : visual ? (
           <>
@@ -177,7 +182,7 @@ function CardTile({ card, freshness, em, labelEm }: { card: KioskCard; freshness
         ) : card.state === 'unknown' ? (
           <>
             <CloudOffIcon className="size-[1.1em] shrink-0" />
-            No live count
+            {t(capacityStateVisual.unknown.words)}
           </>
         ) : (
           '\u00a0'

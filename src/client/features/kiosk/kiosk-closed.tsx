@@ -16,7 +16,7 @@ interface KioskClosedProps {
 
 export function KioskClosed({ nextOpen, timeZone, nowMs }: KioskClosedProps) {
   return (
-    <section aria-label="Opening hours" className="flex min-h-0 flex-1 items-center justify-center">
+    <section aria-label={t('kiosk.closed.label')} className="flex min-h-0 flex-1 items-center justify-center">
       <div className="flex max-w-[90vw] flex-col items-center rounded-[3vmin] bg-[var(--neutral-sign)] px-[10vmin] py-[7vmin] text-center text-[var(--neutral-sign-ink)]">
         <h2 className="text-[18vmin] leading-none font-bold tracking-tight">{t(CLOSED_WORDS)}</h2>
         {/* The icon inline, so a line that wraps on a portrait screen keeps it beside the words. */}

@@ -65,7 +65,9 @@ describe('KioskPage with a display link', () => {
     expect(window.location.hash).toBe('');
     expect(window.location.href).not.toContain(TOKEN);
     expect(theme(container)).toBe('light');
-    expect(document.documentElement.lang).toBe('de');
+    // The display's language rules the screen: its catalog loads, <html lang> follows.
+    await waitFor(() => expect(document.documentElement.lang).toBe('de'), { timeout: 5_000 });
+    expect(await screen.findByRole('region', { name: 'Eingangsschild' })).toBeInTheDocument();
     // One number: the chosen space's, with its sign.
     expect(await screen.findByText('35')).toBeInTheDocument();
     expect(screen.queryByRole('list', { name: /Doors|Spaces/ })).not.toBeInTheDocument();
@@ -81,7 +83,7 @@ describe('KioskPage with a display link', () => {
     window.history.replaceState(null, '', `/kiosk#display=${TOKEN}`);
     renderKiosk({ '/api/display/session': () => json(apiError('unauthorized', 'This display link is not known.'), 401) });
     expect(await screen.findByRole('heading', { name: 'This display link does not work' })).toBeInTheDocument();
-    expect(screen.getByText('This display link is not known.')).toBeInTheDocument();
+    expect(screen.getByText('This display link is not known. Ask your administrator for a new one.')).toBeInTheDocument();
     expect(window.location.hash).toBe('');
   });
 

@@ -1,14 +1,16 @@
 // The frame around every kiosk screen: site name and demo label, a clock and the local date in
 // the site's zone at the top; the freshness of the numbers and the page indicator at the bottom.
 import { ClockIcon } from '@/client/components/ui/icons';
+import { activeLocale, t } from '@/client/i18n/i18n';
 import { formatClockTime, formatDuration } from '@/client/lib/format';
 import type { Freshness } from './kiosk-freshness';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "Thursday 26 November" in the viewer's language, in the site's zone. */
-export function formatLongDate(nowMs: number, timeZone: string | undefined, locale?: string): string {
-  const key = `${timeZone ?? ''} ${locale ?? ''}`;
+/** "Thursday 26 November", "Samstag, 28. November", "november 28., szombat": the kiosk's language, the site's zone. */
+export function formatLongDate(nowMs: number, timeZone: string | undefined): string {
+  const locale = activeLocale();
+  const key = `${timeZone ?? ''} ${locale}`;
   let format = dateFormats.get(key);
   if (!format) {
     const options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
@@ -29,11 +31,9 @@ interface KioskHeaderProps {
   demo: boolean;
   timeZone: string | undefined;
   nowMs: number;
-  /** A display link's language for the date; the browser's otherwise. */
-  locale?: string | undefined;
 }
 
-export function KioskHeader({ siteName, place, demo, timeZone, nowMs, locale }: KioskHeaderProps) {
+export function KioskHeader({ siteName, place, demo, timeZone, nowMs }: KioskHeaderProps) {
   const zone = timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <header className="flex items-start justify-between gap-[4vmin]">
@@ -49,7 +49,7 @@ export function KioskHeader({ siteName, place, demo, timeZone, nowMs, locale }: 
           {demo ? (
             <span className="inline-flex shrink-0 items-center gap-[0.8vmin] rounded-full whitespace-nowrap border-[0.25vmin] border-notice bg-notice-soft px-[1.4vmin] py-[0.2vmin] font-semibold text-notice-ink">
               <span aria-hidden="true" className="size-[1.2vmin] rounded-full bg-notice" />
-              Demo data
+              {t('kiosk.demo')}
             </span>
           ) : null}
         </p>
@@ -58,7 +58,7 @@ export function KioskHeader({ siteName, place, demo, timeZone, nowMs, locale }: 
         <p className="text-[7.4vmin] leading-none font-semibold tabular-nums">
           <time dateTime={new Date(nowMs).toISOString()}>{formatClockTime(new Date(nowMs), zone, { seconds: false })}</time>
         </p>
-        <p className="mt-[0.8vmin] text-[2.8vmin] text-muted">{formatLongDate(nowMs, zone, locale)}</p>
+        <p className="mt-[0.8vmin] text-[2.8vmin] text-muted">{formatLongDate(nowMs, zone)}</p>
       </div>
     </header>
   );
@@ -68,12 +68,12 @@ export function KioskHeader({ siteName, place, demo, timeZone, nowMs, locale }: 
 export function FreshnessLine({ freshness, className = '' }: { freshness: Freshness; className?: string }) {
   switch (freshness.kind) {
     case 'connecting':
-      return <p className={`text-muted ${className}`}>Connecting…</p>;
+      return <p className={`text-muted ${className}`}>{t('kiosk.connecting')}</p>;
     case 'live':
       return (
         <p className={`flex items-center gap-[1.2vmin] text-muted ${className}`}>
           <span aria-hidden="true" className="size-[1.6vmin] rounded-full bg-accent" />
-          <span className="font-semibold text-accent-ink">Live</span>
+          <span className="font-semibold text-accent-ink">{t('kiosk.freshness.live')}</span>
         </p>
       );
     case 'stale':
@@ -83,14 +83,16 @@ export function FreshnessLine({ freshness, className = '' }: { freshness: Freshn
           className={`inline-flex items-center gap-[1.2vmin] rounded-full bg-notice-soft px-[2vmin] py-[0.6vmin] font-semibold text-notice-ink ${className}`}
         >
           <ClockIcon className="size-[1.2em] shrink-0" />
-          Not live · last count {formatDuration(freshness.ageSeconds)} ago
+          {t('kiosk.freshness.stale', { age: formatDuration(freshness.ageSeconds) })}
         </p>
       );
     case 'unavailable':
       return (
         <p className={`inline-flex items-center gap-[1.2vmin] font-semibold text-muted ${className}`}>
           <ClockIcon className="size-[1.2em] shrink-0" />
-          {freshness.ageSeconds === null ? 'Reconnecting…' : `Reconnecting… · last count ${formatDuration(freshness.ageSeconds)} ago`}
+          {freshness.ageSeconds === null
+            ? t('kiosk.freshness.reconnecting')
+            : t('kiosk.freshness.reconnectingAge', { age: formatDuration(freshness.ageSeconds) })}
         </p>
       );
   }
@@ -105,9 +107,7 @@ export function PageIndicator({ page, pages }: { page: number; pages: number }) 
           <span key={i} className={`rounded-full transition-all duration-500 ${i === page ? 'h-[1.4vmin] w-[4vmin] bg-ink' : 'size-[1.4vmin] bg-line'}`} />
         ))}
       </span>
-      <span className="tabular-nums">
-        Page {page + 1} of {pages}
-      </span>
+      <span className="tabular-nums">{t('kiosk.page', { page: page + 1, pages })}</span>
     </p>
   );
 }

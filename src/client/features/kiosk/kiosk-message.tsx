@@ -2,6 +2,7 @@
 // (a mistyped link, a door number the site does not have). Large and calm, readable across the
 // room by whoever installs the screen; nothing to click.
 import { InfoIcon } from '@/client/components/ui/icons';
+import { t } from '@/client/i18n/i18n';
 
 interface KioskMessageProps {
   title: string;
@@ -30,19 +31,15 @@ export function KioskMessage({ title, lines, hint }: KioskMessageProps) {
   );
 }
 
-export const LINK_HINT =
-  'Examples: /kiosk?space=cafe · /kiosk?spaces=cafe,pool&rotate=15 · /kiosk?mode=total&space=cafe for one space on one sign · /kiosk?mode=total for the whole site.';
+/** The examples under a link that needs a fix. */
+export const linkHint = () => t('kiosk.message.linkHint');
 
 /** A display whose link an admin revoked: for good, until a new link is opened on it. */
-export const REVOKED = {
-  title: 'This display link was revoked',
-  lines: ['An administrator revoked the link this screen was opened with, so it no longer shows the live counts.'],
-  hint: 'Ask your administrator for a new display link (Settings ▸ Displays) and open it on this screen.',
-} as const;
+export const revoked = () => ({ title: t('kiosk.message.revokedTitle'), lines: [t('kiosk.message.revokedLine')], hint: t('kiosk.message.revokedHint') });
 
 /** A kiosk on a site with accounts, opened without a display link or a signed-in person. */
-export const NEEDS_LINK = {
-  title: 'This screen needs a display link',
-  lines: ['Ask your administrator for a display link: they make one in Settings ▸ Displays, and you open it on this screen once.'],
-  hint: 'The screen then stays signed in for as long as it is used.',
-} as const;
+export const needsLink = () => ({
+  title: t('kiosk.message.needsLinkTitle'),
+  lines: [t('kiosk.message.needsLinkLine')],
+  hint: t('kiosk.message.needsLinkHint'),
+});

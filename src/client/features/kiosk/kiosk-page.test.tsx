@@ -205,7 +205,7 @@ describe('KioskPage, spaces', () => {
     // The café's own threshold (0.7) as the server applied it: 75 % is nearly full there.
     expect(card('Café')).toHaveTextContent('30of 40 · 75%Nearly full');
     expect(card('Pool hall')).toHaveTextContent('40of 40 · 100%Full');
-    expect(card('Library')).toHaveTextContent('No live count');
+    expect(card('Library')).toHaveTextContent('Live count unavailable');
     expect(card('Gym')).toHaveTextContent('8people inside');
     expect(screen.queryByRole('list', { name: /Doors/ })).not.toBeInTheDocument();
     expect(screen.queryByText(/Main entrance|Café door|Pool exit/)).not.toBeInTheDocument();

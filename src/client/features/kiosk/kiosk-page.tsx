@@ -5,18 +5,22 @@
 // one poll or page to the next.
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { t } from '@/client/i18n/i18n';
+import { useLanguageChoice } from '@/client/i18n/language-choice';
 import { ApiRequestError } from '@/client/lib/api-client';
+import type { Problem } from '@/client/lib/error-text';
 import { DEFAULT_POLL_INTERVAL_MS } from '@/client/lib/occupancy-queries';
 import { useNow } from '@/client/lib/use-now';
 import { useOpenState } from '@/client/lib/use-open-state';
 import type { Config, Occupancy } from '@/shared/api-schema';
-import { type DisplaySettings, useKioskAccess, withDisplay } from './kiosk-access';
+import { isLanguage, type Language } from '@/shared/i18n/languages';
+import { type DisplaySettings, type KioskAccess, useKioskAccess, withDisplay } from './kiosk-access';
 import { KioskBoundary } from './kiosk-boundary';
 import { KioskClosed } from './kiosk-closed';
 import { doorCard, KioskCards, spaceCard } from './kiosk-cards';
 import { FreshnessLine, KioskHeader } from './kiosk-frame';
 import { type Freshness, judgeFreshness, staleAfterSeconds } from './kiosk-freshness';
-import { KioskMessage, LINK_HINT, NEEDS_LINK, REVOKED } from './kiosk-message';
+import { KioskMessage, linkHint, needsLink, revoked as revokedMessage } from './kiosk-message';
 import { type KioskSettings, type KioskTheme, parseKioskParams } from './kiosk-params';
 import { kioskConfigQueryOptions, kioskOccupancyQueryOptions } from './kiosk-queries';
 import { KioskSign } from './kiosk-sign';
@@ -42,10 +46,11 @@ export function KioskPage({ search = window.location.search, hash, reload = relo
   // Read once: the token leaves the address bar as soon as the server has answered it.
   const [linkHash] = useState(() => hash ?? window.location.hash);
   const access = useKioskAccess(linkHash);
+  useKioskLanguage(parsed.ok ? parsed.settings.lang : parsed.lang, access);
   if (!parsed.ok) {
     return (
       <KioskShell theme={parsed.theme}>
-        <KioskMessage title="This kiosk link needs a fix" lines={parsed.problems.map((p) => p.message)} hint={LINK_HINT} />
+        <KioskMessage title={t('kiosk.message.linkNeedsFix')} lines={parsed.problems.map((p) => p.message)} hint={linkHint()} />
       </KioskShell>
     );
   }
@@ -54,25 +59,25 @@ export function KioskPage({ search = window.location.search, hash, reload = relo
     case 'checking':
       return (
         <KioskShell theme={theme}>
-          <p className="m-auto text-[3.2vmin] text-muted">Connecting…</p>
+          <p className="m-auto text-[3.2vmin] text-muted">{t('kiosk.connecting')}</p>
         </KioskShell>
       );
     case 'revoked':
       return (
         <KioskShell theme={theme}>
-          <KioskMessage {...REVOKED} />
+          <KioskMessage {...revokedMessage()} />
         </KioskShell>
       );
     case 'needs-link':
       return (
         <KioskShell theme={theme}>
-          <KioskMessage {...NEEDS_LINK} />
+          <KioskMessage {...needsLink()} />
         </KioskShell>
       );
     case 'bad-link':
       return (
         <KioskShell theme={theme}>
-          <KioskMessage title="This display link does not work" lines={[access.message]} hint={NEEDS_LINK.hint} />
+          <KioskMessage title={t('kiosk.message.badLinkTitle')} lines={[badLinkLine(access.problem)]} hint={needsLink().hint} />
         </KioskShell>
       );
     case 'display':
@@ -80,6 +85,26 @@ export function KioskPage({ search = window.location.search, hash, reload = relo
     case 'browser':
       return <KioskScreen settings={parsed.settings} display={null} reload={reload} />;
   }
+}
+
+/** Why a display link did not work: too many wrong ones, a person's browser, or an unknown link. */
+function badLinkLine({ code, retryInSeconds }: Problem): string {
+  if (code === 'rate_limited') return t('kiosk.message.badLinkTooMany', { minutes: Math.max(1, Math.ceil((retryInSeconds ?? 900) / 60)) });
+  if (code === 'conflict') return t('kiosk.message.badLinkPerson');
+  return t('kiosk.message.badLinkUnknown');
+}
+
+/**
+ * The kiosk's language: its `?lang=`, else its display link's, else the site's (config.locale,
+ * read from the cache the screen's own config query fills), else the browser's.
+ */
+function useKioskLanguage(query: Language | null, access: KioskAccess): void {
+  const config = useQuery({ ...kioskConfigQueryOptions(), enabled: false });
+  const display = access.kind === 'display' && isLanguage(access.display.lang) ? access.display.lang : null;
+  // A screen that says why it cannot show counts asks for no config: the browser's language then.
+  const noScreen = access.kind === 'revoked' || access.kind === 'needs-link' || access.kind === 'bad-link';
+  const ready = query !== null || display !== null || config.data !== undefined || config.isError || noScreen;
+  useLanguageChoice({ query, display, site: config.data?.locale ?? null }, ready);
 }
 
 function KioskShell({ theme, children }: { theme: KioskTheme; children: ReactNode }) {
@@ -103,16 +128,6 @@ function KioskScreen({ settings, display, reload }: { settings: KioskSettings; d
   const nowMs = useNow();
   const refused = [codeOf(occupancy.error), codeOf(config.error)];
   if (!revoked && refused.includes('display_revoked')) setRevoked(true);
-  const lang = display?.lang ?? null;
-  useEffect(() => {
-    if (lang === null) return;
-    const before = document.documentElement.lang;
-    document.documentElement.lang = lang;
-    return () => {
-      document.documentElement.lang = before;
-    };
-  }, [lang]);
-
   const data = occupancy.data;
   const freshness = judgeFreshness({
     nowMs,
@@ -136,13 +151,13 @@ function KioskScreen({ settings, display, reload }: { settings: KioskSettings; d
   const place = view.kind === 'total' && view.spaceId !== null ? placeName(view.spaceId, view, config.data) : undefined;
   useEffect(() => {
     const name = [place, siteName].filter(Boolean).join(' · ');
-    document.title = name ? `${name} · Kiosk · Occupancy Live` : 'Kiosk · Occupancy Live';
+    document.title = name ? t('kiosk.titleNamed', { name }) : t('kiosk.title');
   }, [place, siteName]);
 
   if (revoked) {
     return (
       <KioskShell theme={settings.theme}>
-        <KioskMessage {...REVOKED} />
+        <KioskMessage {...revokedMessage()} />
       </KioskShell>
     );
   }
@@ -150,14 +165,14 @@ function KioskScreen({ settings, display, reload }: { settings: KioskSettings; d
   if (refused.includes('unauthorized') && occupancy.data === undefined) {
     return (
       <KioskShell theme={settings.theme}>
-        <KioskMessage {...NEEDS_LINK} />
+        <KioskMessage {...needsLink()} />
       </KioskShell>
     );
   }
 
   return (
     <KioskShell theme={settings.theme}>
-      <KioskHeader siteName={siteName} place={place} demo={config.data?.demo ?? false} timeZone={timeZone} nowMs={nowMs} locale={lang ?? undefined} />
+      <KioskHeader siteName={siteName} place={place} demo={config.data?.demo ?? false} timeZone={timeZone} nowMs={nowMs} />
       {/* A link that needs a fix says so even at night: whoever installs the screen must see it. */}
       {!hours.open && timeZone !== undefined && view.kind !== 'problem' ? (
         <KioskClosed nextOpen={hours.nextOpen} timeZone={timeZone} nowMs={nowMs} />
@@ -194,22 +209,16 @@ function KioskBody({ settings, view, config, data, freshness }: KioskBodyProps) 
   // None of its doors in the answer: no count at all, not an empty room.
   const noCount = subject !== undefined && data !== undefined && !hasCount(subject, data);
   const state = subject === undefined ? null : noCount ? 'unknown' : subject.capacity === null ? null : subject.state;
-  const place = space?.name ?? 'The whole site';
+  const place = space?.name ?? t('kiosk.wholeSite');
   const sign = (variant: 'hero' | 'band') => (
     <KioskSign state={state} occupancy={occupancyNow} capacity={capacity} place={place} freshness={freshness} variant={variant} />
   );
 
   if (data && (data.notice === 'no_pro_devices' || data.devices.length === 0)) {
-    return (
-      <KioskMessage
-        title="No people counters to show"
-        lines={['The WELLPOINT account has no PRO devices, and only PRO devices report live counts.']}
-        hint="Ask your administrator to check the account's plan."
-      />
-    );
+    return <KioskMessage title={t('kiosk.message.noDevicesTitle')} lines={[t('kiosk.message.noDevicesLine')]} hint={t('kiosk.message.noDevicesHint')} />;
   }
 
-  if (view.kind === 'problem') return <KioskMessage title="This kiosk link needs a fix" lines={view.lines} hint={LINK_HINT} />;
+  if (view.kind === 'problem') return <KioskMessage title={t('kiosk.message.linkNeedsFix')} lines={view.lines} hint={linkHint()} />;
 
   if (view.kind === 'total') {
     return (
@@ -230,7 +239,7 @@ function KioskBody({ settings, view, config, data, freshness }: KioskBodyProps) 
   if (view.kind === 'spaces') {
     const cards = (
       <KioskCards
-        name="Spaces"
+        name="spaces"
         cards={view.spaces.map((s) => spaceCard(s, data === undefined || hasCount(s, data)))}
         freshness={freshness}
         rotateMs={rotateMs}
@@ -249,7 +258,7 @@ function KioskBody({ settings, view, config, data, freshness }: KioskBodyProps) 
     <>
       {/* Before the first answer the band says "Connecting…" (a site without spaces is the likelier). */}
       <div className="h-[11vmin] shrink-0">{sign('band')}</div>
-      <KioskCards name="Doors" cards={view.kind === 'doors' ? view.doors.map(doorCard) : []} freshness={freshness} rotateMs={rotateMs} status={status} />
+      <KioskCards name="doors" cards={view.kind === 'doors' ? view.doors.map(doorCard) : []} freshness={freshness} rotateMs={rotateMs} status={status} />
     </>
   );
 }

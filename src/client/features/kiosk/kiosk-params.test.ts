@@ -22,10 +22,28 @@ describe('kiosk URL parameters', () => {
     });
   });
 
+  it('reads the language, and says plainly when it is not one the app speaks', () => {
+    expect(parseKioskParams('?lang=hu')).toMatchObject({ ok: true, settings: { lang: 'hu' } });
+    expect(problemsOf('?lang=fr')).toEqual([{ param: 'lang', message: 'lang=fr: use lang=en (English), lang=de (Deutsch) or lang=hu (Magyar).' }]);
+    expect(problemsOf('?lang=')[0]?.message).toMatch(/^lang=\(empty\): /);
+    // A valid language with another mistake: the message itself speaks it.
+    expect(parseKioskParams('?lang=de&theme=blue')).toMatchObject({ ok: false, lang: 'de' });
+  });
+
   it('reads every setting', () => {
     expect(parseKioskParams('?devices=93,91,93&theme=light&rotate=15&outage=300&reload=04:05&poll=200')).toEqual({
       ok: true,
-      settings: { devices: [93, 91], spaces: null, mode: 'devices', theme: 'light', rotateSeconds: 15, outageSeconds: 300, reloadAt: '04:05', pollMs: 200 },
+      settings: {
+        devices: [93, 91],
+        spaces: null,
+        mode: 'devices',
+        theme: 'light',
+        rotateSeconds: 15,
+        outageSeconds: 300,
+        reloadAt: '04:05',
+        pollMs: 200,
+        lang: null,
+      },
     });
     expect(parseKioskParams('?mode=total&reload=off&devices=all')).toMatchObject({ ok: true, settings: { mode: 'total', reloadAt: null, devices: 'all' } });
   });

@@ -1,6 +1,8 @@
 // The kiosk is set up by typing a link, so its URL parameters are its whole configuration. Every
 // parameter is checked; a typo must show a clear message on the wall, never a silently different
 // screen (a misspelt `devcies=` would otherwise quietly show every door).
+import { t } from '@/client/i18n/i18n';
+import { isLanguage, type Language } from '@/shared/i18n/languages';
 import { spaceIdSchema } from '@/shared/spaces';
 
 export type KioskMode = 'devices' | 'total';
@@ -24,6 +26,8 @@ export interface KioskSettings {
   reloadAt: string | null;
   /** Poll interval override in ms; null: the server's (config.pollIntervalMs). */
   pollMs: number | null;
+  /** `?lang=`: the screen's language over the display link's and the site's; null: theirs. */
+  lang: Language | null;
 }
 
 export interface ParamProblem {
@@ -33,8 +37,8 @@ export interface ParamProblem {
 
 export type ParsedKioskParams =
   | { ok: true; settings: KioskSettings }
-  /** `theme` is the requested theme when that part was valid, so the message looks right. */
-  | { ok: false; problems: ParamProblem[]; theme: KioskTheme };
+  /** `theme` and `lang` are the requested ones when those parts were valid, so the message looks right. */
+  | { ok: false; problems: ParamProblem[]; theme: KioskTheme; lang: Language | null };
 
 export const KIOSK_DEFAULTS: KioskSettings = {
   devices: 'all',
@@ -45,6 +49,7 @@ export const KIOSK_DEFAULTS: KioskSettings = {
   outageSeconds: 120,
   reloadAt: '03:30',
   pollMs: null,
+  lang: null,
 };
 
 export const KIOSK_LIMITS = {
@@ -54,7 +59,7 @@ export const KIOSK_LIMITS = {
   pollMs: { min: 200, max: 600_000 },
 } as const;
 
-const PARAMS = ['space', 'spaces', 'devices', 'mode', 'theme', 'rotate', 'outage', 'reload', 'poll'] as const;
+const PARAMS = ['space', 'spaces', 'devices', 'mode', 'theme', 'rotate', 'outage', 'reload', 'poll', 'lang'] as const;
 type ParamName = (typeof PARAMS)[number];
 
 /** The whole-number parameters: the setting each one fills, its unit and an example for the message. */
@@ -64,13 +69,17 @@ const NUMBER_PARAMS = {
   poll: { setting: 'pollMs', unit: 'milliseconds', example: '5000' },
 } as const;
 
+/** A raw value as a message quotes it; "(empty)" said in the screen's language. */
+const shown = (raw: string) => raw || t('kiosk.params.empty');
+
 const MAX_DEVICE_ID = 2 ** 31 - 1;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-function wholeNumber(raw: string, min: number, max: number, unit: string, param: string, example: string): number | ParamProblem {
+function wholeNumber(raw: string, min: number, max: number, unit: 'seconds' | 'milliseconds', param: string, example: string): number | ParamProblem {
   const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    return { param, message: `${param}=${raw || '(empty)'}: use a whole number of ${unit} from ${min} to ${max}, e.g. ${param}=${example}.` };
+    // The limits as typed in a link (no grouping: "86400", not "86,400").
+    return { param, message: t('kiosk.params.number', { param, raw: shown(raw), unit, min: String(min), max: String(max), example }) };
   }
   return n;
 }
@@ -84,17 +93,12 @@ function parseDevices(raw: string): number[] | 'all' | ParamProblem {
   for (const part of parts) {
     const id = /^\d+$/.test(part) ? Number(part) : NaN;
     if (!Number.isSafeInteger(id) || id < 1 || id > MAX_DEVICE_ID) {
-      return {
-        param: 'devices',
-        message: `devices=${raw || '(empty)'}: use device numbers separated by commas, e.g. devices=91,93, or devices=all.`,
-      };
+      return { param: 'devices', message: t('kiosk.params.devices', { raw: shown(raw) }) };
     }
     if (!ids.includes(id)) ids.push(id);
   }
   return ids;
 }
-
-const SPACE_ID_RULE = 'a space id is lower-case letters, digits, "-" or "_" (up to 40), as in the site configuration';
 
 function parseSpaceIds(param: 'space' | 'spaces', raw: string): string[] | ParamProblem {
   const parts = param === 'space' ? [raw] : raw.split(',').map((p) => p.trim());
@@ -102,8 +106,12 @@ function parseSpaceIds(param: 'space' | 'spaces', raw: string): string[] | Param
   for (const part of parts) {
     if (!spaceIdSchema.safeParse(part).success) {
       const example = param === 'space' ? 'space=cafe' : 'spaces=cafe,pool';
-      const which = param === 'spaces' && parts.length > 1 ? ` (“${part || '(empty)'}”)` : '';
-      return { param, message: `${param}=${raw || '(empty)'}${which}: ${SPACE_ID_RULE}, e.g. ${example}.` };
+      const given = `${param}=${shown(raw)}`;
+      const message =
+        param === 'spaces' && parts.length > 1
+          ? t('kiosk.params.spaceIdIn', { given, part: shown(part), example })
+          : t('kiosk.params.spaceId', { given, example });
+      return { param, message };
     }
     if (!ids.includes(part)) ids.push(part);
   }
@@ -120,11 +128,11 @@ export function parseKioskParams(search: string | URLSearchParams): ParsedKioskP
 
   for (const [name, value] of params) {
     if (!(PARAMS as readonly string[]).includes(name)) {
-      problems.push({ param: name, message: `“${name}” is not a kiosk setting. The settings are: ${PARAMS.join(', ')}.` });
+      problems.push({ param: name, message: t('kiosk.params.unknown', { name, list: PARAMS.join(', ') }) });
       continue;
     }
     if (seen.has(name)) {
-      problems.push({ param: name, message: `${name} is given more than once; give it once.` });
+      problems.push({ param: name, message: t('kiosk.params.twice', { name }) });
       continue;
     }
     const raw = value.trim();
@@ -146,15 +154,11 @@ export function parseKioskParams(search: string | URLSearchParams): ParsedKioskP
       }
       case 'mode':
         if (raw === 'devices' || raw === 'total') settings.mode = raw;
-        else
-          problems.push({
-            param: 'mode',
-            message: `mode=${raw || '(empty)'}: use mode=total for one number and the entrance sign (the site's, or a space's with space=cafe), or mode=devices for cards.`,
-          });
+        else problems.push({ param: 'mode', message: t('kiosk.params.mode', { raw: shown(raw) }) });
         break;
       case 'theme':
         if (raw === 'dark' || raw === 'light') settings.theme = raw;
-        else problems.push({ param: 'theme', message: `theme=${raw || '(empty)'}: use theme=dark or theme=light.` });
+        else problems.push({ param: 'theme', message: t('kiosk.params.theme', { raw: shown(raw) }) });
         break;
       case 'rotate':
       case 'outage':
@@ -169,31 +173,26 @@ export function parseKioskParams(search: string | URLSearchParams): ParsedKioskP
       case 'reload':
         if (raw === 'off') settings.reloadAt = null;
         else if (TIME_RE.test(raw)) settings.reloadAt = raw;
-        else problems.push({ param: 'reload', message: `reload=${raw || '(empty)'}: use a 24-hour time such as reload=03:30, or reload=off.` });
+        else problems.push({ param: 'reload', message: t('kiosk.params.reload', { raw: shown(raw) }) });
+        break;
+      case 'lang':
+        if (isLanguage(raw)) settings.lang = raw;
+        else problems.push({ param: 'lang', message: t('kiosk.params.lang', { raw: shown(raw) }) });
         break;
     }
   }
 
-  const given = (name: ParamName) => `${name}=${seen.get(name) || '(empty)'}`;
+  const given = (name: ParamName) => `${name}=${shown(seen.get(name) ?? '')}`;
   const spacesParam = seen.has('space') ? 'space' : seen.has('spaces') ? 'spaces' : null;
   if (seen.has('space') && seen.has('spaces')) {
-    problems.push({
-      param: 'spaces',
-      message: `${given('space')} and ${given('spaces')} are both given: use space= for one space, or spaces= for several (e.g. spaces=cafe,pool).`,
-    });
+    problems.push({ param: 'spaces', message: t('kiosk.params.spaceAndSpaces', { space: given('space'), spaces: given('spaces') }) });
   } else if (spacesParam !== null && seen.has('devices')) {
-    problems.push({
-      param: 'devices',
-      message: `${given(spacesParam)} and ${given('devices')} are both given: show spaces (space=cafe, spaces=cafe,pool) or doors (devices=91,93), not both.`,
-    });
+    problems.push({ param: 'devices', message: t('kiosk.params.spacesAndDevices', { spaces: given(spacesParam), devices: given('devices') }) });
   } else if (settings.mode === 'total' && seen.has('spaces')) {
-    problems.push({
-      param: 'spaces',
-      message: `mode=total shows one number: choose one space with space=, not ${given('spaces')}; or leave it out for the whole site.`,
-    });
+    problems.push({ param: 'spaces', message: t('kiosk.params.totalSpaces', { spaces: given('spaces') }) });
   } else if (settings.mode === 'total' && settings.devices !== 'all') {
-    problems.push({ param: 'devices', message: 'mode=total shows the whole site, or one space with space=cafe; leave out devices, or use mode=devices.' });
+    problems.push({ param: 'devices', message: t('kiosk.params.totalDevices') });
   }
-  if (problems.length > 0) return { ok: false, problems, theme: settings.theme };
+  if (problems.length > 0) return { ok: false, problems, theme: settings.theme, lang: settings.lang };
   return { ok: true, settings };
 }

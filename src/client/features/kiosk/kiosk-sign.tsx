@@ -51,24 +51,24 @@ export function KioskSign({ state: capacityState, occupancy, capacity, place, fr
   let tone: string;
   if (freshness.kind === 'connecting') {
     Icon = null;
-    words = 'Connecting…';
+    words = t('kiosk.connecting');
     detail = '';
     tone = 'bg-[var(--neutral-sign)] text-[var(--neutral-sign-ink)]';
   } else if (freshness.kind === 'unavailable') {
     Icon = CloudOffIcon;
     words = t(UNAVAILABLE_WORDS);
-    detail = freshness.ageSeconds === null ? 'Waiting for the server to answer' : `Last count ${formatDuration(freshness.ageSeconds)} ago`;
+    detail = freshness.ageSeconds === null ? t('kiosk.sign.waitingForServer') : t('kiosk.sign.lastCount', { age: formatDuration(freshness.ageSeconds) });
     tone = 'bg-[var(--neutral-sign)] text-[var(--neutral-sign-ink)]';
   } else if (capacityState === 'unknown') {
     // The server answers, but none of this space's doors does.
     Icon = CloudOffIcon;
     words = t(UNAVAILABLE_WORDS);
-    detail = 'Its doors are not reporting';
+    detail = t('kiosk.sign.doorsSilent');
     tone = 'bg-[var(--neutral-sign)] text-[var(--neutral-sign-ink)]';
   } else if (capacityState === null) {
     // No capacity configured: no traffic light, only the count.
     Icon = null;
-    words = occupancy === undefined ? '' : `${formatCount(occupancy)} inside`;
+    words = occupancy === undefined ? '' : t('kiosk.sign.inside', { n: formatCount(occupancy) });
     detail = place;
     tone = 'border-[0.3vmin] border-line bg-surface text-ink';
   } else {
@@ -78,12 +78,15 @@ export function KioskSign({ state: capacityState, occupancy, capacity, place, fr
     detail = t(visual.words);
     tone = `text-[var(--sign-ink)] ${visual.fill}`;
   }
-  const count = !unavailable && capacityState !== null && occupancy !== undefined ? `${formatCount(occupancy)} of ${formatCount(capacity ?? 0)} inside` : null;
+  const count =
+    !unavailable && capacityState !== null && occupancy !== undefined
+      ? t('kiosk.sign.insideOf', { n: formatCount(occupancy), capacity: formatCount(capacity ?? 0) })
+      : null;
 
   if (hero) {
     return (
       <section
-        aria-label="Entrance sign"
+        aria-label={t('kiosk.sign.label')}
         data-state={state}
         className={`flex h-full flex-col items-center justify-center gap-[3cqh] rounded-[3vmin] px-[6cqw] text-center ${tone}`}
       >
@@ -95,9 +98,16 @@ export function KioskSign({ state: capacityState, occupancy, capacity, place, fr
   }
 
   return (
-    <section aria-label="Entrance sign" data-state={state} className={`flex h-full items-center gap-[2.4vmin] rounded-[2vmin] px-[3vmin] ${tone}`}>
+    // A size container: on a narrow portrait screen the words shrink to the band's width rather than lose their end.
+    <section
+      aria-label={t('kiosk.sign.label')}
+      data-state={state}
+      className={`flex h-full items-center gap-[2.4vmin] rounded-[2vmin] px-[3vmin] [container-type:inline-size] ${tone}`}
+    >
       {Icon ? <Icon aria-hidden="true" className="size-[6.4vmin] shrink-0" strokeWidth={2.2} /> : null}
-      <p className={`min-w-0 flex-1 truncate leading-none font-bold tracking-tight ${unavailable ? 'text-[5vmin]' : 'text-[6.4vmin]'}`}>{words}</p>
+      <p className={`min-w-0 flex-1 truncate leading-none font-bold tracking-tight ${unavailable ? 'text-[min(5vmin,4.4cqw)]' : 'text-[min(6.4vmin,5.4cqw)]'}`}>
+        {words}
+      </p>
       <p className="shrink-0 text-right leading-tight">
         {count ? <span className="block text-[3.6vmin] font-semibold tabular-nums">{count}</span> : null}
         {detail ? <span className="block text-[3.2vmin] font-medium">{detail}</span> : null}

@@ -1,6 +1,7 @@
 // What a kiosk shows, decided from its settings and the occupancy answer: door cards (a site
 // without spaces), space cards, one number with its entrance sign, or a message naming what in
 // the link does not match the site. Pure, so each case is tested without rendering.
+import { t } from '@/client/i18n/i18n';
 import { byLabel, deviceLabel } from '@/client/lib/names';
 import type { Occupancy, SpaceOccupancy } from '@/shared/api-schema';
 import type { KioskSettings } from './kiosk-params';
@@ -63,8 +64,8 @@ export function chooseView(settings: KioskSettings, data: Occupancy | undefined,
     return {
       kind: 'problem',
       lines: [
-        `${plural(unbounded, 'Door', 'Doors')} ${unbounded.join(', ')} ${unbounded.length === 1 ? 'is' : 'are'} on the boundary of no space, so there are no people inside to show for ${unbounded.length === 1 ? 'it' : 'them'}.`,
-        `Choose spaces instead, e.g. spaces=${exampleIds(data)}. ${spaceList(data)}`,
+        t('kiosk.view.unbounded', { count: unbounded.length, ids: unbounded.join(', ') }),
+        `${t('kiosk.view.chooseSpaces', { example: `spaces=${exampleIds(data)}` })} ${spaceList(data)}`,
       ],
     };
   }
@@ -144,11 +145,9 @@ function spaceDepths(spaces: readonly SpaceOccupancy[]): Map<string, number> {
   return depth;
 }
 
-const plural = (items: readonly unknown[], one: string, many: string) => (items.length === 1 ? one : many);
-
 function spaceList(data: Occupancy): string {
   const ids = data.spaces.map((s) => s.id);
-  return ids.length === 0 ? 'This site has no spaces.' : `This site's spaces are: ${ids.join(', ')}.`;
+  return ids.length === 0 ? t('kiosk.view.noSpaces') : t('kiosk.view.spaceList', { ids: ids.join(', ') });
 }
 
 function exampleIds(data: Occupancy): string {
@@ -158,13 +157,10 @@ function exampleIds(data: Occupancy): string {
 
 function unknownSpaceLines(data: Occupancy, missing: readonly string[]): string[] {
   const quoted = missing.map((id) => `“${id}”`);
-  return [`${plural(missing, 'Space', 'Spaces')} ${quoted.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not among this site's spaces.`, spaceList(data)];
+  return [t('kiosk.view.unknownSpaces', { count: missing.length, ids: quoted.join(', ') }), spaceList(data)];
 }
 
 function unknownDeviceLines(data: Occupancy, missing: readonly number[]): string[] {
   const known = data.devices.map((d) => d.id).join(', ');
-  return [
-    `${plural(missing, 'Device', 'Devices')} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not among this site's people counters.`,
-    `This site's counters are: ${known}.`,
-  ];
+  return [t('kiosk.view.unknownDevices', { count: missing.length, ids: missing.join(', ') }), t('kiosk.view.deviceList', { ids: known })];
 }

@@ -4,6 +4,7 @@
 // touches the page: then a small "Tap to allow sound" shows until it is allowed. A kiosk browser
 // started with --autoplay-policy=no-user-gesture-required never needs the tap.
 import { useEffect, useRef, useState } from 'react';
+import { t } from '@/client/i18n/i18n';
 import type { Occupancy } from '@/shared/api-schema';
 
 /** Full now (true), not full (false), or not known (no capacity, no live count): no change then. */
@@ -74,7 +75,7 @@ export function FullChime({ enabled, data, live, createAudio = () => new AudioCo
       onClick={audio.allow}
       className="fixed right-[1.6vmin] bottom-[1.6vmin] z-10 rounded-full border border-current/30 px-[1.8vmin] py-[0.8vmin] text-[2.2vmin] text-muted opacity-80"
     >
-      Tap to allow sound
+      {t('kiosk.allowSound')}
     </button>
   );
 }

@@ -8,9 +8,8 @@ import type { DataAgeInput } from '@/client/components/ui/data-age';
 import { DemoBadge } from '@/client/components/ui/demo-badge';
 import { ErrorBoundary } from '@/client/components/ui/error-boundary';
 import { Skeleton } from '@/client/components/ui/skeleton';
-import { formatCount, formatPercent } from '@/client/lib/format';
 import type { Config, Occupancy } from '@/shared/api-schema';
-import { capacityStateWord } from '@/client/components/ui/capacity-state';
+import { t } from '@/client/i18n/i18n';
 import { ClosedNotice } from './closed-notice';
 import { DashboardSkeleton } from './dashboard-skeleton';
 import { describeProblem } from '@/client/lib/error-text';
@@ -19,8 +18,7 @@ import { DoorHealthSection, DoorTraffic, healthFindings } from './door-traffic';
 import { LiveAnnouncer } from './live-announcer';
 import { NoProDevicesPanel, UnavailablePanel, UnknownDevicesPanel } from './notice-panels';
 import { DEFAULT_POLL_INTERVAL_MS, occupancyQueryOptions } from '@/client/lib/occupancy-queries';
-import { peopleInside } from './occupancy-gauge';
-import { countedSince, SiteTotal, siteReading } from './site-total';
+import { countedSince, readingSentence, SiteTotal, siteReading } from './site-total';
 import { SpaceSection } from './space-section';
 import { toDoorViews, toSpacesView } from './space-view';
 import { StaleBanner } from './status-banner';
@@ -59,7 +57,7 @@ export function DashboardPage({ config, configPending, actions, today, notice }:
   const siteName = config?.siteName;
 
   useEffect(() => {
-    document.title = siteName ? `${siteName} · Occupancy Live` : 'Occupancy Live';
+    document.title = siteName ? t('dashboard.titleNamed', { name: siteName }) : 'Occupancy Live';
   }, [siteName]);
 
   const age: DataAgeInput | undefined = data ? { receivedAt: query.dataUpdatedAt, ageAtReceipt: data.ageSeconds } : undefined;
@@ -71,7 +69,7 @@ export function DashboardPage({ config, configPending, actions, today, notice }:
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded-lg focus:bg-surface focus:px-4 focus:py-2.5"
       >
-        Skip to the numbers
+        {t('dashboard.skip')}
       </a>
       <header className="border-b border-line bg-surface">
         {/* Phone: the badge beside the product name, the site name on a full-width line of its own.
@@ -81,7 +79,7 @@ export function DashboardPage({ config, configPending, actions, today, notice }:
         <div className="group/header mx-auto grid max-w-screen-2xl grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 px-4 py-3 sm:px-6 lg:px-8">
           <p
             aria-hidden={siteName || configPending ? undefined : true}
-            className={`col-start-1 row-start-1 flex min-h-6 items-center text-xs max-sm:group-has-[[data-account-menu]]/header:hidden font-semibold tracking-wider text-accent-ink uppercase sm:min-h-0 ${siteName || configPending ? '' : 'invisible'}`}
+            className={`col-start-1 row-start-1 flex min-h-6 items-center text-xs max-sm:group-has-[[data-account-menu]]/header:hidden font-semibold tracking-wider text-accent-ink uppercase max-sm:tracking-normal sm:min-h-0 ${siteName || configPending ? '' : 'invisible'}`}
           >
             Occupancy Live
           </p>
@@ -89,7 +87,7 @@ export function DashboardPage({ config, configPending, actions, today, notice }:
             {siteName ??
               (configPending ? (
                 <>
-                  <span className="sr-only">Loading the site…</span>
+                  <span className="sr-only">{t('dashboard.loadingSite')}</span>
                   <Skeleton className="inline-block h-6 w-48 align-middle" />
                 </>
               ) : (
@@ -115,7 +113,7 @@ export function DashboardPage({ config, configPending, actions, today, notice }:
 
         {status.kind === 'loading' ? (
           <>
-            <p className="sr-only">Loading the live numbers…</p>
+            <p className="sr-only">{t('dashboard.loadingNumbers')}</p>
             <DashboardSkeleton
               deviceCount={(config?.spaces ? config.spaces.length - 1 : config?.devices.length) || SKELETON_DEVICES}
               siteHasCapacity={config ? (config.spaces?.[0]?.capacity ?? config.siteCapacity) != null : true}
@@ -155,8 +153,8 @@ export function DashboardPage({ config, configPending, actions, today, notice }:
 
       <footer className="border-t border-line">
         <div className="mx-auto max-w-screen-2xl px-4 py-4 text-sm text-muted sm:px-6 lg:px-8">
-          {timeZone ? <>Times are the site’s ({timeZone}). </> : null}
-          {config?.demo ? <>Demo data from the built-in WELLPOINT simulator, not from real door counters.</> : null}
+          {timeZone ? `${t('dashboard.footer.zone', { zone: timeZone })} ` : null}
+          {config?.demo ? t('dashboard.footer.demo') : null}
         </div>
       </footer>
     </div>
@@ -185,7 +183,7 @@ function LiveContent({ today: renderToday, data, config, timeZone, age, stale, i
   // site are judged here, the door cards note their own imbalance.
   const findings = healthFindings(doors, spaces.root, spaces.configured ? spaces.tree : [], since);
   const today = renderToday ? (
-    <ErrorBoundary key="today" name="Today’s curve">
+    <ErrorBoundary key="today" name={t('dashboard.part.today')}>
       {/* A stale curve loses its colour with the numbers it ends in. */}
       <div data-stale={stale || undefined} className={stale ? 'grayscale' : undefined}>
         {renderToday({ occupancy: data, config, timeZone })}
@@ -193,18 +191,18 @@ function LiveContent({ today: renderToday, data, config, timeZone, age, stale, i
     </ErrorBoundary>
   ) : null;
   const gauges = (
-    <ErrorBoundary key="spaces" name={spaces.configured ? 'The space gauges' : 'The door gauges'}>
+    <ErrorBoundary key="spaces" name={spaces.configured ? t('dashboard.part.spaces') : t('dashboard.part.doors')}>
       <SpaceSection tree={spaces.tree} configured={spaces.configured} stale={stale} age={age} />
     </ErrorBoundary>
   );
   return (
     <>
-      <ErrorBoundary name="The site total">
+      <ErrorBoundary name={t('dashboard.part.total')}>
         <SiteTotal data={data} root={spaces.root} siteCapacity={config?.siteCapacity} timeZone={timeZone} age={age} stale={stale} isFetching={isFetching} />
       </ErrorBoundary>
       <UnknownDevicesPanel ids={data.unknownDevices} />
       {wide ? [today, gauges] : [gauges, today]}
-      <ErrorBoundary name="The door traffic">
+      <ErrorBoundary name={t('dashboard.part.traffic')}>
         {spaces.configured ? (
           <DoorTraffic doors={doors} findings={findings} since={since} stale={stale} />
         ) : (
@@ -221,22 +219,20 @@ function announce(status: DashboardStatus, config: Config | undefined): { state:
     case 'loading':
       return { state: 'loading', message: '' };
     case 'unavailable':
-      return { state: `unavailable:${status.problem.code}`, message: `Live count unavailable. ${describeProblem(status.problem).title}` };
+      return { state: `unavailable:${status.problem.code}`, message: t('dashboard.announce.unavailable', { problem: describeProblem(status.problem).title }) };
     case 'stale':
       return {
         state: `stale:${status.problem.code}`,
-        message: `Live updates stopped. ${describeProblem(status.problem).title} The numbers shown are older.`,
+        message: t('dashboard.announce.stale', { problem: describeProblem(status.problem).title }),
       };
     case 'live': {
       const { data } = status;
       if (data.notice === 'no_pro_devices' || data.devices.length === 0) {
-        return { state: 'no_devices', message: 'No PRO devices on this account.' };
+        return { state: 'no_devices', message: t('dashboard.announce.noDevices') };
       }
       const { capacity, reading } = siteReading(data, toSpacesView(data).root, config?.siteCapacity);
-      const total = reading
-        ? `${peopleInside(data.total.occupancy)} of ${formatCount(capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWord(reading.state).toLowerCase()}.`
-        : `${peopleInside(data.total.occupancy)}.`;
-      return { state: `live:${reading?.state ?? ''}`, message: `Live: ${total}` };
+      const total = readingSentence(data.total.occupancy, capacity, reading);
+      return { state: `live:${reading?.state ?? ''}`, message: t('dashboard.announce.live', { total }) };
     }
   }
 }

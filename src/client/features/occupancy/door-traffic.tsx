@@ -3,6 +3,8 @@
 // balance, each with how we judge it.
 import { useId } from 'react';
 import { ChevronRightIcon, InfoIcon } from '@/client/components/ui/icons';
+import { t } from '@/client/i18n/i18n';
+import { tx } from '@/client/i18n/use-t';
 import { formatCount, formatSigned } from '@/client/lib/format';
 import { driftWords, healthRuleWords, oneWayWords } from './door-health-words';
 import type { DoorView, SpaceNodeView, SpaceView } from './space-view';
@@ -46,11 +48,9 @@ export function DoorTraffic({ doors, findings, since, stale }: DoorTrafficProps)
   return (
     <section aria-labelledby={headingId} data-stale={stale || undefined} className="mt-8 sm:mt-10">
       <h2 id={headingId} className="text-lg font-semibold text-ink">
-        Door traffic today <span className="font-normal text-muted tabular-nums">({formatCount(doors.length)})</span>
+        {t('dashboard.doors.heading')} <span className="font-normal text-muted tabular-nums">({formatCount(doors.length)})</span>
       </h2>
-      <p className="mt-1 max-w-3xl text-sm text-muted">
-        Each door counts the people passing through it. IN and OUT are the device’s own directions since {since}; Balance is IN − OUT.
-      </p>
+      <p className="mt-1 max-w-3xl text-sm text-muted">{t('dashboard.doors.explain', { since })}</p>
       <div className="mt-3 grid items-start gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         {/* Health first: on a phone it must not hide below a long table; beside it on a wide screen. */}
         <div className="lg:col-start-2 lg:row-start-1">
@@ -58,20 +58,20 @@ export function DoorTraffic({ doors, findings, since, stale }: DoorTrafficProps)
         </div>
         <div className="overflow-hidden rounded-2xl lg:col-start-1 lg:row-start-1 border border-line bg-surface">
           <table className="w-full text-sm sm:text-base">
-            <caption className="sr-only">Door traffic since {since}</caption>
+            <caption className="sr-only">{t('dashboard.doors.caption', { since })}</caption>
             <thead className="bg-sunken/60 text-left text-xs text-muted sm:text-sm">
               <tr>
                 <th scope="col" className="px-3 py-2 font-medium sm:px-4">
-                  Door
+                  {t('dashboard.doors.door')}
                 </th>
                 <th scope="col" className="px-2 py-2 text-right font-medium">
-                  IN
+                  {t('dashboard.doors.in')}
                 </th>
                 <th scope="col" className="px-2 py-2 text-right font-medium">
-                  OUT
+                  {t('dashboard.doors.out')}
                 </th>
                 <th scope="col" className="px-3 py-2 text-right font-medium sm:px-4">
-                  Balance
+                  {t('dashboard.doors.balance')}
                 </th>
               </tr>
             </thead>
@@ -80,11 +80,13 @@ export function DoorTraffic({ doors, findings, since, stale }: DoorTrafficProps)
                 <tr key={door.id} className="border-t border-line align-top">
                   <th scope="row" className="px-3 py-2.5 text-left font-normal sm:px-4">
                     <span className="block font-semibold break-words text-ink">{door.label}</span>
-                    <span className="block text-xs text-muted sm:text-sm">{door.spaces.length > 0 ? `Door of ${door.spaces.join(', ')}` : 'In no space'}</span>
+                    <span className="block text-xs text-muted sm:text-sm">
+                      {door.spaces.length > 0 ? t('dashboard.doors.doorOf', { spaces: door.spaces.join(', ') }) : t('dashboard.doors.noSpace')}
+                    </span>
                     {door.health ? (
                       <span className="mt-1 inline-flex items-center gap-1 rounded-full bg-notice-soft px-2 py-0.5 text-xs font-medium text-notice-ink">
                         <InfoIcon className="size-3.5 shrink-0" />
-                        Counts one way only
+                        {t('dashboard.doors.oneWay')}
                       </span>
                     ) : null}
                   </th>
@@ -117,7 +119,7 @@ function DoorHealth({ findings, since, level = 3 }: { findings: readonly HealthF
   return (
     <section aria-labelledby={headingId} className="rounded-2xl border border-line bg-surface p-4 sm:p-5">
       <Heading id={headingId} className="text-base font-semibold text-ink sm:text-lg">
-        Door health
+        {t('dashboard.health.heading')}
       </Heading>
       {findings.length > 0 ? (
         <ul className="mt-3 flex flex-col gap-3">
@@ -127,18 +129,18 @@ function DoorHealth({ findings, since, level = 3 }: { findings: readonly HealthF
                 <InfoIcon className="size-4" />
               </span>
               <p className="min-w-0 text-sm text-ink sm:text-base">
-                <strong className="font-semibold">{f.subject}.</strong> {f.text}
+                {tx('dashboard.health.finding', { subject: f.subject, text: f.text, b: (chunks) => <strong className="font-semibold">{chunks}</strong> })}
               </p>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="mt-2 text-sm text-ink sm:text-base">Every door’s counts look plausible today.</p>
+        <p className="mt-2 text-sm text-ink sm:text-base">{t('dashboard.health.allGood')}</p>
       )}
       <details className="group mt-3 text-sm">
         <summary className="-mx-2 flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-lg px-2 font-medium text-accent-ink hover:bg-accent-soft [&::-webkit-details-marker]:hidden">
           <ChevronRightIcon className="size-4 shrink-0 group-open:rotate-90 motion-safe:transition-transform" />
-          How we judge this
+          {t('dashboard.health.how')}
         </summary>
         <ul className="mt-1 flex list-disc flex-col gap-1.5 pl-5 text-muted">
           {healthRuleWords(since).map((rule) => (

@@ -4,10 +4,12 @@
 import { RetryButton } from '@/client/components/ui/button';
 import { type ComponentType, type ReactNode, type SVGProps, useId } from 'react';
 import { InfoIcon } from '@/client/components/ui/icons';
+import { t } from '@/client/i18n/i18n';
+import { tx } from '@/client/i18n/use-t';
 import { formatClockTime } from '@/client/lib/format';
 import { describeProblem, type Problem } from '@/client/lib/error-text';
 import { unknownDevicesWords } from './door-health-words';
-import { RetryNote, toneIcon } from './status-banner';
+import { retryNote, toneIcon } from './status-banner';
 
 interface UnavailablePanelProps {
   problem: Problem;
@@ -24,28 +26,28 @@ interface UnavailablePanelProps {
 export function UnavailablePanel({ problem, pollIntervalMs, authBackoffSeconds, lastAttemptAt, timeZone, isFetching, onRetry }: UnavailablePanelProps) {
   const text = describeProblem(problem);
   return (
-    <NoticePanel Icon={toneIcon[text.tone]} iconClass="bg-notice-soft text-notice-ink" eyebrow="Live count unavailable" heading={text.title}>
+    <NoticePanel Icon={toneIcon[text.tone]} iconClass="bg-notice-soft text-notice-ink" eyebrow={t('common.sign.unavailable')} heading={text.title}>
       {text.detail ? <p className="mt-2 text-ink">{text.detail}</p> : null}
       <p className="mt-4 text-sm text-muted">
-        No numbers to show yet. <RetryNote problem={problem} timing={{ pollIntervalMs, authBackoffSeconds }} pageWords="This page tries again every" />
-        {lastAttemptAt > 0 && timeZone ? ` Last try at ${formatClockTime(new Date(lastAttemptAt), timeZone)}.` : ''} The numbers show as soon as they arrive.
+        {[
+          t('dashboard.unavailable.noNumbers'),
+          retryNote(problem, { pollIntervalMs, authBackoffSeconds }, 'panel'),
+          lastAttemptAt > 0 && timeZone ? t('dashboard.unavailable.lastTry', { time: formatClockTime(new Date(lastAttemptAt), timeZone) }) : '',
+          t('dashboard.unavailable.soon'),
+        ]
+          .filter(Boolean)
+          .join(' ')}
       </p>
-      <RetryButton tone="primary" retrying={isFetching} onRetry={onRetry} label="Try now" className="mt-4 px-5" />
+      <RetryButton tone="primary" retrying={isFetching} onRetry={onRetry} label={t('dashboard.unavailable.tryNow')} className="mt-4 px-5" />
     </NoticePanel>
   );
 }
 
 export function NoProDevicesPanel() {
   return (
-    <NoticePanel Icon={InfoIcon} iconClass="bg-accent-soft text-accent-ink" heading="No PRO devices on this account">
-      <p className="mt-2 text-ink">
-        The WELLPOINT API only reports people counters on the <strong>PRO plan</strong>. The account this server uses has none (LITE and PLUS devices, and
-        devices with an inactive plan, are never included), so there are no live numbers to show.
-      </p>
-      <p className="mt-2 text-muted">
-        Ask your administrator to move the door counters to the PRO plan in WELLPOINT, or to give this server the access key of the account that owns the PRO
-        devices. This page picks them up by itself.
-      </p>
+    <NoticePanel Icon={InfoIcon} iconClass="bg-accent-soft text-accent-ink" heading={t('dashboard.noPro.heading')}>
+      <p className="mt-2 text-ink">{tx('dashboard.noPro.text', { b: (chunks) => <strong>{chunks}</strong> })}</p>
+      <p className="mt-2 text-muted">{t('dashboard.noPro.ask')}</p>
     </NoticePanel>
   );
 }
@@ -91,13 +93,10 @@ export function UnknownDevicesPanel({ ids }: { ids: readonly number[] }) {
       </span>
       <div className="min-w-0">
         <h2 id={headingId} className="font-semibold text-notice-ink">
-          {ids.length === 1 ? 'A door of the site configuration is missing' : 'Doors of the site configuration are missing'}
+          {t('dashboard.unknownDevices.heading', { count: ids.length })}
         </h2>
         <p className="mt-1 text-ink">{unknownDevicesWords(ids)}</p>
-        <p className="mt-1 text-sm text-muted">
-          The spaces bounded by {ids.length === 1 ? 'it' : 'them'} may count too few people. Ask your administrator to check the device ids in the site
-          configuration.
-        </p>
+        <p className="mt-1 text-sm text-muted">{t('dashboard.unknownDevices.ask', { count: ids.length })}</p>
       </div>
     </section>
   );

@@ -4,13 +4,14 @@ import { useId } from 'react';
 import { DataAge, type DataAgeInput } from '@/client/components/ui/data-age';
 import { ClockIcon, PersonIcon } from '@/client/components/ui/icons';
 import { formatCount, formatPercent, formatSigned } from '@/client/lib/format';
-import { capacityStateWord } from '@/client/components/ui/capacity-state';
+import { capacityStateInSentence } from '@/client/components/ui/capacity-state';
+import { t } from '@/client/i18n/i18n';
 import { readCapacity } from '@/shared/occupancy-math';
 import { CapacityArc, CapacityPill } from '@/client/components/ui/capacity-visuals';
 import type { SpaceView } from './space-view';
 
 export function peopleInside(count: number): string {
-  return `${formatCount(count)} ${count === 1 ? 'person' : 'people'} inside`;
+  return t('dashboard.peopleInside', { count });
 }
 
 /** Inside the arc, three digits need a smaller size than two to keep clear of the ring. */
@@ -23,9 +24,9 @@ function gaugeNumberSize(count: number): string {
 /** The card's note on a count below zero: never shown as a silent 0. */
 function balanceNote(space: SpaceView, door: boolean): string | null {
   if (space.raw >= 0 || !space.counted) return null;
-  if (door) return `More people left than entered by this door today (${formatSigned(space.raw)}).`;
-  if (space.drift !== null) return `Counts don’t balance: ${formatCount(space.drift)} more left than entered today.`;
-  return `More people left than entered today (${formatSigned(space.raw)}).`;
+  if (door) return t('dashboard.gauge.doorNegative', { balance: formatSigned(space.raw) });
+  if (space.drift !== null) return t('dashboard.gauge.drift', { drift: formatCount(space.drift) });
+  return t('dashboard.gauge.negative', { balance: formatSigned(space.raw) });
 }
 
 interface OccupancyGaugeProps {
@@ -45,7 +46,13 @@ export function OccupancyGauge({ space, door = false, stale = false, age }: Occu
   const reading = ratio !== undefined && space.state !== 'unknown' ? { ratio, state: space.state } : null;
   const numberTone = stale ? 'text-muted' : 'text-ink';
   const textEquivalent = reading
-    ? `${space.label}: ${peopleInside(space.occupancy)} of ${formatCount(space.capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWord(reading.state).toLowerCase()}${stale ? ', not live' : ''}`
+    ? t(stale ? 'dashboard.gauge.labelStale' : 'dashboard.gauge.label', {
+        name: space.label,
+        people: peopleInside(space.occupancy),
+        capacity: formatCount(space.capacity ?? 0),
+        percent: formatPercent(reading.ratio),
+        state: capacityStateInSentence(reading.state),
+      })
     : undefined;
   const note = balanceNote(space, door);
 
@@ -63,9 +70,9 @@ export function OccupancyGauge({ space, door = false, stale = false, age }: Occu
       {stale && age ? (
         <p className="area-stale items-center gap-1 rounded-full bg-sunken px-2 py-0.5 text-xs whitespace-nowrap text-muted">
           <ClockIcon className="size-3.5 shrink-0" />
-          <span className="sr-only">Numbers </span>
+          <span className="sr-only">{t('dashboard.gauge.agePrefix')}</span>
           <DataAge {...age} bare />
-          <span className="sr-only"> old</span>
+          <span className="sr-only">{t('dashboard.gauge.ageSuffix')}</span>
         </p>
       ) : null}
 
@@ -94,7 +101,7 @@ export function OccupancyGauge({ space, door = false, stale = false, age }: Occu
             {formatCount(space.occupancy)}
           </span>
           <span className="mt-1 text-xs text-muted sm:mt-1.5 sm:text-sm">
-            {reading ? `of ${formatCount(space.capacity ?? 0)}` : <>{space.occupancy === 1 ? 'person' : 'people'} inside</>}
+            {reading ? t('dashboard.ofCapacity', { capacity: formatCount(space.capacity ?? 0) }) : t('dashboard.inside', { count: space.occupancy })}
           </span>
         </p>
       ) : (
@@ -116,16 +123,16 @@ export function OccupancyGauge({ space, door = false, stale = false, age }: Occu
         </p>
       )}
 
-      {reading || !space.counted ? null : <p className="area-nocap text-sm text-muted">No capacity set</p>}
+      {reading || !space.counted ? null : <p className="area-nocap text-sm text-muted">{t('dashboard.gauge.noCapacity')}</p>}
 
       {space.counted ? (
         <dl className="area-counts items-center gap-4 text-xs text-muted tabular-nums sm:text-sm">
           <div className="flex gap-1">
-            <dt>In</dt>
+            <dt>{t('dashboard.gauge.in')}</dt>
             <dd className={`font-medium ${numberTone}`}>{formatCount(space.in)}</dd>
           </div>
           <div className="flex gap-1">
-            <dt>Out</dt>
+            <dt>{t('dashboard.gauge.out')}</dt>
             <dd className={`font-medium ${numberTone}`}>{formatCount(space.out)}</dd>
           </div>
         </dl>

@@ -5,7 +5,9 @@ import { DataAge, type DataAgeInput } from '@/client/components/ui/data-age';
 import { ClockIcon } from '@/client/components/ui/icons';
 import { formatClockTime, formatCount, formatPercent, formatWeekday, localDateKey } from '@/client/lib/format';
 import type { Occupancy } from '@/shared/api-schema';
-import { capacityStateWord } from '@/client/components/ui/capacity-state';
+import { capacityStateInSentence } from '@/client/components/ui/capacity-state';
+import { t } from '@/client/i18n/i18n';
+import { tx } from '@/client/i18n/use-t';
 import { type CapacityState, NEARLY_FULL_RATIO, readCapacity } from '@/shared/occupancy-math';
 import { CapacityBar, CapacityPill } from '@/client/components/ui/capacity-visuals';
 import { peopleInside } from './occupancy-gauge';
@@ -27,7 +29,7 @@ interface SiteTotalProps {
 export function countedSince(data: Pick<Occupancy, 'dayStart' | 'fetchedAt'>, timeZone: string): string {
   const dayStartTime = formatClockTime(data.dayStart.utc, timeZone, { seconds: false });
   const dayStartIsToday = localDateKey(data.dayStart.utc, timeZone) === localDateKey(data.fetchedAt, timeZone);
-  return dayStartIsToday ? dayStartTime : `${formatWeekday(data.dayStart.utc, timeZone)} ${dayStartTime}`;
+  return dayStartIsToday ? dayStartTime : t('dashboard.total.weekdayTime', { day: formatWeekday(data.dayStart.utc, timeZone), time: dayStartTime });
 }
 
 /** The site's capacity reading: the ratio by the shared rule, the state as the server decided it for the root. */
@@ -38,6 +40,17 @@ export function siteReading(data: Pick<Occupancy, 'total'>, root: SpaceView | un
   if (!reading) return { capacity, nearlyFull, reading: null };
   const state: CapacityState | null = root ? (root.state === 'unknown' ? null : root.state) : reading.state;
   return { capacity, nearlyFull, reading: state ? { ratio: reading.ratio, state } : null };
+}
+
+/** "1,083 people inside of 1,200, 90%, nearly full." — what the site total and the live region say. */
+export function readingSentence(occupancy: number, capacity: number | null, reading: { ratio: number; state: CapacityState } | null): string {
+  if (!reading) return t('dashboard.total.sentence', { people: peopleInside(occupancy) });
+  return t('dashboard.total.sentenceOf', {
+    people: peopleInside(occupancy),
+    capacity: formatCount(capacity ?? 0),
+    percent: formatPercent(reading.ratio),
+    state: capacityStateInSentence(reading.state),
+  });
 }
 
 export function SiteTotal({ data, root, siteCapacity, timeZone, age, stale, isFetching }: SiteTotalProps) {
@@ -52,11 +65,7 @@ export function SiteTotal({ data, root, siteCapacity, timeZone, age, stale, isFe
 
   const since = countedSince(data, timeZone);
 
-  const summary = noCount
-    ? 'No live count: none of the site’s doors is in the counters’ answer.'
-    : reading
-      ? `${peopleInside(total.occupancy)} of ${formatCount(capacity ?? 0)}, ${formatPercent(reading.ratio)}, ${capacityStateWord(reading.state).toLowerCase()}.`
-      : `${peopleInside(total.occupancy)}.`;
+  const summary = noCount ? t('dashboard.total.noCount') : readingSentence(total.occupancy, capacity, reading);
 
   return (
     <section
@@ -70,7 +79,7 @@ export function SiteTotal({ data, root, siteCapacity, timeZone, age, stale, isFe
         <div className="grid gap-x-10 gap-y-5 @min-[34rem]:grid-cols-[minmax(0,1fr)_12rem] @min-[46rem]:grid-cols-[minmax(0,1fr)_18rem] @min-[66rem]:grid-cols-[minmax(0,1fr)_18rem_14rem] @min-[66rem]:items-end">
           <div className="@min-[34rem]:col-span-2 @min-[46rem]:col-span-1 @min-[46rem]:row-span-2 @min-[66rem]:row-span-1">
             <h2 id={headingId} className="text-sm font-medium text-muted">
-              Inside now · whole site
+              {t('dashboard.total.heading')}
             </h2>
             <p className="sr-only">{summary}</p>
             {/* The unit goes beside the number when it fits, else under it; its two lines never
@@ -83,11 +92,11 @@ export function SiteTotal({ data, root, siteCapacity, timeZone, age, stale, isFe
                 {noCount ? '–' : formatCount(total.occupancy)}
               </span>
               <span className="pb-1 text-base leading-tight whitespace-nowrap text-muted @min-[26rem]:text-lg">
-                {total.occupancy === 1 ? 'person' : 'people'} inside
+                {t('dashboard.inside', { count: total.occupancy })}
                 {capacity != null ? (
                   <>
                     <br />
-                    of {formatCount(capacity)}
+                    {t('dashboard.ofCapacity', { capacity: formatCount(capacity) })}
                   </>
                 ) : null}
               </span>
@@ -107,15 +116,15 @@ export function SiteTotal({ data, root, siteCapacity, timeZone, age, stale, isFe
           <div>
             <dl className="grid grid-cols-2 gap-x-8">
               <div>
-                <dt className="text-sm text-muted">In today</dt>
+                <dt className="text-sm text-muted">{t('dashboard.total.inToday')}</dt>
                 <dd className={`text-2xl font-semibold tabular-nums sm:text-3xl ${numberTone}`}>{formatCount(total.in)}</dd>
               </div>
               <div>
-                <dt className="text-sm text-muted">Out today</dt>
+                <dt className="text-sm text-muted">{t('dashboard.total.outToday')}</dt>
                 <dd className={`text-2xl font-semibold tabular-nums sm:text-3xl ${numberTone}`}>{formatCount(total.out)}</dd>
               </div>
             </dl>
-            <p className="mt-1 text-sm text-muted">Counted since {since}</p>
+            <p className="mt-1 text-sm text-muted">{t('dashboard.total.since', { since })}</p>
           </div>
 
           <div className="text-sm">
@@ -124,13 +133,11 @@ export function SiteTotal({ data, root, siteCapacity, timeZone, age, stale, isFe
                 {stale ? <ClockIcon className="size-4" /> : <span className="size-2 rounded-full bg-accent" />}
                 <FetchingIndicator active={isFetching} />
               </span>
-              {stale ? 'Not live' : 'Live'}
+              {stale ? t('dashboard.total.notLive') : t('dashboard.total.live')}
             </p>
             {/* One fact per line, unwrapped: the ticking age can never re-wrap its neighbours. */}
-            <p className="mt-1 whitespace-nowrap text-ink">
-              Updated <DataAge {...age} />
-            </p>
-            <p className="whitespace-nowrap text-muted">at {formatClockTime(data.fetchedAt, timeZone)}</p>
+            <p className="mt-1 whitespace-nowrap text-ink">{tx('dashboard.total.updated', { age: <DataAge {...age} /> })}</p>
+            <p className="whitespace-nowrap text-muted">{t('dashboard.total.at', { time: formatClockTime(data.fetchedAt, timeZone) })}</p>
           </div>
         </div>
       </div>

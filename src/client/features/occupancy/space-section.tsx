@@ -7,6 +7,7 @@ import { useDeferredValue, useId, useState } from 'react';
 import type { DataAgeInput } from '@/client/components/ui/data-age';
 import { ErrorBoundary } from '@/client/components/ui/error-boundary';
 import { ChevronRightIcon, CornerDownRightIcon } from '@/client/components/ui/icons';
+import { t } from '@/client/i18n/i18n';
 import { formatCount } from '@/client/lib/format';
 import { useMediaQuery } from '@/client/lib/use-media-query';
 import { OccupancyGauge } from './occupancy-gauge';
@@ -33,7 +34,6 @@ export function SpaceSection({ tree, configured, stale, age }: SpaceSectionProps
   const filtered = deferredQuery.trim() !== '';
   const shown = sortTree(filterTree(tree, deferredQuery), sort === 'site' && !configured ? 'name' : sort);
   const total = countNodes(tree);
-  const noun = configured ? 'spaces' : 'doors';
 
   const toggle = (id: string) =>
     setOpen((before) => {
@@ -46,12 +46,13 @@ export function SpaceSection({ tree, configured, stale, age }: SpaceSectionProps
     <section aria-labelledby={headingId} className="@container mt-8 sm:mt-10">
       <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-3">
         <h2 id={headingId} className="text-lg font-semibold text-ink">
-          {configured ? 'Spaces' : 'Doors'} <span className="font-normal text-muted tabular-nums">({formatCount(total)})</span>
+          {configured ? t('dashboard.spaces.spaces') : t('dashboard.spaces.doors')}{' '}
+          <span className="font-normal text-muted tabular-nums">({formatCount(total)})</span>
         </h2>
         <div className="flex w-full gap-3 sm:w-auto">
           <div className="flex min-w-0 flex-1 flex-col gap-1 sm:w-64 sm:flex-none">
             <label htmlFor={filterId} className="text-sm font-medium text-muted">
-              Filter by name
+              {t('dashboard.spaces.filter')}
             </label>
             <input
               id={filterId}
@@ -65,7 +66,7 @@ export function SpaceSection({ tree, configured, stale, age }: SpaceSectionProps
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor={sortId} className="text-sm font-medium text-muted">
-              Sort by
+              {t('dashboard.spaces.sort')}
             </label>
             <select
               id={sortId}
@@ -73,27 +74,31 @@ export function SpaceSection({ tree, configured, stale, age }: SpaceSectionProps
               onChange={(event) => setSort(toSort(event.target.value))}
               className="min-h-11 rounded-lg border border-line bg-surface px-3 text-base text-ink"
             >
-              {configured ? <option value="site">Site order</option> : null}
-              <option value="name">Name (A–Z)</option>
-              <option value="occupancy">Most people first</option>
+              {configured ? <option value="site">{t('dashboard.spaces.sortSite')}</option> : null}
+              <option value="name">{t('dashboard.spaces.sortName')}</option>
+              <option value="occupancy">{t('dashboard.spaces.sortOccupancy')}</option>
             </select>
           </div>
         </div>
       </div>
 
       <p role="status" className="mt-3 min-h-5 text-sm text-muted">
-        {filtered ? `Showing ${formatCount(countNodes(shown))} of ${formatCount(total)} ${noun}` : ''}
+        {filtered
+          ? t(configured ? 'dashboard.spaces.showingSpaces' : 'dashboard.spaces.showingDoors', {
+              shown: formatCount(countNodes(shown)),
+              count: total,
+              total: formatCount(total),
+            })
+          : ''}
       </p>
 
       {shown.length > 0 ? (
         <SpaceLevel nodes={shown} labelledBy={headingId} fold={{ wide: wide || filtered, open, toggle }} door={!configured} stale={stale} age={age} />
       ) : (
         <div className="mt-2 rounded-2xl border border-dashed border-line p-6 text-center">
-          <p className="text-ink">
-            No {configured ? 'space' : 'door'} name contains “{deferredQuery.trim()}”.
-          </p>
+          <p className="text-ink">{t(configured ? 'dashboard.spaces.noSpaceMatch' : 'dashboard.spaces.noDoorMatch', { query: deferredQuery.trim() })}</p>
           <button type="button" onClick={() => setQuery('')} className={buttonClass('quiet', 'mt-3 px-4')}>
-            Clear the filter
+            {t('dashboard.spaces.clearFilter')}
           </button>
         </div>
       )}
@@ -130,7 +135,7 @@ function SpaceLevel({ nodes, labelledBy, label, fold, door, stale, age }: LevelP
     <ul aria-labelledby={labelledBy} aria-label={label} className="mt-2 grid gap-2 sm:grid-cols-[repeat(auto-fill,minmax(min(16.5rem,100%),1fr))] sm:gap-4">
       {leaves.map((node) => (
         <li key={node.id}>
-          <ErrorBoundary name={`The gauge of ${node.label}`}>
+          <ErrorBoundary name={t('dashboard.spaces.gaugeOf', { name: node.label })}>
             <OccupancyGauge space={node} door={door} stale={stale} age={age} />
           </ErrorBoundary>
         </li>
@@ -169,7 +174,7 @@ function groupSpan(node: SpaceNodeView): string {
 function SpaceGroup({ node, fold, door, stale, age }: Omit<LevelProps, 'nodes' | 'labelledBy' | 'label'> & { node: SpaceNodeView }) {
   const childrenId = useId();
   const expanded = fold.wide || fold.open.has(node.id);
-  const inside = `Inside ${node.label}`;
+  const inside = t('dashboard.spaces.inside', { name: node.label });
   const count = countNodes(node.children);
   const summary = stateSummary(node.children);
   return (
@@ -178,7 +183,7 @@ function SpaceGroup({ node, fold, door, stale, age }: Omit<LevelProps, 'nodes' |
       <div className={`grid gap-2 sm:gap-3 ${INNER[groupWidth(node)]}`}>
         {/* Its own height, not the height of its children beside it. */}
         <div className="sm:self-start">
-          <ErrorBoundary name={`The gauge of ${node.label}`}>
+          <ErrorBoundary name={t('dashboard.spaces.gaugeOf', { name: node.label })}>
             <OccupancyGauge space={node} door={door} stale={stale} age={age} />
           </ErrorBoundary>
         </div>
@@ -201,7 +206,7 @@ function SpaceGroup({ node, fold, door, stale, age }: Omit<LevelProps, 'nodes' |
                 <span className="font-medium">{inside}</span>
                 <span className="text-muted">
                   {' '}
-                  · {formatCount(count)} {count === 1 ? 'space' : 'spaces'}
+                  · {t('dashboard.spaces.count', { count })}
                   {summary ? ` · ${summary}` : ''}
                 </span>
               </span>
@@ -222,5 +227,6 @@ function stateSummary(nodes: readonly SpaceNodeView[]): string {
   const spaces = all(nodes);
   const full = spaces.filter((n) => n.counted && n.state === 'full').length;
   const nearly = spaces.filter((n) => n.counted && n.state === 'nearly_full').length;
-  return [full > 0 ? `${formatCount(full)} full` : '', nearly > 0 ? `${formatCount(nearly)} nearly full` : ''].filter(Boolean).join(', ');
+  const parts = [full > 0 ? t('dashboard.spaces.full', { count: full }) : '', nearly > 0 ? t('dashboard.spaces.nearlyFull', { count: nearly }) : ''];
+  return parts.filter(Boolean).join(', ');
 }

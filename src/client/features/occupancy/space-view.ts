@@ -67,7 +67,7 @@ export function toSpacesView(data: Pick<Occupancy, 'spaces' | 'spacesConfigured'
 /** `site`: the order of the site configuration (only with configured spaces). */
 export type SpaceSort = 'site' | 'name' | 'occupancy';
 
-const byName = (a: SpaceView, b: SpaceView) => nameCollator.compare(a.label, b.label) || a.id.localeCompare(b.id);
+const byName = (a: SpaceView, b: SpaceView) => nameCollator().compare(a.label, b.label) || a.id.localeCompare(b.id);
 
 /** Siblings sorted among themselves; a child never leaves its parent. */
 export function sortTree(nodes: readonly SpaceNodeView[], sort: SpaceSort): SpaceNodeView[] {

@@ -8,24 +8,21 @@ const timing = { pollIntervalMs: 5_000, authBackoffSeconds: 300 };
 
 describe('retryNote', () => {
   it('says the page’s own interval while the server keeps trying the vendor', () => {
-    expect(retryNote({ code: 'upstream_unavailable', message: '' }, timing)).toEqual({ words: 'Trying again every', duration: '5 s' });
-    expect(retryNote({ code: 'network', message: '' }, timing, 'This page tries again every')).toEqual({
-      words: 'This page tries again every',
-      duration: '5 s',
-    });
+    expect(retryNote({ code: 'upstream_unavailable', message: '' }, timing)).toBe('Trying again every 5\u00a0s.');
+    expect(retryNote({ code: 'network', message: '' }, timing, 'panel')).toBe('This page tries again every 5\u00a0s.');
   });
 
   it('says the server’s back-off after a rejected key, not the poll interval', () => {
-    expect(retryNote({ code: 'upstream_auth', message: '' }, timing)).toEqual({ words: 'The server tries again in about', duration: '5 min' });
+    expect(retryNote({ code: 'upstream_auth', message: '' }, timing)).toBe('The server tries again in about 5\u00a0min.');
   });
 
   it('prefers the server’s own figure when it sent one', () => {
-    expect(retryNote({ code: 'upstream_auth', message: '', retryInSeconds: 42 }, timing).duration).toBe('42 s');
-    expect(retryNote({ code: 'rate_limited', message: '', retryInSeconds: 3 }, timing)).toEqual({ words: 'The server tries again in about', duration: '3 s' });
+    expect(retryNote({ code: 'upstream_auth', message: '', retryInSeconds: 42 }, timing)).toBe('The server tries again in about 42\u00a0s.');
+    expect(retryNote({ code: 'rate_limited', message: '', retryInSeconds: 3 }, timing)).toBe('The server tries again in about 3\u00a0s.');
   });
 
   it('falls back to the poll interval when the back-off is unknown (no config)', () => {
-    expect(retryNote({ code: 'upstream_auth', message: '' }, { pollIntervalMs: 5_000, authBackoffSeconds: undefined }).words).toBe('Trying again every');
+    expect(retryNote({ code: 'upstream_auth', message: '' }, { pollIntervalMs: 5_000, authBackoffSeconds: undefined })).toBe('Trying again every 5\u00a0s.');
   });
 
   it('carries retryInSeconds from an error body into the problem', () => {

@@ -2,6 +2,8 @@
 import { useId } from 'react';
 import { DataAge, type DataAgeInput } from '@/client/components/ui/data-age';
 import { CloudOffIcon, KeyIcon, InfoIcon } from '@/client/components/ui/icons';
+import { t } from '@/client/i18n/i18n';
+import { tx } from '@/client/i18n/use-t';
 import { formatDuration } from '@/client/lib/format';
 import { describeProblem, type Problem, type ProblemText } from '@/client/lib/error-text';
 
@@ -20,22 +22,16 @@ export interface RetryTiming {
 /**
  * When the next real attempt happens. This page polls every interval, but after a rejected key
  * the server does not ask the vendor again before its back-off ends: saying "every 5 s" then
- * would be untrue. The server's own figure (retryInSeconds) wins when it sent one.
+ * would be untrue. The server's own figure (retryInSeconds) wins when it sent one. `panel`: the
+ * page's own retries are named as the page's ("This page tries again every 5 s.").
+ * The duration never splits across lines ("every 5" / "s.").
  */
-export function retryNote(
-  problem: Problem,
-  { pollIntervalMs, authBackoffSeconds }: RetryTiming,
-  pageWords = 'Trying again every',
-): { words: string; duration: string } {
+export function retryNote(problem: Problem, { pollIntervalMs, authBackoffSeconds }: RetryTiming, where: 'banner' | 'panel' = 'banner'): string {
   const serverWait = problem.retryInSeconds ?? (problem.code === 'upstream_auth' ? authBackoffSeconds : undefined);
-  if (serverWait !== undefined) return { words: 'The server tries again in about', duration: formatDuration(Math.max(1, serverWait)) };
-  return { words: pageWords, duration: formatDuration(pollIntervalMs / 1000) };
-}
-
-/** The retry sentence; the duration never splits across lines ("every 5" / "s."). */
-export function RetryNote({ problem, timing, pageWords }: { problem: Problem; timing: RetryTiming; pageWords?: string }) {
-  const { words, duration } = retryNote(problem, timing, pageWords);
-  return <>{`${words} ${duration.replaceAll(' ', '\u00a0')}.`}</>;
+  const unbroken = (duration: string) => duration.replaceAll(' ', '\u00a0');
+  if (serverWait !== undefined) return t('dashboard.retry.server', { duration: unbroken(formatDuration(Math.max(1, serverWait))) });
+  const duration = unbroken(formatDuration(pollIntervalMs / 1000));
+  return where === 'panel' ? t('dashboard.retry.panel', { duration }) : t('dashboard.retry.banner', { duration });
 }
 
 interface StaleBannerProps extends RetryTiming {
@@ -60,12 +56,12 @@ export function StaleBanner({ problem, age, pollIntervalMs, authBackoffSeconds }
           <span className="inline-block">{text.title}</span>{' '}
           <span className="inline-block sm:whitespace-nowrap">
             {/* No full stop after the age: text after a growing number would move. */}
-            Showing the numbers from <DataAge {...age} />
+            {tx('dashboard.stale.showing', { age: <DataAge {...age} /> })}
           </span>
         </h2>
         <p className="mt-1 text-sm">
           {text.detail ? `${text.detail} ` : ''}
-          <RetryNote problem={problem} timing={{ pollIntervalMs, authBackoffSeconds }} />
+          {retryNote(problem, { pollIntervalMs, authBackoffSeconds })}
         </p>
       </div>
     </section>
