@@ -1,9 +1,11 @@
 // Settings shared by the BFF and the Settings screens: the public view's shape, languages, and
 // the admin settings answer (values plus which are provisioned by the file or the environment).
 import { z } from 'zod';
+import { LANGUAGES, type Language } from './i18n/languages';
 
-export const LOCALES = ['en', 'de', 'hu'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** The languages a site, a person or a display link may choose (src/shared/i18n/languages.ts). */
+export const LOCALES = LANGUAGES;
+export type Locale = Language;
 
 /** An origin a page may be embedded from: https, or http on localhost (for trying it out). */
 export const embedOriginSchema = z

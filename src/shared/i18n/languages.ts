@@ -1,9 +1,13 @@
 // The languages the app speaks, and the Intl locale each one formats with. Who chooses which one
 // is shown (a kiosk's ?lang=, its display link, a person's choice, the site's) is decided in
 // src/client/i18n/language-choice.ts; the server speaks the site's in alert texts.
-import { LOCALES, type Locale } from '@/shared/settings-schema';
+// No zod or other imports here: the /public page loads this module.
 
-export { LOCALES as LANGUAGES, type Locale as Language };
+/** Every language the app speaks; the site's `locale` is one of them (settings-schema.ts). */
+export const LANGUAGES = ['en', 'de', 'hu'] as const;
+export type Language = (typeof LANGUAGES)[number];
+type Locale = Language;
+const LOCALES = LANGUAGES;
 
 /** Each language's own name, as a chooser lists it (never translated: a reader finds their own). */
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', de: 'Deutsch', hu: 'Magyar' };
