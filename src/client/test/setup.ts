@@ -7,12 +7,15 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import english from '@/client/i18n/catalogs/en';
 import englishSettings from '@/client/i18n/catalogs/en-settings';
 import { activate } from '@/client/i18n/i18n';
+import { forgetLanguageLoading } from '@/client/i18n/load';
 
 // Every test starts in English, as the app does in a browser that says nothing else.
 beforeEach(() => activate('en', { ...english, ...englishSettings }));
 
 afterEach(() => {
   cleanup();
+  // A language still downloading for this test must not switch the next one.
+  forgetLanguageLoading();
   vi.useRealTimers();
   vi.unstubAllGlobals();
   // Tests of pure modules run in node (no storage there).

@@ -89,10 +89,12 @@ describe('KioskPage with a display link', () => {
 
   it('revoked on a poll: says so within one poll, then asks no more and never reloads', async () => {
     const { bff, reload } = renderKiosk({ '/api/me': () => json(SIDE) });
+    // The display speaks German (its link's language): the screen switches before it is revoked.
+    await waitFor(() => expect(document.documentElement.lang).toBe('de'), { timeout: 5_000 });
     await screen.findByText('35');
     bff.set('/api/occupancy', revoked);
     // The config's poll (every minute) is not waited for: the occupancy poll (100 ms here) tells.
-    expect(await screen.findByRole('heading', { name: 'This display link was revoked' }, { timeout: 1000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Dieser Anzeige-Link wurde widerrufen' }, { timeout: 1000 })).toBeInTheDocument();
     const asked = bff.calls.filter((p) => p === '/api/occupancy').length;
     await new Promise((r) => setTimeout(r, 400));
     expect(bff.calls.filter((p) => p === '/api/occupancy').length).toBe(asked);
