@@ -2,7 +2,9 @@
 // public view, three runs each, in the system Chromium (as the e2e tests use it). Starts the built
 // SPA and the BFF in demo mode on a free port, turns the public view on, and prints the median of
 // each category and of LCP and TBT per page. Prints figures; asserts nothing. Needs `npm run build`.
-import { existsSync, mkdtempSync } from 'node:fs';
+// `-- --pages=/,/kiosk` measures only those pages; `-- --save=DIR` keeps each run's report (JSON)
+// there, for its trace-based diagnostics (main-thread work, the LCP's phases, the request chain).
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
@@ -14,7 +16,7 @@ import { request, waitForHttp } from './bench/http';
 
 const REPO = resolve(import.meta.dirname, '..');
 const RUNS = 3;
-const PAGES = ['/', '/kiosk', '/public'] as const;
+const PAGES = ['/', '/kiosk', '/public'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 const median = (values: number[]) => {
@@ -22,8 +24,16 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
+function option(name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+}
+
 async function main(): Promise<number> {
   installCleanup();
+  const pages = option('pages')?.split(',') ?? PAGES;
+  const saveDir = option('save');
+  if (saveDir !== undefined) mkdirSync(saveDir, { recursive: true });
   const browser = findChromium();
   if (browser?.path === undefined) {
     console.error('No system Chromium found (apt-get install -y chromium, or set PLAYWRIGHT_CHROMIUM_PATH).');
@@ -52,12 +62,13 @@ async function main(): Promise<number> {
 
     chrome = await chromeLauncher.launch({ chromePath: browser.path, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
     const rows: string[][] = [];
-    for (const page of PAGES) {
+    for (const page of pages) {
       const runs: { scores: Record<string, number>; lcp: number; tbt: number }[] = [];
       for (let run = 1; run <= RUNS; run++) {
         const result = await lighthouse(`${origin}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
         if (result === undefined) throw new Error(`Lighthouse gave no result for ${page}`);
         const { categories, audits } = result.lhr;
+        if (saveDir !== undefined) writeFileSync(join(saveDir, `${page.replace(/\W+/g, '_') || '_'}-${run}.json`), JSON.stringify(result.lhr));
         const scores = Object.fromEntries(CATEGORIES.map((c) => [c, categories[c]?.score ?? Number.NaN]));
         runs.push({
           scores,
