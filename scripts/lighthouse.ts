@@ -3,7 +3,8 @@
 // SPA and the BFF in demo mode on a free port, turns the public view on, and prints the median of
 // each category and of LCP and TBT per page. Prints figures; asserts nothing. Needs `npm run build`.
 // `-- --pages=/,/kiosk` measures only those pages; `-- --save=DIR` keeps each run's report (JSON)
-// there, for its trace-based diagnostics (main-thread work, the LCP's phases, the request chain).
+// there, for its trace-based diagnostics (main-thread work, the LCP's phases, the request chain);
+// `-- --dist=DIR` serves another build than dist/client (to compare two builds in one sitting).
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,7 +40,8 @@ async function main(): Promise<number> {
     console.error('No system Chromium found (apt-get install -y chromium, or set PLAYWRIGHT_CHROMIUM_PATH).');
     return 2;
   }
-  if (!existsSync(join(REPO, 'dist/client/index.html'))) {
+  const dist = option('dist');
+  if (!existsSync(join(dist ?? join(REPO, 'dist/client'), 'index.html'))) {
     console.error('No built client in dist/client: run `npm run build` first.');
     return 2;
   }
@@ -47,7 +49,13 @@ async function main(): Promise<number> {
   const origin = `http://127.0.0.1:${port}`;
   const bff = spawnChild('BFF (demo)', process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: REPO,
-    env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: trackTempDir(mkdtempSync(join(tmpdir(), 'occupancy-lighthouse-'))) },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...(dist === undefined ? {} : { CLIENT_DIST_DIR: resolve(dist) }),
+      DATA_DIR: trackTempDir(mkdtempSync(join(tmpdir(), 'occupancy-lighthouse-'))),
+    },
   });
   let chrome: chromeLauncher.LaunchedChrome | null = null;
   try {
