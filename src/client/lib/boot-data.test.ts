@@ -32,6 +32,7 @@ describe('the answers the page carries', () => {
     seedQueries(client, boot, 7_000);
     expect(client.getQueryData(['config'])).toEqual(boot.config);
     expect(client.getQueryData(['me'])).toEqual(ME);
+    expect(client.getQueryData(['kiosk', 'me'])).toEqual(ME);
     expect(client.getQueryData(['occupancy'])).toEqual(boot.occupancy);
     expect(client.getQueryState(['occupancy'])?.dataUpdatedAt).toBe(5_000);
     // A server clock ahead of this one (or a page from a cache) never makes the answer look younger.

@@ -36,9 +36,12 @@ export function readBootData(doc: Document): BootData | null {
  */
 export function seedQueries(client: QueryClient, boot: BootData, navigationStart: number): void {
   const updatedAt = Math.min(boot.fetchedAt, navigationStart);
+  const me = meSchema.safeParse(boot.me);
   const seeds = [
     [['config'], configSchema.safeParse(boot.config)],
-    [['me'], meSchema.safeParse(boot.me)],
+    [['me'], me],
+    // The kiosk asks who it is once, under a key of its own (features/kiosk/kiosk-access.ts).
+    [['kiosk', 'me'], me],
     [['occupancy'], occupancySchema.safeParse(boot.occupancy)],
   ] as const;
   for (const [queryKey, parsed] of seeds) {
