@@ -1,7 +1,7 @@
 // index.html as a page path gets it: `<html lang>` of the language the screen will speak, that
 // language's catalog chunk preloaded beside the entry, and what the requester may see of
 // /api/config, /api/me and /api/occupancy embedded as JSON, so the first numbers paint without a
-// round trip (docs/decisions/023). The API itself answers, in-process, with the page request's
+// round trip (docs/decisions/024). The API itself answers, in-process, with the page request's
 // own headers: the same access rules decide, and only its 200 answers are embedded.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
