@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BOOT_ELEMENT_ID, type BootData } from '@/shared/boot-data';
-import type { Simulator } from '@/simulator';
+import { DEMO_ACCESS_KEY, type Simulator } from '@/simulator';
 import { acceptLanguage, scriptJson } from './boot-page';
 import { compose } from './compose';
 import { DISPLAY_COOKIE, hashToken, newToken } from './displays/display-directory';
 import { loadEnv } from './env';
 import { DEMO_SITE } from './demo-site';
-import { memoryStore, newSimulator, NOW, TEST_ADMIN, VENDOR_URL } from './test/support';
+import { memoryStore, newSimulator, NOW, TEST_ADMIN, urlOf, VENDOR_URL } from './test/support';
 import type { FetchLike } from './upstream/wellpoint-client';
 
 const KEY = `boot-key-${crypto.randomUUID()}`;
@@ -43,9 +43,24 @@ function fakeDist(): string {
       'src/client/i18n/catalogs/en.ts': catalog('en'),
       'src/client/i18n/catalogs/de.ts': catalog('de'),
       'src/client/i18n/catalogs/hu.ts': catalog('hu'),
+      'src/client/features/kiosk/kiosk-page.tsx': {
+        file: 'assets/kiosk-page-K.js',
+        imports: ['_shared.js', '_kiosk-bits.js'],
+        css: ['assets/kiosk-page-K.css'],
+      },
+      '_kiosk-bits.js': { file: 'assets/kiosk-bits-B.js' },
     }),
   );
   return dir;
+}
+
+/** The simulator knows its own keys only: our distinctive key reaches it as the demo account's. */
+function asDemoAccount(sim: Simulator): FetchLike {
+  return (input, init) => {
+    const url = urlOf(input);
+    if (url.searchParams.get('user_access_key') === KEY) url.searchParams.set('user_access_key', DEMO_ACCESS_KEY);
+    return sim.fetch(url, init);
+  };
 }
 
 const dists: string[] = [];
@@ -65,7 +80,7 @@ function server({ key, accounts = true, transport }: { key?: string; accounts?: 
     clientDist: dist,
     ...(key === undefined
       ? { simulator: { authDelayMs: 5, clock: sim.clock } }
-      : { fetch: transport?.(sim) ?? ((i, init) => sim.fetch(i, init)), now: () => sim.clock.now() }),
+      : { fetch: transport?.(sim) ?? asDemoAccount(sim), now: () => sim.clock.now() }),
     store: memoryStore(),
   });
   return { ...composed, sim };
@@ -108,6 +123,8 @@ describe('the page with the first answers inside', async () => {
     .run('d1', 'Lobby', hashToken(token), JSON.stringify(['cafe']), NOW.toISOString());
   real.displays.reload();
   const display = `${DISPLAY_COOKIE}=${token}`;
+  // The vendor's first answer is in the cache (its clock stands still): no page waits for a vendor call here.
+  expect((await api(real.app, '/api/occupancy', staff)).status).toBe(200);
   const seen: string[] = [];
   const look = async (path: string, headers: Record<string, string> = {}) => {
     const got = await page(real.app, path, headers);
@@ -122,6 +139,7 @@ describe('the page with the first answers inside', async () => {
     expect(boot).not.toBeNull();
     expect(boot!.config).toEqual((await api(real.app, '/api/config', staff)).body);
     expect(boot!.me).toEqual((await api(real.app, '/api/me', staff)).body);
+    expect(boot!.occupancy).toBeDefined();
     expect(withoutAge(boot!.occupancy)).toEqual(withoutAge((await api(real.app, '/api/occupancy', staff)).body));
     expect(boot!.fetchedAt).toBeGreaterThanOrEqual(before);
     expect(boot!.fetchedAt).toBeLessThanOrEqual(Date.now());
@@ -141,7 +159,16 @@ describe('the page with the first answers inside', async () => {
     expect(boot!.config).toEqual(config);
     expect((config.spaces as { id: string }[]).map((s) => s.id)).toEqual(['cafe']);
     expect(((await api(real.app, '/api/config', staff)).body!.spaces as unknown[]).length).toBeGreaterThan(1);
-    expect(withoutAge(boot!.occupancy)).toEqual(withoutAge((await api(real.app, '/api/occupancy', display)).body));
+    const own = (await api(real.app, '/api/occupancy', display)).body!;
+    expect(withoutAge(boot!.occupancy)).toEqual(withoutAge(own));
+    expect((own.spaces as { id: string }[]).map((s) => s.id)).toEqual(['cafe']);
+    // The kiosk's own chunks and style sheet download beside the entry; only on /kiosk.
+    const { html } = await look('/kiosk');
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/kiosk-page-K.js">');
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/kiosk-bits-B.js">');
+    expect(html).toContain('<link rel="preload" as="style" crossorigin href="/assets/kiosk-page-K.css">');
+    expect(html).not.toContain('href="/assets/shared-S.js"');
+    expect((await look('/')).html).not.toContain('kiosk-page');
     // The kiosk chooses its language itself (its ?lang=, its link): no choice is embedded for it.
     expect(boot!.lang).toBeUndefined();
   });
@@ -198,6 +225,7 @@ describe('the page in the other modes', () => {
   it('gives the open demo its answers', async () => {
     const demo = server({ accounts: false });
     await demo.ready;
+    expect((await api(demo.app, '/api/occupancy', null)).status).toBe(200);
     const { boot } = await page(demo.app, '/');
     expect((boot!.config as { demo: boolean }).demo).toBe(true);
     expect((boot!.me as { kind: string }).kind).toBe('open');
@@ -213,7 +241,7 @@ describe('the page in the other modes', () => {
         // The first call never comes back while held; a failing vendor answers 503.
         while (hold) await new Promise((r) => setTimeout(r, 20));
         answered++;
-        return answered === 1 ? new Response('busy', { status: 503 }) : sim.fetch(input, init);
+        return answered === 1 ? new Response('busy', { status: 503 }) : asDemoAccount(sim)(input, init);
       },
     });
     await slow.ready;

@@ -30,15 +30,21 @@ const COMPRESSED_KEPT = 16;
 /** Where the catalogs' chunks come from (src/client/i18n/load.ts imports them). */
 const CATALOG_SOURCE = (lang: Language) => `src/client/i18n/catalogs/${lang}.ts`;
 
+/** The kiosk's screen is a chunk of its own (app.tsx): on /kiosk it downloads beside the entry. */
+const KIOSK_SOURCE = 'src/client/features/kiosk/kiosk-page.tsx';
+
 interface Template {
   html: string;
   /** Per language: the catalog chunk and the chunks it imports, as /assets/… paths. */
   catalogChunks: Partial<Record<Language, string[]>>;
+  /** The kiosk's chunks and style sheets, beyond the entry's. */
+  kiosk: { chunks: string[]; css: string[] };
 }
 
 interface ManifestChunk {
   file: string;
   imports?: string[];
+  css?: string[];
 }
 
 function loadTemplate(root: string): Template | null {
@@ -47,6 +53,7 @@ function loadTemplate(root: string): Template | null {
   const html = readFileSync(file, 'utf8');
   const manifestFile = resolve(root, '.vite/manifest.json');
   const catalogChunks: Template['catalogChunks'] = {};
+  const kiosk: Template['kiosk'] = { chunks: [], css: [] };
   if (existsSync(manifestFile)) {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
     const chunks = (key: string, seen: Set<string>): string[] => {
@@ -62,8 +69,12 @@ function loadTemplate(root: string): Template | null {
       const files = chunks(CATALOG_SOURCE(lang), new Set()).filter((f) => !entry.has(f));
       if (files.length > 0) catalogChunks[lang] = files;
     }
+    const seen = new Set<string>();
+    kiosk.chunks = chunks(KIOSK_SOURCE, seen).filter((f) => !entry.has(f));
+    const entryCss = new Set(entryKey === undefined ? [] : (manifest[entryKey]?.css ?? []));
+    kiosk.css = [...new Set([...seen].flatMap((k) => manifest[k]?.css ?? []))].filter((f) => !entryCss.has(f)).map((f) => `/${f}`);
   }
-  return { html, catalogChunks };
+  return { html, catalogChunks, kiosk };
 }
 
 /** The browser's languages in its order of preference (Accept-Language), the first the app speaks. */
@@ -132,8 +143,12 @@ export function createBootPage(options: BootPageOptions) {
     return { boot, setCookie };
   };
 
-  const render = (t: Template, lang: Language, boot: BootData | null): string => {
-    const preload = (t.catalogChunks[lang] ?? []).map((href) => `<link rel="modulepreload" crossorigin href="${escapeAttr(href)}">`).join('');
+  const render = (t: Template, lang: Language, boot: BootData | null, isKiosk: boolean): string => {
+    const modules = [...(t.catalogChunks[lang] ?? []), ...(isKiosk ? t.kiosk.chunks : [])];
+    const styles = isKiosk ? t.kiosk.css : [];
+    const preload =
+      modules.map((href) => `<link rel="modulepreload" crossorigin href="${escapeAttr(href)}">`).join('') +
+      styles.map((href) => `<link rel="preload" as="style" crossorigin href="${escapeAttr(href)}">`).join('');
     const script = boot === null ? '' : `<script type="application/json" id="${BOOT_ELEMENT_ID}">${scriptJson(boot)}</script>`;
     return t.html
       .replace(/<html lang="[^"]*"/, `<html lang="${lang}"`)
@@ -158,7 +173,8 @@ export function createBootPage(options: BootPageOptions) {
     const found = await bootFor(c);
     const browser = acceptLanguage(c.req.header('accept-language'));
     let lang: Language;
-    if (c.req.path.replace(/\/+$/, '') === '/kiosk') {
+    const isKiosk = c.req.path.replace(/\/+$/, '') === '/kiosk';
+    if (isKiosk) {
       // The kiosk chooses its own (its ?lang=, its display link): the guess here is only a preload.
       const query = c.req.query('lang');
       lang = isLanguage(query) ? query : (browser ?? 'en');
@@ -171,7 +187,7 @@ export function createBootPage(options: BootPageOptions) {
     } else {
       lang = browser ?? 'en';
     }
-    const html = render(template, lang, found?.boot ?? null);
+    const html = render(template, lang, found?.boot ?? null, isKiosk);
     const headers = new Headers({
       'Content-Type': 'text/html; charset=UTF-8',
       // With what one asker may see inside, the page is kept nowhere, as the API's answers are.
