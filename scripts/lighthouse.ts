@@ -73,7 +73,12 @@ async function main(): Promise<number> {
     for (const page of pages) {
       const runs: { scores: Record<string, number>; lcp: number; tbt: number }[] = [];
       for (let run = 1; run <= RUNS; run++) {
-        const result = await lighthouse(`${origin}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+        let result = await lighthouse(`${origin}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+        // A trace Lighthouse could not read (NO_NAVSTART on a loaded machine) has no scores: that run is taken again.
+        for (let retry = 0; retry < 2 && result?.lhr.runtimeError !== undefined; retry++) {
+          console.log(`${page} run ${run}: ${result.lhr.runtimeError.code}, taken again`);
+          result = await lighthouse(`${origin}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+        }
         if (result === undefined) throw new Error(`Lighthouse gave no result for ${page}`);
         const { categories, audits } = result.lhr;
         if (saveDir !== undefined) writeFileSync(join(saveDir, `${page.replace(/\W+/g, '_') || '_'}-${run}.json`), JSON.stringify(result.lhr));
