@@ -188,16 +188,15 @@ export function createBootPage(options: BootPageOptions) {
       lang = browser ?? 'en';
     }
     const html = render(template, lang, found?.boot ?? null, isKiosk);
-    const headers = new Headers({
-      'Content-Type': 'text/html; charset=UTF-8',
-      // With what one asker may see inside, the page is kept nowhere, as the API's answers are.
-      'Cache-Control': found === null ? 'no-cache' : 'no-store',
-      Vary: 'Accept-Encoding, Cookie, Accept-Language',
-    });
-    for (const cookie of found?.setCookie ?? []) headers.append('Set-Cookie', cookie);
+    // Through the context: headers other middleware set before (HSTS) stay on the answer.
+    c.header('Content-Type', 'text/html; charset=UTF-8');
+    // With what one asker may see inside, the page is kept nowhere, as the API's answers are.
+    c.header('Cache-Control', found === null ? 'no-cache' : 'no-store');
+    c.header('Vary', 'Accept-Encoding, Cookie, Accept-Language');
+    for (const cookie of found?.setCookie ?? []) c.header('Set-Cookie', cookie, { append: true });
     const encoding = chooseEncoding(c.req.header('accept-encoding'));
-    if (encoding !== null) headers.set('Content-Encoding', encoding);
-    const body = encoding === null ? html : bytesOf(html, encoding);
-    return new Response(c.req.method === 'HEAD' ? null : body, { status: 200, headers });
+    if (encoding !== null) c.header('Content-Encoding', encoding);
+    if (c.req.method === 'HEAD') return c.body(null, 200);
+    return encoding === null ? c.body(html, 200) : c.body(bytesOf(html, encoding), 200);
   };
 }
