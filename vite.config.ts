@@ -92,6 +92,8 @@ export default defineConfig(({ command }) => ({
     emptyOutDir: true,
     sourcemap: false,
     reportCompressedSize: false,
+    // .vite/manifest.json: the server preloads the start language's catalog chunk by its name.
+    manifest: true,
     // The SPA, and the public view: a page of its own with a few KB of script and no React.
     rollupOptions: { input: { index: 'index.html', public: 'public.html' } },
   },

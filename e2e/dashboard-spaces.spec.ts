@@ -20,6 +20,7 @@ import {
   unfoldSpaces,
 } from './support/dashboard';
 import { SimControl, type VendorDevice, vendorOccupancy } from './support/simulator';
+import { withoutEmbeddedAnswers } from './support/boot';
 
 // A Thursday, 17:30 in Budapest: the after-work rush, rooms filling up.
 const EVENING = new Date('2026-11-19T16:30:00Z');
@@ -133,6 +134,8 @@ test.describe('the dashboard of the demo building’s spaces', () => {
     // The demo building counts cleanly, so its answer is given the problems the server reports
     // (the arithmetic behind them is the server's, tested there): a device it lacks, a door that
     // counted one way only, and a space whose doors counted more leaving than entering.
+    // Shaped in the network: the page must ask the network for it.
+    await withoutEmbeddedAnswers(page);
     await page.route('**/api/occupancy', async (route) => {
       const response = await route.fetch();
       const body = (await response.json()) as { devices: { name: string }[]; spaces: { name: string; parent: string | null }[] };

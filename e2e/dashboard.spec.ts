@@ -27,6 +27,7 @@ import {
   siteTotal,
   sortSpaces,
 } from './support/dashboard';
+import { embeddedOccupancy, SHIFTS_FROM_START, shiftsFromStart, withoutEmbeddedAnswers } from './support/boot';
 import { SimControl, vendorOccupancy } from './support/simulator';
 
 // A Thursday, 10:30 in Budapest: a weekday morning in the demo building.
@@ -53,11 +54,13 @@ test.describe('the live dashboard', () => {
     const expected = expectedScreen(vendor, MORNING);
     expect(vendor).toHaveLength(12);
 
-    // The answer is held in the network while the first-load state is looked at, as on a slow
+    // The page as a server without the live answer yet sends it (a vendor slower than the page):
+    // the answer is held in the network while the first-load state is looked at, as on a slow
     // connection, then goes through to the BFF unchanged. One load per colour scheme: a scan
     // under load can take seconds (the client's request limit is paused meanwhile, below).
     const main = page.getByRole('main');
     const backgrounds: string[] = [];
+    await withoutEmbeddedAnswers(page);
     // The client's 15 s request limit stands still while the held answer waits for the scan.
     await page.addInitScript(PAUSED_REQUEST_TIMEOUTS);
     for (const scheme of COLOR_SCHEMES) {
@@ -112,6 +115,33 @@ test.describe('the live dashboard', () => {
     expect(totalBox && gaugesBox && totalBox.y + totalBox.height <= gaugesBox.y, 'the site total sits above the spaces').toBe(true);
     if (testInfo.project.name === 'phone') {
       expect(totalBox!.y, 'the site total starts in the top half of the phone screen').toBeLessThan(844 / 2);
+    }
+  });
+
+  test("the page as served carries the simulator's numbers: they paint with the network held, and nothing shifts from the first frame", async ({
+    page,
+    request,
+  }, testInfo) => {
+    await freezeAt(sim, request, MORNING);
+    const expected = expectedScreen(await vendorOccupancy(MORNING), MORNING);
+    // Every /api/occupancy request waits: the numbers can only come from the page itself.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/occupancy', async (route) => {
+      await held;
+      await route.continue().catch(() => undefined);
+    });
+    await page.addInitScript(SHIFTS_FROM_START);
+    try {
+      await page.goto('/');
+      expect(await embeddedOccupancy(page), 'the page carried the live answer').toBe(true);
+      await expect(page.getByRole('main')).toHaveAttribute('aria-busy', 'false');
+      await expectScreen(page, expected, "the page's own numbers are the vendor's for 10:30:00 in Budapest");
+      const fromStart = await shiftsFromStart(page);
+      testInfo.annotations.push({ type: 'layout shift', description: `page with the answer, from the first frame: ${fromStart.toFixed(4)}` });
+      expect(fromStart, 'layout shift from the first frame of the page with the answer').toBeLessThan(0.01);
+    } finally {
+      release();
     }
   });
 

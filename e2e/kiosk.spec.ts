@@ -30,6 +30,7 @@ import {
   VIEWPORTS,
   withoutSpaces,
 } from './support/kiosk';
+import { withoutEmbeddedAnswers } from './support/boot';
 
 const ORIENTATIONS = Object.keys(VIEWPORTS) as Orientation[];
 /** Thursday mornings in January 2027: a day no other spec uses, so the BFF's cache is fresh. */
@@ -127,6 +128,8 @@ test.describe('landscape, four digits', () => {
     await sim.setClock(AFTERNOON);
     // The demo building holds a few hundred; a large venue's total is the demo's answer with four digits.
     const LARGE = 1284;
+    // Shaped in the network: the page must ask the network for it.
+    await withoutEmbeddedAnswers(page);
     await page.route('**/api/occupancy', async (route) => {
       const response = await route.fetch();
       const body = (await response.json()) as Occupancy;
@@ -230,6 +233,8 @@ test.describe('runs unattended', () => {
     const loads = countLoads(page);
     let deployed = false;
     let configCalls = 0;
+    // The build ids are shaped in the network: the page asks it for every config.
+    await withoutEmbeddedAnswers(page);
     await page.route('**/api/config', async (route) => {
       const response = await route.fetch();
       const body = (await response.json()) as { buildId: string };

@@ -6,6 +6,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { freezeAt, siteTotal } from './support/dashboard';
 import { SimControl } from './support/simulator';
+import { withoutEmbeddedAnswers } from './support/boot';
 
 // A busy Thursday in Budapest (13:00): over a thousand inside, the widest figures the demo site shows.
 const BUSY = new Date('2026-11-19T12:00:00Z');
@@ -84,6 +85,8 @@ test.describe('the dashboard’s layout', () => {
     await freezeAt(sim, request, BUSY);
     // The demo building holds a few hundred: its answer is given the site of a large venue, over
     // a thousand inside of 1,400, IN and OUT in five digits.
+    // Shaped in the network: the page must ask the network for it.
+    await withoutEmbeddedAnswers(page);
     await page.route('**/api/occupancy', async (route) => {
       const response = await route.fetch();
       const body = (await response.json()) as { total: object; spaces: object[] };

@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Locator, type Page, type Route } from '@playwright/test';
 import { DEMO_SITE } from '@/server/demo-site';
 import { type Occupancy, occupancySchema, type SpaceOccupancy } from '@/shared/api-schema';
+import { withoutEmbeddedAnswers } from './boot';
 
 /** The demo site's name, the kiosk's title when it is about the whole site. */
 export const DEMO_SITE_NAME = DEMO_SITE.siteName ?? 'Occupancy Live';
@@ -121,6 +122,8 @@ export const STATE_WORDS = { available: 'Space available', nearly_full: 'Nearly 
  * the demo's own answers, with `spacesConfigured` false and the config's tree taken out.
  */
 export async function withoutSpaces(page: Page): Promise<void> {
+  // Shaped in the network: the page must ask the network for its first answers too.
+  await withoutEmbeddedAnswers(page);
   const rewrite = (change: (body: Record<string, unknown>) => Record<string, unknown>) => async (route: Route) => {
     try {
       const response = await route.fetch();

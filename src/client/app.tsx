@@ -10,6 +10,7 @@ import { loadSettingsMessages } from '@/client/i18n/load';
 import { configQueryOptions } from '@/client/lib/config-queries';
 import { meQueryOptions } from '@/client/lib/me-queries';
 import { usePathname } from '@/client/lib/navigation';
+import { useNearScreen } from '@/client/lib/use-near-screen';
 import { useKeepLastAnswers } from '@/client/pwa/keep-last-answers';
 import { useRegisterServiceWorker } from '@/client/pwa/service-worker';
 import { UpdateBar } from '@/client/pwa/update-bar';
@@ -21,14 +22,23 @@ import { ExportButton } from '@/client/features/export/export-dialog';
 import { TodaySkeleton } from '@/client/features/history/today-frame';
 import { DashboardPage, type TodaySlotProps } from '@/client/features/occupancy/dashboard-page';
 
-// Today's curve brings the chart library: it loads after the live numbers, not with them.
+// Today's curve brings the chart library: it loads after the live numbers, not with them, and
+// only once its place nears the screen (on a phone it sits below the spaces: the library's cost
+// is paid by those who scroll to it, not by the first screen).
 const TodaySection = lazy(() => import('@/client/features/history/today-section').then((m) => ({ default: m.TodaySection })));
 
 function Today(props: TodaySlotProps) {
+  const [place, near] = useNearScreen<HTMLDivElement>();
   return (
-    <Suspense fallback={<TodaySkeleton />}>
-      <TodaySection {...props} />
-    </Suspense>
+    <div ref={place}>
+      {near ? (
+        <Suspense fallback={<TodaySkeleton />}>
+          <TodaySection {...props} />
+        </Suspense>
+      ) : (
+        <TodaySkeleton />
+      )}
+    </div>
   );
 }
 

@@ -9,11 +9,12 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { PublicSettings } from '@/shared/settings-schema';
 import { createSimulator, DEMO_ACCESS_KEY, type Simulator } from '@/simulator';
-import { createAccess } from './access';
+import { type AccessMode, createAccess } from './access';
 import { type Alerts, alertsProblems, createAlerts } from './alerts/alerts';
 import { createApp } from './app';
 import { type Accounts, createAccounts } from './auth/accounts';
 import { authSecret, bootstrapAdmin, newSetupCode } from './auth/bootstrap';
+import { createBootPage } from './boot-page';
 import type { Principal } from './auth/principal';
 import { createSignInThrottle } from './auth/sign-in-throttle';
 import { isHttps } from './client-info';
@@ -208,7 +209,7 @@ export function compose(env: Env, options: ComposeOptions = {}): Composed {
     });
     app.all('/__sim/*', (c) => simulator.app.fetch(c.req.raw));
   }
-  if (clientDist !== null) mountClient(app, clientDist, () => settings.current().public);
+  if (clientDist !== null) mountClient(app, clientDist, () => settings.current().public, access.mode);
   return {
     app,
     logger,
@@ -234,7 +235,7 @@ const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|manifest\+json)
  * The built SPA: hashed assets cached for a year, every other page path answered by index.html.
  * Text files are sent as the brotli or gzip copy the build made, when the browser accepts it.
  */
-function mountClient(app: Hono, root: string, getPublic: () => PublicSettings) {
+function mountClient(app: Hono, root: string, getPublic: () => PublicSettings, mode: () => AccessMode) {
   // Headers are set on the way out: serveStatic calls onFound after it has built the response
   // (@hono/node-server 2), so a header added there never reaches the browser. serveStatic adds
   // Vary only when it picked a compressed copy; a cache must know the plain answer varies too.
@@ -252,19 +253,24 @@ function mountClient(app: Hono, root: string, getPublic: () => PublicSettings) {
   app.use('/assets/*', serveStatic({ root, precompressed: true }));
   // A missing asset is a 404, not the SPA's page (which the line above would cache for a year).
   app.all('/assets/*', (c) => c.text('Not found', 404));
+  // Vite's manifest is read by the server (boot-page.ts), not served.
+  app.all('/.vite/*', (c) => c.text('Not found', 404));
   app.use('*', async (c, next) => {
     await next();
-    if (c.res.status === 200) c.header('Cache-Control', 'no-cache');
+    // The page with what its asker may see inside says no-store itself.
+    if (c.res.status === 200 && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
   });
   app.use('*', vary);
   mountPublicPage(app, root, getPublic);
-  app.use('*', serveStatic({ root, precompressed: true }));
-  const page = serveStatic({ root, path: 'index.html', precompressed: true });
-  // Page paths (/kiosk) get the SPA; a missing file (/robots.txt, /x.png) is a 404, not a page.
+  // Page paths (/, /kiosk) get the SPA's page with the first answers inside; a missing file
+  // (/robots.txt, /x.png) is a 404, not a page. /index.html itself stays the plain built file.
+  const bootPage = createBootPage({ root, fetch: (request, env) => app.fetch(request, env), mode });
   app.get('*', async (c, next) => {
-    if (FILE_LIKE.test(c.req.path)) return c.text('Not found', 404);
-    return page(c, next);
+    if (FILE_LIKE.test(c.req.path)) return next();
+    return (await bootPage(c)) ?? next();
   });
+  app.use('*', serveStatic({ root, precompressed: true }));
+  app.get('*', (c) => c.text('Not found', 404));
 }
 
 /** Where the built public.html has the view's content, replaced by a sentence when the view is off. */
