@@ -1,26 +1,21 @@
 // The server's words: alert texts (webhook, e-mail) in the site's language, from the same
 // catalogs as the screens (src/shared/i18n/locales), formatted by formatjs's intl-messageformat.
+import { readFileSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { INTL_LOCALES, type Language } from '@/shared/i18n/languages';
+import { INTL_LOCALES, LANGUAGES, type Language } from '@/shared/i18n/languages';
 import type { MessageKey, MessageValues } from '@/shared/i18n/message-key';
-import alertsDe from '@/shared/i18n/locales/de/alerts.json';
-import commonDe from '@/shared/i18n/locales/de/common.json';
-import alertsEn from '@/shared/i18n/locales/en/alerts.json';
-import commonEn from '@/shared/i18n/locales/en/common.json';
-import alertsHu from '@/shared/i18n/locales/hu/alerts.json';
-import commonHu from '@/shared/i18n/locales/hu/common.json';
 
 /** What the server says: the alerts' words and the shared ones (levels, sign words). */
 type ServerKey = Extract<MessageKey, `alerts.${string}` | `common.${string}`>;
 
-// Under Vitest the catalogs arrive parsed (scripts/vite-icu-messages.ts); under Node as text:
-// intl-messageformat takes either.
-type Message = ConstructorParameters<typeof IntlMessageFormat>[0];
-const catalogs: Record<Language, Record<string, Message>> = {
-  en: { ...commonEn, ...alertsEn },
-  de: { ...commonDe, ...alertsDe },
-  hu: { ...commonHu, ...alertsHu },
-};
+// Read as files, not imported: every loader that runs the server (tsx, Vitest, Playwright's for
+// the e2e helpers) reads a file alike, where a JSON import needs each one's own rules.
+const read = (lang: Language, namespace: 'alerts' | 'common') =>
+  JSON.parse(readFileSync(new URL(`../shared/i18n/locales/${lang}/${namespace}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+const catalogs = Object.fromEntries(LANGUAGES.map((lang) => [lang, { ...read(lang, 'common'), ...read(lang, 'alerts') }])) as Record<
+  Language,
+  Record<string, string>
+>;
 
 const formats = new Map<string, IntlMessageFormat>();
 
