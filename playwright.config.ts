@@ -53,6 +53,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
     locale: 'en-GB',
     timezoneId: 'Europe/Budapest',
+    // The offline shell's worker precaches the whole build on a page's first visit: only the specs
+    // about it (pwa.spec.ts, and the soak, which runs with it in control) let it install.
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'desktop', testMatch: DASHBOARD, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },

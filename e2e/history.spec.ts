@@ -13,6 +13,7 @@ import { type Config, configSchema, type SpaceNode } from '@/shared/api-schema';
 import { spaceCounts } from '@/shared/spaces';
 import { formatInZone, localTimeToUtc } from '@/shared/zoned';
 import { createClock, createSimulator, DEMO_ACCESS_KEY } from '@/simulator';
+import { scrollToToday } from './support/dashboard';
 import { PORTS, urlOf } from './support/ports';
 import { SimControl, vendorOccupancy } from './support/simulator';
 
@@ -213,6 +214,7 @@ test.describe('history charts on the demo simulator', () => {
     test('the curve, the history view and their tables fit one column', async ({ page, request }) => {
       const total = await vendorSpaceOccupancy((await demoSpaces(request))[0]!, AT);
       await page.goto('/');
+      await scrollToToday(page);
       const section = todaySection(page);
       await expect(section.getByRole('img', { name: new RegExp(`: ${count(total)} inside now, `) })).toBeVisible();
       const rows = await tableRows(section, /^People inside today, Whole site/);
@@ -359,6 +361,7 @@ test.describe('history per space on the demo simulator', () => {
     test('a space’s curve and history view fit one column, the chooser within reach', async ({ page, request }) => {
       const pool = (await demoSpaces(request)).find((s) => s.id === 'pool')!;
       await page.goto('/?space=pool');
+      await scrollToToday(page);
       const section = page.getByRole('region', { name: `Today in the ${pool.name}`, exact: true });
       await expect(section.getByRole('img', { name: new RegExp(`: ${count(await vendorSpaceOccupancy(pool, AT))} inside now, `) })).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

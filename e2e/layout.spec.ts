@@ -4,7 +4,7 @@
 // place in the flow and never covers the content below it; a wall kiosk's small print reads
 // from 5 m.
 import { expect, type Page, test } from '@playwright/test';
-import { freezeAt, siteTotal } from './support/dashboard';
+import { freezeAt, scrollToToday, siteTotal } from './support/dashboard';
 import { SimControl } from './support/simulator';
 import { withoutEmbeddedAnswers } from './support/boot';
 
@@ -125,8 +125,10 @@ test.describe('the dashboard’s layout', () => {
       await page.setViewportSize({ width: viewport.width, height: viewport.height });
       await freezeAt(sim, request, BUSY);
       await page.goto('/');
+      await scrollToToday(page);
       const toggle = page.getByText('Show the numbers as a table').first();
       await expect(toggle).toBeVisible();
+      await page.evaluate(() => window.scrollTo(0, 0));
 
       await sim.setFaults({ status: 503 });
       await sim.advance(FIVE_MINUTES);

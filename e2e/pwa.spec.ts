@@ -90,6 +90,9 @@ const RECORD_LIVE = () => {
   new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
 };
 
+// The worker is what this spec is about (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 test('installable, and after one visit the dashboard opens with the network off: the last numbers, not live, with their age', async ({ page, context }) => {
   await page.goto('/');
   await expectInstallable(page);

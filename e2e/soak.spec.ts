@@ -14,7 +14,7 @@ import { countPolls, formatSample, formatVerdict, judgeFlat, KIOSK_SOAK_PATH, LE
 const POLL_MS = 200;
 const ROTATE_S = 2;
 
-test.use({ viewport: VIEWPORTS.landscape });
+test.use({ viewport: VIEWPORTS.landscape, serviceWorkers: 'allow' });
 
 test('kiosk memory stays flat over hundreds of polls and page turns', async ({ page }, testInfo) => {
   // The soak runs for a number of answers, which a loaded machine takes longer to get.

@@ -493,3 +493,16 @@ export const PAUSED_REQUEST_TIMEOUTS = `(() => {
 export async function resumeRequestTimeouts(page: Page) {
   await page.evaluate(() => (window as unknown as { __e2eResumeRequestTimeouts?: () => void }).__e2eResumeRequestTimeouts?.());
 }
+
+/**
+ * Scrolls to the end of the dashboard, as a person reaching Today's curve does: on a phone it
+ * sits below the spaces and loads only once its place nears the screen (decision 026).
+ */
+export async function scrollToToday(page: Page): Promise<void> {
+  // Until the numbers are in, the page is not yet as long as it will be: scroll again until the
+  // curve's section (its region, "Today" or "Today in …") is there.
+  await expect(async () => {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(page.getByRole('region', { name: /^Today( in |$)/ })).toBeAttached({ timeout: 1_000 });
+  }).toPass();
+}
