@@ -4,7 +4,8 @@
 // HH:MM in every language ("7:00", "07:00", "0700" and "7" are understood); dates are shown in the
 // language's own order (28/11/2026, 28.11.2026, 2026. 11. 28.), as the export's date fields are
 // (decision 024), ISO (2026-11-28) is read too, and the value kept is always ISO.
-import type { Language } from '@/shared/i18n/languages';
+import { formatDateInput, parseDateInput } from '@/client/components/ui/date-field';
+import { LANGUAGES, type Language } from '@/shared/i18n/languages';
 
 /** "7:00", "07:00", "0700", "7.00", "7" → "07:00"; null when it is not a time of day. */
 export function parseTime(text: string): string | null {
@@ -23,34 +24,17 @@ export function tidyTime(text: string): string {
   return parseTime(text) ?? text.trim();
 }
 
-const isRealDate = (y: number, m: number, d: number) => {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-};
-
-/** "2026-12-24", "24.12.2026", "2026. 12. 24.", "24/12/2026" → "2026-12-24"; null otherwise. */
+/** "2026-12-24", "24.12.2026", "2026. 12. 24.", "24/12/2026" → "2026-12-24"; null otherwise (the date field's reading, in any of the languages' orders). */
 export function parseDate(text: string): string | null {
-  const t = text.trim();
-  let y: string | undefined;
-  let mo: string | undefined;
-  let d: string | undefined;
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t) ?? /^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?$/.exec(t);
-  if (m) [, y, mo, d] = m;
-  else if ((m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(t))) [, d, mo, y] = m;
-  if (y === undefined || mo === undefined || d === undefined) return null;
-  if (!isRealDate(Number(y), Number(mo), Number(d))) return null;
-  return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  for (const lang of LANGUAGES) {
+    const iso = parseDateInput(text, lang);
+    if (iso !== null) return iso;
+  }
+  return null;
 }
 
 /** A YYYY-MM-DD date as the language writes it (the export's order); anything else as it is. */
-export function formatDate(value: string, lang: Language): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (m === null) return value;
-  const [, y, mo, d] = m;
-  if (lang === 'de') return `${d}.${mo}.${y}`;
-  if (lang === 'hu') return `${y}. ${mo}. ${d}.`;
-  return `${d}/${mo}/${y}`;
-}
+export const formatDate = formatDateInput;
 
 /** A date as the field shows it once left: in the language's order when it is one, else as typed. */
 export function tidyDate(text: string, lang: Language): string {
