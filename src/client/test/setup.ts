@@ -14,6 +14,11 @@ beforeEach(() => activate('en', { ...english, ...englishSettings }));
 
 afterEach(() => {
   cleanup();
+  // What a test put outside React's roots (a portal's host, a node a module appended) goes too:
+  // files share one jsdom, and a leftover list was found by the next file's getByRole('list').
+  if (typeof document !== 'undefined') document.body.replaceChildren();
+  // Back at / : a test that was sent to /sign-in must not start the next one there.
+  if (typeof window !== 'undefined') window.history.replaceState(null, '', '/');
   // A language still downloading for this test must not switch the next one.
   forgetLanguageLoading();
   vi.useRealTimers();
