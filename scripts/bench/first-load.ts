@@ -99,7 +99,7 @@ export function analyseBuild(root: string): FirstLoad {
   const assets = existsSync(resolve(root, 'assets')) ? readdirSync(resolve(root, 'assets')).filter((f) => f.endsWith('.js')) : [];
   // The app renders once its start language's catalog is in (src/client/main.tsx): the largest
   // of the three counts, as the first load of a site in that language carries it.
-  const catalogs = assets.filter((f) => /^(en|de|hu)-(?!settings-)[\w-]+\.js$/.test(f)).map((f) => info(root, `assets/${f}`, 'language catalog'));
+  const catalogs = assets.filter((f) => /^(en|de|hu)-(?!settings-|history-)[\w-]+\.js$/.test(f)).map((f) => info(root, `assets/${f}`, 'language catalog'));
   const biggest = catalogs.sort((a, b) => b.gzipBytes - a.gzipBytes)[0];
   if (biggest) seen.set(biggest.file, 'language (largest)');
   const firstLoad = [...seen].filter(([f]) => existsSync(resolve(root, f))).map(([f, via]) => info(root, f, via));

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { loadChunk, ReloadWhenBack } from '@/client/components/ui/reload-when-back';
 import { useLanguageChoice } from '@/client/i18n/language-choice';
-import { loadSettingsMessages } from '@/client/i18n/load';
+import { loadMessages } from '@/client/i18n/load';
 import { configQueryOptions } from '@/client/lib/config-queries';
 import { meQueryOptions } from '@/client/lib/me-queries';
 import { usePathname } from '@/client/lib/navigation';
@@ -25,7 +25,9 @@ import { DashboardPage, type TodaySlotProps } from '@/client/features/occupancy/
 // Today's curve brings the chart library: it loads after the live numbers, not with them, and
 // only once its place nears the screen (on a phone it sits below the spaces: the library's cost
 // is paid by those who scroll to it, not by the first screen).
-const TodaySection = lazy(() => import('@/client/features/history/today-section').then((m) => ({ default: m.TodaySection })));
+const TodaySection = lazy(() =>
+  Promise.all([import('@/client/features/history/today-section'), loadMessages('history')]).then(([m]) => ({ default: m.TodaySection })),
+);
 
 function Today(props: TodaySlotProps) {
   const [place, near] = useNearScreen<HTMLDivElement>();
@@ -50,7 +52,7 @@ const SetupPage = lazy(loadChunk(() => import('@/client/features/auth/setup-page
 const SetPasswordPage = lazy(loadChunk(() => import('@/client/features/auth/set-password-page').then((m) => ({ default: m.SetPasswordPage }))));
 // Settings' own messages come with its code (admins only: no one else downloads them).
 const SettingsPage = lazy(
-  loadChunk(() => Promise.all([import('@/client/features/settings/settings-page'), loadSettingsMessages()]).then(([m]) => ({ default: m.SettingsPage }))),
+  loadChunk(() => Promise.all([import('@/client/features/settings/settings-page'), loadMessages('settings')]).then(([m]) => ({ default: m.SettingsPage }))),
 );
 
 export type Route =

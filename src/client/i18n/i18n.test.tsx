@@ -10,11 +10,12 @@ describe('messages', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('formats plurals and grouped numbers in the active language', () => {
-    expect(t('alerts.dataStale', { minutes: 1 })).toBe('No live count for 1 minute: the counting service is not answering.');
+    expect(t('dashboard.peopleInside', { count: 1 })).toBe('1 person inside');
+    expect(t('dashboard.peopleInside', { count: 1083 })).toBe('1,083 people inside');
     activate('de', german);
-    expect(t('alerts.dataStale', { minutes: 1083 })).toContain('1.083 Minuten');
+    expect(t('dashboard.peopleInside', { count: 1083 })).toContain('1.083');
     activate('hu', hungarian);
-    expect(t('alerts.dataStale', { minutes: 1083 })).toContain('1\u00a0083');
+    expect(t('dashboard.peopleInside', { count: 1083 })).toContain('1\u00a0083');
     expect(document.documentElement.lang).toBe('hu');
   });
 

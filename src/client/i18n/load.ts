@@ -1,5 +1,5 @@
 // Loading a language's catalog (a chunk of its own: only the language shown is downloaded), the
-// Settings part of it when Settings opens, and the first guess at start, before the server has
+// parts of it that come with their code (Settings, history), and the first guess at start, before the server has
 // said which language the screen should speak.
 import { isLanguage, type Language, matchLanguage } from '@/shared/i18n/languages';
 import { activate, activeLanguage, type Catalog } from './i18n';
@@ -10,10 +10,19 @@ const catalogs: Record<Language, () => CatalogModule> = {
   de: () => import('./catalogs/de'),
   hu: () => import('./catalogs/hu'),
 };
-const settingsCatalogs: Record<Language, () => CatalogModule> = {
-  en: () => import('./catalogs/en-settings'),
-  de: () => import('./catalogs/de-settings'),
-  hu: () => import('./catalogs/hu-settings'),
+/** Messages that come with the code that speaks them, not with the first screen. */
+export type MessagePart = 'settings' | 'history';
+const parts: Record<MessagePart, Record<Language, () => CatalogModule>> = {
+  settings: {
+    en: () => import('./catalogs/en-settings'),
+    de: () => import('./catalogs/de-settings'),
+    hu: () => import('./catalogs/hu-settings'),
+  },
+  history: {
+    en: () => import('./catalogs/en-history'),
+    de: () => import('./catalogs/de-history'),
+    hu: () => import('./catalogs/hu-history'),
+  },
 };
 
 /** The last language this browser showed: the next start opens in it, without a flash of another. */
@@ -56,12 +65,12 @@ export function startLanguage(location: { pathname: string; search: string }): L
   return query ?? remembered() ?? browserLanguage() ?? 'en';
 }
 
-let settingsWanted = false;
+const wanted = new Set<MessagePart>();
 let loading: { lang: Language; done: Promise<void>; settled: boolean } | null = null;
 
 async function fetchCatalog(lang: Language): Promise<Catalog> {
-  const parts = await Promise.all([catalogs[lang](), ...(settingsWanted ? [settingsCatalogs[lang]()] : [])]);
-  return Object.assign({}, ...parts.map((m) => m.default)) as Catalog;
+  const modules = await Promise.all([catalogs[lang](), ...[...wanted].map((part) => parts[part][lang]())]);
+  return Object.assign({}, ...modules.map((m) => m.default)) as Catalog;
 }
 
 /** Downloads a language's catalog and makes it the active one (once, however often asked). */
@@ -86,10 +95,10 @@ export function loadLanguage(lang: Language): Promise<void> {
   return done;
 }
 
-/** Adds Settings' messages to the language shown (and to any it switches to later). */
-export async function loadSettingsMessages(): Promise<void> {
-  if (settingsWanted) return loading?.done;
-  settingsWanted = true;
+/** Adds a part's messages to the language shown (and to any it switches to later). */
+export async function loadMessages(part: MessagePart): Promise<void> {
+  if (wanted.has(part)) return loading?.done;
+  wanted.add(part);
   const lang = loading?.lang;
   if (lang === undefined) return;
   loading = null;

@@ -5,12 +5,15 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import english from '@/client/i18n/catalogs/en';
+import englishHistory from '@/client/i18n/catalogs/en-history';
 import englishSettings from '@/client/i18n/catalogs/en-settings';
-import { activate } from '@/client/i18n/i18n';
+import { activate, type Catalog } from '@/client/i18n/i18n';
 import { forgetLanguageLoading } from '@/client/i18n/load';
+import englishPublic from '@/shared/i18n/locales/en/public.json';
 
-// Every test starts in English, as the app does in a browser that says nothing else.
-beforeEach(() => activate('en', { ...english, ...englishSettings }));
+// Every test starts in English, as the app does in a browser that says nothing else (with the
+// parts that load with their code, and /public's own words for its page's tests).
+beforeEach(() => activate('en', { ...english, ...englishSettings, ...englishHistory, ...(englishPublic as Catalog) }));
 
 afterEach(() => {
   cleanup();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeOccupancy } from '@/client/test/fixtures';
 import german from '@/client/i18n/catalogs/de';
+import germanHistory from '@/client/i18n/catalogs/de-history';
 import { activate } from '@/client/i18n/i18n';
 import { chosenOption, placeOf, spaceChoices, spaceInSentence } from './space-choice';
 import { leisureOccupancy } from './spaces-fixture';
@@ -56,7 +57,7 @@ describe('titles', () => {
     expect(placeOf(site!)).toEqual({ kind: 'site', place: '' });
     expect(placeOf(pool!)).toEqual({ kind: 'space', place: 'the Pool hall' });
     expect(placeOf(door)).toEqual({ kind: 'door', place: 'the Main entrance' });
-    activate('de', german);
+    activate('de', { ...german, ...germanHistory });
     expect(placeOf(pool!)).toEqual({ kind: 'space', place: 'Pool hall' });
   });
 });

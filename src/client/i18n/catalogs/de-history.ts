@@ -1,0 +1,5 @@
+// Today's curve's and the history view's German messages: a chunk of their own, loaded with them.
+import type { Catalog } from '../i18n';
+import history from '@/shared/i18n/locales/de/history.json';
+
+export default history as Catalog;

@@ -1,0 +1,5 @@
+// Today's curve's and the history view's English messages: a chunk of their own, loaded with them.
+import type { Catalog } from '../i18n';
+import history from '@/shared/i18n/locales/en/history.json';
+
+export default history as Catalog;
