@@ -1,9 +1,10 @@
 // The server's words: alert texts (webhook, e-mail) in the site's language, from the same
 // catalogs as the screens (src/shared/i18n/locales), formatted by formatjs's intl-messageformat.
 import { readFileSync } from 'node:fs';
-import { IntlMessageFormat } from 'intl-messageformat';
+import type { IntlMessageFormat } from 'intl-messageformat';
 import { INTL_LOCALES, LANGUAGES, type Language } from '@/shared/i18n/languages';
 import type { MessageKey, MessageValues } from '@/shared/i18n/message-key';
+import { messageFormat } from '@/shared/i18n/message-format';
 
 /** What the server says: the alerts' words and the shared ones (levels, sign words). */
 type ServerKey = Extract<MessageKey, `alerts.${string}` | `common.${string}`>;
@@ -26,14 +27,7 @@ export function serverT(lang: Language, key: ServerKey, values?: MessageValues):
   if (!format) {
     const message = catalogs[lang][key] ?? catalogs.en[key];
     if (message === undefined) return key;
-    // Grouped as the screens group: 1 083, 1.083, 1,083.
-    format = new IntlMessageFormat(message, INTL_LOCALES[lang], undefined, {
-      formatters: {
-        getNumberFormat: (locales, options) => new Intl.NumberFormat(locales, { useGrouping: 'always', ...options }),
-        getDateTimeFormat: (locales, options) => new Intl.DateTimeFormat(locales, options),
-        getPluralRules: (locales, options) => new Intl.PluralRules(locales, options),
-      },
-    });
+    format = messageFormat(message, INTL_LOCALES[lang]);
     formats.set(id, format);
   }
   return String(format.format(values));

@@ -2,9 +2,10 @@
 // through formatjs's intl-messageformat). No React here (the public page has none): the hook is
 // use-t.ts. Catalogs arrive parsed (scripts/vite-icu-messages.ts), so no parser is shipped.
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { IntlMessageFormat } from 'intl-messageformat';
+import type { IntlMessageFormat } from 'intl-messageformat';
 import { INTL_LOCALES, type Language } from '@/shared/i18n/languages';
 import type { MessageKey, MessageValues } from '@/shared/i18n/message-key';
+import { messageFormat } from '@/shared/i18n/message-format';
 
 /** A message as a catalog module holds it: a plain sentence, or a parsed ICU message. */
 export type CompiledMessage = string | MessageFormatElement[];
@@ -38,32 +39,10 @@ export function activeLocale(): string {
   return active?.locale ?? INTL_LOCALES.en;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const pluralRules = new Map<string, Intl.PluralRules>();
-const memo = <T>(cache: Map<string, T>, make: (...args: never[]) => T) =>
-  ((...args: unknown[]) => {
-    const key = JSON.stringify(args);
-    let value = cache.get(key);
-    if (value === undefined) cache.set(key, (value = make(...(args as never[]))));
-    return value;
-  }) as never;
-
-// Numbers inside messages ("{count, number}", a plural's #) group as the app's do everywhere:
-// 1 083, 1.083, 1,083 (Hungarian would leave four digits ungrouped).
-const formatters = {
-  getNumberFormat: memo(
-    numberFormats,
-    (locales: string, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locales, { useGrouping: 'always', ...options }),
-  ),
-  getDateTimeFormat: memo(dateFormats, (locales: string, options?: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locales, options)),
-  getPluralRules: memo(pluralRules, (locales: string, options?: Intl.PluralRulesOptions) => new Intl.PluralRules(locales, options)),
-};
-
 export function formatOf(key: MessageKey, message: MessageFormatElement[], locale: string): IntlMessageFormat {
   let format = formats.get(key);
   if (!format) {
-    format = new IntlMessageFormat(message, locale, undefined, { formatters });
+    format = messageFormat(message, locale);
     formats.set(key, format);
   }
   return format;
