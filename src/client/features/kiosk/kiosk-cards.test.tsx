@@ -50,6 +50,20 @@ describe('KioskCards', () => {
     expect(vi.getTimerCount()).toBe(timers);
   });
 
+  it('shows the first page at once and fades in only the pages that follow', () => {
+    render(<KioskCards name="doors" cards={doors} freshness={live} rotateMs={10_000} status={null} />);
+    expect(screen.getByRole('list', { name: 'Doors, page 1 of 2' })).not.toHaveClass('kiosk-page-in');
+    act(() => {
+      vi.advanceTimersByTime(10_000);
+    });
+    expect(screen.getByRole('list', { name: 'Doors, page 2 of 2' })).toHaveClass('kiosk-page-in');
+    act(() => {
+      vi.advanceTimersByTime(10_000);
+    });
+    // Back on page 1, which now follows another: it fades in too.
+    expect(screen.getByRole('list', { name: 'Doors, page 1 of 2' })).toHaveClass('kiosk-page-in');
+  });
+
   it('shows a few doors on one page, without an indicator or a timer', () => {
     render(<KioskCards name="doors" cards={doors.slice(0, 2)} freshness={live} rotateMs={10_000} status={null} />);
     expect(screen.getByRole('list', { name: 'Doors' })).toBeInTheDocument();

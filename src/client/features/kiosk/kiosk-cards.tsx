@@ -81,7 +81,7 @@ export function KioskCards({ name: kind, cards, freshness, rotateMs, status }: K
   const viewport = useViewportSize();
   const gap = (GAP_VMIN / 100) * Math.min(viewport.width, viewport.height);
   const plan = area === null ? null : planGrid(cards.length, area, minTileSize(viewport), gap);
-  const page = usePageRotation(plan?.pages ?? 1, rotateMs);
+  const { page, turned } = usePageRotation(plan?.pages ?? 1, rotateMs);
   const shown = plan === null ? [] : pageOf(cards, page, plan.perPage);
   const em = Math.max(...shown.map((c) => reservedEm(Math.max(c.occupancy, c.capacity ?? 0))), reservedEm(0));
   const labelEm = Math.max(...shown.map((d) => labelWidthEm(d.label)), 1);
@@ -97,7 +97,7 @@ export function KioskCards({ name: kind, cards, freshness, rotateMs, status }: K
           <ul
             key={page}
             aria-label={pages > 1 ? t('kiosk.cards.page', { name, page: page + 1, pages }) : name}
-            className="kiosk-page-in grid h-full gap-[2.2vmin]"
+            className={`grid h-full gap-[2.2vmin] ${turned ? 'kiosk-page-in' : ''}`}
             style={{ gridTemplateColumns: `repeat(${plan.columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${plan.rows}, minmax(0, 1fr))` }}
           >
             {shown.map((card) => (
