@@ -60,7 +60,7 @@ export default tseslint.config(
             { target: './src/simulator', from: ['./src/client', './src/server'], message: 'The simulator stands alone, like the vendor it imitates.' },
             {
               target: ['./src/client/lib', './src/client/components'],
-              from: ['./src/client/features', './src/client/app.tsx'],
+              from: ['./src/client/features', './src/client/screens', './src/client/app.tsx'],
               message: 'lib/ and components/ serve every feature, so they import none.',
             },
             ...featureZones,

@@ -6,6 +6,7 @@ import { compression } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { chunkPlan } from './scripts/chunk-plan.ts';
 import { icuMessages } from './scripts/vite-icu-messages.ts';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
@@ -94,8 +95,19 @@ export default defineConfig(({ command }) => ({
     reportCompressedSize: false,
     // .vite/manifest.json: the server preloads the start language's catalog chunk by its name.
     manifest: true,
-    // The SPA, and the public view: a page of its own with a few KB of script and no React.
-    rollupOptions: { input: { index: 'index.html', public: 'public.html' } },
+    // The SPA, and the public view: a page of its own with a few KB of script and no React. The
+    // SPA's chunks follow a plan (scripts/chunk-plan.ts): a live screen's first load is few files.
+    rollupOptions: {
+      input: { index: 'index.html', public: 'public.html' },
+      output: {
+        codeSplitting: chunkPlan({
+          entry: '/index.html',
+          publicEntry: '/public.html',
+          home: { name: 'dashboard', module: 'src/client/screens/dashboard-screen.tsx' },
+          screens: { kiosk: 'src/client/features/kiosk/kiosk-page.tsx' },
+        }),
+      },
+    },
   },
   server: {
     // `npm run dev`: the SPA with hot reload, its API proxied to the BFF started beside it.

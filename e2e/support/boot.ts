@@ -12,7 +12,12 @@ const WIRE_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-en
 export async function withoutEmbeddedAnswers(page: Page): Promise<void> {
   await page.route('**/*', async (route) => {
     if (route.request().resourceType() !== 'document') return route.fallback();
-    const response = await route.fetch();
+    // A kept-alive socket the server closed as it idled resets the fetch; a browser sends such a
+    // request again on a new connection, and so does this.
+    const response = await route.fetch().catch((error: unknown) => {
+      if (error instanceof Error && /ECONNRESET|socket hang up/.test(error.message)) return route.fetch();
+      throw error;
+    });
     const html = await response.text();
     const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => !WIRE_HEADERS.has(name.toLowerCase())));
     await route.fulfill({ status: response.status(), headers, body: html.replace(BOOT, '') });

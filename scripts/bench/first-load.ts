@@ -1,11 +1,14 @@
-// First-load JavaScript of the built dashboard: the entry script of index.html, every
-// <link rel="modulepreload">, (as a safety net) every chunk those import statically, and the largest
-// language catalog (the app waits for its start language's), each
+// First-load JavaScript of a screen of the built SPA (the dashboard unless told): the entry script
+// of index.html, every <link rel="modulepreload">, the screen's chunks (the server's page preloads
+// them: src/server/build-manifest.ts), (as a safety net) every chunk those import statically, and
+// the largest language catalog (the app waits for its start language's), each
 // gzipped at zlib's default level 6 (what nginx, Caddy and most CDNs use on the fly). Files in
 // assets/ outside that set are the lazy chunks.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { type Manifest, pageAssets, SCREEN_MESSAGES } from '../../src/server/build-manifest';
+import type { Screen } from '../../src/shared/screens';
 
 export const GZIP_LEVEL = 6;
 /** A string that minified recharts code keeps (its CSS class names). */
@@ -15,7 +18,7 @@ export interface ChunkInfo {
   file: string;
   bytes: number;
   gzipBytes: number;
-  /** How the browser gets it on first load: entry, modulepreload, or static import. */
+  /** How the browser gets it on first load: entry, modulepreload, screen, or static import. */
   via: string;
   recharts: boolean;
 }
@@ -57,8 +60,8 @@ function info(root: string, file: string, via: string): ChunkInfo {
   return { file, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: GZIP_LEVEL }).length, via, recharts: bytes.includes(RECHARTS_MARKER) };
 }
 
-/** `root` is the build output folder holding index.html and assets/. */
-export function analyseBuild(root: string): FirstLoad {
+/** `root` is the build output folder holding index.html, assets/ and .vite/manifest.json. */
+export function analyseBuild(root: string, screen: Screen['kind'] = 'dashboard'): FirstLoad {
   const indexPath = resolve(root, 'index.html');
   if (!existsSync(indexPath)) throw new Error(`${indexPath} is missing`);
   const html = readFileSync(indexPath, 'utf8');
@@ -81,6 +84,9 @@ export function analyseBuild(root: string): FirstLoad {
   };
   for (const f of entries) add(f, 'entry');
   for (const f of preloads) add(f, 'modulepreload');
+  const manifestPath = resolve(root, '.vite/manifest.json');
+  const page = existsSync(manifestPath) ? pageAssets(JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest) : null;
+  for (const f of page?.screens[screen]?.chunks ?? []) add(toFile(f), `${screen} (the page preloads it)`);
   const notPreloaded: string[] = [];
   while (queue.length > 0) {
     const file = queue.shift() ?? '';
@@ -96,14 +102,28 @@ export function analyseBuild(root: string): FirstLoad {
     }
   }
 
-  const assets = existsSync(resolve(root, 'assets')) ? readdirSync(resolve(root, 'assets')).filter((f) => f.endsWith('.js')) : [];
+  const files = existsSync(resolve(root, 'assets')) ? readdirSync(resolve(root, 'assets')).filter((f) => f.endsWith('.js')) : [];
   // The app renders once its start language's catalog is in (src/client/main.tsx): the largest
   // of the three counts, as the first load of a site in that language carries it.
-  const catalogs = assets.filter((f) => /^(en|de|hu)-(?!settings-|history-)[\w-]+\.js$/.test(f)).map((f) => info(root, `assets/${f}`, 'language catalog'));
+  const catalogs = files
+    .filter((f) => /^(en|de|hu)-(?!settings-|history-|kiosk-)[\w-]+\.js$/.test(f))
+    .map((f) => info(root, `assets/${f}`, 'language catalog'));
   const biggest = catalogs.sort((a, b) => b.gzipBytes - a.gzipBytes)[0];
   if (biggest) seen.set(biggest.file, 'language (largest)');
+  // A screen whose messages come with its code (the kiosk's): the largest language's part too.
+  const part = SCREEN_MESSAGES[screen];
+  if (part !== undefined && page !== null) {
+    const sizes = Object.values(page.parts[part]).map((a) =>
+      a.chunks
+        .map(toFile)
+        .filter((f) => !seen.has(f))
+        .map((f) => info(root, f, `${part} messages`)),
+    );
+    const largest = sizes.sort((a, b) => b.reduce((n, c) => n + c.gzipBytes, 0) - a.reduce((n, c) => n + c.gzipBytes, 0))[0] ?? [];
+    for (const c of largest) seen.set(c.file, `${part} messages (largest language)`);
+  }
   const firstLoad = [...seen].filter(([f]) => existsSync(resolve(root, f))).map(([f, via]) => info(root, f, via));
-  const lazy = assets
+  const lazy = files
     .map((f) => `assets/${f}`)
     .filter((f) => !seen.has(f))
     .map((f) => info(root, f, 'lazy'))

@@ -1,10 +1,12 @@
-// Entry point: the start language's catalog first (a small chunk of its own, preloaded by the
-// page), then one QueryClient for the whole app, seeded with the answers the page carries, mounted
+// Entry point: the start language's catalog and the screen's code first (chunks of their own,
+// preloaded by the page), then one QueryClient for the whole app, seeded with the answers the page carries, mounted
 // into #root.
+// First: zod is told before any schema is made (lib/zod-setup.ts).
+import './lib/zod-setup';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { App, preloadScreen } from './app';
 import { LanguageRoot } from './i18n/language-root';
 import { loadLanguage, startLanguage } from './i18n/load';
 import { readBootData, seedQueries } from './lib/boot-data';
@@ -37,7 +39,9 @@ function mount() {
 // Without its words the app cannot speak: a failed download (offline, a deploy mid-load) is said
 // plainly in all three languages and tried again, never a blank page.
 function start() {
-  loadLanguage(boot?.lang ?? startLanguage(window.location)).then(mount, () => {
+  // A screen whose code does not come is the screen's own to say (app.tsx: reconnecting, then a reload).
+  const screen = preloadScreen(window.location.pathname).catch(() => undefined);
+  Promise.all([loadLanguage(boot?.lang ?? startLanguage(window.location)), screen]).then(mount, () => {
     rootElement.innerHTML =
       '<p class="mx-auto my-12 max-w-2xl px-4 text-lg leading-relaxed" role="alert">Occupancy Live could not load and tries again in a moment. · Occupancy Live konnte nicht laden und versucht es gleich erneut. · Az Occupancy Live nem töltődött be, hamarosan újra próbálja.</p>';
     setTimeout(start, RETRY_MS);

@@ -43,12 +43,15 @@ function fakeDist(): string {
       'src/client/i18n/catalogs/en.ts': catalog('en'),
       'src/client/i18n/catalogs/de.ts': catalog('de'),
       'src/client/i18n/catalogs/hu.ts': catalog('hu'),
+      'src/client/i18n/catalogs/de-kiosk.ts': { file: 'assets/de-kiosk-K.js', src: 'src/client/i18n/catalogs/de-kiosk.ts', isDynamicEntry: true },
       'src/client/features/kiosk/kiosk-page.tsx': {
         file: 'assets/kiosk-page-K.js',
         imports: ['_shared.js', '_kiosk-bits.js'],
         css: ['assets/kiosk-page-K.css'],
       },
       '_kiosk-bits.js': { file: 'assets/kiosk-bits-B.js' },
+      // A screen the build's chunk plan names (scripts/chunk-plan.ts) is keyed by its file.
+      '_dashboard-D.js': { file: 'assets/dashboard-D.js', name: 'dashboard', imports: ['_shared.js', 'index.html'] },
     }),
   );
   return dir;
@@ -145,8 +148,11 @@ describe('the page with the first answers inside', async () => {
     expect(boot!.fetchedAt).toBeLessThanOrEqual(Date.now());
     expect(boot!.lang).toBe('en');
     expect(html).toContain('<html lang="en">');
-    // The catalog's own chunk beside the entry; the chunk the entry brings anyway is not repeated.
-    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/en-C.js"></head>');
+    // The catalog's and the screen's own chunks beside the entry, in the head; the chunk the entry
+    // brings anyway is not repeated.
+    expect(html).toContain(
+      '<link rel="modulepreload" crossorigin href="/assets/en-C.js"><link rel="modulepreload" crossorigin href="/assets/dashboard-D.js"></head>',
+    );
     expect(html).not.toContain('modulepreload" crossorigin href="/assets/shared-S.js"');
     // What one person may see is kept by no cache.
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -169,6 +175,10 @@ describe('the page with the first answers inside', async () => {
     expect(html).toContain('<link rel="preload" as="style" crossorigin href="/assets/kiosk-page-K.css">');
     expect(html).not.toContain('href="/assets/shared-S.js"');
     expect((await look('/')).html).not.toContain('kiosk-page');
+    // And the dashboard's chunk on the dashboard's paths, not on the kiosk's.
+    expect((await look('/')).html).toContain('<link rel="modulepreload" crossorigin href="/assets/dashboard-D.js">');
+    expect((await look('/anywhere/else')).html).toContain('href="/assets/dashboard-D.js"');
+    expect(html).not.toContain('dashboard-D.js');
     // The kiosk chooses its language itself (its ?lang=, its link): no choice is embedded for it.
     expect(boot!.lang).toBeUndefined();
   });
@@ -190,6 +200,9 @@ describe('the page with the first answers inside', async () => {
   it('preloads the language the page will start in: the kiosk’s ?lang=, else the browser’s', async () => {
     expect((await look('/kiosk?lang=de')).html).toContain('<html lang="de">');
     expect((await look('/kiosk?lang=de')).html).toContain('href="/assets/de-C.js"');
+    // The kiosk's own messages in that language come with its code; no other screen's page asks for them.
+    expect((await look('/kiosk?lang=de')).html).toContain('<link rel="modulepreload" crossorigin href="/assets/de-kiosk-K.js">');
+    expect((await look('/', { 'accept-language': 'de' })).html).not.toContain('de-kiosk-K.js');
     const hu = await look('/sign-in', { 'accept-language': 'fr-FR, hu;q=0.8, de;q=0.5' });
     expect(hu.html).toContain('<html lang="hu">');
     expect(hu.html).toContain('href="/assets/hu-C.js"');

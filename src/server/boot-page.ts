@@ -1,14 +1,16 @@
-// index.html as a page path gets it: `<html lang>` of the language the screen will speak, that
-// language's catalog chunk preloaded beside the entry, and what the requester may see of
-// /api/config, /api/me and /api/occupancy embedded as JSON, so the first numbers paint without a
-// round trip (docs/decisions/024). The API itself answers, in-process, with the page request's
+// index.html as a page path gets it: `<html lang>` of the language the screen will speak; that
+// language's catalog chunk and the path's screen (its code, its messages) preloaded beside the
+// entry (decision 027); and what the requester may see of /api/config, /api/me and /api/occupancy
+// embedded as JSON, so the first numbers paint without a round trip (decision 026). The API itself answers, in-process, with the page request's
 // own headers: the same access rules decide, and only its 200 answers are embedded.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from 'hono';
 import { BOOT_ELEMENT_ID, type BootData } from '@/shared/boot-data';
 import { isLanguage, type Language, matchLanguage } from '@/shared/i18n/languages';
+import { type Screen, screenOf } from '@/shared/screens';
 import type { AccessMode } from './access';
+import { type Manifest, type PageAssets, pageAssets, preloadsFor } from './build-manifest';
 import { chooseEncoding, compressSync, type Encoding } from './compression';
 
 export interface BootPageOptions {
@@ -27,24 +29,10 @@ export interface BootPageOptions {
 const OCCUPANCY_WAIT_MS = 300;
 /** Pages differ by language, by who asks and by the answer's age: a few recent ones are kept compressed. */
 const COMPRESSED_KEPT = 16;
-/** Where the catalogs' chunks come from (src/client/i18n/load.ts imports them). */
-const CATALOG_SOURCE = (lang: Language) => `src/client/i18n/catalogs/${lang}.ts`;
-
-/** The kiosk's screen is a chunk of its own (app.tsx): on /kiosk it downloads beside the entry. */
-const KIOSK_SOURCE = 'src/client/features/kiosk/kiosk-page.tsx';
-
 interface Template {
   html: string;
-  /** Per language: the catalog chunk and the chunks it imports, as /assets/… paths. */
-  catalogChunks: Partial<Record<Language, string[]>>;
-  /** The kiosk's chunks and style sheets, beyond the entry's. */
-  kiosk: { chunks: string[]; css: string[] };
-}
-
-interface ManifestChunk {
-  file: string;
-  imports?: string[];
-  css?: string[];
+  /** The chunks a page may preload beyond the entry: the languages' and the screens'. */
+  assets: PageAssets | null;
 }
 
 function loadTemplate(root: string): Template | null {
@@ -52,29 +40,8 @@ function loadTemplate(root: string): Template | null {
   if (!existsSync(file)) return null;
   const html = readFileSync(file, 'utf8');
   const manifestFile = resolve(root, '.vite/manifest.json');
-  const catalogChunks: Template['catalogChunks'] = {};
-  const kiosk: Template['kiosk'] = { chunks: [], css: [] };
-  if (existsSync(manifestFile)) {
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
-    const chunks = (key: string, seen: Set<string>): string[] => {
-      const chunk = manifest[key];
-      if (chunk === undefined || seen.has(key)) return [];
-      seen.add(key);
-      return [`/${chunk.file}`, ...(chunk.imports ?? []).flatMap((k) => chunks(k, seen))];
-    };
-    // The entry's own chunks are on their way already: only what the catalog adds is preloaded.
-    const entryKey = Object.keys(manifest).find((k) => k === 'index.html');
-    const entry = new Set(entryKey === undefined ? [] : chunks(entryKey, new Set()));
-    for (const lang of ['en', 'de', 'hu'] as const) {
-      const files = chunks(CATALOG_SOURCE(lang), new Set()).filter((f) => !entry.has(f));
-      if (files.length > 0) catalogChunks[lang] = files;
-    }
-    const seen = new Set<string>();
-    kiosk.chunks = chunks(KIOSK_SOURCE, seen).filter((f) => !entry.has(f));
-    const entryCss = new Set(entryKey === undefined ? [] : (manifest[entryKey]?.css ?? []));
-    kiosk.css = [...new Set([...seen].flatMap((k) => manifest[k]?.css ?? []))].filter((f) => !entryCss.has(f)).map((f) => `/${f}`);
-  }
-  return { html, catalogChunks, kiosk };
+  const assets = existsSync(manifestFile) ? pageAssets(JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest) : null;
+  return { html, assets };
 }
 
 /** The browser's languages in its order of preference (Accept-Language), the first the app speaks. */
@@ -143,9 +110,8 @@ export function createBootPage(options: BootPageOptions) {
     return { boot, setCookie };
   };
 
-  const render = (t: Template, lang: Language, boot: BootData | null, isKiosk: boolean): string => {
-    const modules = [...(t.catalogChunks[lang] ?? []), ...(isKiosk ? t.kiosk.chunks : [])];
-    const styles = isKiosk ? t.kiosk.css : [];
+  const render = (t: Template, lang: Language, boot: BootData | null, screen: Screen['kind']): string => {
+    const { chunks: modules, css: styles } = t.assets === null ? { chunks: [], css: [] } : preloadsFor(t.assets, screen, lang);
     const preload =
       modules.map((href) => `<link rel="modulepreload" crossorigin href="${escapeAttr(href)}">`).join('') +
       styles.map((href) => `<link rel="preload" as="style" crossorigin href="${escapeAttr(href)}">`).join('');
@@ -173,8 +139,8 @@ export function createBootPage(options: BootPageOptions) {
     const found = await bootFor(c);
     const browser = acceptLanguage(c.req.header('accept-language'));
     let lang: Language;
-    const isKiosk = c.req.path.replace(/\/+$/, '') === '/kiosk';
-    if (isKiosk) {
+    const screen = screenOf(c.req.path).kind;
+    if (screen === 'kiosk') {
       // The kiosk chooses its own (its ?lang=, its display link): the guess here is only a preload.
       const query = c.req.query('lang');
       lang = isLanguage(query) ? query : (browser ?? 'en');
@@ -187,7 +153,7 @@ export function createBootPage(options: BootPageOptions) {
     } else {
       lang = browser ?? 'en';
     }
-    const html = render(template, lang, found?.boot ?? null, isKiosk);
+    const html = render(template, lang, found?.boot ?? null, screen);
     // Through the context: headers other middleware set before (HSTS) stay on the answer.
     c.header('Content-Type', 'text/html; charset=UTF-8');
     // With what one asker may see inside, the page is kept nowhere, as the API's answers are.

@@ -1,5 +1,5 @@
 // Loading a language's catalog (a chunk of its own: only the language shown is downloaded), the
-// parts of it that come with their code (Settings, history), and the first guess at start, before the server has
+// parts of it that come with their code (Settings, history, the kiosk), and the first guess at start, before the server has
 // said which language the screen should speak.
 import { isLanguage, type Language, matchLanguage } from '@/shared/i18n/languages';
 import { activate, activeLanguage, type Catalog } from './i18n';
@@ -11,7 +11,7 @@ const catalogs: Record<Language, () => CatalogModule> = {
   hu: () => import('./catalogs/hu'),
 };
 /** Messages that come with the code that speaks them, not with the first screen. */
-export type MessagePart = 'settings' | 'history';
+export type MessagePart = 'settings' | 'history' | 'kiosk';
 const parts: Record<MessagePart, Record<Language, () => CatalogModule>> = {
   settings: {
     en: () => import('./catalogs/en-settings'),
@@ -22,6 +22,11 @@ const parts: Record<MessagePart, Record<Language, () => CatalogModule>> = {
     en: () => import('./catalogs/en-history'),
     de: () => import('./catalogs/de-history'),
     hu: () => import('./catalogs/hu-history'),
+  },
+  kiosk: {
+    en: () => import('./catalogs/en-kiosk'),
+    de: () => import('./catalogs/de-kiosk'),
+    hu: () => import('./catalogs/hu-kiosk'),
   },
 };
 

@@ -3,17 +3,26 @@
 // starts with the English catalog active.
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import english from '@/client/i18n/catalogs/en';
 import englishHistory from '@/client/i18n/catalogs/en-history';
+import englishKiosk from '@/client/i18n/catalogs/en-kiosk';
 import englishSettings from '@/client/i18n/catalogs/en-settings';
 import { activate, type Catalog } from '@/client/i18n/i18n';
 import { forgetLanguageLoading } from '@/client/i18n/load';
 import englishPublic from '@/shared/i18n/locales/en/public.json';
 
+// The app starts with its screen's code in (main.tsx preloads the screen of its path): so does every
+// test, for every screen. A screen's chunk still downloading when its test ends would land in the
+// next file's environment (files share one module graph); lazy-screen.test.tsx covers the loading.
+beforeAll(async () => {
+  const { preloadScreen } = await import('@/client/app');
+  await Promise.all(['/', '/kiosk', '/sign-in', '/setup', '/set-password', '/settings'].map(preloadScreen));
+});
+
 // Every test starts in English, as the app does in a browser that says nothing else (with the
 // parts that load with their code, and /public's own words for its page's tests).
-beforeEach(() => activate('en', { ...english, ...englishSettings, ...englishHistory, ...(englishPublic as Catalog) }));
+beforeEach(() => activate('en', { ...english, ...englishSettings, ...englishHistory, ...englishKiosk, ...(englishPublic as Catalog) }));
 
 afterEach(() => {
   cleanup();

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App, routeOf } from '@/client/app';
+import { App } from '@/client/app';
 import { ApiRequestError } from '@/client/lib/api-client';
 import { apiError, json, makeConfig, makeOccupancy } from '@/client/test/fixtures';
 import { ADMIN, fakeApi, openAt, renderWithApp, NEXT_PAGE } from '@/client/test/fake-api';
@@ -28,20 +28,6 @@ describe('redirectFor', () => {
     expect(redirectFor(new ApiRequestError({ status: 401, code: 'display_revoked', message: 'Revoked.' }), '/')).toBeNull();
     expect(redirectFor(new ApiRequestError({ status: 0, code: 'network', message: 'Down.' }), '/')).toBeNull();
     expect(redirectFor(new Error('boom'), '/')).toBeNull();
-  });
-});
-
-describe('routeOf', () => {
-  it('maps each path to its screen, with or without a trailing slash', () => {
-    expect(routeOf('/')).toEqual({ kind: 'dashboard' });
-    expect(routeOf('/kiosk/')).toEqual({ kind: 'kiosk' });
-    expect(routeOf('/sign-in')).toEqual({ kind: 'sign-in' });
-    expect(routeOf('/setup')).toEqual({ kind: 'setup' });
-    expect(routeOf('/set-password')).toEqual({ kind: 'set-password' });
-    expect(routeOf('/settings')).toEqual({ kind: 'settings', section: null });
-    expect(routeOf('/settings/people/')).toEqual({ kind: 'settings', section: 'people' });
-    expect(routeOf('/nowhere')).toEqual({ kind: 'dashboard' });
-    expect(routeOf('/settings/a/b')).toEqual({ kind: 'dashboard' });
   });
 });
 

@@ -4,7 +4,8 @@
 // screen without a link what it needs.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadMessages } from '@/client/i18n/load';
 import { createQueryClient } from '@/client/lib/query-client';
 import { apiError, json, makeConfig, makeOccupancy } from '@/client/test/fixtures';
 import { fakeBff, type Handler } from '@/client/test/render-app';
@@ -20,6 +21,9 @@ const SIDE: Me = {
 };
 const revoked = () => json(apiError('display_revoked', 'This display link was revoked.'), 401);
 const unauthorized = () => json(apiError('unauthorized', 'Sign in to see this.'), 401);
+
+// The kiosk's messages come with its code (app.tsx asks for them): a display's language brings them too.
+beforeAll(() => loadMessages('kiosk'));
 
 beforeEach(() => {
   window.history.replaceState(null, '', '/kiosk');

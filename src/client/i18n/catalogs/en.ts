@@ -1,6 +1,7 @@
-// The English catalog of the first screen, as one chunk that loads only when en is the language.
-// Settings' and history's messages come with their own code (en-settings.ts, en-history.ts); the
-// alert texts are the server's and /public's words its own page's.
+// The English catalog of the dashboard and the account pages, as one chunk that loads only
+// when en is the language. Settings', history's and the kiosk's messages come with their own code
+// (en-settings.ts, en-history.ts, en-kiosk.ts); the alert texts are the server's and /public's
+// words its own page's.
 import type { Catalog } from '../i18n';
 
 const namespaces = import.meta.glob<Catalog>(
@@ -8,6 +9,7 @@ const namespaces = import.meta.glob<Catalog>(
     '/src/shared/i18n/locales/en/*.json',
     '!/src/shared/i18n/locales/en/settings.json',
     '!/src/shared/i18n/locales/en/history.json',
+    '!/src/shared/i18n/locales/en/kiosk.json',
     '!/src/shared/i18n/locales/en/alerts.json',
     '!/src/shared/i18n/locales/en/public.json',
   ],

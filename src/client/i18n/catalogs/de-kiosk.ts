@@ -1,0 +1,5 @@
+// The kiosk's German messages: a chunk of their own, loaded with the kiosk's code.
+import type { Catalog } from '../i18n';
+import kiosk from '@/shared/i18n/locales/de/kiosk.json';
+
+export default kiosk as Catalog;
