@@ -1,6 +1,6 @@
 // Entry point: the start language's catalog and the screen's code first (chunks of their own,
-// preloaded by the page), then one QueryClient for the whole app, seeded with the answers the page carries, mounted
-// into #root.
+// preloaded by the page), then one QueryClient for the whole app, seeded with the answers the page
+// carries, mounted into #root.
 // First: zod is told before any schema is made (lib/zod-setup.ts).
 import './lib/zod-setup';
 import { QueryClientProvider } from '@tanstack/react-query';

@@ -1,6 +1,6 @@
 // Loading a language's catalog (a chunk of its own: only the language shown is downloaded), the
-// parts of it that come with their code (Settings, history, the kiosk), and the first guess at start, before the server has
-// said which language the screen should speak.
+// parts of it that come with their code (Settings, history, the kiosk), and the first guess at
+// start, before the server has said which language the screen should speak.
 import { isLanguage, type Language, matchLanguage } from '@/shared/i18n/languages';
 import { activate, activeLanguage, type Catalog } from './i18n';
 
