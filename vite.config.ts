@@ -93,7 +93,7 @@ export default defineConfig(({ command }) => ({
     emptyOutDir: true,
     sourcemap: false,
     reportCompressedSize: false,
-    // .vite/manifest.json: the server preloads the start language's catalog chunk by its name.
+    // .vite/manifest.json: the server preloads the start language's and the screen's chunks by it.
     manifest: true,
     // The SPA, and the public view: a page of its own with a few KB of script and no React. The
     // SPA's chunks follow a plan (scripts/chunk-plan.ts): a live screen's first load is few files.
