@@ -1,6 +1,9 @@
 // Realistic API bodies for client tests. Every fixture is parsed with the shared schema, so a
 // test can never pass on a shape the real BFF would not send.
+import { type AdminSettings, adminSettingsSchema } from '@/shared/admin-settings-schema';
 import { type Config, configSchema, type DeviceOccupancy, type Occupancy, occupancySchema } from '@/shared/api-schema';
+import { type DisplayInfo, displaySchema } from '@/shared/display-schema';
+import { DEFAULT_PUBLIC } from '@/shared/settings-schema';
 import { doorHealth, spaceDrift } from '@/shared/door-health';
 import { defaultSpaces, orderSpaces, spaceOccupancies, spacesSchema, spaceState } from '@/shared/spaces';
 import type { z } from 'zod';
@@ -11,6 +14,42 @@ export const TEST_NOW = '2026-11-26T10:15:03Z';
 /** A JSON answer as the BFF sends it. */
 export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+/** An administrator's settings (/api/admin/settings): Riverside in Budapest, no spaces, always open, nothing locked; `values` as given. */
+export function makeAdminSettings(values: Partial<z.input<typeof adminSettingsSchema>['values']> = {}, locked: AdminSettings['locked'] = {}): AdminSettings {
+  return adminSettingsSchema.parse({
+    values: {
+      siteName: 'Riverside',
+      shownName: 'Riverside',
+      timezone: 'Europe/Budapest',
+      dayStart: '00:00',
+      locale: 'en',
+      spaces: { devices: [] },
+      public: DEFAULT_PUBLIC,
+      openingHours: null,
+      alerts: { channels: [], rules: [] },
+      ...values,
+    },
+    locked,
+  });
+}
+
+/** A display link as Settings lists it: made a day before TEST_NOW, never seen, the kiosk's defaults; as given otherwise. */
+export function makeDisplay(overrides: Partial<z.input<typeof displaySchema>> = {}): DisplayInfo {
+  return displaySchema.parse({
+    id: 'd',
+    name: 'Display',
+    spaces: null,
+    mode: null,
+    theme: null,
+    lang: null,
+    chime: false,
+    createdAt: new Date(Date.parse(TEST_NOW) - 86_400_000).toISOString(),
+    lastSeen: null,
+    revokedAt: null,
+    ...overrides,
+  });
 }
 
 export function makeConfig(overrides: Partial<Config> = {}): Config {

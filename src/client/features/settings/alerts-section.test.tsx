@@ -5,27 +5,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { enter, fakeApi, renderWithApp } from '@/client/test/fake-api';
-import { apiError, json, LEISURE_SPACES, makeConfig, makeSpacesOccupancy } from '@/client/test/fixtures';
+import { apiError, json, LEISURE_SPACES, makeAdminSettings, makeConfig, makeDisplay, makeSpacesOccupancy } from '@/client/test/fixtures';
 import type { AdminSettings } from '@/shared/admin-settings-schema';
 import type { AlertLogEntry, AlertsSettings } from '@/shared/alerts-schema';
-import { DEFAULT_PUBLIC } from '@/shared/settings-schema';
 import { AlertsSection } from './alerts-section';
 
 function adminSettings(alerts: AlertsSettings, locked: AdminSettings['locked'] = {}): AdminSettings {
-  return {
-    values: {
-      siteName: null,
-      shownName: 'Riverside Leisure Centre',
-      timezone: 'Europe/Budapest',
-      dayStart: '00:00',
-      locale: 'en',
-      spaces: { devices: [] },
-      public: DEFAULT_PUBLIC,
-      openingHours: null,
-      alerts,
-    },
-    locked,
-  };
+  return makeAdminSettings({ siteName: null, shownName: 'Riverside Leisure Centre', alerts }, locked);
 }
 
 const NONE: AlertsSettings = { channels: [], rules: [] };
@@ -57,20 +43,7 @@ function renderSection(alerts: AlertsSettings = NONE, locked: AdminSettings['loc
     'GET /api/occupancy': () => json(makeSpacesOccupancy(spaces)),
     'GET /api/config': () => json(makeConfig()),
     'GET /api/admin/displays': () =>
-      json([
-        {
-          id: 'd1',
-          name: 'Café wall',
-          spaces: ['cafe'],
-          mode: 'total',
-          theme: null,
-          lang: null,
-          chime: true,
-          createdAt: '2026-11-01T10:00:00Z',
-          lastSeen: null,
-          revokedAt: null,
-        },
-      ]),
+      json([makeDisplay({ id: 'd1', name: 'Café wall', spaces: ['cafe'], mode: 'total', chime: true, createdAt: '2026-11-01T10:00:00Z' })]),
     'GET /api/admin/alerts/log': () => json({ entries: log }),
     'PUT /api/admin/settings/alerts': (r) => json(adminSettings(r.body as AlertsSettings)),
   });

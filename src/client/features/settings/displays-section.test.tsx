@@ -5,34 +5,19 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '@/client/lib/query-client';
-import { apiError, json, makeOccupancy, TEST_NOW } from '@/client/test/fixtures';
+import { apiError, json, makeDisplay, makeOccupancy, TEST_NOW } from '@/client/test/fixtures';
 import { fakeBff, type Handler } from '@/client/test/render-app';
-import type { DisplayInfo } from '@/shared/display-schema';
 import { DisplaysSection, displayStatus } from './displays-section';
 
 const NOW_MS = Date.parse(TEST_NOW);
 const ago = (seconds: number) => new Date(NOW_MS - seconds * 1000).toISOString();
 const URL_MADE = 'http://localhost/kiosk#display=k3Jv0mB6Qe9yXw2t5sLr8uNp1aHd4fGz7cVb0nMq9oE';
 
-const display = (over: Partial<DisplayInfo>): DisplayInfo => ({
-  id: 'd',
-  name: 'Display',
-  spaces: null,
-  mode: null,
-  theme: null,
-  lang: null,
-  chime: false,
-  createdAt: ago(86_400),
-  lastSeen: null,
-  revokedAt: null,
-  ...over,
-});
-
 const LIST = [
-  display({ id: 'd1', name: 'Café entrance', spaces: ['device-93'], mode: 'total', lastSeen: ago(125) }),
-  display({ id: 'd2', name: 'Lobby', lastSeen: ago(12 * 60 + 5), theme: 'light', lang: 'de', chime: true }),
-  display({ id: 'd3', name: 'Spare screen' }),
-  display({ id: 'd4', name: 'Old hall', revokedAt: ago(3600) }),
+  makeDisplay({ id: 'd1', name: 'Café entrance', spaces: ['device-93'], mode: 'total', lastSeen: ago(125) }),
+  makeDisplay({ id: 'd2', name: 'Lobby', lastSeen: ago(12 * 60 + 5), theme: 'light', lang: 'de', chime: true }),
+  makeDisplay({ id: 'd3', name: 'Spare screen' }),
+  makeDisplay({ id: 'd4', name: 'Old hall', revokedAt: ago(3600) }),
 ];
 
 /** The requests to a path: each one's method and JSON body. */

@@ -2,26 +2,14 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { json } from '@/client/test/fixtures';
+import { json, makeAdminSettings } from '@/client/test/fixtures';
 import type { AdminSettings } from '@/shared/admin-settings-schema';
 import { openingHoursSchema } from '@/shared/opening-hours';
 import { HoursSection } from './hours-section';
 
 const HOURS = openingHoursSchema.parse({ weekly: { mon: [['07:00', '22:00']] }, closed: ['2026-12-25'] });
-const settingsWith = (openingHours: AdminSettings['values']['openingHours'], locked: AdminSettings['locked'] = {}): AdminSettings => ({
-  values: {
-    siteName: 'Riverside',
-    shownName: 'Riverside',
-    timezone: 'Europe/Budapest',
-    dayStart: '00:00',
-    locale: 'en',
-    spaces: { devices: [] },
-    public: { enabled: false, spaces: [], showNumbers: false, allowOrigins: [] },
-    openingHours,
-    alerts: { channels: [], rules: [] },
-  },
-  locked,
-});
+const settingsWith = (openingHours: AdminSettings['values']['openingHours'], locked: AdminSettings['locked'] = {}) =>
+  makeAdminSettings({ openingHours }, locked);
 
 interface Call {
   method: string;

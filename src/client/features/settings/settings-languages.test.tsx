@@ -11,9 +11,8 @@ import germanSettings from '@/client/i18n/catalogs/de-settings';
 import hungarian from '@/client/i18n/catalogs/hu';
 import hungarianSettings from '@/client/i18n/catalogs/hu-settings';
 import { activate } from '@/client/i18n/i18n';
-import { json, makeConfig, makeOccupancy, TEST_NOW } from '@/client/test/fixtures';
+import { json, makeAdminSettings, makeConfig, makeDisplay, makeOccupancy, TEST_NOW } from '@/client/test/fixtures';
 import type { AdminSettings } from '@/shared/admin-settings-schema';
-import type { DisplayInfo } from '@/shared/display-schema';
 import { openingHoursSchema } from '@/shared/opening-hours';
 import { auditTime } from './audit-words';
 import { DisplaysSection } from './displays-section';
@@ -21,36 +20,10 @@ import { HoursSection } from './hours-section';
 import { SaveBar } from './settings-fields';
 import { SiteSection } from './site-section';
 
-const SETTINGS: AdminSettings = {
-  values: {
-    siteName: 'Riverside',
-    shownName: 'Riverside',
-    timezone: 'Europe/Budapest',
-    dayStart: '00:00',
-    locale: 'en',
-    spaces: { devices: [] },
-    public: { enabled: false, spaces: [], showNumbers: false, allowOrigins: [] },
-    openingHours: openingHoursSchema.parse({ weekly: { mon: [['07:00', '22:00']] } }),
-    alerts: { channels: [], rules: [] },
-  },
-  locked: {},
-};
+const SETTINGS = makeAdminSettings({ openingHours: openingHoursSchema.parse({ weekly: { mon: [['07:00', '22:00']] } }) });
 
 const NOW_MS = Date.parse(TEST_NOW);
 const ago = (seconds: number) => new Date(NOW_MS - seconds * 1000).toISOString();
-const display = (over: Partial<DisplayInfo>): DisplayInfo => ({
-  id: 'd',
-  name: 'Display',
-  spaces: null,
-  mode: null,
-  theme: null,
-  lang: null,
-  chime: false,
-  createdAt: ago(86_400),
-  lastSeen: null,
-  revokedAt: null,
-  ...over,
-});
 
 interface Call {
   method: string;
@@ -77,7 +50,7 @@ function stubApi(settings: AdminSettings = SETTINGS) {
       if (path === '/api/occupancy') return Promise.resolve(json(makeOccupancy()));
       if (path === '/api/admin/displays')
         return Promise.resolve(
-          json([display({ id: 'd1', name: 'Lobby', lastSeen: ago(125), lang: 'hu' }), display({ id: 'd2', name: 'Old', revokedAt: ago(60) })]),
+          json([makeDisplay({ id: 'd1', name: 'Lobby', lastSeen: ago(125), lang: 'hu' }), makeDisplay({ id: 'd2', name: 'Old', revokedAt: ago(60) })]),
         );
       return Promise.resolve(json({ error: { code: 'not_found', message: 'no' } }, 404));
     }),

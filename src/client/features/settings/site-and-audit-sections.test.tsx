@@ -3,33 +3,22 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { json, makeConfig, makeOccupancy } from '@/client/test/fixtures';
+import { json, makeAdminSettings, makeConfig, makeOccupancy } from '@/client/test/fixtures';
 import type { AdminSettings } from '@/shared/admin-settings-schema';
 import { AuditSection } from './audit-section';
 import { SiteSection } from './site-section';
 import { devicesToChoose, SpacesSection } from './spaces-section';
 import { draftFromValue } from './spaces-draft';
 
-const SETTINGS: AdminSettings = {
-  values: {
-    siteName: 'Riverside',
-    shownName: 'Riverside',
-    timezone: 'Europe/Budapest',
-    dayStart: '00:00',
-    locale: 'en',
-    spaces: {
-      devices: [{ id: 91, label: 'Main entrance' }],
-      spaces: [
-        { id: 'site', name: 'Riverside', capacity: 120, doors: [{ device: 91, side: 'in' }] },
-        { id: 'cafe', name: 'Cafe', parent: 'site', capacity: 40, doors: [{ device: 93, side: 'in' }] },
-      ],
-    },
-    public: { enabled: false, spaces: [], showNumbers: false, allowOrigins: [] },
-    openingHours: null,
-    alerts: { channels: [], rules: [] },
+const SETTINGS = makeAdminSettings({
+  spaces: {
+    devices: [{ id: 91, label: 'Main entrance' }],
+    spaces: [
+      { id: 'site', name: 'Riverside', capacity: 120, doors: [{ device: 91, side: 'in' }] },
+      { id: 'cafe', name: 'Cafe', parent: 'site', capacity: 40, doors: [{ device: 93, side: 'in' }] },
+    ],
   },
-  locked: {},
-};
+});
 
 interface Call {
   method: string;
