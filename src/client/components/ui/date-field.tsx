@@ -51,6 +51,21 @@ export function parseDateInput(text: string, lang: Language): string | null {
   return null;
 }
 
+/**
+ * The text a typed date field shows for `value`: what is typed stays as typed while it is being
+ * typed; a new value from outside (a preset, another row's removal) replaces it, in the language's
+ * order. `show(text, standsFor)` sets the text and the value it stands for.
+ */
+export function useDateText(value: string, lang: Language): [text: string, show: (text: string, standsFor: string) => void] {
+  const [draft, setDraft] = useState({ text: formatDateInput(value, lang), shownFor: value });
+  let text = draft.text;
+  if (draft.shownFor !== value) {
+    text = formatDateInput(value, lang);
+    setDraft({ text, shownFor: value });
+  }
+  return [text, (next, standsFor) => setDraft({ text: next, shownFor: standsFor })];
+}
+
 export interface DateFieldProps {
   id: string;
   label: string;
@@ -66,14 +81,7 @@ export interface DateFieldProps {
 
 export function DateField({ id, label, value, onChange, error, describedBy, labelClassName = 'block text-sm text-muted' }: DateFieldProps) {
   const { t, lang } = useT();
-  // What is typed stays as typed while it is being typed; a new value from outside (a preset)
-  // replaces it. `shownFor` is the value the text stands for.
-  const [draft, setDraft] = useState({ text: formatDateInput(value, lang), shownFor: value });
-  let text = draft.text;
-  if (draft.shownFor !== value) {
-    text = formatDateInput(value, lang);
-    setDraft({ text, shownFor: value });
-  }
+  const [text, show] = useDateText(value, lang);
 
   // Left with text that is not a date: said once the field is left, not at every keystroke.
   const [left, setLeft] = useState(false);
@@ -88,7 +96,7 @@ export function DateField({ id, label, value, onChange, error, describedBy, labe
   function type(next: string) {
     const iso = parseDateInput(next, lang);
     const handed = iso ?? next.trim();
-    setDraft({ text: next, shownFor: handed });
+    show(next, handed);
     setLeft(false);
     onChange(handed);
   }
@@ -111,7 +119,7 @@ export function DateField({ id, label, value, onChange, error, describedBy, labe
         // Once read, the date is shown the language's way (1.2.2026 becomes 01.02.2026).
         onBlur={() => {
           setLeft(true);
-          if (!unreadable) setDraft({ text: formatDateInput(value, lang), shownFor: value });
+          if (!unreadable) show(formatDateInput(value, lang), value);
         }}
         className={`mt-1 block min-h-11 w-full min-w-0 rounded-lg border bg-surface px-3 text-base text-ink tabular-nums ${
           problem ? 'border-full-arc' : 'border-line'

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useT } from '@/client/i18n/use-t';
 import { Button } from '@/client/components/ui/button';
+import { useDateText } from '@/client/components/ui/date-field';
 import { FieldError } from '@/client/components/ui/date-range-fields';
 import { Skeleton } from '@/client/components/ui/skeleton';
 import { t } from '@/client/i18n/i18n';
@@ -285,13 +286,7 @@ function DateInput({
   'aria-describedby': string | undefined;
 }) {
   const { lang } = useT();
-  // `shownFor` is the value the text stands for; a value from elsewhere replaces the text.
-  const [draft, setDraft] = useState({ text: formatDate(value, lang), shownFor: value });
-  let text = draft.text;
-  if (draft.shownFor !== value) {
-    text = formatDate(value, lang);
-    setDraft({ text, shownFor: value });
-  }
+  const [text, show] = useDateText(value, lang);
   return (
     <input
       type="text"
@@ -305,10 +300,10 @@ function DateInput({
       onChange={(e) => {
         const typed = e.target.value;
         const next = parseDate(typed) ?? typed;
-        setDraft({ text: typed, shownFor: next });
+        show(typed, next);
         onChange(next);
       }}
-      onBlur={(e) => setDraft({ text: tidyDate(e.target.value, lang), shownFor: value })}
+      onBlur={(e) => show(tidyDate(e.target.value, lang), value)}
       className={`${inputClass(invalid)} w-44`}
       {...described}
     />
