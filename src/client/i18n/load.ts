@@ -2,6 +2,7 @@
 // parts of it that come with their code (Settings, history, the kiosk), and the first guess at
 // start, before the server has said which language the screen should speak.
 import { isLanguage, type Language, matchLanguage } from '@/shared/i18n/languages';
+import { screenOf } from '@/shared/screens';
 import { activate, activeLanguage, type Catalog } from './i18n';
 
 type CatalogModule = Promise<{ default: Catalog }>;
@@ -66,7 +67,7 @@ export function browserLanguage(): Language | null {
  * browser's, else English. The server's answers may change it a moment later (language-choice.ts).
  */
 export function startLanguage(location: { pathname: string; search: string }): Language {
-  const query = location.pathname.replace(/\/+$/, '') === '/kiosk' ? queryLanguage(location.search) : null;
+  const query = screenOf(location.pathname).kind === 'kiosk' ? queryLanguage(location.search) : null;
   return query ?? remembered() ?? browserLanguage() ?? 'en';
 }
 
