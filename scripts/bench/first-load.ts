@@ -7,8 +7,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Manifest, pageAssets, SCREEN_MESSAGES } from '../../src/server/build-manifest';
-import type { Screen } from '../../src/shared/screens';
+import { type Manifest, pageAssets } from '../../src/server/build-manifest';
+import { type Screen, SCREEN_MESSAGES } from '../../src/shared/screens';
 
 export const GZIP_LEVEL = 6;
 /** A string that minified recharts code keeps (its CSS class names). */

@@ -3,7 +3,7 @@
 // Settings (/settings/<section>), each a chunk of its own (composed in screens/ where it joins
 // features). On the dashboard and Settings, a 401 sends to sign-in or setup.
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, Suspense } from 'react';
+import { type ComponentType, type ReactNode, Suspense } from 'react';
 import { type LazyScreen, lazyScreen } from '@/client/components/ui/lazy-screen';
 import { ReloadWhenBack } from '@/client/components/ui/reload-when-back';
 import { useLanguageChoice } from '@/client/i18n/language-choice';
@@ -11,7 +11,7 @@ import { loadMessages } from '@/client/i18n/load';
 import { configQueryOptions } from '@/client/lib/config-queries';
 import { meQueryOptions } from '@/client/lib/me-queries';
 import { usePathname } from '@/client/lib/navigation';
-import { type Screen, screenOf } from '@/shared/screens';
+import { type Screen, SCREEN_MESSAGES, screenOf } from '@/shared/screens';
 import { useKeepLastAnswers } from '@/client/pwa/keep-last-answers';
 import { useRegisterServiceWorker } from '@/client/pwa/service-worker';
 import { UpdateBar } from '@/client/pwa/update-bar';
@@ -21,14 +21,20 @@ import { useAuthRedirect } from '@/client/features/auth/auth-redirect';
 // does not carry the dashboard, nor the dashboard's the kiosk, the account pages or Settings. The
 // page preloads the chunk of its path beside the entry (src/server/boot-page.ts), and main.tsx
 // waits for it with the language, so the first screen renders at once.
+
+/** A screen's code, with the part of the catalog it speaks when it has one of its own (Settings', the kiosk's: no one else downloads them). */
+function screen<P extends object>(kind: Screen['kind'], load: () => Promise<ComponentType<P>>): LazyScreen<P> {
+  const part = SCREEN_MESSAGES[kind];
+  return lazyScreen(() => Promise.all([load(), part === undefined ? undefined : loadMessages(part)]).then(([component]) => component));
+}
+
 const screens = {
-  dashboard: lazyScreen(() => import('@/client/screens/dashboard-screen').then((m) => m.DashboardScreen)),
-  kiosk: lazyScreen(() => Promise.all([import('@/client/features/kiosk/kiosk-page'), loadMessages('kiosk')]).then(([m]) => m.KioskPage)),
-  'sign-in': lazyScreen(() => import('@/client/features/auth/sign-in-page').then((m) => m.SignInPage)),
-  setup: lazyScreen(() => import('@/client/features/auth/setup-page').then((m) => m.SetupPage)),
-  'set-password': lazyScreen(() => import('@/client/features/auth/set-password-page').then((m) => m.SetPasswordPage)),
-  // Settings' own messages come with its code, as the kiosk's do with its (no one else downloads them).
-  settings: lazyScreen(() => Promise.all([import('@/client/screens/settings-screen'), loadMessages('settings')]).then(([m]) => m.SettingsScreen)),
+  dashboard: screen('dashboard', () => import('@/client/screens/dashboard-screen').then((m) => m.DashboardScreen)),
+  kiosk: screen('kiosk', () => import('@/client/features/kiosk/kiosk-page').then((m) => m.KioskPage)),
+  'sign-in': screen('sign-in', () => import('@/client/features/auth/sign-in-page').then((m) => m.SignInPage)),
+  setup: screen('setup', () => import('@/client/features/auth/setup-page').then((m) => m.SetupPage)),
+  'set-password': screen('set-password', () => import('@/client/features/auth/set-password-page').then((m) => m.SetPasswordPage)),
+  settings: screen('settings', () => import('@/client/screens/settings-screen').then((m) => m.SettingsScreen)),
 } satisfies Record<Screen['kind'], Pick<LazyScreen<object>, 'preload'>>;
 
 /** Downloads the code of the screen at `pathname` (main.tsx, before the first render). */

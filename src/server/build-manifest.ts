@@ -2,7 +2,7 @@
 // (.vite/manifest.json): per language, the catalog's chunks and those of its parts; per screen,
 // the screen's chunks and style sheets. The page preloads them (boot-page.ts); `npm run bench` counts them as the first load.
 import { type Language, LANGUAGES } from '@/shared/i18n/languages';
-import type { Screen } from '@/shared/screens';
+import { MESSAGE_PARTS, type MessagePart, type Screen, SCREEN_MESSAGES } from '@/shared/screens';
 
 export interface ManifestChunk {
   file: string;
@@ -16,13 +16,6 @@ export type Manifest = Record<string, ManifestChunk>;
 
 /** Where the catalogs' chunks come from (src/client/i18n/load.ts imports them): a language's, or a part of it. */
 const CATALOG_SOURCE = (lang: Language, part?: MessagePart) => `src/client/i18n/catalogs/${part === undefined ? lang : `${lang}-${part}`}.ts`;
-
-/** The parts of a catalog that come with their screen's code (src/client/i18n/load.ts). */
-const MESSAGE_PARTS = ['settings', 'history', 'kiosk'] as const;
-type MessagePart = (typeof MESSAGE_PARTS)[number];
-
-/** The screens whose code loads a part of the catalog with it (src/client/app.tsx). */
-export const SCREEN_MESSAGES: Partial<Record<Screen['kind'], MessagePart>> = { kiosk: 'kiosk', settings: 'settings' };
 
 /**
  * Each screen is a chunk of its own (src/client/app.tsx), so the kiosk's first load carries no
@@ -83,7 +76,7 @@ export function pageAssets(manifest: Manifest): PageAssets {
   };
 
   const catalogs: PageAssets['catalogs'] = {};
-  const parts: PageAssets['parts'] = { settings: {}, history: {}, kiosk: {} };
+  const parts = Object.fromEntries(MESSAGE_PARTS.map((part) => [part, {}])) as PageAssets['parts'];
   for (const lang of LANGUAGES) {
     const added = beyondEntry(closure(CATALOG_SOURCE(lang)));
     if (added !== null) catalogs[lang] = added;

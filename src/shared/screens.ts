@@ -4,6 +4,13 @@
 export type Screen =
   { kind: 'dashboard' } | { kind: 'kiosk' } | { kind: 'sign-in' } | { kind: 'setup' } | { kind: 'set-password' } | { kind: 'settings'; section: string | null };
 
+/** The parts of a language's catalog that come with the code that speaks them, not with the first screen. */
+export const MESSAGE_PARTS = ['settings', 'history', 'kiosk'] as const;
+export type MessagePart = (typeof MESSAGE_PARTS)[number];
+
+/** The screens whose code brings a part of the catalog with it (the SPA loads them together; the page preloads both). */
+export const SCREEN_MESSAGES: Partial<Record<Screen['kind'], MessagePart>> = { kiosk: 'kiosk', settings: 'settings' };
+
 /** The screen of a path: the dashboard at / and at every path not another screen's; a trailing slash is the same page. */
 export function screenOf(pathname: string): Screen {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;

@@ -2,7 +2,7 @@
 // parts of it that come with their code (Settings, history, the kiosk), and the first guess at
 // start, before the server has said which language the screen should speak.
 import { isLanguage, type Language, matchLanguage } from '@/shared/i18n/languages';
-import { screenOf } from '@/shared/screens';
+import { type MessagePart, screenOf } from '@/shared/screens';
 import { activate, activeLanguage, type Catalog } from './i18n';
 
 type CatalogModule = Promise<{ default: Catalog }>;
@@ -11,8 +11,6 @@ const catalogs: Record<Language, () => CatalogModule> = {
   de: () => import('./catalogs/de'),
   hu: () => import('./catalogs/hu'),
 };
-/** Messages that come with the code that speaks them, not with the first screen. */
-export type MessagePart = 'settings' | 'history' | 'kiosk';
 const parts: Record<MessagePart, Record<Language, () => CatalogModule>> = {
   settings: {
     en: () => import('./catalogs/en-settings'),
