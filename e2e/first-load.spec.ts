@@ -2,7 +2,7 @@
 // its screen's chunk and no other screen's, the browser fetches only that screen's code, the
 // first numbers come with the page, and nothing on the way is refused by
 // the page's CSP or said as an error in the console.
-import { type CDPSession, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { embeddedOccupancy } from './support/boot';
 import { siteTotal } from './support/dashboard';
 
@@ -12,7 +12,7 @@ const SCREENS = [
 ] as const;
 
 /** CSP violations (Chromium's issues), console errors and uncaught exceptions, as they happen. */
-async function watchProblems(page: Page): Promise<{ problems: string[]; cdp: CDPSession }> {
+async function watchProblems(page: Page): Promise<string[]> {
   const problems: string[] = [];
   const cdp = await page.context().newCDPSession(page);
   cdp.on('Audits.issueAdded', ({ issue }) => {
@@ -23,12 +23,12 @@ async function watchProblems(page: Page): Promise<{ problems: string[]; cdp: CDP
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
-  return { problems, cdp };
+  return problems;
 }
 
 for (const { path, own, other, numbers } of SCREENS) {
   test(`${path}: its own code only, its first numbers from the page, and nothing the CSP refuses`, async ({ page }) => {
-    const { problems } = await watchProblems(page);
+    const problems = await watchProblems(page);
     const scripts: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
